@@ -1,0 +1,143 @@
+"""Dutch labels for everything in the contract, loaded from texts/labels.yaml and checked."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .schema import (
+    DECISION_OPTIONS,
+    ELEMENT_IDS,
+    EXAMPLE_IDS,
+    PARTNERS,
+    PRIORITY_ORDER,
+    SECTION_IDS,
+    Profile,
+)
+from .yamlio import ContentError, Problem, display_path, line_of, load_yaml_file, validation_problems
+
+LABELS_PATH = Path(__file__).resolve().parent.parent / "texts" / "labels.yaml"
+STEPS = ("start", *SECTION_IDS)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SectionLabel(_Strict):
+    title: str
+    short: str
+
+
+class BlockLabel(_Strict):
+    title: str
+    examples: str
+
+
+class DecisionLabel(_Strict):
+    title: str
+    section: Literal["q1", "q2", "q3", "q4", "q5"]
+    options: dict[str, str]
+
+
+class FieldLabel(_Strict):
+    label: str
+    help: str
+    step: Literal["start", "q1", "q2", "q3", "q4", "q5"]
+    options: dict[str, str] = {}
+
+
+class Labels(_Strict):
+    sections: dict[str, SectionLabel]
+    building_blocks: dict[str, BlockLabel]
+    priorities: dict[str, str]
+    strengths: dict[str, str]
+    decisions: dict[str, DecisionLabel]
+    elements: dict[str, str]
+    examples: dict[str, str]
+    partners: dict[str, str]
+    fields: dict[str, FieldLabel]
+
+    # --- lookups used by the app, the CLI and the reports -------------------------------
+    def field(self, name: str) -> str:
+        return self.fields[name].label
+
+    def value(self, name: str, value: Any) -> str:
+        """A profile value as a person reads it."""
+        if name == "partners":
+            return ", ".join(self.partners[p] for p in value) or "Geen"
+        if isinstance(value, bool):
+            return "Ja" if value else "Nee"
+        options = self.fields[name].options
+        return options.get(str(value), str(value))
+
+    def option(self, decision: str, choice: str) -> str:
+        return self.decisions[decision].options.get(choice, choice)
+
+    def fields_for_step(self, step: str) -> list[str]:
+        return [name for name, f in self.fields.items() if f.step == step]
+
+
+def _literal_values(name: str) -> tuple[str, ...]:
+    annotation = Profile.model_fields[name].annotation
+    if get_origin(annotation) is Literal:
+        return tuple(str(v) for v in get_args(annotation))
+    return ()
+
+
+def _coverage_problems(data: Any, labels: Labels, file: str) -> list[Problem]:
+    """Every contract id has a label, and no label names something the contract lacks."""
+    problems: list[Problem] = []
+
+    def compare(key: tuple[Any, ...], have: set[str], want: set[str]) -> None:
+        where = ".".join(str(k) for k in key)
+        for missing in sorted(want - have):
+            problems.append(Problem(file, line_of(data, key), f"{where}: no label for '{missing}'"))
+        for extra in sorted(have - want):
+            line = line_of(data, (*key, extra))
+            problems.append(Problem(file, line, f"{where}.{extra}: unknown id"))
+
+    compare(("sections",), set(labels.sections), set(SECTION_IDS))
+    compare(("building_blocks",), set(labels.building_blocks),
+            {"guidance", "language", "training", "participation"})
+    compare(("priorities",), set(labels.priorities), set(PRIORITY_ORDER))
+    compare(("strengths",), set(labels.strengths), {"strong", "moderate", "weak"})
+    compare(("decisions",), set(labels.decisions), set(DECISION_OPTIONS))
+    for decision, options in DECISION_OPTIONS.items():
+        if decision in labels.decisions:
+            compare(("decisions", decision, "options"),
+                    set(labels.decisions[decision].options), set(options))
+    compare(("elements",), set(labels.elements), set(ELEMENT_IDS))
+    compare(("examples",), set(labels.examples), set(EXAMPLE_IDS))
+    compare(("partners",), set(labels.partners), set(PARTNERS))
+    compare(("fields",), set(labels.fields), set(Profile.model_fields))
+    for name, field in labels.fields.items():
+        if name in Profile.model_fields:
+            compare(("fields", name, "options"), set(field.options), set(_literal_values(name))
+                    if name != "schema_version" else set())
+    return problems
+
+
+def load_labels(path: Path = LABELS_PATH) -> Labels:
+    """Load and check the labels; raise ContentError with every problem at once."""
+    file = display_path(path)
+    data, problems = load_yaml_file(path)
+    if problems:
+        raise ContentError(problems)
+    try:
+        labels = Labels.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(validation_problems(exc, data, file)) from None
+    problems = _coverage_problems(data, labels, file)
+    if problems:
+        raise ContentError(problems)
+    return labels
+
+
+@lru_cache(maxsize=1)
+def labels() -> Labels:
+    """The project's labels, loaded once per process."""
+    return load_labels()

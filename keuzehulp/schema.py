@@ -1,0 +1,245 @@
+"""The public contract (see DOMAIN.md): Profile in, Advice out, and the saved Session.
+
+Every model forbids unknown keys, so a typo in a saved session or a CLI profile is reported
+instead of silently ignored. Extend with new optional fields; never rename or drop one.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
+
+SCHEMA_VERSION = 1
+
+SectionId = Literal["q1", "q2", "q3", "q4", "q5"]
+SECTION_IDS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "q5")
+
+DecisionId = Literal["delivery", "training_format", "matching"]
+DECISION_OPTIONS: dict[str, tuple[str, ...]] = {
+    "delivery": ("in_house", "outsourced", "mixed"),
+    "training_format": ("group", "shared_purchase", "individual"),
+    "matching": ("supply_led", "demand_led", "segmented"),
+}
+DECISION_IDS: tuple[str, ...] = tuple(DECISION_OPTIONS)
+
+# DOMAIN.md speaks of fifteen elements and lists fourteen ids; the fifteenth is the q2
+# advice to concentrate newcomers with one or a few specialised client managers, which
+# the handreiking gives as its own step (and the profile asks as `specialised_caseload`).
+ELEMENT_SECTIONS: dict[str, str] = {
+    "dual-from-start": "q1",
+    "client-manager-involvement": "q2",
+    "concentrated-caseload": "q2",
+    "specialised-coach": "q3",
+    "breakthrough-budget": "q3",
+    "chain-coordination": "q3",
+    "flexible-intensity": "q3",
+    "motivation-mindset": "q3",
+    "realistic-goals": "q3",
+    "experience-experts": "q3",
+    "practice-language-support": "q4",
+    "pre-teaching": "q4",
+    "labour-market-orientation": "q5",
+    "broad-placement-offer": "q5",
+    "aftercare": "q5",
+}
+ELEMENT_IDS: tuple[str, ...] = tuple(ELEMENT_SECTIONS)
+
+EXAMPLE_MUNICIPALITIES: dict[str, tuple[str, ...]] = {
+    "group-trainings": ("Vijfheerenlanden", "Gorinchem", "Molenlanden"),
+    "individual-placement": ("Lochem", "Brummen"),
+    "breakthrough-budget-dordrecht": ("Dordrecht",),
+    "case-consultation": ("Roermond",),
+    "conversation-classes": ("Hoeksche Waard",),
+    "workplace-language-coach": ("Lochem", "Brummen"),
+    "presenting-in-dutch": ("Tilburg",),
+    "thematic-curriculum": ("Tilburg",),
+    "sector-practice-lessons": ("Hengelo",),
+}
+EXAMPLE_IDS: tuple[str, ...] = tuple(EXAMPLE_MUNICIPALITIES)
+
+Priority = Literal["essential", "recommended", "consider"]
+PRIORITY_ORDER: dict[str, int] = {"essential": 0, "recommended": 1, "consider": 2}
+Strength = Literal["strong", "moderate", "weak"]
+
+Partner = Literal[
+    "language_provider",
+    "reintegration_company",
+    "social_work_company",
+    "vocational_college",
+    "employer_service_point",
+    "volunteer_organisations",
+    "social_support",
+]
+PARTNERS: tuple[str, ...] = Partner.__args__  # type: ignore[attr-defined]
+
+_STRICT = ConfigDict(extra="forbid")
+
+
+class Profile(BaseModel):
+    """The answers of one municipality. Every field has a default: a partial profile is valid."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    schema_version: Literal[1] = 1
+    municipality: str = Field("", max_length=100)
+    annual_intake: int = Field(30, ge=0, le=10000)
+    level_mix: Literal["similar", "mixed"] = "mixed"
+    sector_mix: Literal["similar", "diverse"] = "diverse"
+    recent_arrivals: Literal["most", "some", "few"] = "most"
+    care_duties: Literal["many", "some", "few"] = "some"
+    health_barriers: Literal["many", "some", "few"] = "some"
+    own_capacity: Literal["low", "medium", "high"] = "medium"
+    specialised_caseload: bool = False
+    regional_cooperation: Literal["none", "possible", "existing"] = "none"
+    regional_intake: int = Field(0, ge=0, le=100000)
+    partners: list[Partner] = Field(default_factory=list, max_length=len(PARTNERS))
+    language_providers: int = Field(2, ge=1, le=50)
+    flexible_budget: bool = False
+    childcare_available: bool = False
+    experience_experts: bool = False
+    employer_network: Literal["weak", "moderate", "strong"] = "moderate"
+    min_group_size: int = Field(8, ge=2, le=40)
+    max_wait_months: int = Field(3, ge=1, le=24)
+
+    @model_validator(mode="after")
+    def _unique_partners(self) -> Profile:
+        # A partner listed twice is the same partner: keep the contract's order, once each.
+        if len(set(self.partners)) != len(self.partners):
+            ordered = [p for p in PARTNERS if p in self.partners]
+            object.__setattr__(self, "partners", ordered)
+        return self
+
+
+PROFILE_FIELDS: tuple[str, ...] = tuple(Profile.model_fields)
+
+
+class Flip(BaseModel):
+    """One single-field change that would change a decision's choice."""
+
+    model_config = _STRICT
+
+    field: str
+    value: JsonValue
+    choice: str
+    text: str
+
+
+class DecisionAdvice(BaseModel):
+    model_config = _STRICT
+
+    choice: str
+    strength: Strength
+    reasons_for: list[str] = Field(default_factory=list)
+    reasons_against: list[str] = Field(default_factory=list)
+    flips: list[Flip] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)
+
+
+class ElementAdvice(BaseModel):
+    model_config = _STRICT
+
+    id: str
+    priority: Priority
+    reasons: list[str] = Field(default_factory=list)
+    actions: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)
+
+
+class GroupFormation(BaseModel):
+    """The transparent estimate behind training_format (extension of the contract)."""
+
+    model_config = _STRICT
+
+    intake_per_year: int  # own intake, plus the partners' when cooperation exists
+    level_groups: int  # how many language levels the intake is spread over
+    sector_groups: int  # how many vocational directions (1 when alike)
+    per_group_per_year: float  # newcomers per year who fit one group
+    months_to_fill: float | None  # None when nobody fits a group (no intake)
+    min_group_size: int
+    max_wait_months: int
+    regional: bool  # whether the partners' intake was counted
+    text: str  # the estimate as one Dutch sentence
+
+
+class Advice(BaseModel):
+    model_config = _STRICT
+
+    schema_version: Literal[1] = 1
+    profile: Profile
+    decisions: dict[DecisionId, DecisionAdvice]
+    elements: list[ElementAdvice]
+    group_formation: GroupFormation | None = None
+    rules_version: str = ""
+
+
+# --- The saved session (extension): answers, scenarios and the team's own choices ---------
+
+
+class Participant(BaseModel):
+    model_config = _STRICT
+
+    name: str = Field("", max_length=100)
+    role: str = Field("", max_length=100)
+
+
+class TeamDecision(BaseModel):
+    model_config = _STRICT
+
+    choice: str = ""  # "" = not decided yet; else one of the decision's options
+    reason: str = Field("", max_length=2000)
+
+
+class TeamInput(BaseModel):
+    """What the team itself decides and writes down: kept apart from the tool's advice."""
+
+    model_config = _STRICT
+
+    participants: list[Participant] = Field(default_factory=list, max_length=50)
+    decisions: dict[DecisionId, TeamDecision] = Field(default_factory=dict)
+    notes: dict[SectionId, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _choices_are_options(self) -> TeamInput:
+        for decision, team in self.decisions.items():
+            if team.choice and team.choice not in DECISION_OPTIONS[decision]:
+                options = ", ".join(DECISION_OPTIONS[decision])
+                raise ValueError(
+                    f"keuze van het team bij '{decision}': '{team.choice}' kan niet; "
+                    f"kies uit {options}"
+                )
+        for section, note in self.notes.items():
+            if len(note) > 5000:
+                raise ValueError(f"notitie bij {section}: hoogstens 5000 tekens")
+        return self
+
+
+class Scenario(BaseModel):
+    model_config = _STRICT
+
+    name: str = Field(..., min_length=1, max_length=60)
+    profile: Profile
+
+
+class Session(BaseModel):
+    """Everything a workshop produces; what 'Sessie opslaan' downloads and Start resumes."""
+
+    model_config = _STRICT
+
+    schema_version: Literal[1] = 1
+    kind: Literal["keuzehulp-sessie"] = "keuzehulp-sessie"
+    profile: Profile = Field(default_factory=Profile)
+    scenarios: list[Scenario] = Field(default_factory=list, max_length=10)
+    active_scenario: str | None = None
+    team: TeamInput = Field(default_factory=TeamInput)
+
+    @model_validator(mode="after")
+    def _unique_scenario_names(self) -> Session:
+        names = [s.name for s in self.scenarios]
+        if len(set(names)) != len(names):
+            raise ValueError("twee scenario's hebben dezelfde naam")
+        return self
