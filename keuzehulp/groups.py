@@ -49,14 +49,15 @@ def intake_needed(profile: Profile) -> int:
     return math.ceil(12.0 * profile.min_group_size * levels * sectors / profile.max_wait_months - 1e-9)
 
 
-def _months_text(months: float | None) -> str:
+def _months_text(months: float | None, size: int) -> str:
     if months is None:
-        return "lukt het niet om een groep te vullen"
+        return f"lukt het niet om een groep van {size} te vullen"
     if months < 1:
-        return "is een groep binnen een maand vol"
+        return f"is een groep van {size} binnen een maand vol"
     if months > 120:
-        return "duurt het meer dan tien jaar om een groep te vullen"
-    return f"duurt het ongeveer {round(months)} {'maand' if round(months) == 1 else 'maanden'} om een groep te vullen"
+        return f"duurt het meer dan tien jaar om een groep van {size} te vullen"
+    unit = "maand" if round(months) == 1 else "maanden"
+    return f"duurt het ongeveer {round(months)} {unit} om een groep van {size} te vullen"
 
 
 def describe(intake: int, profile: Profile, regional: bool) -> str:
@@ -69,7 +70,7 @@ def describe(intake: int, profile: Profile, regional: bool) -> str:
     who = f"{intake} inburgeraars per jaar" + (" (samen met de regio)" if regional else "")
     over = f" verdeeld over {' en '.join(spread)}" if spread else " op ongeveer hetzelfde niveau"
     months = months_to_fill(intake, profile)
-    text = f"Bij {who}{over} {_months_text(months)} van {profile.min_group_size}."
+    text = f"Bij {who}{over} {_months_text(months, profile.min_group_size)}."
     if months is not None and months >= 1:
         verdict = "Dat past binnen" if months <= profile.max_wait_months else "Dat is langer dan"
         text += f" {verdict} de wachttijd van hoogstens {profile.max_wait_months} maanden die u acceptabel vindt."
