@@ -1,0 +1,209 @@
+"""The team's own choices, notes and participants: kept apart from the tool's advice.
+
+Everything is stored in Session.team (so in the saved session and in every download). Widgets
+have stable keys (team_choice_<decision>, team_reason_<decision>, team_notes_<section>) and are
+re-seeded from the session on every run, because Streamlit deletes a widget's state when the
+user leaves the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from keuzehulp.inputs import dutch_messages
+from keuzehulp.labels import labels
+from keuzehulp.schema import DECISION_OPTIONS, Participant, Session, TeamDecision, TeamInput
+
+try:
+    from ui.state import get_session, set_session
+except ImportError:  # until the wizard's ui/state.py lands: same session-state key
+    SESSION_KEY = "keuzehulp_session"
+
+    def get_session() -> Session:
+        if not isinstance(st.session_state.get(SESSION_KEY), Session):
+            st.session_state[SESSION_KEY] = Session()
+        return st.session_state[SESSION_KEY]
+
+    def set_session(session: Session) -> None:
+        st.session_state[SESSION_KEY] = session
+
+MAX_REASON = 2000
+MAX_NOTE = 5000
+MAX_PARTICIPANTS = 50
+MAX_NAME = 100
+NOT_CHOSEN = "Nog niet gekozen"
+DIFFERS_NOTE = "Het team kiest anders dan het advies."
+ERRORS_KEY = "team_errors"
+
+
+def _seed(key: str, value: Any) -> None:
+    """Give a widget the stored value (runs before the widget exists in this run)."""
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
+
+
+def _errors() -> dict[str, list[str]]:
+    return st.session_state.setdefault(ERRORS_KEY, {})
+
+
+def _store_team(team_data: dict[str, Any], error_key: str) -> bool:
+    """Validate and store the team input; on a problem keep the old one and remember why."""
+    try:
+        team = TeamInput.model_validate(team_data)
+    except ValidationError as exc:
+        _errors()[error_key] = dutch_messages(exc)
+        return False
+    _errors().pop(error_key, None)
+    session = get_session()
+    set_session(session.model_copy(update={"team": team}))
+    return True
+
+
+def _show_errors(error_key: str) -> None:
+    for message in _errors().get(error_key, []):
+        st.error(message)
+
+
+# --- per decision ----------------------------------------------------------------------------
+
+
+def _store_decision(decision_id: str) -> None:
+    choice = st.session_state.get(f"team_choice_{decision_id}") or ""
+    reason = st.session_state.get(f"team_reason_{decision_id}") or ""
+    data = get_session().team.model_dump()
+    if choice or reason.strip():
+        data["decisions"][decision_id] = {"choice": choice, "reason": reason}
+    else:
+        data["decisions"].pop(decision_id, None)
+    _store_team(data, f"team_choice_{decision_id}")
+
+
+def team_decision_input(decision_id: str, advised: str | None = None) -> None:
+    """'Keuze van het team' for one decision: a choice (may differ from the advice) and why.
+
+    `advised` is the keuzehulp's choice; when the team picks another option a neutral note says
+    so. Without it the advice is computed from the current answers.
+    """
+    options = ("", *DECISION_OPTIONS[decision_id])
+    title = labels().decisions[decision_id].title
+    stored = get_session().team.decisions.get(decision_id, TeamDecision())
+    key_choice, key_reason = f"team_choice_{decision_id}", f"team_reason_{decision_id}"
+    _seed(key_choice, stored.choice if stored.choice in options else "")
+    _seed(key_reason, stored.reason)
+
+    st.markdown(f"#### Keuze van het team: {title}")
+    st.selectbox(
+        "Wat kiest het team?",
+        options,
+        format_func=lambda o: NOT_CHOSEN if not o else labels().option(decision_id, o),
+        key=key_choice,
+        on_change=_store_decision,
+        args=(decision_id,),
+        help="Het team beslist zelf. Deze keuze mag afwijken van het advies van de keuzehulp.",
+    )
+    choice = st.session_state[key_choice]
+    if choice:
+        if advised is None:
+            from keuzehulp import advise
+
+            advised = advise(get_session().profile).decisions[decision_id].choice
+        if choice != advised:
+            st.info(f"{DIFFERS_NOTE} Advies van de keuzehulp: {labels().option(decision_id, advised)}.",
+                    icon=":material/info:")
+    st.text_area(
+        "Waarom kiest het team dit?",
+        key=key_reason,
+        max_chars=MAX_REASON,
+        on_change=_store_decision,
+        args=(decision_id,),
+        placeholder="Bijvoorbeeld: wat woog het zwaarst, wat moet nog worden uitgezocht.",
+    )
+    _show_errors(key_choice)
+
+
+# --- notes per question ----------------------------------------------------------------------
+
+
+def _store_note(section: str) -> None:
+    text = st.session_state.get(f"team_notes_{section}") or ""
+    data = get_session().team.model_dump()
+    if text.strip():
+        data["notes"][section] = text
+    else:
+        data["notes"].pop(section, None)
+    _store_team(data, f"team_notes_{section}")
+
+
+def team_notes_input(section: str) -> None:
+    """Free notes of the team for one question (q1..q5)."""
+    key = f"team_notes_{section}"
+    _seed(key, get_session().team.notes.get(section, ""))
+    st.text_area(
+        "Notities van het team bij deze vraag",
+        key=key,
+        max_chars=MAX_NOTE,
+        on_change=_store_note,
+        args=(section,),
+        help="Komt in het keuzeoverzicht, apart van het advies van de keuzehulp.",
+    )
+    _show_errors(key)
+
+
+# --- participants ----------------------------------------------------------------------------
+
+
+def _add_participant() -> None:
+    name = (st.session_state.get("team_participant_name") or "").strip()
+    role = (st.session_state.get("team_participant_role") or "").strip()
+    team = get_session().team
+    if not name:
+        _errors()["team_participants"] = ["Vul een naam in om een deelnemer toe te voegen."]
+        return
+    if len(team.participants) >= MAX_PARTICIPANTS:
+        _errors()["team_participants"] = [f"Er kunnen hoogstens {MAX_PARTICIPANTS} deelnemers in de lijst."]
+        return
+    data = team.model_dump()
+    data["participants"].append({"name": name, "role": role})
+    if _store_team(data, "team_participants"):
+        st.session_state["team_participant_name"] = ""
+        st.session_state["team_participant_role"] = ""
+
+
+def _remove_participant() -> None:
+    index = st.session_state.get("team_participant_remove")
+    data = get_session().team.model_dump()
+    if isinstance(index, int) and 0 <= index < len(data["participants"]):
+        del data["participants"][index]
+        _store_team(data, "team_participants")
+
+
+def _participant_label(p: Participant) -> str:
+    return f"{p.name} ({p.role})" if p.role else p.name
+
+
+def team_participants_input() -> None:
+    """Names and roles of the people at the table; they appear in the choice summary."""
+    participants = get_session().team.participants
+    if participants:
+        st.dataframe(
+            [{"Naam": p.name, "Rol": p.role} for p in participants],
+            hide_index=True, width="stretch",
+        )
+    else:
+        st.caption("Nog geen deelnemers toegevoegd.")
+    with st.form("team_participant_form", border=False):
+        left, right = st.columns(2)
+        left.text_input("Naam", key="team_participant_name", max_chars=MAX_NAME)
+        right.text_input("Rol", key="team_participant_role", max_chars=MAX_NAME,
+                         placeholder="Bijvoorbeeld: beleidsmedewerker")
+        st.form_submit_button("Voeg deelnemer toe", on_click=_add_participant)
+    _show_errors("team_participants")
+    if participants:
+        with st.expander("Deelnemer verwijderen"):
+            st.selectbox("Welke deelnemer?", range(len(participants)),
+                         format_func=lambda i: _participant_label(participants[i]),
+                         key="team_participant_remove")
+            st.button("Verwijder deelnemer", on_click=_remove_participant)
