@@ -1,0 +1,221 @@
+"""Word: real heading styles, real tables and list styles, so a team can edit the summary and
+paste it into its own beleidsnotitie template. python-docx escapes XML; the report model has
+already removed the control characters that XML 1.0 forbids.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from .model import DecisionPart, ElementPart, QuestionPart, Report
+
+LANGUAGE = "nl-NL"
+
+
+def _language(doc: DocxDocument) -> None:
+    """Default proofing language Dutch, so Word checks the spelling in Dutch."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def _footer(doc: DocxDocument, r: Report) -> None:
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph.style = doc.styles["Footer"]
+    before, after = r.texts.page_label.split("{page}")
+    middle, end = after.split("{pages}")
+    paragraph.add_run(f"{r.footer} · {before}")
+    _field(paragraph, "PAGE")
+    paragraph.add_run(middle)
+    _field(paragraph, "NUMPAGES")
+    paragraph.add_run(end)
+    for run in paragraph.runs:
+        run.font.size = Pt(8)
+
+
+def _labelled(doc: DocxDocument, label: str, text: str, italic: bool = False) -> None:
+    p = doc.add_paragraph()
+    p.add_run(f"{label}: ").bold = True
+    p.add_run(text).italic = italic
+
+
+def _list(doc: DocxDocument, label: str, items: list[str]) -> None:
+    if not items:
+        return
+    doc.add_paragraph().add_run(label).bold = True
+    for item in items:
+        doc.add_paragraph(item, style="List Bullet")
+
+
+def _table(doc: DocxDocument, header: list[str], rows: list[list[str]] | list[tuple[str, str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = doc.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    doc.add_paragraph()
+
+
+def _decision(doc: DocxDocument, d: DecisionPart, r: Report) -> None:
+    t = r.texts
+    doc.add_heading(d.title, level=3)
+    _labelled(doc, t.advice_label, d.choice)
+    _labelled(doc, t.strength_label, d.strength)
+    _list(doc, t.reasons_for_label, d.reasons_for)
+    _list(doc, t.reasons_against_label, d.reasons_against)
+    _list(doc, t.flips_label, d.flips or [t.no_flips])
+    if d.examples:
+        _labelled(doc, t.decision_examples_label, "; ".join(d.examples))
+    if d.sources:
+        _labelled(doc, t.decision_sources_label, "; ".join(d.sources))
+    _labelled(doc, t.team_label, d.team.choice or t.team_undecided, italic=not d.team.choice)
+    if d.team.differs:
+        doc.add_paragraph().add_run(t.team_differs).italic = True
+    if d.team.reason:
+        _labelled(doc, t.team_reason_label, d.team.reason[0])
+        for line in d.team.reason[1:]:
+            doc.add_paragraph(line)
+
+
+def _element(doc: DocxDocument, e: ElementPart, r: Report) -> None:
+    p = doc.add_paragraph()
+    p.paragraph_format.space_before = Pt(6)
+    p.paragraph_format.keep_with_next = True
+    p.add_run(f"☐ {e.title}").bold = True
+    p.add_run(f" ({e.priority})")
+    if e.reasons:
+        reasons = doc.add_paragraph()
+        reasons.paragraph_format.left_indent = Mm(6)
+        reasons.add_run(f"{r.texts.element_reasons_label}: ").italic = True
+        reasons.add_run(" ".join(e.reasons))
+    if e.actions:
+        label = doc.add_paragraph()
+        label.paragraph_format.left_indent = Mm(6)
+        label.paragraph_format.keep_with_next = True
+        label.add_run(f"{r.texts.element_actions_label}:").italic = True
+        for action in e.actions:
+            doc.add_paragraph(action, style="List Bullet 2")
+
+
+def _question(doc: DocxDocument, q: QuestionPart, r: Report) -> None:
+    t = r.texts
+    doc.add_heading(q.heading, level=2)
+    for d in q.decisions:
+        _decision(doc, d, r)
+    if q.group_formation:
+        doc.add_heading(t.group_formation_heading, level=3)
+        doc.add_paragraph(t.group_formation_intro)
+        doc.add_paragraph(q.group_formation)
+    if q.elements:
+        doc.add_heading(t.elements_heading, level=3)
+        for e in q.elements:
+            _element(doc, e, r)
+    if q.notes:
+        doc.add_heading(t.notes_heading, level=3)
+        for note in q.notes:
+            doc.add_paragraph(note)
+
+
+def _back(doc: DocxDocument, r: Report) -> None:
+    t = r.texts
+    doc.add_heading(t.examples_heading, level=2)
+    if r.examples:
+        doc.add_paragraph(t.examples_intro)
+        for x in r.examples:
+            p = doc.add_paragraph(style="List Bullet")
+            p.add_run(x.title).bold = True
+            p.add_run(f" ({', '.join(x.municipalities)}): {'; '.join(x.relates_to)}")
+    else:
+        doc.add_paragraph(t.no_examples)
+    if r.scenarios:
+        doc.add_heading(t.scenarios_heading, level=2)
+        doc.add_paragraph(t.scenarios_intro)
+        _table(doc, r.scenario_table[0], r.scenario_table[1:])
+        for s in r.scenarios:
+            doc.add_heading(t.scenario_heading.format(name=s.name), level=3)
+            _list(doc, t.scenario_differences_label, s.differences)
+            if not s.differences:
+                doc.add_paragraph(t.scenario_no_differences)
+            _list(doc, t.advice_label, s.choices)
+            doc.add_paragraph(s.group_formation)
+            _list(doc, t.scenario_essential_label, s.essential)
+    doc.add_heading(t.sources_heading, level=2)
+    doc.add_paragraph(t.sources_intro)
+    for group in r.sources:
+        if group.heading:
+            doc.add_paragraph().add_run(group.heading).bold = True
+        for s in group.items:
+            text = s.title + (f", {s.url}" if s.url else "")
+            text += f" ({t.checked_on.format(date=s.as_of)})" if s.as_of else ""
+            doc.add_paragraph(text, style="List Bullet")
+            for detail in s.details:
+                doc.add_paragraph(detail, style="List Bullet 2")
+
+
+def render_docx(r: Report) -> bytes:
+    t = r.texts
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(22))
+    _language(doc)
+    props = doc.core_properties
+    props.title = r.title
+    props.subject = t.title
+    props.author = t.tool_name
+    props.language = LANGUAGE
+    props.keywords = f"rules {r.rules_version}"
+    _footer(doc, r)
+
+    doc.add_heading(r.title, level=1)
+    doc.add_paragraph(t.date_line.format(date=r.date_text))
+    doc.add_heading(t.reading_guide_heading, level=2)
+    for paragraph in r.reading_guide:
+        doc.add_paragraph(paragraph)
+    doc.add_heading(t.participants_heading, level=2)
+    if r.participants:
+        _table(doc, t.participants_columns, r.participants)
+    else:
+        doc.add_paragraph(t.no_participants)
+    doc.add_heading(t.profile_heading, level=2)
+    _table(doc, t.profile_columns, r.profile)
+    for q in r.questions:
+        _question(doc, q, r)
+    _back(doc, r)
+    doc.add_paragraph(r.footer).runs[0].italic = True
+
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()

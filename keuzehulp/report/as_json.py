@@ -1,0 +1,20 @@
+"""JSON: the advice with its profile, plus the team's input and scenarios when a session exists.
+
+Uploading this file in the app resumes the session: inputs.parse_session reads an exported
+advice and takes `profile`, `team`, `scenarios` and `active_scenario` from it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Report
+
+
+def render_json(r: Report) -> bytes:
+    data = r.advice.model_dump(mode="json")
+    if r.session is not None:
+        data["team"] = r.session.team.model_dump(mode="json")
+        data["scenarios"] = [s.model_dump(mode="json") for s in r.session.scenarios]
+        data["active_scenario"] = r.session.active_scenario
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,265 @@
+"""PDF with fpdf2 (pure Python): A4, DejaVu Sans for every Dutch character, page numbers,
+headings with bookmarks, real tables. Each question starts on a new page, like the HTML print.
+
+The font ships with the package (keuzehulp/report/fonts/, Bitstream Vera licence), so the
+PDF looks the same on a Windows laptop as on a Debian server; see docs/REPORTS.md.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
+
+from .model import DecisionPart, ElementPart, QuestionPart, Report
+
+FONT_DIRS = (
+    Path(__file__).resolve().parent / "fonts",
+    Path("/usr/share/fonts/truetype/dejavu"),  # Debian/Ubuntu: fonts-dejavu-core
+)
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+FAMILY = "DejaVu"
+BLUE = (21, 66, 115)
+GREY = (80, 80, 80)
+# Page-count placeholder: nothing a user types is likely to contain it (fpdf2's default "{nb}"
+# is something a user could type, and would then be replaced by the page count).
+NB_ALIAS = "{{keuzehulp-aantal-paginas}}"
+
+
+class FontMissingError(RuntimeError):
+    """The PDF font is missing; the message is Dutch and says how to fix it."""
+
+
+def font_paths() -> dict[str, Path]:
+    for folder in FONT_DIRS:
+        paths = {style: folder / name for style, name in FONT_FILES.items()}
+        if all(p.is_file() for p in paths.values()):
+            return paths
+    raise FontMissingError(
+        "Het lettertype DejaVu Sans ontbreekt, dus de PDF kan niet worden gemaakt. "
+        f"Zet DejaVuSans.ttf en DejaVuSans-Bold.ttf terug in {FONT_DIRS[0]} "
+        "of installeer het pakket fonts-dejavu-core. Word, HTML en Markdown werken wel."
+    )
+
+
+class _Pdf(FPDF):
+    def __init__(self, report: Report) -> None:
+        super().__init__(format="A4", unit="mm")
+        self.report = report
+        self.set_margins(20, 18, 20)
+        self.set_auto_page_break(True, margin=20)
+        for style, path in font_paths().items():
+            self.add_font(FAMILY, style, str(path))
+        self.alias_nb_pages(NB_ALIAS)
+
+    def footer(self) -> None:
+        self.set_y(-14)
+        self.set_font(FAMILY, "", 7.5)
+        self.set_text_color(*GREY)
+        page = self.report.texts.page_label.format(page=self.page_no(), pages=NB_ALIAS)
+        self.cell(self.epw - 30, 5, self.report.footer, align="L")
+        # Left-aligned in a fixed slot: the page count is filled in after layout, so a
+        # right alignment would be computed on the placeholder's width.
+        self.set_x(self.l_margin + self.epw - 27)
+        self.cell(27, 5, page, align="L")
+        self.set_text_color(0, 0, 0)
+
+    # --- building blocks -----------------------------------------------------------------
+    def heading(self, text: str, level: int) -> None:
+        size = {0: 18, 1: 14, 2: 11.5}[level]
+        if level > 0 and self.will_page_break(size + 22):
+            self.add_page()
+        self.ln({0: 0, 1: 4, 2: 3}[level])
+        self.start_section(text, level=level)
+        self.set_font(FAMILY, "B", size)
+        self.set_text_color(*(BLUE if level < 2 else (0, 0, 0)))
+        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        if level == 1:
+            self.set_draw_color(*BLUE)
+            self.set_line_width(0.5)
+            self.line(self.l_margin, self.get_y() + 0.8, self.l_margin + self.epw, self.get_y() + 0.8)
+            self.ln(2)
+        self.set_text_color(0, 0, 0)
+        self.ln(1.5)
+
+    def para(self, text: str, label: str = "", muted: bool = False, indent: float = 0) -> None:
+        self.set_x(self.l_margin + indent)
+        self.set_text_color(*(GREY if muted else (0, 0, 0)))
+        if label:
+            self.set_font(FAMILY, "B", 10)
+            self.write(5, f"{label}: ")
+        self.set_font(FAMILY, "", 10)
+        if label:
+            self.write(5, text)
+            self.ln(5)
+        else:
+            self.multi_cell(self.epw - indent, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        self.set_text_color(0, 0, 0)
+        self.ln(1.2)
+
+    def label(self, text: str) -> None:
+        if self.will_page_break(12):
+            self.add_page()
+        self.set_font(FAMILY, "B", 10)
+        self.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+
+    def bullets(self, items: list[str], indent: float = 0, mark: str = "•") -> None:
+        self.set_font(FAMILY, "", 10)
+        for item in items:
+            self.set_x(self.l_margin + indent)
+            self.cell(5, 5, mark)
+            self.multi_cell(self.epw - indent - 5, 5, item, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+            self.ln(0.6)
+        self.ln(1)
+
+    def labelled_list(self, label: str, items: list[str]) -> None:
+        if items:
+            self.label(label)
+            self.bullets(items, indent=2)
+
+    def grid(self, header: list[str], rows: list[list[str]] | list[tuple[str, str]],
+             widths: tuple[float, ...] | None = None) -> None:
+        self.set_font(FAMILY, "", 9.5)
+        self.set_draw_color(*GREY)
+        self.set_line_width(0.2)
+        heading = FontFace(emphasis="BOLD", fill_color=(232, 238, 245))
+        with self.table(col_widths=widths, text_align="LEFT", v_align="TOP", line_height=4.8,
+                        headings_style=heading, padding=1.5, repeat_headings=1) as table:
+            for row in [header, *rows]:
+                cells = table.row()
+                for text in row:
+                    cells.cell(text)
+        self.ln(3)
+
+
+def _decision(pdf: _Pdf, d: DecisionPart, r: Report) -> None:
+    t = r.texts
+    pdf.heading(d.title, 2)
+    pdf.para(d.choice, label=t.advice_label)
+    pdf.para(d.strength, label=t.strength_label)
+    pdf.labelled_list(t.reasons_for_label, d.reasons_for)
+    pdf.labelled_list(t.reasons_against_label, d.reasons_against)
+    pdf.labelled_list(t.flips_label, d.flips or [t.no_flips])
+    if d.examples:
+        pdf.para("; ".join(d.examples), label=t.decision_examples_label)
+    if d.sources:
+        pdf.para("; ".join(d.sources), label=t.decision_sources_label)
+    # The team's own choice in a tinted box, so it never reads as the tool's advice.
+    y = pdf.get_y()
+    if pdf.will_page_break(16):
+        pdf.add_page()
+        y = pdf.get_y()
+    pdf.set_fill_color(245, 241, 230)
+    pdf.ln(1)
+    pdf.para(d.team.choice or t.team_undecided, label=t.team_label, muted=not d.team.choice, indent=3)
+    if d.team.differs:
+        pdf.para(t.team_differs, muted=True, indent=3)
+    for i, line in enumerate(d.team.reason):
+        pdf.para(line, label=t.team_reason_label if i == 0 else "", indent=3)
+    if pdf.get_y() > y:
+        pdf.set_draw_color(176, 141, 60)
+        pdf.set_line_width(0.8)
+        pdf.line(pdf.l_margin + 0.5, y + 0.5, pdf.l_margin + 0.5, pdf.get_y() - 1)
+    pdf.ln(2)
+
+
+def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
+    if pdf.will_page_break(22):
+        pdf.add_page()
+    pdf.set_font(FAMILY, "B", 10)
+    pdf.multi_cell(0, 5, f"☐  {e.title} ({e.priority})", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    if e.reasons:
+        pdf.para(" ".join(e.reasons), label=r.texts.element_reasons_label, indent=6)
+    if e.actions:
+        pdf.set_x(pdf.l_margin + 6)
+        pdf.set_font(FAMILY, "B", 10)
+        pdf.cell(0, 5, f"{r.texts.element_actions_label}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.bullets(e.actions, indent=8, mark="–")
+    pdf.ln(1.5)
+
+
+def _question(pdf: _Pdf, q: QuestionPart, r: Report) -> None:
+    t = r.texts
+    pdf.add_page()
+    pdf.heading(q.heading, 1)
+    for d in q.decisions:
+        _decision(pdf, d, r)
+    if q.group_formation:
+        pdf.heading(t.group_formation_heading, 2)
+        pdf.para(t.group_formation_intro)
+        pdf.para(q.group_formation)
+    if q.elements:
+        pdf.heading(t.elements_heading, 2)
+        for e in q.elements:
+            _element(pdf, e, r)
+    if q.notes:
+        pdf.heading(t.notes_heading, 2)
+        for note in q.notes:
+            pdf.para(note)
+
+
+def _back(pdf: _Pdf, r: Report) -> None:
+    t = r.texts
+    pdf.add_page()
+    pdf.heading(t.examples_heading, 1)
+    if r.examples:
+        pdf.para(t.examples_intro)
+        pdf.bullets([f"{x.title} ({', '.join(x.municipalities)}): {'; '.join(x.relates_to)}"
+                     for x in r.examples])
+    else:
+        pdf.para(t.no_examples)
+    if r.scenarios:
+        pdf.heading(t.scenarios_heading, 1)
+        pdf.para(t.scenarios_intro)
+        pdf.grid(r.scenario_table[0], r.scenario_table[1:])
+        for s in r.scenarios:
+            pdf.heading(t.scenario_heading.format(name=s.name), 2)
+            pdf.labelled_list(t.scenario_differences_label, s.differences)
+            if not s.differences:
+                pdf.para(t.scenario_no_differences)
+            pdf.labelled_list(t.advice_label, s.choices)
+            pdf.para(s.group_formation)
+            pdf.labelled_list(t.scenario_essential_label, s.essential)
+    pdf.heading(t.sources_heading, 1)
+    pdf.para(t.sources_intro)
+    for group in r.sources:
+        if group.heading:
+            pdf.label(group.heading)
+        for s in group.items:
+            text = s.title + (f", {s.url}" if s.url else "")
+            text += f" ({t.checked_on.format(date=s.as_of)})" if s.as_of else ""
+            pdf.bullets([text])
+            if s.details:
+                pdf.bullets(s.details, indent=6, mark="–")
+
+
+def render_pdf(r: Report) -> bytes:
+    t = r.texts
+    pdf = _Pdf(r)
+    pdf.set_title(r.title)
+    pdf.set_lang("nl-NL")
+    pdf.set_author(t.tool_name)
+    pdf.set_creator(t.tool_name)
+    pdf.set_subject(t.title)
+    pdf.set_keywords(f"rules {r.rules_version}")
+    pdf.set_creation_date(datetime.combine(r.date, time(12), tzinfo=UTC))
+    pdf.add_page()
+    pdf.heading(r.title, 0)
+    pdf.para(t.date_line.format(date=r.date_text), muted=True)
+    pdf.heading(t.reading_guide_heading, 1)
+    for paragraph in r.reading_guide:
+        pdf.para(paragraph)
+    pdf.heading(t.participants_heading, 1)
+    if r.participants:
+        pdf.grid(t.participants_columns, r.participants, widths=(1, 1))
+    else:
+        pdf.para(t.no_participants)
+    pdf.heading(t.profile_heading, 1)
+    pdf.grid(t.profile_columns, r.profile, widths=(3, 2))
+    for q in r.questions:
+        _question(pdf, q, r)
+    _back(pdf, r)
+    return bytes(pdf.output())

@@ -1,0 +1,222 @@
+"""build_report: Advice (+ the workshop's Session) -> the one Report every format renders."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..engine import advise
+from ..groups import estimate
+from ..labels import labels
+from ..schema import (
+    DECISION_IDS,
+    ELEMENT_SECTIONS,
+    EXAMPLE_IDS,
+    EXAMPLE_MUNICIPALITIES,
+    SECTION_IDS,
+    Advice,
+    Profile,
+    Session,
+)
+from .model import (
+    DecisionPart,
+    ElementPart,
+    ExamplePart,
+    QuestionPart,
+    Report,
+    ScenarioPart,
+    TeamChoice,
+)
+from .plain import clean, dutch_date, lines
+from .sources import build_sources, knowledge_or_none, readable
+from .texts import ReportTexts, texts
+
+SKIP_FIELDS = ("schema_version",)
+
+
+def _example(example_id: str) -> str:
+    places = ", ".join(EXAMPLE_MUNICIPALITIES.get(example_id, ()))
+    title = labels().examples.get(example_id, example_id)
+    return f"{title} ({places})" if places else title
+
+
+def _profile_rows(profile: Profile, t: ReportTexts) -> list[tuple[str, str]]:
+    rows = []
+    for name in labels().fields:
+        if name in SKIP_FIELDS or name not in Profile.model_fields:
+            continue
+        value = getattr(profile, name)
+        if name == "municipality":
+            shown = clean(value) or t.not_filled_in
+        else:
+            shown = labels().value(name, value)
+        rows.append((labels().field(name), shown))
+    return rows
+
+
+def _group_text(advice: Advice) -> str:
+    formation = advice.group_formation or estimate(advice.profile)
+    return clean(formation.text)
+
+
+def _decision(advice: Advice, decision: str, session: Session | None, kb: Any) -> DecisionPart:
+    d = advice.decisions[decision]
+    lab = labels()
+    team = session.team.decisions.get(decision) if session is not None else None  # type: ignore[call-overload]
+    team_choice = lab.option(decision, team.choice) if team and team.choice else ""
+    return DecisionPart(
+        id=decision,
+        title=lab.decisions[decision].title,
+        choice=lab.option(decision, d.choice),
+        strength=lab.strengths[d.strength],
+        reasons_for=[clean(r) for r in d.reasons_for],
+        reasons_against=[clean(r) for r in d.reasons_against],
+        flips=[clean(f.text) for f in d.flips],
+        examples=[_example(e) for e in d.examples],
+        sources=[readable(s, kb) for s in d.sources],
+        team=TeamChoice(
+            choice=team_choice,
+            reason=lines(team.reason) if team else [],
+            differs=bool(team and team.choice and team.choice != d.choice),
+        ),
+    )
+
+
+def _questions(advice: Advice, session: Session | None, t: ReportTexts, kb: Any) -> list[QuestionPart]:
+    lab = labels()
+    notes = session.team.notes if session is not None else {}
+    out = []
+    for number, q in enumerate(SECTION_IDS, start=1):
+        decisions = [
+            _decision(advice, d, session, kb)
+            for d in DECISION_IDS
+            if lab.decisions[d].section == q and d in advice.decisions
+        ]
+        elements = [
+            ElementPart(
+                id=e.id,
+                title=lab.elements.get(e.id, e.id),
+                priority=lab.priorities[e.priority],
+                reasons=[clean(r) for r in e.reasons],
+                actions=[clean(a) for a in e.actions],
+            )
+            for e in advice.elements
+            if ELEMENT_SECTIONS.get(e.id) == q
+        ]
+        with_groups = any(d.id == "training_format" for d in decisions)
+        out.append(
+            QuestionPart(
+                id=q,
+                heading=t.question_heading.format(number=number, title=lab.sections[q].title),
+                decisions=decisions,
+                group_formation=_group_text(advice) if with_groups else "",
+                elements=elements,
+                notes=lines(notes.get(q, "")),  # type: ignore[call-overload]
+            )
+        )
+    return out
+
+
+def _examples(advice: Advice) -> list[ExamplePart]:
+    lab = labels()
+    related: dict[str, list[str]] = {}
+    for decision, d in advice.decisions.items():
+        for e in d.examples:
+            related.setdefault(e, []).append(lab.decisions[decision].title)
+    for element in advice.elements:
+        for e in element.examples:
+            related.setdefault(e, []).append(lab.elements.get(element.id, element.id))
+    return [
+        ExamplePart(
+            id=e,
+            title=lab.examples.get(e, e),
+            municipalities=list(EXAMPLE_MUNICIPALITIES.get(e, ())),
+            relates_to=related[e],
+        )
+        for e in (*EXAMPLE_IDS, *sorted(set(related) - set(EXAMPLE_IDS)))
+        if e in related
+    ]
+
+
+def _differences(base: Profile, other: Profile) -> list[str]:
+    out = []
+    for name in labels().fields:
+        if name in SKIP_FIELDS or name not in Profile.model_fields:
+            continue
+        a, b = getattr(base, name), getattr(other, name)
+        if a == b:
+            continue
+        if name == "municipality":
+            out.append(f"{labels().field(name)} {clean(a) or '–'} → {clean(b) or '–'}")
+        else:
+            out.append(f"{labels().field(name)} {labels().value(name, a)} → {labels().value(name, b)}")
+    return out
+
+
+def _scenarios(advice: Advice, session: Session | None) -> tuple[list[list[str]], list[ScenarioPart]]:
+    if session is None or not session.scenarios:
+        return [], []
+    lab = labels()
+    t = texts()
+    parts, advices = [], []
+    for scenario in session.scenarios:
+        other = advise(scenario.profile)
+        advices.append(other)
+        parts.append(
+            ScenarioPart(
+                name=clean(scenario.name),
+                differences=_differences(advice.profile, scenario.profile),
+                choices=[
+                    f"{lab.decisions[d].title} {lab.option(d, other.decisions[d].choice)} "
+                    f"({lab.strengths[other.decisions[d].strength]})"
+                    for d in DECISION_IDS
+                    if d in other.decisions
+                ],
+                group_formation=_group_text(other),
+                essential=[lab.elements.get(e.id, e.id) for e in other.elements if e.priority == "essential"],
+            )
+        )
+    header = [t.scenarios_columns_first, t.scenarios_current, *[p.name for p in parts]]
+    rows = [
+        [lab.decisions[d].title, lab.option(d, advice.decisions[d].choice),
+         *[lab.option(d, a.decisions[d].choice) for a in advices]]
+        for d in DECISION_IDS
+        if d in advice.decisions
+    ]
+    return [header, *rows], parts
+
+
+def build_report(advice: Advice, session: Session | None = None, today: date | None = None) -> Report:
+    """The choice summary's content, in Dutch, for one advice and (optionally) its session."""
+    t = texts()
+    today = today or date.today()
+    kb = knowledge_or_none()
+    municipality = clean(advice.profile.municipality)
+    title = t.title_with_municipality.format(municipality=municipality) if municipality else t.title
+    participants = []
+    if session is not None:
+        for p in session.team.participants:
+            name, role = clean(p.name), clean(p.role)
+            if name or role:
+                participants.append((name, role))
+    table, scenarios = _scenarios(advice, session)
+    rules_version = clean(advice.rules_version) or t.rules_version_unknown
+    return Report(
+        texts=t,
+        title=title,
+        municipality=municipality,
+        date=today,
+        date_text=dutch_date(today),
+        reading_guide=list(t.reading_guide),
+        participants=participants,
+        profile=_profile_rows(advice.profile, t),
+        questions=_questions(advice, session, t, kb),
+        examples=_examples(advice),
+        scenario_table=table,
+        scenarios=scenarios,
+        sources=build_sources(advice, t, kb),
+        rules_version=rules_version,
+        footer=t.footer.format(tool=t.tool_name, rules_version=rules_version, date=dutch_date(today)),
+        advice=advice,
+        session=session,
+    )

@@ -1,0 +1,108 @@
+"""The one report model every download format renders from (see build.py for how it is filled).
+
+Everything in it is plain text, already in Dutch and free of control characters; each format
+does its own escaping. The tool's advice and the team's own input are kept in separate
+fields (`DecisionPart.choice` vs `DecisionPart.team`), so no format can blur the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..schema import Advice, Session
+from .texts import ReportTexts
+
+
+@dataclass(frozen=True)
+class TeamChoice:
+    """What the team itself recorded for one decision ("Keuze van het team")."""
+
+    choice: str  # Dutch option label; "" when the team has not decided
+    reason: list[str]  # the team's reason, one entry per line they typed
+    differs: bool  # the team chose another option than the tool advises
+
+
+@dataclass(frozen=True)
+class DecisionPart:
+    id: str
+    title: str
+    choice: str  # Dutch option label ("Advies van de keuzehulp")
+    strength: str  # Dutch strength label
+    reasons_for: list[str]
+    reasons_against: list[str]
+    flips: list[str]  # what would change the advice, one sentence each
+    examples: list[str]  # "title (Lochem, Brummen)"
+    sources: list[str]  # readable source names
+    team: TeamChoice
+
+
+@dataclass(frozen=True)
+class ElementPart:
+    id: str
+    title: str
+    priority: str  # Dutch priority label
+    reasons: list[str]
+    actions: list[str]
+
+
+@dataclass(frozen=True)
+class QuestionPart:
+    id: str  # q1..q5
+    heading: str  # "Vraag 2. Hoe geef je het traject organisatorisch vorm?"
+    decisions: list[DecisionPart]
+    group_formation: str  # the estimate sentence (q2, with training_format), else ""
+    elements: list[ElementPart]
+    notes: list[str]  # the team's notes for this question, one entry per line
+
+
+@dataclass(frozen=True)
+class ExamplePart:
+    id: str
+    title: str
+    municipalities: list[str]
+    relates_to: list[str]  # titles of the decisions and elements that name it
+
+
+@dataclass(frozen=True)
+class ScenarioPart:
+    name: str
+    differences: list[str]  # "question: value here → value in scenario"
+    choices: list[str]  # "decision title: option (strength)"
+    group_formation: str
+    essential: list[str]  # titles of the elements that are essential in this scenario
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    heading: str  # "" for the handreiking itself
+    items: list[SourceItem]
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    title: str
+    details: list[str] = field(default_factory=list)  # e.g. the handreiking's sections used
+    url: str = ""
+    as_of: str = ""  # Dutch date the source was last checked, or ""
+
+
+@dataclass(frozen=True)
+class Report:
+    texts: ReportTexts
+    title: str
+    municipality: str  # as typed (cleaned); "" when not filled in
+    date: date
+    date_text: str  # "27 november 2026"
+    reading_guide: list[str]
+    participants: list[tuple[str, str]]  # (name, role)
+    profile: list[tuple[str, str]]  # (Dutch question, Dutch answer)
+    questions: list[QuestionPart]
+    examples: list[ExamplePart]
+    scenario_table: list[list[str]]  # header row + one row per decision; [] without scenarios
+    scenarios: list[ScenarioPart]
+    sources: list[SourceGroup]
+    rules_version: str
+    footer: str
+    advice: Advice  # the source data, for the JSON download
+    session: Session | None = None

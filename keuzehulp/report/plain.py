@@ -1,0 +1,44 @@
+"""Small text helpers for the reports: Dutch dates, safe user text, file-name slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+# Own month names: the output must not depend on the machine's locale.
+MONTHS_NL = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+# Characters XML 1.0 forbids (python-docx raises on them) and that have no business in a
+# report anyway: C0 controls except tab/newline/carriage return, lone surrogates, U+FFFE/F.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def dutch_date(day: date) -> str:
+    """27 november 2026."""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+
+
+def clean(text: str) -> str:
+    """User text without forbidden control characters; tabs and line breaks become spaces."""
+    return " ".join(_FORBIDDEN.sub("", text).split())
+
+
+def lines(text: str) -> list[str]:
+    """Multi-line user text (a note, a reason) as its non-empty lines, each cleaned."""
+    out = []
+    for raw in _FORBIDDEN.sub("", text).splitlines():
+        line = clean(raw)
+        if line:
+            out.append(line)
+    return out
+
+
+def slug(text: str) -> str:
+    """'Súdwest-Fryslân & Co' -> 'sudwest-fryslan-co' (lowercase ASCII, '-' between words)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")

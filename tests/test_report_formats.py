@@ -1,0 +1,299 @@
+"""Every download format, read back the way a user's program reads it (Word, a PDF viewer, a
+browser, a text editor, the app's upload), holds the same complete choice summary, and shows
+whatever a user typed as plain text.
+
+The advice is built by hand here, so these tests do not move when the rules change; the
+golden file (test_report_golden.py) checks the real engine's output.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from html.parser import HTMLParser
+
+import docx
+import pypdf
+import pytest
+
+from keuzehulp.groups import estimate
+from keuzehulp.inputs import parse_session
+from keuzehulp.knowledge import knowledge_base
+from keuzehulp.labels import labels
+from keuzehulp.report import FORMATS, render
+from keuzehulp.schema import (
+    ELEMENT_IDS,
+    ELEMENT_SECTIONS,
+    Advice,
+    DecisionAdvice,
+    ElementAdvice,
+    Flip,
+    Participant,
+    Profile,
+    Scenario,
+    Session,
+    TeamDecision,
+    TeamInput,
+)
+
+TODAY = date(2026, 11, 27)
+EVIL = "<script>alert(1)</script> & \"Bergen\" 'op Zoom' **vet** [link](http://x.nl)"
+NOTE_Q3 = "Doorbraakbudget: € 25.000 per jaar – eerst ‘klein’ beginnen, dan “opschalen”."
+REFERENCES = ("oostveen-2018", "huijnk-2021", "blom-2018")
+
+
+def sample_advice(profile: Profile) -> Advice:
+    """A complete advice with reasons, flips, examples and a fact source for every part."""
+    decisions = {
+        "delivery": DecisionAdvice(
+            choice="mixed", strength="moderate",
+            reasons_for=["Uw klantmanagers hebben gemiddeld capaciteit; een deel kunt u zelf doen."],
+            reasons_against=["Afstemmen met een externe uitvoerder kost tijd."],
+            flips=[Flip(field="own_capacity", value="high", choice="in_house",
+                        text="Met veel capaciteit bij uw klantmanagers zou het advies 'zelf uitvoeren' zijn.")],
+            sources=["q2"], rules=["delivery.mixed"]),
+        "training_format": DecisionAdvice(
+            choice="individual", strength="strong",
+            reasons_for=["Een groep van 8 is pas na 41 maanden vol."],
+            reasons_against=["Een groep kan een breder curriculum behandelen."],
+            flips=[Flip(field="regional_cooperation", value="existing", choice="shared_purchase",
+                        text="Als u al samenwerkt met buurgemeenten, wordt het advies 'scholing extern inkopen'.")],
+            examples=["individual-placement"],
+            sources=["q2", "knowledge/facts/wet-inburgering-2021.md"], rules=["training.individual"]),
+        "matching": DecisionAdvice(
+            choice="supply_led", strength="strong",
+            reasons_for=["De meeste inburgeraars zijn hier nog maar kort."],
+            examples=["sector-practice-lessons"], sources=["q5"], rules=["matching.supply"]),
+    }
+    elements = [
+        ElementAdvice(
+            id=e, priority="essential" if i < 4 else ("recommended" if i < 10 else "consider"),
+            reasons=[f"Reden bij {e}: geïnteresseerde deelnemers."],
+            actions=[f"Actie voor {e}: maak één afspraak."],
+            examples=["breakthrough-budget-dordrecht"] if e == "breakthrough-budget" else [],
+            sources=[ELEMENT_SECTIONS[e]], rules=[f"{e}.rule"])
+        for i, e in enumerate(ELEMENT_IDS)
+    ]
+    return Advice(profile=profile, decisions=decisions, elements=elements,
+                  group_formation=estimate(profile), rules_version="abc123def456")
+
+
+def sample_session(municipality: str = "Lochem") -> Session:
+    profile = Profile(municipality=municipality, annual_intake=14, flexible_budget=True)
+    return Session(
+        profile=profile,
+        scenarios=[
+            Scenario(name="Samen met Brummen", profile=profile.model_copy(update={"regional_cooperation": "existing"})),
+            Scenario(name="Groei naar 40", profile=profile.model_copy(update={"annual_intake": 40})),
+        ],
+        active_scenario=None,
+        team=TeamInput(
+            participants=[Participant(name="Anouk de Vries", role="beleidsmedewerker"),
+                          Participant(name="Ömer Yılmaz", role="klantmanager")],
+            decisions={"training_format": TeamDecision(choice="shared_purchase",
+                                                        reason="Samen inkopen met Brummen.")},
+            notes={"q3": NOTE_Q3},
+        ),
+    )
+
+
+# --- reading each format back as text ---------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self._skip = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._skip += tag == "style"
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._skip -= tag == "style"
+        self._in_title = False if tag == "title" else self._in_title
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def html_of(data: bytes) -> _Text:
+    parser = _Text()
+    parser.feed(data.decode("utf-8"))
+    return parser
+
+
+def docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def _flat(outline: list) -> list:
+    return [x for item in outline for x in (_flat(item) if isinstance(item, list) else [item])]
+
+
+def text_of(fmt: str, data: bytes) -> str:
+    """What a person reads in the file, whitespace folded (a PDF wraps lines anywhere)."""
+    if fmt == "html":
+        raw = " ".join(html_of(data).parts)
+    elif fmt == "docx":
+        raw = docx_text(data)
+    elif fmt == "pdf":
+        raw = pdf_text(data)
+    elif fmt == "md":
+        from keuzehulp.markdown import render_markdown
+
+        raw = " ".join(html_of(render_markdown(data.decode("utf-8")).encode()).parts)
+    else:
+        raw = data.decode("utf-8")
+    return " ".join(raw.split())
+
+
+@pytest.fixture(scope="module", autouse=True)
+def hand_made_engine():
+    """Scenarios get the same hand-made advice: these tests are about the formats, not rules."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("keuzehulp.report.build.advise", sample_advice)
+        yield
+
+
+@pytest.fixture(scope="module")
+def session() -> Session:
+    return sample_session()
+
+
+@pytest.fixture(scope="module")
+def rendered(session: Session) -> dict[str, bytes]:
+    advice = sample_advice(session.profile)
+    return {fmt: render(fmt, advice, session, TODAY) for fmt in FORMATS}
+
+
+def _expected_texts(session: Session) -> list[str]:
+    lab = labels()
+    advice = sample_advice(session.profile)
+    kb = knowledge_base()
+    out = ["Keuzeoverzicht duale trajecten — Lochem", "27 november 2026", "abc123def456",
+           "Advies van de keuzehulp", "Keuze van het team", "Samen inkopen met Brummen.",
+           lab.option("training_format", "shared_purchase"), NOTE_Q3, "Ömer Yılmaz",
+           "Samen met Brummen", "Groei naar 40", " ".join(advice.group_formation.text.split())]
+    for decision, d in advice.decisions.items():
+        out += [lab.decisions[decision].title, lab.option(decision, d.choice), *d.reasons_for,
+                *d.reasons_against, *(f.text for f in d.flips)]
+    for element in advice.elements:
+        out += [lab.elements[element.id], *element.reasons, *element.actions]
+    for example in ("individual-placement", "sector-practice-lessons", "breakthrough-budget-dordrecht"):
+        out.append(lab.examples[example])
+    out += ["Dordrecht", "Hengelo", "Brummen"]
+    for ref in REFERENCES:
+        out.append(" ".join(kb.get(f"knowledge/sources/{ref}.md").title.split()))
+    out.append(" ".join(kb.get("knowledge/facts/wet-inburgering-2021.md").title.split()))
+    return out
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "json"])
+def test_every_format_holds_the_whole_summary(fmt: str, rendered: dict[str, bytes], session: Session) -> None:
+    text = text_of(fmt, rendered[fmt])
+    missing = [want for want in _expected_texts(session) if want not in text]
+    assert not missing, f"{fmt} lacks: {missing}"
+
+
+def test_json_holds_the_same_decisions_elements_examples_and_sources(rendered: dict[str, bytes]) -> None:
+    data = json.loads(rendered["json"])
+    assert set(data["decisions"]) == {"delivery", "training_format", "matching"}
+    assert [e["id"] for e in data["elements"]] == list(ELEMENT_IDS)
+    assert data["decisions"]["training_format"]["examples"] == ["individual-placement"]
+    assert "knowledge/facts/wet-inburgering-2021.md" in data["decisions"]["training_format"]["sources"]
+    assert data["rules_version"] == "abc123def456"
+
+
+def test_json_download_resumes_the_session_when_uploaded(rendered: dict[str, bytes], session: Session) -> None:
+    resumed = parse_session(rendered["json"])
+    assert resumed.profile == session.profile
+    assert resumed.team == session.team
+    assert resumed.scenarios == session.scenarios
+
+
+def test_word_uses_real_heading_styles_tables_and_lists(rendered: dict[str, bytes]) -> None:
+    document = docx.Document(io.BytesIO(rendered["docx"]))
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert styles["Keuzeoverzicht duale trajecten — Lochem"] == "Heading 1"
+    assert styles["Vraag 2. Hoe geef je het traject organisatorisch vorm?"] == "Heading 2"
+    assert styles["Groepsgewijs of individueel?"] == "Heading 3"
+    assert "List Bullet" in styles.values()
+    assert document.tables and all(t.style.name == "Table Grid" for t in document.tables)
+    answers = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
+    assert answers[labels().field("annual_intake")] == "14"
+    assert document.core_properties.title == "Keuzeoverzicht duale trajecten — Lochem"
+    assert document.core_properties.language == "nl-NL"
+    team = [p.text for p in document.paragraphs if p.text.startswith("Keuze van het team")]
+    assert "Keuze van het team: Scholing extern inkopen (eventueel samen met andere gemeenten)" in team
+
+
+def test_pdf_keeps_dutch_characters_and_numbers_its_pages(rendered: dict[str, bytes]) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(rendered["pdf"]))
+    pages = len(reader.pages)
+    text = " ".join(pdf_text(rendered["pdf"]).split())
+    for word in ("één", "oriëntatie", "geïnteresseerde", "€ 25.000", "–", "‘klein’", "“opschalen”", "Ömer"):
+        assert word in text
+    assert pages >= 3
+    for page in (1, pages):
+        assert f"Pagina {page} van {pages}" in text
+    assert reader.metadata.title == "Keuzeoverzicht duale trajecten — Lochem"
+    outline = [item.title for item in _flat(reader.outline)]
+    assert "Vraag 3. Hoe begeleid je inburgeraars tijdens een duaal traject?" in outline
+
+
+def test_html_is_one_printable_dutch_file_without_external_assets(rendered: dict[str, bytes]) -> None:
+    page = html_of(rendered["html"])
+    tags = [tag for tag, _ in page.tags]
+    assert ("html", {"lang": "nl"}) in page.tags
+    assert page.title == "Keuzeoverzicht duale trajecten — Lochem"
+    assert not {"script", "link", "img", "iframe"} & set(tags)
+    assert "@media print" in rendered["html"].decode()
+    assert tags.count("section") == 7  # front matter, five questions, back matter: page breaks
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_markup_a_user_typed_stays_text(fmt: str) -> None:
+    session = sample_session(EVIL[:100])
+    session.team.participants.append(Participant(name="<b>Kees</b> & co", role="\x00rol\x07"))
+    session.team.notes["q5"] = "# kop\n<img src=x onerror=alert(1)>\n| a | b |"
+    data = render(fmt, sample_advice(session.profile), session, TODAY)
+    if fmt == "json":
+        assert json.loads(data)["profile"]["municipality"] == EVIL[:100]
+        return
+    text = text_of(fmt, data)
+    assert EVIL[:100] in text
+    assert "<b>Kees</b> & co" in text
+    assert "<img src=x onerror=alert(1)>" in text
+    html = data if fmt == "html" else None
+    if fmt == "md":
+        from keuzehulp.markdown import render_markdown
+
+        html = render_markdown(data.decode()).encode()
+    if html is not None:
+        tags = [tag for tag, _ in html_of(html).tags]
+        assert "script" not in tags and "img" not in tags and "b" not in tags
+
+
+def test_html_title_escapes_the_municipality() -> None:
+    session = sample_session(EVIL[:100])
+    data = render("html", sample_advice(session.profile), session, TODAY)
+    assert html_of(data).title == f"Keuzeoverzicht duale trajecten — {EVIL[:100]}"
+    assert b"<title>Keuzeoverzicht duale trajecten \xe2\x80\x94 &lt;script&gt;" in data
