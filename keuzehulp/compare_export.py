@@ -8,8 +8,6 @@ team's words are user text: escaped in Markdown, cleaned of control characters i
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 from datetime import date
 
 from docx import Document
@@ -20,13 +18,12 @@ from docx.shared import Cm, Pt
 
 from .compare import Comparison
 from .markdown import escape_markdown
+from .report.plain import clean as _clean
+from .report.plain import dutch_date, slug
 
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december")
 DIFFERS = "≠ verschilt"
 SAME = "gelijk"
 SHADE = "FFF2CC"  # light yellow behind a differing row in Word
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 TITLE = "Scenario's vergeleken"
 INTRO = ("Deze vergelijking zet het advies van de keuzehulp voor elk scenario naast elkaar. "
@@ -38,19 +35,6 @@ H_TEAM = "Keuze van het team"
 NO_FIELD_DIFFERENCES = "De scenario's hebben dezelfde antwoorden."
 TEAM_INTRO = ("Wat het team zelf heeft gekozen, los van het advies van de keuzehulp. "
               "Het team kiest één keer, voor alle scenario's.")
-
-
-def _clean(text: str) -> str:
-    return " ".join(_FORBIDDEN.sub("", text).split())
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
-
-
-def slug(text: str) -> str:
-    ascii_only = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
 
 
 def comparison_filename(comparison: Comparison, today: date, ext: str) -> str:

@@ -15,20 +15,8 @@ from pydantic import ValidationError
 
 from keuzehulp.inputs import dutch_messages
 from keuzehulp.labels import labels
-from keuzehulp.schema import DECISION_OPTIONS, Participant, Session, TeamDecision, TeamInput
-
-try:
-    from ui.state import get_session, set_session
-except ImportError:  # until the wizard's ui/state.py lands: same session-state key
-    SESSION_KEY = "keuzehulp_session"
-
-    def get_session() -> Session:
-        if not isinstance(st.session_state.get(SESSION_KEY), Session):
-            st.session_state[SESSION_KEY] = Session()
-        return st.session_state[SESSION_KEY]
-
-    def set_session(session: Session) -> None:
-        st.session_state[SESSION_KEY] = session
+from keuzehulp.schema import DECISION_OPTIONS, Participant, TeamDecision, TeamInput
+from ui.state import SESSION_KEY, current_advice, get_session
 
 MAX_REASON = 2000
 MAX_NOTE = 5000
@@ -57,8 +45,8 @@ def _store_team(team_data: dict[str, Any], error_key: str) -> bool:
         _errors()[error_key] = dutch_messages(exc)
         return False
     _errors().pop(error_key, None)
-    session = get_session()
-    set_session(session.model_copy(update={"team": team}))
+    # Only the team part changes: answers, scenarios and their widget messages stay as they are.
+    st.session_state[SESSION_KEY] = get_session().model_copy(update={"team": team})
     return True
 
 
@@ -94,9 +82,9 @@ def team_decision_input(decision_id: str, advised: str | None = None) -> None:
     _seed(key_choice, stored.choice if stored.choice in options else "")
     _seed(key_reason, stored.reason)
 
-    st.markdown(f"#### Keuze van het team: {title}")
+    st.markdown("##### Keuze van het team")
     st.selectbox(
-        "Wat kiest het team?",
+        f"Wat kiest het team? ({title.rstrip('?')})",
         options,
         format_func=lambda o: NOT_CHOSEN if not o else labels().option(decision_id, o),
         key=key_choice,
@@ -107,14 +95,13 @@ def team_decision_input(decision_id: str, advised: str | None = None) -> None:
     choice = st.session_state[key_choice]
     if choice:
         if advised is None:
-            from keuzehulp import advise
-
-            advised = advise(get_session().profile).decisions[decision_id].choice
-        if choice != advised:
+            advice = current_advice()
+            advised = advice.decisions[decision_id].choice if advice is not None else None  # type: ignore[index]
+        if advised is not None and choice != advised:
             st.info(f"{DIFFERS_NOTE} Advies van de keuzehulp: {labels().option(decision_id, advised)}.",
                     icon=":material/info:")
     st.text_area(
-        "Waarom kiest het team dit?",
+        f"Waarom kiest het team dit? ({title.rstrip('?')})",
         key=key_reason,
         max_chars=MAX_REASON,
         on_change=_store_decision,

@@ -1,0 +1,195 @@
+"""Presentation mode: the advice as slides a whole meeting room can read.
+
+One decision per slide with its reasons for and against, what would change it and the pilots
+that did it that way; the group-formation chart on its own slide after training_format; then
+the element checklist per question and the team's choices. Large type comes from our own
+constant CSS (never user text in it); the sidebar is hidden. 'Vorige'/'Volgende' are buttons
+with the arrow keys as shortcuts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from keuzehulp.labels import labels
+from keuzehulp.markdown import escape_markdown
+from keuzehulp.schema import (
+    DECISION_IDS,
+    ELEMENT_SECTIONS,
+    EXAMPLE_MUNICIPALITIES,
+    PRIORITY_ORDER,
+    SECTION_IDS,
+    Advice,
+)
+
+from . import state
+from .chart import chart_description, group_formation_chart
+
+SLIDE_KEY = "keuzehulp_presentation_slide"
+MAX_POINTS = 4  # reasons per column on a slide; the rest is in the download
+
+# Constant CSS only: no user text is ever formatted into it.
+SLIDE_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stSidebarNav"] { display: none !important; }
+header[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 1rem; max-width: 100%; }
+.st-key-slide p, .st-key-slide li { font-size: 1.55rem; line-height: 1.35; }
+.st-key-slide li { margin-bottom: 0.2rem; }
+.st-key-slide h1 { font-size: 2.6rem; line-height: 1.15; padding-top: 0; }
+.st-key-slide h2 { font-size: 2.1rem; }
+.st-key-slide h3 { font-size: 1.7rem; }
+.st-key-slide [data-testid="stCaptionContainer"] p { font-size: 1.25rem; color: #31333f; }
+.st-key-slide .st-key-advised p { font-size: 2.2rem; font-weight: 700; color: #0b3d6e; }
+.st-key-slide-nav button p { font-size: 1.3rem; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    render: Callable[[Advice], None]
+
+
+def _bullets(items: list[str], limit: int = MAX_POINTS) -> str:
+    shown = items[:limit]
+    text = "\n".join(f"- {t}" for t in shown)
+    if len(items) > limit:
+        text += f"\n- … en nog {len(items) - limit} (zie het keuzeoverzicht)"
+    return text
+
+
+def _section_line(section: str) -> str:
+    return f"Vraag {section[1]} · {labels().sections[section].short}"
+
+
+def _title_slide(advice: Advice) -> None:
+    municipality = advice.profile.municipality.strip()
+    st.title("Keuzehulp duaal inburgeren", anchor=False)
+    if municipality:
+        st.markdown(f"## Voor {escape_markdown(municipality)}")
+    st.markdown("### Drie keuzes voor uw duale trajecten")
+    for decision in DECISION_IDS:
+        d = advice.decisions[decision]  # type: ignore[index]
+        st.markdown(f"- **{labels().decisions[decision].title}** {labels().option(decision, d.choice)}")
+    st.caption("Gebaseerd op de handreiking 'Allemaal dual' (RegioPlan voor SZW, 2021). "
+               "Het team beslist; de keuzehulp informeert.")
+
+
+def _decision_slide(decision: str) -> Callable[[Advice], None]:
+    def render(advice: Advice) -> None:
+        d = advice.decisions[decision]  # type: ignore[index]
+        label = labels().decisions[decision]
+        st.caption(_section_line(label.section))
+        st.title(label.title, anchor=False)
+        with st.container(key="advised"):
+            st.markdown(f"Advies: {labels().option(decision, d.choice)}")
+        st.markdown(f"*{labels().strengths[d.strength]}*")
+        pro, con = st.columns(2, gap="large")
+        with pro:
+            st.markdown("### Wat pleit ervoor")
+            st.markdown(_bullets(d.reasons_for) if d.reasons_for else "Geen bijzondere redenen.")
+        with con:
+            st.markdown("### Wat pleit ertegen")
+            st.markdown(_bullets(d.reasons_against) if d.reasons_against else "Geen bezwaren gevonden.")
+        below_left, below_right = st.columns(2, gap="large")
+        with below_left:
+            if d.flips:
+                st.markdown("### Wat zou het advies veranderen")
+                st.markdown(_bullets([f.text for f in d.flips], limit=3))
+        with below_right:
+            if d.examples:
+                st.markdown("### Zo deden de pilots het")
+                st.markdown(_bullets([f"{labels().examples[e]} ({', '.join(EXAMPLE_MUNICIPALITIES[e])})"
+                                      for e in d.examples], limit=3))
+        team = state.get_session().team.decisions.get(decision)  # type: ignore[call-overload]
+        if team and team.choice:
+            st.markdown(f"**Keuze van het team:** {labels().option(decision, team.choice)}")
+    return render
+
+
+def _group_slide(advice: Advice) -> None:
+    st.caption(_section_line("q2"))
+    st.title("Kunt u groepen vormen?", anchor=False)
+    st.altair_chart(group_formation_chart(advice.profile).properties(height=380), width="stretch")
+    st.markdown(chart_description(advice.profile))
+
+
+def _elements_slide(section: str) -> Callable[[Advice], None]:
+    def render(advice: Advice) -> None:
+        st.caption(_section_line(section) + " · werkzame elementen")
+        st.title(labels().sections[section].title, anchor=False)
+        elements = [e for e in advice.elements if ELEMENT_SECTIONS.get(e.id) == section]
+        elements.sort(key=lambda e: PRIORITY_ORDER[e.priority])
+        marks = {"essential": "●●●", "recommended": "●●○", "consider": "●○○"}
+        st.markdown("\n".join(
+            f"- {marks[e.priority]} **{labels().priorities[e.priority]}:** {labels().elements[e.id]}"
+            for e in elements))
+        note = state.get_session().team.notes.get(section, "")  # type: ignore[call-overload]
+        if note.strip():
+            st.markdown("### Notities van het team")
+            st.markdown(escape_markdown(note[:400]) + (" …" if len(note) > 400 else ""))
+    return render
+
+
+def _team_slide(advice: Advice) -> None:
+    st.title("Advies en keuze van het team", anchor=False)
+    team = state.get_session().team
+    rows = ["| Keuze | Advies van de keuzehulp | Keuze van het team |", "|---|---|---|"]
+    for decision in DECISION_IDS:
+        chosen = team.decisions.get(decision)  # type: ignore[call-overload]
+        own = labels().option(decision, chosen.choice) if chosen and chosen.choice else "Nog niet gekozen"
+        advised = labels().option(decision, advice.decisions[decision].choice)  # type: ignore[index]
+        rows.append(f"| {labels().decisions[decision].title} | {advised} | {own} |")
+    st.markdown("\n".join(rows))
+    st.caption("Leg de keuze van het team vast op de pagina Advies; die komt in het keuzeoverzicht.")
+
+
+def slides() -> list[Slide]:
+    out = [Slide("Overzicht", _title_slide)]
+    for decision in DECISION_IDS:
+        out.append(Slide(labels().decisions[decision].title, _decision_slide(decision)))
+        if decision == "training_format":
+            out.append(Slide("Kunt u groepen vormen?", _group_slide))
+    for section in SECTION_IDS:
+        out.append(Slide(f"Werkzame elementen {_section_line(section)}", _elements_slide(section)))
+    out.append(Slide("Advies en keuze van het team", _team_slide))
+    return out
+
+
+def _go(delta: int, count: int) -> None:
+    current = st.session_state.get(SLIDE_KEY, 0)
+    st.session_state[SLIDE_KEY] = max(0, min(count - 1, current + delta))
+
+
+def _navigation(index: int, count: int) -> None:
+    with st.container(key="slide-nav"):
+        back, where, forward, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
+        back.button("Vorige", icon=":material/arrow_back:", on_click=_go, args=(-1, count),
+                    disabled=index == 0, shortcut="Left", key="slide_previous", width="stretch")
+        where.markdown(f"Dia {index + 1} van {count}")
+        forward.button("Volgende", icon=":material/arrow_forward:", on_click=_go, args=(1, count),
+                       disabled=index == count - 1, shortcut="Right", type="primary",
+                       key="slide_next", width="stretch")
+        leave.page_link("pages/advies.py", label="Stop presenteren", icon=":material/close:")
+
+
+def presentation_page() -> None:
+    st.html(SLIDE_CSS)
+    advice = state.current_advice()
+    if advice is None:
+        st.error("Het advies kon nu niet worden berekend. Uw antwoorden zijn bewaard.",
+                 icon=":material/error:")
+        st.page_link("pages/advies.py", label="Terug naar het advies", icon=":material/arrow_back:")
+        return
+    deck = slides()
+    index = max(0, min(len(deck) - 1, int(st.session_state.get(SLIDE_KEY, 0))))
+    with st.container(key="slide"):
+        deck[index].render(advice)
+    st.divider()
+    _navigation(index, len(deck))

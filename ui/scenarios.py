@@ -1,0 +1,292 @@
+"""Named scenarios ("Alleen", "Met de regio"): save, switch, update, delete (sidebar).
+
+Scenarios live in Session.scenarios, so they travel in the saved session. Switching loads the
+scenario's answers as the active profile through ui.state, so every widget is re-seeded.
+Answers that belong to no scenario are kept aside when switching, so they are never lost.
+Scenario names are user text: escaped before they reach any Markdown.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from keuzehulp.markdown import escape_markdown
+from keuzehulp.schema import Profile, Scenario, Session
+
+from . import state
+
+MAX_SCENARIOS = 10
+MAX_NAME = 60
+NAME_KEY = "scenario_name"
+SWITCH_KEY = "scenario_switch"
+MESSAGE_KEY = "scenario_message"
+LOOSE_KEY = "keuzehulp_loose_profile"  # answers that were not saved as a scenario
+LOOSE = ""  # selectbox option for "no scenario"
+
+
+def _message(kind: str, text: str) -> None:
+    """Remember a message (Markdown with user text already escaped) for the next run."""
+    st.session_state[MESSAGE_KEY] = (kind, text)
+
+
+def name_problem(name: str, session: Session) -> str | None:
+    """A Dutch sentence (Markdown, name escaped) why this name cannot be used, or None."""
+    if not name:
+        return "Geef het scenario eerst een naam, bijvoorbeeld 'Alleen' of 'Met de regio'."
+    if len(name) > MAX_NAME:
+        return f"De naam is te lang; hoogstens {MAX_NAME} tekens."
+    if any(s.name == name for s in session.scenarios):
+        return (f"Er is al een scenario '{escape_markdown(name)}'. Kies een andere naam, of kies het scenario "
+                "en werk het bij.")
+    if len(session.scenarios) >= MAX_SCENARIOS:
+        return f"Er kunnen hoogstens {MAX_SCENARIOS} scenario's worden bewaard. Verwijder er eerst een."
+    return None
+
+
+def save_scenario(name: str) -> str | None:
+    """Save the active answers as a new scenario and make it active; a problem leaves all as is."""
+    name = " ".join(name.split())
+    session = state.get_session()
+    problem = name_problem(name, session)
+    if problem:
+        return problem
+    scenarios = [*session.scenarios, Scenario(name=name, profile=session.profile)]
+    st.session_state[state.SESSION_KEY] = session.model_copy(
+        update={"scenarios": scenarios, "active_scenario": name})
+    return None
+
+
+def switch_scenario(name: str) -> None:
+    """Load a saved scenario's answers (or the loose answers for LOOSE) as the active profile."""
+    session = state.get_session()
+    if not any(s.profile == session.profile for s in session.scenarios):
+        st.session_state[LOOSE_KEY] = session.profile  # keep unsaved answers within reach
+    if name == LOOSE:
+        loose = st.session_state.get(LOOSE_KEY)
+        profile = loose if isinstance(loose, Profile) else session.profile
+        state.set_session(session.model_copy(update={"profile": profile, "active_scenario": None}))
+        return
+    scenario = next((s for s in session.scenarios if s.name == name), None)
+    if scenario is None:
+        return
+    state.set_session(session.model_copy(update={"profile": scenario.profile, "active_scenario": name}))
+
+
+def update_active() -> None:
+    """Store the active answers into the active scenario."""
+    session = state.get_session()
+    scenarios = [s.model_copy(update={"profile": session.profile}) if s.name == session.active_scenario
+                 else s for s in session.scenarios]
+    st.session_state[state.SESSION_KEY] = session.model_copy(update={"scenarios": scenarios})
+
+
+def delete_active() -> None:
+    """Remove the active scenario; its answers stay the active answers, so nothing is lost."""
+    session = state.get_session()
+    scenarios = [s for s in session.scenarios if s.name != session.active_scenario]
+    st.session_state[state.SESSION_KEY] = session.model_copy(
+        update={"scenarios": scenarios, "active_scenario": None})
+
+
+def active_scenario(session: Session) -> Scenario | None:
+    return next((s for s in session.scenarios if s.name == session.active_scenario), None)
+
+
+# --- callbacks -----------------------------------------------------------------------------
+
+
+def _on_save() -> None:
+    name = st.session_state.get(NAME_KEY) or ""
+    problem = save_scenario(name)
+    if problem:
+        _message("error", problem)
+    else:
+        _message("success", f"Scenario '{escape_markdown(name)}' is bewaard.")
+        st.session_state[NAME_KEY] = ""
+
+
+def _on_switch() -> None:
+    switch_scenario(st.session_state.get(SWITCH_KEY) or LOOSE)
+    st.session_state.pop(MESSAGE_KEY, None)
+
+
+def _on_update() -> None:
+    update_active()
+    _message("success", f"Scenario '{escape_markdown(state.get_session().active_scenario or '')}' is bijgewerkt.")
+
+
+def _on_delete() -> None:
+    name = state.get_session().active_scenario
+    delete_active()
+    _message("success", f"Scenario '{escape_markdown(name or '')}' is verwijderd. De antwoorden zijn nog actief.")
+
+
+# --- the sidebar block ---------------------------------------------------------------------
+
+
+def scenario_sidebar() -> None:
+    """Scenario block for the shared sidebar (call inside `with st.sidebar:`)."""
+    session = state.get_session()
+    st.markdown("**Scenario's**")
+    names = [s.name for s in session.scenarios]
+    if names:
+        active = session.active_scenario if session.active_scenario in names else LOOSE
+        if st.session_state.get(SWITCH_KEY) != active:
+            st.session_state[SWITCH_KEY] = active
+        st.selectbox(
+            "Actief scenario", [LOOSE, *names], key=SWITCH_KEY, on_change=_on_switch,
+            format_func=lambda n: n if n else "Geen scenario (losse antwoorden)",
+            help="Kies een scenario: de antwoorden van dat scenario worden de actieve antwoorden.",
+        )
+        scenario = active_scenario(session)
+        if scenario is not None:
+            if scenario.profile != session.profile:
+                st.caption("De antwoorden zijn gewijzigd sinds het scenario is bewaard.")
+                st.button("Werk dit scenario bij", on_click=_on_update, key="scenario_update",
+                          icon=":material/save:", width="stretch")
+            st.button("Verwijder dit scenario", on_click=_on_delete, key="scenario_delete",
+                      icon=":material/delete:", width="stretch")
+    else:
+        st.caption("Bewaar de antwoorden onder een naam, bijvoorbeeld 'Alleen'. Pas daarna een "
+                   "antwoord aan en bewaar opnieuw, bijvoorbeeld als 'Met de regio'. Op de pagina "
+                   "Vergelijken ziet u de scenario's naast elkaar.")
+    st.text_input("Naam van een nieuw scenario", key=NAME_KEY, max_chars=MAX_NAME,
+                  placeholder="Bijvoorbeeld: Met de regio")
+    st.button("Bewaar als scenario", on_click=_on_save, key="scenario_save",
+              icon=":material/bookmark_add:", width="stretch")
+    message = st.session_state.pop(MESSAGE_KEY, None)  # shown once, right after the action
+    if message:
+        kind, text = message
+        (st.error if kind == "error" else st.success)(text)
+
+
+# --- the Vergelijken page ------------------------------------------------------------------
+
+SELECTION_KEY = "compare_selection"
+SELECTION_STORE = "keuzehulp_compare_selection"  # survives leaving the page (no widget owns it)
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+HOW_TO = (
+    "Om scenario's te vergelijken heeft u er minstens twee nodig. Zo maakt u ze:\n\n"
+    "1. Vul de vragen in zoals het nu is.\n"
+    "2. Typ in de zijbalk onder **Scenario's** een naam, bijvoorbeeld *Alleen*, en kies "
+    "**Bewaar als scenario**.\n"
+    "3. Pas de antwoorden aan, bijvoorbeeld bij vraag 2 *Werkt u samen met buurgemeenten?*.\n"
+    "4. Bewaar opnieuw onder een andere naam, bijvoorbeeld *Met de regio*.\n\n"
+    "Kom dan terug naar deze pagina."
+)
+
+
+def _store_selection() -> None:
+    st.session_state[SELECTION_STORE] = list(st.session_state.get(SELECTION_KEY) or [])
+
+
+def _selection(names: list[str]) -> list[str]:
+    stored = st.session_state.get(SELECTION_STORE)
+    chosen = [n for n in stored if n in names] if isinstance(stored, list) else names[:2]
+    if st.session_state.get(SELECTION_KEY) != chosen:
+        st.session_state[SELECTION_KEY] = chosen
+    return chosen
+
+
+def _difference_badge(differs: bool) -> None:
+    if differs:
+        st.badge("≠ Verschilt", color="orange", icon=":material/compare_arrows:")
+    else:
+        st.badge("Gelijk", color="gray", icon=":material/check:")
+
+
+def _decision_rows(comparison) -> None:  # type: ignore[no-untyped-def]
+    names = [escape_markdown(n) for n in comparison.names]
+    for row in comparison.decisions:
+        with st.container(border=True):
+            title, badge = st.columns([4, 1], vertical_alignment="center")
+            title.subheader(row.title, anchor=False)
+            with badge:
+                _difference_badge(row.differs)
+            for column, name, cell in zip(st.columns(len(names)), names, row.cells, strict=True):
+                column.markdown(f"{name}")
+                column.markdown(f"**{'≠ ' if row.differs else ''}{cell.choice_label}**")
+                column.caption(cell.strength_label)
+            if row.team_choice:
+                st.markdown(f"Keuze van het team: **{row.team_choice}**")
+
+
+def _table(head: list[str], rows: list[tuple[list[str], bool]]) -> str:
+    """A Markdown table; cells must already be escaped. Differences in bold with '≠'."""
+    lines = ["| " + " | ".join([*head, "Verschilt"]) + " |", "|" + "---|" * (len(head) + 1)]
+    for cells, differs in rows:
+        values = [f"**{v}**" if differs else v for v in cells[1:]]
+        lines.append("| " + " | ".join([cells[0], *values, "≠ ja" if differs else "gelijk"]) + " |")
+    return "\n".join(lines)
+
+
+def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from keuzehulp.compare import comparison_docx, comparison_markdown
+    from keuzehulp.compare_export import comparison_filename
+
+    today = date.today()
+    left, right = st.columns(2)
+    left.download_button(
+        "Download de vergelijking (Word)", data=lambda: comparison_docx(comparison, today),
+        file_name=comparison_filename(comparison, today, "docx"), mime=DOCX_MIME,
+        on_click="ignore", icon=":material/description:", key="compare_docx", width="stretch")
+    right.download_button(
+        "Download de vergelijking (Markdown)", data=lambda: comparison_markdown(comparison, today),
+        file_name=comparison_filename(comparison, today, "md"), mime="text/markdown",
+        on_click="ignore", icon=":material/article:", key="compare_md", width="stretch")
+
+
+def comparison_page() -> None:
+    """Two or three scenarios side by side, differences marked in words, not colour alone."""
+    from keuzehulp.compare import MAX_COMPARED, compare
+
+    st.title("Scenario's vergelijken", anchor=False)
+    session = state.get_session()
+    names = [s.name for s in session.scenarios]
+    if len(names) < 2:
+        st.info(HOW_TO, icon=":material/info:")
+        if names:
+            st.caption(f"U heeft nu één scenario: {escape_markdown(names[0])}.")
+        return
+    _selection(names)
+    chosen = st.multiselect("Welke scenario's vergelijkt u? Kies er twee of drie.", names,
+                            key=SELECTION_KEY, max_selections=MAX_COMPARED, on_change=_store_selection)
+    if len(chosen) < 2:
+        st.warning("Kies ten minste twee scenario's om te vergelijken.")
+        return
+    profiles = {s.name: s.profile for s in session.scenarios}
+    try:
+        comparison = compare([(n, profiles[n]) for n in chosen], team=session.team)
+    except Exception:  # the engine failed: say so in Dutch, keep everything
+        st.error("De vergelijking kon nu niet worden gemaakt. Uw scenario's zijn bewaard; "
+                 "probeer het opnieuw of meld het aan de beheerder.", icon=":material/error:")
+        return
+
+    differing = len(comparison.differing_decisions)
+    st.markdown(f"#### {differing} van de {len(comparison.decisions)} keuzes verschillen; "
+                f"{len(comparison.differing_elements)} van de {len(comparison.elements)} werkzame "
+                f"elementen krijgen een andere prioriteit.")
+    st.caption("Een keuze die verschilt heeft het label '≠ Verschilt' en staat met '≠' ervoor.")
+    _decision_rows(comparison)
+
+    escaped = [escape_markdown(n) for n in comparison.names]
+    st.subheader("Antwoorden die verschillen", anchor=False)
+    if comparison.differing_fields:
+        st.markdown(_table(["Vraag", *escaped], [
+            ([f.label, *[escape_markdown(v) for v in f.values]], True) for f in comparison.differing_fields]))
+    else:
+        st.markdown("De scenario's hebben dezelfde antwoorden.")
+
+    st.subheader("Werkzame elementen", anchor=False)
+    element_rows = [([e.title, *e.priority_labels], e.differs) for e in comparison.elements]
+    if comparison.elements_differ:
+        st.markdown(_table(["Element", *escaped], [r for r in element_rows if r[1]]))
+    else:
+        st.markdown("Alle werkzame elementen hebben in elk scenario dezelfde prioriteit.")
+    with st.expander(f"Alle {len(element_rows)} werkzame elementen"):
+        st.markdown(_table(["Element", *escaped], element_rows))
+
+    st.subheader("Downloaden", anchor=False)
+    _downloads(comparison)
