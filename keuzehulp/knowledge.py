@@ -143,29 +143,31 @@ def _page_id(path: Path, root: Path) -> str:
     return ID_PREFIX + path.relative_to(root).as_posix()
 
 
-def _cross_checks(pages: dict[str, ParsedPage]) -> list[Problem]:
+def _cross_checks(pages: dict[str, ParsedPage], found: set[str]) -> list[Problem]:
+    """Related ids, source refs and links resolve. `found` also holds pages that failed to
+    load, so a broken page is reported once, not again by every page that names it."""
     problems = []
     for page in pages.values():
         for target, line in zip(page.front.related, page.related_lines, strict=False):
-            if target not in pages:
+            if target not in found:
                 problems.append(
                     Problem(
                         page.file,
                         line,
-                        f"related: no page '{target}' (ids look like knowledge/elements/....md)",
+                        f"related: no page '{target}'",
                     )
                 )
         for source, line in zip(page.sources, page.source_lines, strict=False):
             if isinstance(source, RefSource):
                 target_page = pages.get(source.ref)
-                if target_page is None:
+                if source.ref not in found:
                     problems.append(Problem(page.file, line, f"sources: no page '{source.ref}'"))
-                elif target_page.front.kind not in SOURCE_KINDS:
+                elif target_page is not None and target_page.front.kind not in SOURCE_KINDS:
                     problems.append(
                         Problem(page.file, line, f"sources: '{source.ref}' is not a source or fact page")
                     )
         for target, line in page.links:
-            if target not in pages:
+            if target not in found:
                 problems.append(Problem(page.file, line, f"link to '{target}' does not lead to a page"))
     return problems
 
@@ -175,9 +177,11 @@ def load_knowledge(root: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     root = Path(root)
     pages: dict[str, ParsedPage] = {}
     problems: list[Problem] = []
+    found: set[str] = set()
     for path in sorted(root.rglob("*.md")):
         if path.name == "README.md":
             continue
+        found.add(_page_id(path, root))
         file = display_path(path, PROJECT_ROOT)
         try:
             text = path.read_text(encoding="utf-8")
@@ -188,7 +192,7 @@ def load_knowledge(root: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
         problems += page_problems
         if page is not None:
             pages[page.id] = page
-    problems += _cross_checks(pages)
+    problems += _cross_checks(pages, found)
     if problems:
         raise ContentError(problems)
     return KnowledgeBase(items={pid: _item(page) for pid, page in pages.items()})

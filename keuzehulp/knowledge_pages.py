@@ -60,8 +60,15 @@ class PublicSource(BaseModel):
 
     model_config = _Strict
     title: str = Field(min_length=1)
-    url: str = Field(pattern=r"^https?://\S+$")
+    url: str
     as_of: date
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if not re.fullmatch(r"https?://\S+", value):
+            raise ValueError("a web address starts with http:// or https:// and has no spaces")
+        return value
 
 
 SourceEntry = SectionSource | RefSource | PublicSource
@@ -80,7 +87,7 @@ class FrontMatter(BaseModel):
     title: str = Field(min_length=1)
     kind: Kind
     section: SectionId | None = None
-    sources: list[Any] = Field(min_length=1)
+    sources: list[Any]
     related: list[str] = []
     summary: str | None = None
     municipalities: list[str] = []
@@ -91,6 +98,13 @@ class FrontMatter(BaseModel):
     def _not_blank(cls, value: str | None) -> str | None:
         if value is not None and not value.strip():
             raise ValueError("must not be empty")
+        return value
+
+    @field_validator("sources")
+    @classmethod
+    def _at_least_one(cls, value: list[Any]) -> list[Any]:
+        if not value:
+            raise ValueError("name at least one source (a section q1..q5, a source page or a public source)")
         return value
 
 
@@ -142,7 +156,7 @@ def parse_page(page_id: str, file: str, text: str) -> tuple[ParsedPage | None, l
     try:
         front = FrontMatter.model_validate(data)
     except ValidationError as exc:
-        errors = [e for e in validation_problems(exc, data, file) if not e.message.endswith("unknown key")]
+        errors = [e for e in _validation(exc, data, file) if not e.message.endswith("unknown key")]
         return None, problems + errors
     if problems:
         return None, problems
@@ -162,6 +176,14 @@ def parse_page(page_id: str, file: str, text: str) -> tuple[ParsedPage | None, l
     )
     page.links = internal_links(body, body_line)
     return page, []
+
+
+def _validation(exc: ValidationError, data: Any, file: str, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+    # Our own validators say what to do; pydantic's "Value error, " prefix adds nothing.
+    return [
+        Problem(p.file, p.line, p.message.replace("Value error, ", ""))
+        for p in validation_problems(exc, data, file, prefix)
+    ]
 
 
 def _check_keys(data: LineDict, file: str) -> list[Problem]:
@@ -194,7 +216,7 @@ def _sources(entries: LineList, file: str) -> tuple[list[SourceEntry], list[Prob
         try:
             sources.append(model.model_validate(entry))
         except ValidationError as exc:
-            problems += validation_problems(exc, entry, file, prefix=("sources", index))
+            problems += _validation(exc, entry, file, prefix=("sources", index))
     return sources, problems
 
 
