@@ -1,0 +1,22 @@
+"""Keuzehulp duaal inburgeren: navigation over the wizard steps and the shared sidebar."""
+
+import streamlit as st
+
+from ui import nav, urlstate
+from ui.sidebar import render_sidebar
+
+st.set_page_config(page_title="Keuzehulp duaal inburgeren", page_icon=":material/route:", layout="wide")
+
+# Announce the page language as Dutch (Streamlit serves <html lang="en">). A constant script,
+# no user text, no request.
+st.html('<script>document.documentElement.lang = "nl";</script>', unsafe_allow_javascript=True)
+
+pages = [st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=(i == 0))
+         for i, p in enumerate(nav.PAGES)]
+current = st.navigation(pages, position="hidden")
+
+urlstate.load_once()
+render_sidebar()
+urlstate.show_warnings()
+urlstate.sync()
+current.run()

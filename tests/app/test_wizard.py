@@ -1,0 +1,185 @@
+"""The wizard as a policy team uses it: every page opens, answers steer the advice and survive."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import STEP_PAGES, fill_in, open_page, page_text, set_field
+
+from keuzehulp.labels import labels
+from keuzehulp.schema import PROFILE_FIELDS, Profile, Session
+from ui.nav import PAGES
+from ui.state import ANSWERED_KEY, SESSION_KEY, validated
+
+# Every profile field answered with a value that is not its default.
+EVERY_FIELD = {
+    "municipality": "Lochem",
+    "annual_intake": 12,
+    "level_mix": "similar",
+    "sector_mix": "similar",
+    "own_capacity": "low",
+    "specialised_caseload": True,
+    "regional_cooperation": "possible",
+    "regional_intake": 40,
+    "partners": ["language_provider", "vocational_college"],
+    "min_group_size": 6,
+    "max_wait_months": 4,
+    "recent_arrivals": "some",
+    "care_duties": "many",
+    "health_barriers": "few",
+    "flexible_budget": True,
+    "childcare_available": True,
+    "experience_experts": True,
+    "language_providers": 1,
+    "employer_network": "strong",
+}
+
+
+def session_of(at) -> Session:
+    return at.session_state[SESSION_KEY]
+
+
+def test_the_walk_covers_every_question_of_the_profile():
+    assert set(EVERY_FIELD) == set(PROFILE_FIELDS) - {"schema_version"}
+    for name, value in EVERY_FIELD.items():
+        assert value != getattr(Profile(), name), name
+
+
+@pytest.mark.parametrize("page", [p.path for p in PAGES], ids=[p.title for p in PAGES])
+def test_every_page_opens_on_a_fresh_session(app, page):
+    open_page(app, page)
+    assert app.title or app.header or app.markdown, "the page shows something"
+    assert "Traceback" not in page_text(app)
+
+
+def test_walking_all_steps_sets_every_answer(app):
+    fill_in(app, EVERY_FIELD)
+    assert session_of(app).profile == Profile(**EVERY_FIELD)
+
+
+def test_a_small_municipality_without_region_is_advised_an_individual_approach(app):
+    # Handreiking q2: a small intake, spread over language levels, cannot fill groups.
+    fill_in(app, {"municipality": "Brummen", "annual_intake": 8, "level_mix": "mixed",
+                  "regional_cooperation": "none"})
+    open_page(app, "pages/advies.py")
+    text = page_text(app)
+    assert labels().option("training_format", "individual") in text
+    assert "Brummen" in text
+    assert "Lochem" in text, "the pilot example with an individual approach is named"
+
+
+def test_a_large_municipality_with_similar_levels_is_advised_group_training(app):
+    fill_in(app, {"annual_intake": 400, "level_mix": "similar", "sector_mix": "similar"})
+    open_page(app, "pages/advies.py")
+    assert labels().option("training_format", "group") in page_text(app)
+
+
+def test_the_step_shows_live_advice_with_reasons_and_what_would_change_it(app):
+    open_page(app, "pages/q2_organisatie.py")
+    set_field(app, "annual_intake", 8)
+    app.run()
+    text = page_text(app)
+    assert labels().option("training_format", "individual") in text
+    assert "Waarom dit advies?" in text
+    assert "Wat zou het advies veranderen?" in text
+    assert "Maanden tot een groep vol is" in text
+
+
+def test_answers_survive_switching_pages(app):
+    open_page(app, "pages/q2_organisatie.py")
+    set_field(app, "annual_intake", 17)
+    set_field(app, "level_mix", "similar")
+    app.run()
+    open_page(app, "pages/q3_begeleiding.py")
+    open_page(app, "pages/advies.py")
+    open_page(app, "pages/q2_organisatie.py")
+    assert app.number_input(key="annual_intake").value == 17
+    assert app.radio(key="level_mix").value == "similar"
+
+
+def test_a_changed_answer_marks_its_step_answered_in_the_route(app):
+    # (AppTest drops the entrypoint's sidebar on reruns; the browser test checks the stepper.)
+    open_page(app, "pages/q3_begeleiding.py")
+    set_field(app, "care_duties", "many")
+    app.run()
+    assert "q3" in app.session_state[ANSWERED_KEY]
+    assert "q4" not in app.session_state[ANSWERED_KEY]
+    assert "1 van 5 vragen beantwoord" in page_text(app)
+
+
+def test_an_out_of_range_value_keeps_the_old_answer_with_a_dutch_message():
+    # The browser's number field already refuses such values; the profile check is the backstop.
+    profile = Profile(annual_intake=20)
+    new, message = validated(profile, "annual_intake", 20000)
+    assert new is None and message.startswith("De waarde 20000 is te groot") and "10000" in message
+    new, message = validated(profile, "municipality", "x" * 101)
+    assert new is None and "hoogstens 100 tekens" in message
+    new, message = validated(profile, "municipality", "  Lochem ")
+    assert new is not None and new.municipality == "Lochem" and message is None
+
+
+def test_the_municipality_name_is_shown_as_text_not_markup(app):
+    open_page(app, "pages/start.py")
+    set_field(app, "municipality", "**Vet** <script>x</script>")
+    app.run()
+    open_page(app, "pages/advies.py")
+    shown = [m.value for m in app.markdown if m.value.startswith("Voor ")]
+    assert shown and "\\*\\*Vet\\*\\*" in shown[0] and "\\<script\\>" in shown[0]
+
+
+def test_answers_come_from_the_link_and_bad_parameters_are_ignored_with_a_warning(app):
+    app.query_params.update({"annual_intake": "12", "level_mix": "zeer gemengd",
+                             "partners": "language_provider,vocational_college", "flexible_budget": "ja"})
+    fresh = app.__class__.from_file(app._script_path, default_timeout=60)
+    fresh.query_params.update(app.query_params)
+    fresh.run()
+    profile = session_of(fresh).profile
+    assert profile.annual_intake == 12
+    assert profile.level_mix == "mixed"  # the bad value is ignored
+    assert profile.partners == ["language_provider", "vocational_college"]
+    assert profile.flexible_budget is True
+    assert any("zeer gemengd" in w.value and "genegeerd" in w.value for w in fresh.warning)
+
+
+def test_changed_answers_are_written_to_the_link(app):
+    open_page(app, "pages/q2_organisatie.py")
+    set_field(app, "annual_intake", 12)
+    set_field(app, "partners", ["vocational_college", "language_provider"])
+    app.run()
+    assert app.query_params["annual_intake"] == "12"
+    assert app.query_params["partners"] == "language_provider,vocational_college"
+    assert "level_mix" not in app.query_params  # still the default
+
+
+def test_uploading_a_saved_session_restores_the_answers(app):
+    saved = Session(profile=Profile(**EVERY_FIELD)).model_dump_json().encode()
+    open_page(app, "pages/start.py")
+    app.file_uploader(key="session_upload").upload("sessie.json", saved, "application/json")
+    app.run()
+    assert session_of(app).profile == Profile(**EVERY_FIELD)
+    assert any("geopend" in s.value for s in app.success)
+    assert app.text_input(key="municipality").value == "Lochem"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"dit is geen json", "geen geldige JSON"),
+        (json.dumps({"kind": "keuzehulp-sessie", "profile": {"annual_intake": -4}}).encode(), "te klein"),
+        (json.dumps({"kind": "keuzehulp-sessie", "profile": {"colour": "blue"}}).encode(), "kennen we niet"),
+        (b"{" + b" " * (600 * 1024) + b"}", "te groot"),
+    ],
+    ids=["not JSON", "out of range", "unknown field", "too large"],
+)
+def test_a_bad_upload_names_the_problem_and_keeps_the_answers(app, content, message):
+    open_page(app, "pages/q2_organisatie.py")
+    set_field(app, "annual_intake", 23)
+    app.run()
+    open_page(app, STEP_PAGES["start"])
+    app.file_uploader(key="session_upload").upload("sessie.json", content, "application/json")
+    app.run()
+    assert not app.exception
+    assert session_of(app).profile.annual_intake == 23
+    errors = " ".join(e.value for e in app.error)
+    assert "niet veranderd" in errors and message in errors

@@ -1,0 +1,1 @@
+"""Streamlit layer of the keuzehulp: state, widgets, advice rendering. The engine lives in keuzehulp/."""

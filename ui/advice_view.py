@@ -1,0 +1,119 @@
+"""The advice as a policy team reads it: choice, strength, reasons, flips, examples, sources.
+
+Only trusted text (rules, labels, knowledge) goes through st.markdown here; the profile's
+free text (the municipality) never does.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from keuzehulp.groups import estimate
+from keuzehulp.labels import labels
+from keuzehulp.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, ElementAdvice
+
+from . import kennis
+
+PRIORITY_COLORS = {"essential": "red", "recommended": "orange", "consider": "gray"}
+PRIORITY_ICONS = {"essential": ":material/priority_high:", "recommended": ":material/thumb_up:",
+                  "consider": ":material/help:"}
+STRENGTH_COLORS = {"strong": "green", "moderate": "blue", "weak": "gray"}
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"- {text}" for text in items)
+
+
+def priority_badge(priority: str) -> None:
+    st.badge(labels().priorities[priority], color=PRIORITY_COLORS[priority], icon=PRIORITY_ICONS[priority])
+
+
+def sources_caption(sources: list[str]) -> None:
+    if sources:
+        st.caption("Bron: " + "; ".join(kennis.source_title(s) for s in sources))
+
+
+def example_cards(example_ids: list[str], key: str) -> None:
+    """One bordered card per pilot example: title, municipalities, summary, link."""
+    for example in example_ids:
+        with st.container(border=True):
+            st.markdown(f"**{labels().examples[example]}**")
+            st.caption("Gemeente: " + ", ".join(EXAMPLE_MUNICIPALITIES[example]))
+            page = kennis.example_item(example)
+            if page is not None:
+                st.markdown(kennis.first_paragraph(page))
+                kennis.read_more(page.id, "Lees het voorbeeld")
+
+
+def group_formation_view(advice: Advice) -> None:
+    """The estimate behind 'groepsgewijs of individueel' in numbers, plus the chart if present."""
+    gf = advice.group_formation or estimate(advice.profile)
+    per_group = f"{gf.per_group_per_year:.1f}".replace(".", ",").removesuffix(",0")
+    if gf.months_to_fill is None:
+        months = "nooit"
+    else:
+        months = "minder dan 1" if gf.months_to_fill < 1 else str(round(gf.months_to_fill))
+    st.markdown("**Kunt u groepen vormen?**")
+    c1, c2, c3 = st.columns(3)
+    c1.metric("Inburgeraars per jaar per groep", per_group,
+              help="De instroom per jaar, verdeeld over de taalniveaus en beroepsrichtingen.")
+    c2.metric("Maanden tot een groep vol is", months,
+              help=f"Een groep start bij {gf.min_group_size} deelnemers.")
+    c3.metric("Acceptabele wachttijd", f"{gf.max_wait_months} mnd",
+              help="Uw antwoord bij vraag 2: hoe lang mag iemand wachten tot een groep start.")
+    try:
+        from ui.chart import show_group_formation
+    except ImportError:
+        st.caption(gf.text)
+        return
+    with st.expander("Grafiek: wachttijd bij meer of minder instroom"):
+        show_group_formation(advice.profile)
+
+
+def decision_view(advice: Advice, decision: str, *, team: bool = True) -> None:
+    """One decision: the advised choice, how clear it is, why, what would change it, examples."""
+    d: DecisionAdvice = advice.decisions[decision]
+    label = labels().decisions[decision]
+    with st.container(border=True):
+        st.subheader(label.title, anchor=False)
+        st.markdown(f"Advies: **{labels().option(decision, d.choice)}**")
+        st.badge(labels().strengths[d.strength], color=STRENGTH_COLORS[d.strength])
+        if d.reasons_for:
+            st.markdown("**Waarom dit advies?**\n\n" + _bullets(d.reasons_for))
+        if d.reasons_against:
+            st.markdown("**Wat pleit ertegen?**\n\n" + _bullets(d.reasons_against))
+        if d.flips:
+            st.markdown("**Wat zou het advies veranderen?**\n\n" + _bullets([f.text for f in d.flips]))
+        if decision == "training_format":
+            group_formation_view(advice)
+        if d.examples:
+            with st.expander(f"Voorbeelden uit de pilots ({len(d.examples)})"):
+                example_cards(d.examples, key=decision)
+        sources_caption(d.sources)
+        kennis.read_more(f"knowledge/tradeoffs/{decision}.md", "Lees meer over deze afweging")
+        if team:
+            _team_choice(decision, d.choice)
+
+
+def _team_choice(decision: str, advised: str) -> None:
+    try:
+        from ui.team import team_decision_input
+    except ImportError:
+        return
+    team_decision_input(decision, advised=advised)
+
+
+def element_view(element: ElementAdvice) -> None:
+    """One effective element: priority badge, title, why, what to do, examples."""
+    with st.container(border=True):
+        priority_badge(element.priority)
+        st.markdown(f"**{labels().elements[element.id]}**")
+        if element.reasons:
+            st.markdown(_bullets(element.reasons))
+        if element.actions or element.examples:
+            with st.expander("Wat kunt u doen?"):
+                if element.actions:
+                    st.markdown(_bullets(element.actions))
+                example_cards(element.examples, key=element.id)
+        sources_caption(element.sources)
+        kennis.read_more(f"knowledge/elements/{element.id}.md")

@@ -1,0 +1,111 @@
+"""The Advies page: three decisions and fifteen elements grouped by question, plus downloads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from keuzehulp.labels import labels
+from keuzehulp.markdown import escape_markdown
+from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
+
+from . import state
+from .advice_view import STRENGTH_COLORS, decision_view, element_view
+from .session_io import slug
+from .step import ADVICE_FAILED, team_notes
+
+FORMAT_LABELS = {"json": "JSON (gegevens)", "md": "Markdown", "html": "Webpagina (HTML)",
+                 "docx": "Word", "pdf": "PDF"}
+MIME = {"json": "application/json", "md": "text/markdown", "html": "text/html",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf": "application/pdf"}
+
+
+def _report_module():
+    try:
+        from keuzehulp import report
+    except ImportError:
+        return None
+    return report if hasattr(report, "render") and hasattr(report, "FORMATS") else None
+
+
+def export(fmt: str, advice: Advice, session: Session) -> bytes:
+    """The download in one format (built when clicked, not on every rerun)."""
+    report = _report_module()
+    if report is not None and fmt in report.FORMATS:
+        return report.render(fmt, advice, session)
+    return advice.model_dump_json(indent=2).encode("utf-8")
+
+
+def export_filename(fmt: str, advice: Advice) -> str:
+    report = _report_module()
+    today = date.today()
+    if report is not None and hasattr(report, "filename"):
+        return report.filename(fmt, advice.profile, today)
+    return f"keuzehulp-advies-{slug(advice.profile.municipality)}-{today.isoformat()}.{fmt}"
+
+
+def downloads(advice: Advice) -> None:
+    session = state.get_session()
+    report = _report_module()
+    formats = [f for f in ("docx", "pdf", "html", "md", "json") if report is not None and f in report.FORMATS]
+    formats = formats or ["json"]
+    st.markdown("**Download het keuzeoverzicht**")
+    columns = st.columns(len(formats))
+    for column, fmt in zip(columns, formats, strict=True):
+        column.download_button(
+            FORMAT_LABELS.get(fmt, fmt), data=lambda fmt=fmt: export(fmt, advice, session),
+            file_name=export_filename(fmt, advice), mime=MIME.get(fmt), on_click="ignore",
+            icon=":material/download:", key=f"download_{fmt}", width="stretch",
+        )
+
+
+def summary(advice: Advice) -> None:
+    """The three decisions at a glance."""
+    columns = st.columns(len(DECISION_IDS))
+    for column, decision in zip(columns, DECISION_IDS, strict=True):
+        d = advice.decisions[decision]
+        with column.container(border=True):
+            st.caption(labels().decisions[decision].title)
+            st.markdown(f"**{labels().option(decision, d.choice)}**")
+            st.badge(labels().strengths[d.strength], color=STRENGTH_COLORS[d.strength])
+    essential = [e for e in advice.elements if e.priority == "essential"]
+    if essential:
+        st.markdown("**Essentieel voor uw situatie:** "
+                    + "; ".join(labels().elements[e.id] for e in essential) + ".")
+
+
+def section(advice: Advice, q: str) -> None:
+    st.header(f"Vraag {q[1]}: {labels().sections[q].title}", anchor=f"vraag-{q[1]}")
+    for decision in DECISION_IDS:
+        if labels().decisions[decision].section == q:
+            decision_view(advice, decision)
+    elements = [e for e in advice.elements if ELEMENT_SECTIONS.get(e.id) == q]
+    columns = st.columns(2)
+    for index, element in enumerate(elements):
+        with columns[index % 2]:
+            element_view(element)
+    team_notes(q)
+
+
+def render_advies() -> None:
+    st.title("Advies: alles bij elkaar", anchor=False)
+    municipality = state.get_profile().municipality
+    if municipality:
+        st.markdown(f"Voor **{escape_markdown(municipality)}**, op basis van uw antwoorden.")
+    advice = state.current_advice()
+    if advice is None:
+        st.error(ADVICE_FAILED, icon=":material/error:")
+        return
+    summary(advice)
+    try:  # the workshop's participants (ui/team.py); they appear in every download
+        from ui.team import team_participants_input
+    except ImportError:
+        team_participants_input = None
+    if team_participants_input is not None:
+        with st.expander("Wie waren erbij? (deelnemers aan de sessie)"):
+            team_participants_input()
+    downloads(advice)
+    for q in SECTION_IDS:
+        section(advice, q)

@@ -1,0 +1,44 @@
+"""The shared sidebar: the route with answered steps (the stepper), save, scenarios."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from keuzehulp.markdown import escape_markdown
+
+from . import nav, state
+from .session_io import save_button
+
+ANSWERED_ICON = ":material/check_circle:"
+OPEN_ICON = ":material/radio_button_unchecked:"
+
+
+def stepper() -> None:
+    """Every page of the route; wizard steps show whether they are answered."""
+    answered = state.answered_steps()
+    st.markdown("**Route**")
+    for page in nav.PAGES:
+        icon = page.icon
+        label = page.title
+        if page.step is not None and page.step != "start":
+            done = page.step in answered
+            icon = ANSWERED_ICON if done else OPEN_ICON
+            label = f"{page.title} (beantwoord)" if done else page.title
+        st.page_link(page.path, label=label, icon=icon)
+
+
+def render_sidebar() -> None:
+    with st.sidebar:
+        municipality = state.get_profile().municipality
+        st.markdown("### Keuzehulp duaal inburgeren")
+        if municipality:
+            st.markdown(f"Voor: **{escape_markdown(municipality)}**")
+        stepper()
+        st.divider()
+        save_button()
+        try:
+            from ui.scenarios import scenario_sidebar
+        except ImportError:
+            scenario_sidebar = None
+        if scenario_sidebar is not None:
+            scenario_sidebar()
