@@ -1,26 +1,161 @@
-"""TEMPORARY STUB - replaced by the real rule engine (issue 2). Returns a valid Advice."""
+"""advise(profile) -> Advice: apply the handreiking's rules (rules/*.yaml) to one municipality.
+
+Decisions first (each rule adds its weight to an option; the highest score wins, ties go to
+the option listed first), then the effective elements (a fired rule's priority wins over the
+element's default; the most important fired priority counts), then the flips.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from . import groups
+from .derived import Ctx, context
+from .flips import decision_flips
+from .labels import labels
+from .rules import Decision, RuleSet, rules
 from .schema import (
-    DECISION_OPTIONS,
     ELEMENT_IDS,
-    ELEMENT_SECTIONS,
+    PRIORITY_ORDER,
     Advice,
     DecisionAdvice,
     ElementAdvice,
     Profile,
 )
 
+_ELEMENT_INDEX = {e: i for i, e in enumerate(ELEMENT_IDS)}
 
-def advise(profile: Profile) -> Advice:
-    decisions = {
-        d: DecisionAdvice(choice=opts[0], strength="weak", reasons_for=["(stub)"], sources=["q2"])
-        for d, opts in DECISION_OPTIONS.items()
-    }
-    elements = [
-        ElementAdvice(id=e, priority="recommended", reasons=["(stub)"], actions=["(stub)"],
-                      sources=[ELEMENT_SECTIONS[e]])
-        for e in ELEMENT_IDS
-    ]
-    return Advice(profile=profile, decisions=decisions, elements=elements)
+
+class _Values(dict):
+    """Placeholder values for rule texts, computed on first use."""
+
+    def __init__(self, ctx: Ctx, profile: Profile, estimate_text: str):
+        super().__init__()
+        self.ctx, self.profile, self.estimate_text = ctx, profile, estimate_text
+
+    def __missing__(self, key: str) -> str:
+        if key == "group_estimate":
+            value = self.estimate_text
+        elif key == "group_estimate_regional":
+            p = self.profile
+            value = groups.describe(p.annual_intake + p.regional_intake, p, regional=True)
+        else:
+            value = _display(key, self.ctx[key])
+        self[key] = value
+        return value
+
+
+def _display(name: str, value: Any) -> str:
+    if isinstance(value, float):
+        return "onbeperkt" if value == float("inf") else str(round(value))
+    if isinstance(value, bool) or isinstance(value, list) or isinstance(value, str):
+        return labels().value(name, value) if name in labels().fields else str(value)
+    return str(value)
+
+
+def _text(text: str, templated: bool, values: _Values) -> str:
+    return text.format_map(values) if templated else text
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def scores(decision: Decision, ctx: Ctx) -> tuple[dict[str, int], list[Any]]:
+    """Score per option and the rules that fired."""
+    totals = dict.fromkeys(decision.options, 0)
+    fired = []
+    for rule in decision.rules:
+        if rule.check(ctx):
+            totals[rule.option] += rule.weight
+            fired.append(rule)
+    return totals, fired
+
+
+def best(totals: dict[str, int]) -> str:
+    """The option with the highest score; on a tie the option listed first."""
+    return max(totals, key=totals.__getitem__)
+
+
+def choice(decision: Decision, ctx: Ctx) -> str:
+    return best(scores(decision, ctx)[0])
+
+
+def _decide(decision: Decision, ctx: Ctx, values: _Values) -> DecisionAdvice:
+    totals, fired = scores(decision, ctx)
+    chosen = best(totals)
+    ordered = sorted(totals.values(), reverse=True)
+    margin = ordered[0] - ordered[1]
+    strength = "strong" if margin >= decision.strong else "moderate" if margin >= decision.moderate else "weak"
+    reasons_for, reasons_against, examples = [], [], list(decision.option_examples[chosen])
+    sources = list(decision.sources)
+    for rule in fired:
+        text = _text(rule.reason, rule.templated, values)
+        # A rule for the chosen option, or against an alternative, supports the choice.
+        supports = (rule.option == chosen) == (rule.weight > 0)
+        (reasons_for if supports else reasons_against).append(text)
+        if supports:
+            examples.extend(rule.examples)
+        sources.extend(rule.sources)
+    for text, srcs in decision.against[chosen]:
+        reasons_against.append(text.format_map(values) if "{" in text else text)
+        sources.extend(srcs)
+    return DecisionAdvice.model_construct(
+        choice=chosen,
+        strength=strength,
+        reasons_for=_unique(reasons_for),
+        reasons_against=_unique(reasons_against),
+        flips=[],
+        examples=_unique(examples),
+        sources=_unique(sources),
+        rules=[r.id for r in fired],
+    )
+
+
+def _elements(ruleset: RuleSet, ctx: Ctx, values: _Values) -> list[ElementAdvice]:
+    out = []
+    for element in ruleset.elements.values():
+        priority = None
+        reasons = [_text(element.reason, element.templated, values)]
+        actions = [_text(a, element.templated, values) for a in element.actions]
+        examples, sources, fired = list(element.examples), list(element.sources), [element.rule_id]
+        for rule in element.rules:
+            if not rule.check(ctx):
+                continue
+            fired.append(rule.id)
+            if rule.priority and (priority is None or PRIORITY_ORDER[rule.priority] < PRIORITY_ORDER[priority]):
+                priority = rule.priority
+            reasons.append(_text(rule.reason, rule.templated, values))
+            actions.extend(_text(a, rule.templated, values) for a in rule.actions)
+            examples.extend(rule.examples)
+            sources.extend(rule.sources)
+        out.append(ElementAdvice.model_construct(
+            id=element.id, priority=priority or element.default, reasons=_unique(reasons),
+            actions=_unique(actions), examples=_unique(examples), sources=_unique(sources), rules=fired,
+        ))
+    out.sort(key=lambda e: (PRIORITY_ORDER[e.priority], _ELEMENT_INDEX[e.id]))
+    return out
+
+
+def advise(profile: Profile, with_flips: bool = True) -> Advice:
+    """The advice for one profile: all three decisions and all fifteen elements."""
+    ruleset = rules()
+    ctx = context(profile)
+    estimate = groups.estimate(profile)
+    values = _Values(ctx, profile, estimate.text)
+    decisions = {}
+    for decision in ruleset.decisions.values():
+        decisions[decision.id] = _decide(decision, ctx, values)
+    base = dict(ctx)  # flips change profile fields only, so they start from the profile's values
+    for decision_id, advice in decisions.items():
+        ctx[decision_id] = advice.choice
+        if with_flips:
+            advice.flips = decision_flips(ruleset, ruleset.decisions[decision_id], base, advice.choice)
+    return Advice.model_construct(
+        schema_version=1,
+        profile=profile,
+        decisions=decisions,
+        elements=_elements(ruleset, ctx, values),
+        group_formation=estimate,
+        rules_version=ruleset.version,
+    )

@@ -1,0 +1,191 @@
+"""Derived quantities that rule conditions may name, next to the profile fields.
+
+Each is computed from profile fields only (never from another derived quantity) and is
+monotone in every numeric field it depends on, so the flip search can find its thresholds by
+solving `quantity == constant` for one field (`solve`) instead of trying every value.
+Documented for rule authors in rules/README.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal, get_args, get_origin
+
+from . import groups
+from .schema import PARTNERS, Profile
+
+Ctx = dict[str, Any]
+INF = math.inf
+
+# Partners that can carry out part of a trajectory (training, placement, guidance).
+PROVIDER_PARTNERS = frozenset(
+    {"reintegration_company", "social_work_company", "vocational_college", "volunteer_organisations"}
+)
+# Partners that can offer the training a municipality buys in (q2 "externe inkoop van scholing").
+TRAINING_PARTNERS = frozenset({"vocational_college", "reintegration_company"})
+NOT_IN_CONDITIONS = ("municipality", "schema_version")
+
+
+def _cells(c: Ctx) -> int:
+    levels = groups.LEVELS_WHEN_MIXED if c["level_mix"] == "mixed" else 1
+    sectors = groups.SECTORS_WHEN_DIVERSE if c["sector_mix"] == "diverse" else 1
+    return levels * sectors
+
+
+def _counted(c: Ctx) -> int:
+    return c["annual_intake"] + (c["regional_intake"] if c["regional_cooperation"] == "existing" else 0)
+
+
+def _months(intake: float, c: Ctx) -> float:
+    return 12.0 * c["min_group_size"] * _cells(c) / intake if intake > 0 else INF
+
+
+def _solve_ratio(c: Ctx, field: str, target: float, regional: bool, per_wait: bool) -> float | None:
+    """Solve months(intake)/wait**per_wait == target for one numeric field."""
+    if target <= 0:
+        return None
+    counted_regional = regional or c["regional_cooperation"] == "existing"
+    intake = c["annual_intake"] + (c["regional_intake"] if counted_regional else 0)
+    wait = c["max_wait_months"] if per_wait else 1
+    base = 12.0 * c["min_group_size"] * _cells(c)  # months * intake
+    if field == "annual_intake":
+        return base / (target * wait) - (intake - c["annual_intake"])
+    if field == "regional_intake":
+        return base / (target * wait) - c["annual_intake"] if counted_regional else None
+    if field == "min_group_size":
+        return target * wait * intake / (12.0 * _cells(c))
+    if field == "max_wait_months" and per_wait:
+        return base / (target * intake) if intake > 0 else None
+    return None
+
+
+@dataclass(frozen=True)
+class Derived:
+    name: str
+    kind: str  # "number" (ordered comparisons only) or "count" (of partners; also eq/ne)
+    deps: frozenset[str]
+    fn: Callable[[Ctx], Any]
+    solve: Callable[[Ctx, str, float], float | None]
+    doc: str
+
+
+_GROUP_DEPS = frozenset({"annual_intake", "regional_intake", "regional_cooperation", "level_mix",
+                         "sector_mix", "min_group_size"})
+
+
+def _no_solve(c: Ctx, f: str, t: float) -> float | None:
+    return None
+
+
+def _solve_counted(c: Ctx, f: str, t: float) -> float | None:
+    if f == "annual_intake":
+        return t - (_counted(c) - c["annual_intake"])
+    if f == "regional_intake" and c["regional_cooperation"] == "existing":
+        return t - c["annual_intake"]
+    return None
+
+
+def _solve_needed(c: Ctx, f: str, t: float) -> float | None:
+    if f == "min_group_size":
+        return t * c["max_wait_months"] / (12.0 * _cells(c))
+    if f == "max_wait_months" and t > 0:
+        return 12.0 * c["min_group_size"] * _cells(c) / t
+    return None
+
+
+DERIVED: dict[str, Derived] = {
+    d.name: d
+    for d in (
+        Derived("counted_intake", "number", frozenset({"annual_intake", "regional_intake", "regional_cooperation"}),
+                _counted, _solve_counted,
+                "inburgeraars per jaar die samen een groep kunnen vormen: eigen instroom, plus die van "
+                "de buurgemeenten als u al samenwerkt"),
+        Derived("group_months", "number", _GROUP_DEPS,
+                lambda c: _months(_counted(c), c),
+                lambda c, f, t: _solve_ratio(c, f, t, regional=False, per_wait=False),
+                "maanden tot één groep van min_group_size op één niveau vol is (eigen instroom, plus "
+                "regio als u al samenwerkt); oneindig bij geen instroom"),
+        Derived("group_wait_ratio", "number", _GROUP_DEPS | {"max_wait_months"},
+                lambda c: _months(_counted(c), c) / c["max_wait_months"],
+                lambda c, f, t: _solve_ratio(c, f, t, regional=False, per_wait=True),
+                "group_months gedeeld door max_wait_months: 1 of minder = de groep is op tijd vol"),
+        Derived("group_wait_ratio_regional", "number", _GROUP_DEPS | {"max_wait_months"},
+                lambda c: _months(c["annual_intake"] + c["regional_intake"], c) / c["max_wait_months"],
+                lambda c, f, t: _solve_ratio(c, f, t, regional=True, per_wait=True),
+                "als group_wait_ratio, maar alsof u al samenwerkt (regional_intake telt altijd mee)"),
+        Derived("intake_needed", "number",
+                frozenset({"level_mix", "sector_mix", "min_group_size", "max_wait_months"}),
+                lambda c: math.ceil(12.0 * c["min_group_size"] * _cells(c) / c["max_wait_months"] - 1e-9),
+                _solve_needed,
+                "kleinste instroom per jaar (eigen plus meegetelde regio) die een groep op tijd vult"),
+        Derived("provider_partners", "count", frozenset({"partners"}),
+                lambda c: sum(1 for p in c["partners"] if p in PROVIDER_PARTNERS), _no_solve,
+                "aantal partners dat onderdelen kan uitvoeren: re-integratiebedrijf, sw-bedrijf, "
+                "mbo-instelling, vrijwilligersorganisaties"),
+        Derived("training_partners", "count", frozenset({"partners"}),
+                lambda c: sum(1 for p in c["partners"] if p in TRAINING_PARTNERS), _no_solve,
+                "aantal partners dat scholing kan aanbieden: mbo-instelling, re-integratiebedrijf"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a condition may say about one name."""
+
+    name: str
+    kind: str  # enum | bool | int | number | list
+    values: tuple[Any, ...] = ()  # allowed values (enum, list items)
+    lo: float | None = None
+    hi: float | None = None
+
+
+@lru_cache(maxsize=1)
+def profile_field_specs() -> dict[str, Spec]:
+    """Spec per profile field a condition may name."""
+    specs: dict[str, Spec] = {}
+    for name, info in Profile.model_fields.items():
+        if name in NOT_IN_CONDITIONS:
+            continue
+        annotation = info.annotation
+        if annotation is bool:
+            specs[name] = Spec(name, "bool", (True, False))
+        elif get_origin(annotation) is Literal:
+            specs[name] = Spec(name, "enum", get_args(annotation))
+        elif annotation is int:
+            lo = next(m.ge for m in info.metadata if hasattr(m, "ge"))
+            hi = next(m.le for m in info.metadata if hasattr(m, "le"))
+            specs[name] = Spec(name, "int", (), lo, hi)
+        elif name == "partners":
+            specs[name] = Spec(name, "list", PARTNERS)
+        else:  # pragma: no cover - a new field type needs a decision here
+            raise TypeError(f"no condition spec for profile field {name}")
+    return specs
+
+
+NUMERIC_FIELDS: dict[str, tuple[int, int]] = {
+    name: (int(spec.lo), int(spec.hi)) for name, spec in profile_field_specs().items() if spec.kind == "int"
+}
+DEPENDENTS: dict[str, tuple[str, ...]] = {
+    name: tuple(d for d, q in DERIVED.items() if name in q.deps) for name in profile_field_specs()
+}
+
+
+def context(profile: Profile) -> Ctx:
+    """The values conditions see: profile fields plus every derived quantity."""
+    ctx = dict(profile.__dict__)
+    for name, quantity in DERIVED.items():
+        ctx[name] = quantity.fn(ctx)
+    return ctx
+
+
+def with_value(ctx: Ctx, field: str, value: Any) -> Ctx:
+    """A copy of ctx with one field changed and the derived quantities it feeds recomputed."""
+    new = dict(ctx)
+    new[field] = value
+    for name in DEPENDENTS[field]:
+        new[name] = DERIVED[name].fn(new)
+    return new

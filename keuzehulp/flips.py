@@ -1,0 +1,113 @@
+"""What would change the advice: the smallest single-field changes that change a decision.
+
+Categorical and yes/no fields: every other value. Partners: adding or removing one partner.
+Numbers: the nearest value up and down where the choice changes. A decision only changes
+where one of its conditions changes truth, so for a number we collect those change points
+(from the rule constants, or by solving a derived quantity for the field) and evaluate the
+decision there, nearest first. Only the decision's own rules are evaluated.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from .derived import DERIVED, Ctx, profile_field_specs, with_value
+from .labels import labels
+from .schema import PARTNERS, Flip
+
+if TYPE_CHECKING:
+    from .rules import Decision, RuleSet
+
+SKIPPED = ("municipality", "schema_version")
+
+
+def _choice(decision: Decision, ctx: Ctx) -> str:
+    totals = dict.fromkeys(decision.options, 0)
+    for rule in decision.rules:
+        if rule.check(ctx):
+            totals[rule.option] += rule.weight
+    return max(totals, key=totals.__getitem__)
+
+
+def _atom_at(atom: Any, ctx: Ctx, field: str, value: int) -> bool:
+    if atom.name == field:
+        return atom.check({field: value})
+    changed = dict(ctx)
+    changed[field] = value
+    return atom.check({atom.name: DERIVED[atom.name].fn(changed)})
+
+
+def change_points(decision: Decision, ctx: Ctx, field: str, lo: int, hi: int) -> set[int]:
+    """Values v of `field` where some condition of the decision differs between v-1 and v."""
+    points: set[int] = set()
+    for rule in decision.rules:
+        for atom in rule.atoms:
+            if atom.name == field:
+                roots = atom.value if isinstance(atom.value, list) else [atom.value]
+            elif atom.name in DERIVED and field in DERIVED[atom.name].deps:
+                root = DERIVED[atom.name].solve(ctx, field, atom.value)
+                roots = [] if root is None else [root]
+            else:
+                continue
+            for root in roots:
+                if not math.isfinite(root):
+                    continue
+                base = math.floor(root)
+                window = [v for v in range(base - 1, base + 3) if lo <= v <= hi]
+                truth = [_atom_at(atom, ctx, field, v) for v in window]
+                for i in range(1, len(window)):
+                    if truth[i] != truth[i - 1]:
+                        points.add(window[i])
+    return points
+
+
+
+def _flip(ruleset: RuleSet, decision: Decision, field: str, key: str, value: Any, new: str,
+          partner: str = "") -> Flip:
+    phrase = ruleset.flip_phrases.fields[field][key].format(value=value, partner=partner)
+    option = labels().option(decision.id, new)
+    text = ruleset.flip_phrases.sentence.format(condition=phrase, choice=option)
+    return Flip.model_construct(field=field, value=value, choice=new, text=text[:1].upper() + text[1:])
+
+
+def decision_flips(ruleset: RuleSet, decision: Decision, ctx: Ctx, current: str) -> list[Flip]:
+    """Every smallest single-field change that changes this decision's choice (verified)."""
+    flips: list[Flip] = []
+    for field, spec in profile_field_specs().items():
+        if field not in decision.fields or field in SKIPPED:
+            continue
+        if spec.kind in ("enum", "bool"):
+            for value in spec.values:
+                if value == ctx[field]:
+                    continue
+                new = _choice(decision, with_value(ctx, field, value))
+                if new != current:
+                    key = str(value).lower() if spec.kind == "bool" else str(value)
+                    flips.append(_flip(ruleset, decision, field, key, value, new))
+        elif spec.kind == "list":
+            have = ctx[field]
+            for partner in PARTNERS:
+                if partner in have:
+                    value, key = [p for p in have if p != partner], "remove"
+                else:
+                    value, key = [p for p in PARTNERS if p in have or p == partner], "add"
+                new = _choice(decision, with_value(ctx, field, value))
+                if new != current:
+                    name = ruleset.flip_phrases.partner_names[partner]
+                    flips.append(_flip(ruleset, decision, field, key, value, new, partner=name))
+        else:
+            lo, hi = int(spec.lo), int(spec.hi)
+            now = ctx[field]
+            points = change_points(decision, ctx, field, lo, hi)
+            for v in sorted(p for p in points if p > now):
+                new = _choice(decision, with_value(ctx, field, v))
+                if new != current:
+                    flips.append(_flip(ruleset, decision, field, "up", v, new))
+                    break
+            for v in sorted((p - 1 for p in points if p <= now), reverse=True):
+                new = _choice(decision, with_value(ctx, field, v))
+                if new != current:
+                    flips.append(_flip(ruleset, decision, field, "down", v, new))
+                    break
+    return flips

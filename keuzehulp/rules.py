@@ -1,0 +1,358 @@
+"""Load rules/*.yaml: validate every file in one pass (file:line per problem), compile to closures.
+
+A rule id is the file stem plus the local id, e.g. `delivery/outsourced-needs-client-manager`;
+an element's own entry (its default priority, reason and actions) has the id `q3/<element>`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .conditions import SPECS_DECISION_RULES, SPECS_ELEMENT_RULES, Atom, compile_condition, field_names
+from .crossref import Citation
+from .derived import DERIVED, profile_field_specs
+from .rulefiles import (
+    DecisionFile,
+    DecisionRuleSpec,
+    ElementRuleSpec,
+    ElementSpec,
+    FlipPhrases,
+    OptionSpec,
+    SectionFile,
+)
+from .schema import DECISION_OPTIONS, ELEMENT_IDS, ELEMENT_SECTIONS, PARTNERS, SECTION_IDS
+from .yamlio import (
+    ContentError,
+    LineDict,
+    Problem,
+    display_path,
+    line_of,
+    load_yaml_file,
+    validation_problems,
+)
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+FLIPS_FILE = "_flips.yaml"
+# Placeholders a text may use besides the profile fields and derived quantities.
+TEXT_PLACEHOLDERS = ("group_estimate", "group_estimate_regional")
+
+
+@dataclass
+class DecisionRule:
+    id: str
+    option: str
+    weight: int
+    reason: str
+    examples: tuple[str, ...]
+    sources: tuple[str, ...]
+    check: Any
+    atoms: list[Atom]
+    templated: bool
+
+
+@dataclass
+class Decision:
+    id: str
+    options: tuple[str, ...]
+    rules: list[DecisionRule]
+    sources: tuple[str, ...]
+    strong: int
+    moderate: int
+    option_examples: dict[str, tuple[str, ...]]
+    against: dict[str, list[tuple[str, tuple[str, ...]]]]
+    fields: frozenset[str] = frozenset()  # profile fields the rules depend on
+
+
+@dataclass
+class ElementRule:
+    id: str
+    priority: str | None
+    reason: str
+    actions: tuple[str, ...]
+    examples: tuple[str, ...]
+    sources: tuple[str, ...]
+    check: Any
+    templated: bool
+
+
+@dataclass
+class Element:
+    id: str
+    rule_id: str
+    default: str
+    reason: str
+    actions: tuple[str, ...]
+    examples: tuple[str, ...]
+    sources: tuple[str, ...]
+    templated: bool
+    rules: list[ElementRule] = field(default_factory=list)
+
+
+@dataclass
+class RuleSet:
+    decisions: dict[str, Decision]
+    elements: dict[str, Element]  # in ELEMENT_IDS order
+    flip_phrases: FlipPhrases
+    citations: list[Citation]
+    version: str
+    count: int  # number of rules, element entries included
+
+
+class _FileCheck:
+    """Collects problems and citations for one file."""
+
+    def __init__(self, file: str, data: Any, problems: list[Problem], citations: list[Citation]):
+        self.file, self.data, self.problems, self.citations = file, data, problems, citations
+
+    def model(self, cls: type[BaseModel], value: Any, loc: tuple[Any, ...]) -> Any:
+        try:
+            return cls.model_validate(value)
+        except ValidationError as exc:
+            self.problems.extend(validation_problems(exc, self.data, self.file, loc) if loc else
+                                 validation_problems(exc, self.data, self.file))
+            return None
+
+    def problem(self, loc: tuple[Any, ...], message: str) -> None:
+        from .yamlio import format_loc
+
+        self.problems.append(Problem(self.file, line_of(self.data, loc), f"{format_loc(loc)}: {message}"))
+
+    def cite(self, loc: tuple[Any, ...], rule: str, kind: str, ref: str) -> None:
+        self.citations.append(Citation(self.file, line_of(self.data, loc), rule, kind, ref))  # type: ignore[arg-type]
+
+    def texts(self, loc: tuple[Any, ...], *texts: str) -> bool:
+        """Check placeholders in texts; return whether any text uses one."""
+        used = False
+        for text in texts:
+            try:
+                names = [n for _, n, _, _ in string.Formatter().parse(text) if n is not None]
+            except ValueError as exc:
+                self.problem(loc, f"text has a broken {{placeholder}}: {exc}")
+                continue
+            for name in names:
+                used = True
+                if name not in _PLACEHOLDERS:
+                    self.problem(loc, f"unknown placeholder {{{name}}}; known: {', '.join(sorted(_PLACEHOLDERS))}")
+        return used
+
+
+_PLACEHOLDERS = frozenset(profile_field_specs()) | frozenset(DERIVED) | frozenset(TEXT_PLACEHOLDERS)
+
+
+def _cite_common(fc: _FileCheck, loc: tuple[Any, ...], rule: str, spec: Any) -> None:
+    for i, source in enumerate(spec.sources):
+        fc.cite((*loc, "sources", i), rule, "source", source)
+    for i, example in enumerate(getattr(spec, "examples", [])):
+        fc.cite((*loc, "examples", i), rule, "example", example)
+
+
+def _load_decision(fc: _FileCheck, decision_id: str) -> Decision | None:
+    top = fc.model(DecisionFile, fc.data, ())
+    if top is None:
+        return None
+    options = DECISION_OPTIONS[decision_id]
+    option_examples: dict[str, tuple[str, ...]] = {}
+    against: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for name in top.options:
+        if name not in options:
+            fc.problem(("options", name), f"unknown option {name!r} of '{decision_id}'; options: {', '.join(options)}")
+    for name in options:
+        if name not in top.options:
+            fc.problem(("options",), f"option {name!r} is missing")
+            continue
+        spec = fc.model(OptionSpec, top.options[name], ("options", name))
+        if spec is None:
+            continue
+        rule = f"{decision_id}/{name}"
+        fc.cite(("options", name), rule, "decision", decision_id)
+        for i, example in enumerate(spec.examples):
+            fc.cite(("options", name, "examples", i), rule, "example", example)
+        for i, con in enumerate(spec.against):
+            _cite_common(fc, ("options", name, "against", i), rule, con)
+            fc.texts(("options", name, "against", i, "text"), con.text)
+        option_examples[name] = tuple(spec.examples)
+        against[name] = [(con.text, tuple(con.sources)) for con in spec.against]
+    if top.strength.moderate > top.strength.strong:
+        fc.problem(("strength", "moderate"), "must not be larger than 'strong'")
+    for i, source in enumerate(top.sources):
+        fc.cite(("sources", i), decision_id, "source", source)
+
+    rules: list[DecisionRule] = []
+    seen: dict[str, int] = {}
+    names: set[str] = set()
+    for i, raw in enumerate(top.rules):
+        loc = ("rules", i)
+        spec = fc.model(DecisionRuleSpec, raw, loc)
+        if spec is None:
+            continue
+        rule_id = f"{decision_id}/{spec.id}"
+        if spec.id in seen:
+            fc.problem((*loc, "id"), f"duplicate rule id {spec.id!r} (first at line {seen[spec.id]})")
+        seen[spec.id] = line_of(fc.data, (*loc, "id"))
+        if spec.option not in options:
+            fc.problem((*loc, "option"), f"{spec.option!r} is not one of [{', '.join(options)}]")
+        if spec.weight == 0:
+            fc.problem((*loc, "weight"), "a weight of 0 changes nothing; use a positive weight for the "
+                       "option or a negative one against it")
+        compiled = _condition(fc, raw, loc, SPECS_DECISION_RULES)
+        names |= compiled.names
+        fc.cite(loc, rule_id, "decision", decision_id)
+        _cite_common(fc, loc, rule_id, spec)
+        templated = fc.texts((*loc, "reason"), spec.reason)
+        rules.append(DecisionRule(rule_id, spec.option, spec.weight, spec.reason, tuple(spec.examples),
+                                  tuple(spec.sources), compiled.check, compiled.atoms, templated))
+    return Decision(decision_id, options, rules, tuple(top.sources), top.strength.strong,
+                    top.strength.moderate, option_examples, against, frozenset(field_names(names)))
+
+
+def _condition(fc: _FileCheck, raw: Any, loc: tuple[Any, ...], specs: dict[str, Any]) -> Any:
+    from .conditions import Compiled
+
+    if not isinstance(raw, dict) or raw.get("when") is None:
+        return Compiled(check=lambda c: True)
+    return compile_condition(raw["when"], fc.data, [*loc, "when"], fc.file, specs, fc.problems)
+
+
+def _load_section(fc: _FileCheck, section: str, elements: dict[str, Element]) -> None:
+    top = fc.model(SectionFile, fc.data, ())
+    if top is None:
+        return
+    for name in top.elements:
+        loc = ("elements", name)
+        if name not in ELEMENT_SECTIONS:
+            fc.problem(loc, f"unknown element id {name!r}; known: {', '.join(ELEMENT_IDS)}")
+            continue
+        if ELEMENT_SECTIONS[name] != section:
+            fc.problem(loc, f"element {name!r} belongs to {ELEMENT_SECTIONS[name]}, not {section}")
+            continue
+        spec = fc.model(ElementSpec, top.elements[name], loc)
+        if spec is None:
+            continue
+        rule_id = f"{section}/{name}"
+        fc.cite(loc, rule_id, "element", name)
+        _cite_common(fc, loc, rule_id, spec)
+        templated = fc.texts(loc, spec.reason, *spec.actions)
+        elements[name] = Element(name, rule_id, spec.default, spec.reason, tuple(spec.actions),
+                                 tuple(spec.examples), tuple(spec.sources), templated)
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(top.rules):
+        loc = ("rules", i)
+        spec = fc.model(ElementRuleSpec, raw, loc)
+        if spec is None:
+            continue
+        rule_id = f"{section}/{spec.id}"
+        if spec.id in seen or spec.id in top.elements:
+            first = seen.get(spec.id) or line_of(fc.data, ("elements", spec.id))
+            fc.problem((*loc, "id"), f"duplicate rule id {spec.id!r} (first at line {first})")
+        seen[spec.id] = line_of(fc.data, (*loc, "id"))
+        compiled = _condition(fc, raw, loc, SPECS_ELEMENT_RULES)
+        templated = fc.texts((*loc, "reason"), spec.reason, *spec.actions)
+        if spec.element not in top.elements:
+            where = f"it belongs to {ELEMENT_SECTIONS[spec.element]}" if spec.element in ELEMENT_SECTIONS \
+                else f"known here: {', '.join(top.elements)}"
+            fc.problem((*loc, "element"), f"unknown element {spec.element!r} in {section}; {where}")
+            continue
+        fc.cite((*loc, "element"), rule_id, "element", spec.element)
+        _cite_common(fc, loc, rule_id, spec)
+        if spec.element in elements:
+            elements[spec.element].rules.append(ElementRule(
+                rule_id, spec.priority, spec.reason, tuple(spec.actions), tuple(spec.examples),
+                tuple(spec.sources), compiled.check, templated))
+
+
+def _load_flips(fc: _FileCheck) -> FlipPhrases | None:
+    phrases = fc.model(FlipPhrases, fc.data, ())
+    if phrases is None:
+        return None
+    if "{condition}" not in phrases.sentence and "{choice}" not in phrases.sentence:
+        fc.problem(("sentence",), "needs {condition} and {choice}")
+    for name, spec in profile_field_specs().items():
+        if name not in phrases.fields:
+            fc.problem(("fields",), f"no phrases for field {name!r}")
+            continue
+        keys = {"enum": [str(v) for v in spec.values], "bool": ["true", "false"], "int": ["up", "down"],
+                "list": ["add", "remove"]}[spec.kind]
+        have = phrases.fields[name]
+        for key in keys:
+            if key not in have:
+                fc.problem(("fields", name), f"no phrase for {key!r}")
+        for key in set(have) - set(keys):
+            fc.problem(("fields", name, key), f"unknown key; expected {', '.join(keys)}")
+        for key, text in have.items():
+            want = "{partner}" if spec.kind == "list" else "{value}" if spec.kind == "int" else None
+            if want and want not in text:
+                fc.problem(("fields", name, key), f"phrase needs {want}")
+    for partner in PARTNERS:
+        if partner not in phrases.partner_names:
+            fc.problem(("partner_names",), f"no name for partner {partner!r}")
+    for name in set(phrases.fields) - set(profile_field_specs()):
+        fc.problem(("fields", name), "unknown profile field")
+    return phrases
+
+
+def load_rules(directory: Path = RULES_DIR) -> RuleSet:
+    """Load, check and compile every rule file; raise ContentError with all problems at once."""
+    problems: list[Problem] = []
+    citations: list[Citation] = []
+    decisions: dict[str, Decision] = {}
+    elements: dict[str, Element] = {}
+    flips: FlipPhrases | None = None
+    digest = hashlib.sha256()
+    paths = sorted(directory.glob("*.yaml"))
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        file = display_path(path)
+        data, load_problems = load_yaml_file(path)
+        if load_problems:
+            problems.extend(load_problems)
+            continue
+        fc = _FileCheck(file, data, problems, citations)
+        if not isinstance(data, LineDict):
+            fc.problems.append(Problem(file, 1, "a rule file is a mapping of keys (see rules/README.md)"))
+            continue
+        stem = path.stem
+        if path.name == FLIPS_FILE:
+            flips = _load_flips(fc)
+        elif stem in DECISION_OPTIONS:
+            decision = _load_decision(fc, stem)
+            if decision:
+                decisions[stem] = decision
+        elif stem in SECTION_IDS:
+            _load_section(fc, stem, elements)
+        else:
+            known = ", ".join([*DECISION_OPTIONS, *SECTION_IDS, FLIPS_FILE])
+            problems.append(Problem(file, 1, f"unknown rule file {path.name!r}; name it after one of: {known}"))
+    present = {p.stem for p in paths}
+    for decision in DECISION_OPTIONS:
+        if decision not in present:
+            problems.append(Problem(display_path(directory / f"{decision}.yaml"), 1, "missing rule file"))
+    for element, section in ELEMENT_SECTIONS.items():
+        if element not in elements and section in present and not any(
+            p.file.endswith(f"{section}.yaml") for p in problems
+        ):
+            problems.append(Problem(display_path(directory / f"{section}.yaml"), 1,
+                                    f"element {element!r} has no entry"))
+        elif section not in present:
+            problems.append(Problem(display_path(directory / f"{section}.yaml"), 1, "missing rule file"))
+    if flips is None and FLIPS_FILE not in {p.name for p in paths}:
+        problems.append(Problem(display_path(directory / FLIPS_FILE), 1, "missing file"))
+    if problems:
+        raise ContentError(sorted(set(problems)))
+    assert flips is not None
+    ordered = {e: elements[e] for e in ELEMENT_IDS}
+    decisions = {d: decisions[d] for d in DECISION_OPTIONS}
+    count = sum(len(d.rules) for d in decisions.values()) + sum(1 + len(e.rules) for e in ordered.values())
+    return RuleSet(decisions, ordered, flips, citations, digest.hexdigest()[:12], count)
+
+
+@lru_cache(maxsize=1)
+def rules() -> RuleSet:
+    """The project's rules, loaded once per process."""
+    return load_rules()
