@@ -1,0 +1,178 @@
+"""The workshop in the full app: compare scenarios, record the team's choice, present, hand over.
+
+A small municipality alone cannot fill groups in time; with the region's intake it can
+(handreiking q2: "Groepsgewijze trainingen kunnen ... alleen kosteneffectief georganiseerd
+worden als de gemeente groepen kan vormen die groot genoeg zijn"). The two scenarios below
+follow that reasoning, so their training_format advice differs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from docx import Document
+from wizard_helpers import open_page, page_text
+
+from keuzehulp import advise
+from keuzehulp.compare import compare
+from keuzehulp.inputs import parse_session
+from keuzehulp.labels import labels
+from keuzehulp.schema import Profile, Scenario, Session, TeamDecision, TeamInput
+from ui.state import SESSION_KEY
+
+ALONE = Profile(municipality="Lochem", annual_intake=25)
+REGION = ALONE.model_copy(update={"regional_cooperation": "existing", "regional_intake": 400})
+TWO = Session(profile=ALONE, active_scenario="Alleen",
+              scenarios=[Scenario(name="Alleen", profile=ALONE), Scenario(name="Met de regio", profile=REGION)])
+
+
+def with_session(at, session: Session):
+    at.session_state[SESSION_KEY] = session
+    return at
+
+
+def shown(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def option(decision: str, profile: Profile) -> str:
+    return labels().option(decision, advise(profile).decisions[decision].choice)
+
+
+def test_the_two_scenarios_differ_in_training_format_as_the_handreiking_reasons():
+    result = compare([("Alleen", ALONE), ("Met de regio", REGION)])
+    row = next(d for d in result.decisions if d.id == "training_format")
+    assert row.differs, [c.choice for c in row.cells]
+    assert row.cells[0].choice == "individual"
+
+
+def test_comparing_needs_two_scenarios_and_says_how_to_make_them(app):
+    open_page(app, "pages/vergelijken.py")
+    text = page_text(app)
+    assert "minstens twee" in text and "Bewaar als scenario" in text
+    assert not app.multiselect
+
+
+def test_two_scenarios_side_by_side_with_the_difference_marked(app):
+    open_page(with_session(app, TWO), "pages/vergelijken.py")
+    assert app.multiselect(key="compare_selection").value == ["Alleen", "Met de regio"]
+    text = page_text(app)
+    assert "≠ Verschilt" in text, "a differing decision is marked in words"
+    assert "Gelijk" in text
+    assert f"≠ {option('training_format', ALONE)}" in text
+    assert f"≠ {option('training_format', REGION)}" in text
+    assert "Werkt u samen met buurgemeenten?" in text, "the answer that differs is listed"
+    assert "Ja, dat doen we al" in text
+    assert "Naam van de gemeente" not in text, "answers that are the same are not listed"
+
+
+def test_a_third_scenario_can_join_and_one_alone_is_not_compared(app):
+    three = TWO.model_copy(update={"scenarios": [*TWO.scenarios, Scenario(
+        name="Klein <b>", profile=ALONE.model_copy(update={"annual_intake": 5}))]})
+    open_page(with_session(app, three), "pages/vergelijken.py")
+    app.multiselect(key="compare_selection").set_value(["Alleen", "Met de regio", "Klein <b>"]).run()
+    assert not app.exception
+    assert "Klein \\<b\\>" in page_text(app), "the name is escaped"
+    app.multiselect(key="compare_selection").set_value(["Alleen"]).run()
+    assert "Kies ten minste twee scenario's" in page_text(app)
+
+
+def test_the_team_records_its_own_choice_beside_the_advice(app):
+    open_page(with_session(app, Session(profile=ALONE)), "pages/advies.py")
+    advised = advise(ALONE).decisions["training_format"].choice
+    other = next(o for o in ("group", "shared_purchase", "individual") if o != advised)
+    assert app.selectbox(key="team_choice_training_format").value == ""
+    app.selectbox(key="team_choice_training_format").set_value(other).run()
+    app.text_area(key="team_reason_training_format").input("We starten met de buurgemeenten.").run()
+    assert "Het team kiest anders dan het advies." in page_text(app)
+    team = app.session_state[SESSION_KEY].team
+    assert team.decisions["training_format"] == TeamDecision(
+        choice=other, reason="We starten met de buurgemeenten.")
+    # Leave the page and come back: the widgets show what the team chose.
+    open_page(app, "pages/q1_waarom.py")
+    open_page(app, "pages/advies.py")
+    assert app.selectbox(key="team_choice_training_format").value == other
+    assert app.text_area(key="team_reason_training_format").value == "We starten met de buurgemeenten."
+
+
+def test_choosing_what_the_tool_advises_shows_no_difference_note(app):
+    open_page(with_session(app, Session(profile=ALONE)), "pages/advies.py")
+    advised = advise(ALONE).decisions["delivery"].choice
+    app.selectbox(key="team_choice_delivery").set_value(advised).run()
+    assert "Het team kiest anders dan het advies." not in page_text(app)
+
+
+def test_team_notes_per_question_and_participants(app):
+    open_page(with_session(app, Session(profile=ALONE)), "pages/q2_organisatie.py")
+    app.text_area(key="team_notes_q2").input("Navragen bij de buurgemeenten.").run()
+    open_page(app, "pages/advies.py")
+    app.text_input(key="team_participant_name").input("Fatima")
+    app.text_input(key="team_participant_role").input("Klantmanager")
+    app.button(key="FormSubmitter:team_participant_form-Voeg deelnemer toe").click().run()
+    team = app.session_state[SESSION_KEY].team
+    assert team.notes["q2"] == "Navragen bij de buurgemeenten."
+    assert [(p.name, p.role) for p in team.participants] == [("Fatima", "Klantmanager")]
+
+
+def test_saved_session_round_trips_scenarios_and_team_choices():
+    session = TWO.model_copy(update={"team": TeamInput.model_validate({
+        "participants": [{"name": "Fatima", "role": "Klantmanager"}],
+        "decisions": {"training_format": {"choice": "group", "reason": "Samen met de regio."}},
+        "notes": {"q2": "Navragen."},
+    })})
+    again = parse_session(session.model_dump_json().encode("utf-8"))
+    assert again == session
+    assert [s.name for s in again.scenarios] == ["Alleen", "Met de regio"]
+
+
+def test_the_word_summary_holds_both_scenarios_and_the_team_choice():
+    from keuzehulp.report import render
+
+    session = TWO.model_copy(update={"team": TeamInput.model_validate({
+        "decisions": {"training_format": {"choice": "group", "reason": "Samen met de regio starten."}},
+    })})
+    doc = Document(io.BytesIO(render("docx", advise(ALONE), session)))
+    text = "\n".join([p.text for p in doc.paragraphs]
+                     + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert "Keuze van het team" in text
+    assert "Groepsgewijze training en scholing" in text and "Samen met de regio starten." in text
+    assert "Alleen" in text and "Met de regio" in text
+    assert option("training_format", REGION) in text, "the regional scenario's advice is in it"
+    md = render("md", advise(ALONE), session).decode("utf-8")
+    assert "Samen met de regio starten." in shown(md)
+
+
+def test_presentation_walks_the_decisions_with_the_chart_on_training_format(app):
+    evil = ALONE.model_copy(update={"municipality": "<b>Lochem</b> *x*"})
+    open_page(with_session(app, Session(profile=evil)), "pages/presentatie.py")
+    assert app.title[0].value == "Keuzehulp duaal inburgeren"
+    assert any("\\<b\\>Lochem\\</b\\> \\*x\\*" in m.value for m in app.markdown), "municipality escaped"
+    assert app.button(key="slide_previous").disabled
+    titles = []
+    charts = {}
+    for _ in range(12):
+        app.button(key="slide_next").click().run()
+        assert not app.exception
+        titles.append(app.title[0].value)
+        charts[titles[-1]] = len(app.get("vega_lite_chart"))
+        if app.button(key="slide_next").disabled:
+            break
+    decision_titles = [labels().decisions[d].title for d in ("delivery", "training_format", "matching")]
+    assert titles[:4] == [decision_titles[0], decision_titles[1], "Kunt u groepen vormen?", decision_titles[2]]
+    assert charts["Kunt u groepen vormen?"] == 1
+    assert titles[-1] == "Advies en keuze van het team"
+    text = page_text(app)
+    assert "Nog niet gekozen" in text and "Advies van de keuzehulp" in text
+    app.button(key="slide_previous").click().run()
+    assert app.title[0].value == labels().sections["q5"].title
+
+
+def test_a_decision_slide_shows_reasons_for_and_against(app):
+    open_page(with_session(app, Session(profile=ALONE)), "pages/presentatie.py")
+    app.button(key="slide_next").click().run()
+    text = page_text(app)
+    advice = advise(ALONE).decisions["delivery"]
+    assert f"Advies: {labels().option('delivery', advice.choice)}" in text
+    assert "Wat pleit ervoor" in text and "Wat pleit ertegen" in text
+    assert advice.reasons_for[0] in text
