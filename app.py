@@ -5,11 +5,14 @@ import streamlit as st
 from ui import nav, urlstate
 from ui.sidebar import render_sidebar
 
+nav.ensure_entrypoint()
 st.set_page_config(page_title="Keuzehulp duaal inburgeren", page_icon=":material/route:", layout="wide")
 
 # Announce the page language as Dutch (Streamlit serves <html lang="en">). A constant script,
 # no user text, no request.
 st.html('<script>document.documentElement.lang = "nl";</script>', unsafe_allow_javascript=True)
+# Less empty space above the title: on a projector every line counts.
+st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>")
 
 pages = [st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=(i == 0))
          for i, p in enumerate(nav.PAGES)]

@@ -12,7 +12,7 @@ from keuzehulp.groups import estimate
 from keuzehulp.labels import labels
 from keuzehulp.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, ElementAdvice
 
-from . import kennis
+from . import kennis, state
 
 PRIORITY_COLORS = {"essential": "red", "recommended": "orange", "consider": "gray"}
 PRIORITY_ICONS = {"essential": ":material/priority_high:", "recommended": ":material/thumb_up:",
@@ -45,7 +45,7 @@ def example_cards(example_ids: list[str], key: str) -> None:
                 kennis.read_more(page.id, "Lees het voorbeeld")
 
 
-def group_formation_view(advice: Advice) -> None:
+def group_formation_view(advice: Advice, narrow: bool = False) -> None:
     """The estimate behind 'groepsgewijs of individueel' in numbers, plus the chart if present."""
     gf = advice.group_formation or estimate(advice.profile)
     per_group = f"{gf.per_group_per_year:.1f}".replace(".", ",").removesuffix(",0")
@@ -54,38 +54,50 @@ def group_formation_view(advice: Advice) -> None:
     else:
         months = "minder dan 1" if gf.months_to_fill < 1 else str(round(gf.months_to_fill))
     st.markdown("**Kunt u groepen vormen?**")
-    c1, c2, c3 = st.columns(3)
-    c1.metric("Inburgeraars per jaar per groep", per_group,
-              help="De instroom per jaar, verdeeld over de taalniveaus en beroepsrichtingen.")
-    c2.metric("Maanden tot een groep vol is", months,
-              help=f"Een groep start bij {gf.min_group_size} deelnemers.")
-    c3.metric("Acceptabele wachttijd", f"{gf.max_wait_months} mnd",
-              help="Uw antwoord bij vraag 2: hoe lang mag iemand wachten tot een groep start.")
+    metrics = [
+        ("Inburgeraars per jaar per groep", per_group,
+         "De instroom per jaar, verdeeld over de taalniveaus en beroepsrichtingen."),
+        ("Maanden tot een groep vol is", months, f"Een groep start bij {gf.min_group_size} deelnemers."),
+        ("Acceptabele wachttijd (maanden)", str(gf.max_wait_months),
+         "Uw antwoord bij vraag 2: hoe lang mag iemand wachten tot een groep start."),
+    ]
+    if narrow:  # side by side the labels would be cut off
+        for label, value, help_text in metrics:
+            st.metric(label, value, help=help_text, border=True)
+    else:
+        for column, (label, value, help_text) in zip(st.columns(3), metrics, strict=True):
+            column.metric(label, value, help=help_text, border=True)
+    st.caption(gf.text)
     try:
         from ui.chart import show_group_formation
     except ImportError:
-        st.caption(gf.text)
         return
     with st.expander("Grafiek: wachttijd bij meer of minder instroom"):
         show_group_formation(advice.profile)
 
 
-def decision_view(advice: Advice, decision: str, *, team: bool = True) -> None:
+def _tab_labels(d: DecisionAdvice) -> list[tuple[str, str]]:
+    tabs = [("Waarom dit advies?", _bullets(d.reasons_for) or "Geen bijzondere redenen.")]
+    if d.reasons_against:
+        tabs.append(("Wat pleit ertegen?", _bullets(d.reasons_against)))
+    if d.flips:
+        tabs.append(("Wat zou het advies veranderen?", _bullets([f.text for f in d.flips])))
+    return tabs
+
+
+def decision_view(advice: Advice, decision: str, *, team: bool = True, narrow: bool = False) -> None:
     """One decision: the advised choice, how clear it is, why, what would change it, examples."""
     d: DecisionAdvice = advice.decisions[decision]
     label = labels().decisions[decision]
     with st.container(border=True):
         st.subheader(label.title, anchor=False)
-        st.markdown(f"Advies: **{labels().option(decision, d.choice)}**")
+        st.markdown(f"#### Advies: {labels().option(decision, d.choice)}")
         st.badge(labels().strengths[d.strength], color=STRENGTH_COLORS[d.strength])
-        if d.reasons_for:
-            st.markdown("**Waarom dit advies?**\n\n" + _bullets(d.reasons_for))
-        if d.reasons_against:
-            st.markdown("**Wat pleit ertegen?**\n\n" + _bullets(d.reasons_against))
-        if d.flips:
-            st.markdown("**Wat zou het advies veranderen?**\n\n" + _bullets([f.text for f in d.flips]))
+        tabs = _tab_labels(d)
+        for tab, (_, text) in zip(st.tabs([t for t, _ in tabs]), tabs, strict=True):
+            tab.markdown(text)
         if decision == "training_format":
-            group_formation_view(advice)
+            group_formation_view(advice, narrow=narrow)
         if d.examples:
             with st.expander(f"Voorbeelden uit de pilots ({len(d.examples)})"):
                 example_cards(d.examples, key=decision)
@@ -100,7 +112,12 @@ def _team_choice(decision: str, advised: str) -> None:
         from ui.team import team_decision_input
     except ImportError:
         return
-    team_decision_input(decision, advised=advised)
+    team_choice = state.get_session().team.decisions.get(decision)
+    chosen = team_choice.choice if team_choice is not None else ""
+    title = "Keuze van het team" + (f": {labels().option(decision, chosen)}" if chosen else "")
+    with st.expander(title, icon=":material/groups:"):
+        team_decision_input(decision, advised=advised)
+
 
 
 def element_view(element: ElementAdvice) -> None:

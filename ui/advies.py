@@ -10,7 +10,7 @@ from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
 
-from . import state
+from . import nav, state
 from .advice_view import STRENGTH_COLORS, decision_view, element_view
 from .session_io import slug
 from .step import ADVICE_FAILED, team_notes
@@ -90,6 +90,7 @@ def section(advice: Advice, q: str) -> None:
 
 
 def render_advies() -> None:
+    nav.ensure_entrypoint()
     st.title("Advies: alles bij elkaar", anchor=False)
     municipality = state.get_profile().municipality
     if municipality:

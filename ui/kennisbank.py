@@ -13,7 +13,7 @@ import streamlit as st
 
 from keuzehulp.markdown import escape_markdown
 
-from . import kennis
+from . import kennis, nav
 
 ITEM_PARAM = "item"
 INTERNAL_LINK = re.compile(r"\[([^\]]+)\]\((knowledge/[^)\s#]+\.md)(#[^)\s]*)?\)")
@@ -98,6 +98,7 @@ def show_list(kb: Any) -> None:
 
 
 def render_kennisbank() -> None:
+    nav.ensure_entrypoint()
     kb = kennis.kb()
     if kb is None:
         st.title("Kennisbank", anchor=False)

@@ -15,20 +15,23 @@ class NavPage:
     title: str  # Dutch, shown in the sidebar and as browser tab title
     icon: str  # Material icon, e.g. ":material/home:"
     step: str | None = None  # "start", "q1".."q5" for wizard steps; None for other pages
-    url_path: str | None = None  # defaults to the file name
+    # Leave None: the address is then the file name (/q2_organisatie). Streamlit also scans the
+    # pages/ folder itself, and a deep link to any other address first shows "Page not found"
+    # (streamlit/streamlit#9992).
+    url_path: str | None = None
 
 
 PAGES: list[NavPage] = [
-    NavPage("pages/start.py", "Start", ":material/home:", "start", "start"),
-    NavPage("pages/q1_waarom.py", "1 Waarom duaal", ":material/lightbulb:", "q1", "waarom"),
-    NavPage("pages/q2_organisatie.py", "2 Organisatie", ":material/account_tree:", "q2", "organisatie"),
-    NavPage("pages/q3_begeleiding.py", "3 Begeleiding", ":material/support_agent:", "q3", "begeleiding"),
-    NavPage("pages/q4_taal.py", "4 Taal en praktijk", ":material/record_voice_over:", "q4", "taal"),
-    NavPage("pages/q5_participatie.py", "5 Participatieplek", ":material/work:", "q5", "participatie"),
-    NavPage("pages/advies.py", "Advies", ":material/task_alt:", None, "advies"),
-    NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None, "vergelijken"),
-    NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None, "presenteren"),
-    NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None, "kennisbank"),
+    NavPage("pages/start.py", "Start", ":material/home:", "start"),
+    NavPage("pages/q1_waarom.py", "1 Waarom duaal", ":material/lightbulb:", "q1"),
+    NavPage("pages/q2_organisatie.py", "2 Organisatie", ":material/account_tree:", "q2"),
+    NavPage("pages/q3_begeleiding.py", "3 Begeleiding", ":material/support_agent:", "q3"),
+    NavPage("pages/q4_taal.py", "4 Taal en praktijk", ":material/record_voice_over:", "q4"),
+    NavPage("pages/q5_participatie.py", "5 Participatieplek", ":material/work:", "q5"),
+    NavPage("pages/advies.py", "Advies", ":material/summarize:", None),
+    NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None),
+    NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None),
+    NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None),
 ]
 
 QUESTION_STEPS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "q5")
@@ -54,3 +57,20 @@ def neighbours(step: str) -> tuple[NavPage | None, NavPage | None]:
     before = steps[index - 1] if index > 0 else None
     after = steps[index + 1] if index + 1 < len(steps) else page_by_path("pages/advies.py")
     return before, after
+
+
+def ensure_entrypoint() -> None:
+    """Run through app.py even on a fresh server's first request.
+
+    Streamlit sees our pages/ folder and runs the very first script run of a server process
+    in its old multipage mode (pages run directly, without app.py's navigation and sidebar;
+    streamlit/streamlit#10276). Our st.navigation call switches that mode off for good; this
+    guard makes that first run start over in the right mode. Call it first in app.py and in
+    every page file.
+    """
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

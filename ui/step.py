@@ -37,7 +37,7 @@ def step_decisions(step: str) -> list[str]:
 def live_advice(step: str, advice: Advice) -> None:
     """The advice for this step's decisions and elements, most important first."""
     for decision in step_decisions(step):
-        decision_view(advice, decision)
+        decision_view(advice, decision, narrow=True)
     elements = [e for e in advice.elements if ELEMENT_SECTIONS.get(e.id) == step]
     elements.sort(key=lambda e: PRIORITY_ORDER[e.priority])
     if elements:
@@ -81,6 +81,7 @@ def prev_next(step: str) -> None:
 
 
 def render_step(step: str) -> None:
+    nav.ensure_entrypoint()
     section = labels().sections[step]
     if step == "q1":
         state.mark_answered("q1")  # nothing to fill in: reading it is answering it

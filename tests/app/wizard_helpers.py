@@ -65,4 +65,5 @@ def page_text(at: AppTest) -> str:
                  "success", "info"):
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [t.label for t in at.tabs] + [e.label for e in at.expander]
     return "\n".join(parts)
