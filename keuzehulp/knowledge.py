@@ -184,7 +184,7 @@ def load_knowledge(root: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
         found.add(_page_id(path, root))
         file = display_path(path, PROJECT_ROOT)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # an editor may save a BOM
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(file, 1, f"cannot read file: {exc}"))
             continue

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from keuzehulp.crossref import Citation, crossref_problems
 from keuzehulp.knowledge import load_knowledge, render_page
+from keuzehulp.knowledge_pages import parse_page
 from keuzehulp.yamlio import ContentError
 
 BROKEN = Path(__file__).parent / "fixtures" / "knowledge-broken"
@@ -171,3 +174,24 @@ def test_crossref_reports_an_element_page_no_rule_cites(tmp_path):
     problems = crossref_problems([citation("element", "pre-teaching")], kb)
     uncited = [str(p) for p in problems if "cited by no rule" in p.message]
     assert uncited == ["knowledge/elements/aftercare.md:1: element page is cited by no rule"]
+
+
+FRONT_PIECES = st.sampled_from(
+    ["---", "title: x", "kind: glossary", "kind: [", "sources:", "  - section: q9", "  - ref: 3", "related: 5",
+     "  - title: a", "    url: b", "    as_of: gisteren", "title: x", ": :", "- -", "\t", "[link](knowledge/x.md)", ""]
+)  # fmt: skip
+
+
+@given(st.lists(FRONT_PIECES | st.text(max_size=20), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_any_page_text_gives_a_page_or_problems_never_a_crash(lines):
+    page, problems = parse_page("knowledge/glossary/x.md", "knowledge/glossary/x.md", "\n".join(lines))
+    assert (page is None) == bool(problems)
+    assert all(p.line >= 1 for p in problems)
+
+
+def test_a_page_saved_with_a_byte_order_mark_still_loads(tmp_path):
+    path = tmp_path / "glossary" / "map.md"
+    path.parent.mkdir()
+    path.write_bytes("\ufeff".encode() + page("MAP", "Tekst.").encode())
+    assert load_knowledge(tmp_path).get("knowledge/glossary/map.md").title == "MAP"
