@@ -99,7 +99,12 @@ def _advise(args: argparse.Namespace) -> int:
             from .report import render
         except ImportError:
             return _fail([f"Het formaat '{args.format}' is in deze versie nog niet beschikbaar; gebruik json."])
-        out = render(args.format, advice, session=session)
+        from .report import FontMissingError
+
+        try:
+            out = render(args.format, advice, session=session)
+        except FontMissingError as exc:  # a broken installation, not bad input: exit 1
+            return _fail([str(exc)], 1)
     if args.output:
         try:
             Path(args.output).write_bytes(out)

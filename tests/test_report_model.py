@@ -147,3 +147,33 @@ def test_a_broken_report_text_file_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as info:
         load_texts(broken)
     assert any(p.line == 2 and "titel" in p.message for p in info.value.problems)
+
+
+def test_cli_writes_every_format_from_a_saved_advice_with_the_team_input(tmp_path: Path, capsys) -> None:
+    """python -m keuzehulp advise FILE --format F -o OUT, for all five formats."""
+    import docx
+    from test_report_formats import sample_session
+
+    from keuzehulp.cli import main
+
+    session = sample_session()
+    exported = tmp_path / "advies.json"
+    exported.write_bytes(render("json", sample_advice(session.profile), session, TODAY))
+    for fmt in FORMATS:
+        out = tmp_path / f"uit.{fmt}"
+        assert main(["advise", str(exported), "--format", fmt, "-o", str(out)]) == 0
+        assert out.stat().st_size > 1000
+    assert (tmp_path / "uit.pdf").read_bytes().startswith(b"%PDF")
+    team = [p.text for p in docx.Document(str(tmp_path / "uit.docx")).paragraphs if "Keuze van het team:" in p.text]
+    assert "Keuze van het team: Scholing extern inkopen (eventueel samen met andere gemeenten)" in team
+
+
+def test_cli_says_in_dutch_when_the_pdf_font_is_missing(monkeypatch, tmp_path: Path, capsys) -> None:
+    from keuzehulp.cli import main
+
+    monkeypatch.setattr(as_pdf, "FONT_DIRS", (tmp_path,))
+    profile = tmp_path / "profiel.json"
+    profile.write_text('{"municipality": "Lochem"}', encoding="utf-8")
+    assert main(["advise", str(profile), "--format", "pdf", "-o", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "lettertype DejaVu Sans ontbreekt" in err and "Traceback" not in err

@@ -176,8 +176,7 @@ def _back(doc: DocxDocument, r: Report) -> None:
         if group.heading:
             doc.add_paragraph().add_run(group.heading).bold = True
         for s in group.items:
-            text = s.title + (f", {s.url}" if s.url else "")
-            text += f" ({t.checked_on.format(date=s.as_of)})" if s.as_of else ""
+            text = s.title
             doc.add_paragraph(text, style="List Bullet")
             for detail in s.details:
                 doc.add_paragraph(detail, style="List Bullet 2")

@@ -18,7 +18,6 @@ Block = tuple[str, str]  # (kind, markdown): kind is "front", "question" or "bac
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&])")
 _LINE_START = re.compile(r"^(#|[-+>=~]|\d+[.)])")
-_URL = re.compile(r"^https?://[A-Za-z0-9:/?#\[\]@!$&'()*+,;=%._~-]+$")
 
 
 def inline(text: str) -> str:
@@ -97,15 +96,6 @@ def _question(q: QuestionPart, r: Report) -> str:
     return "\n\n".join(parts)
 
 
-def _source_line(title: str, url: str, as_of: str, r: Report) -> str:
-    line = inline(title)
-    if url:
-        line += ", " + (f"<{url}>" if _URL.match(url) else user(url))
-    if as_of:
-        line += f" ({inline(r.texts.checked_on.format(date=as_of))})"
-    return line
-
-
 def _back(r: Report) -> str:
     t = r.texts
     parts = [f"## {inline(t.examples_heading)}"]
@@ -133,7 +123,7 @@ def _back(r: Report) -> str:
             parts.append(f"**{inline(group.heading)}**")
         items = []
         for s in group.items:
-            item = "- " + _source_line(s.title, s.url, s.as_of, r)
+            item = "- " + inline(s.title)
             item += "".join(f"\n  - {inline(d)}" for d in s.details)
             items.append(item)
         parts.append("\n".join(items))

@@ -1,5 +1,6 @@
 """PDF with fpdf2 (pure Python): A4, DejaVu Sans for every Dutch character, page numbers,
-headings with bookmarks, real tables. Each question starts on a new page, like the HTML print.
+headings with bookmarks, real tables. A question starts on a new page unless most of the
+page is still free (short questions such as q1 would otherwise leave empty pages).
 
 The font ships with the package (keuzehulp/report/fonts/, Bitstream Vera licence), so the
 PDF looks the same on a Windows laptop as on a Debian server; see docs/REPORTS.md.
@@ -7,6 +8,7 @@ PDF looks the same on a Windows laptop as on a Debian server; see docs/REPORTS.m
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, time
 from pathlib import Path
 
@@ -86,16 +88,21 @@ class _Pdf(FPDF):
         self.ln(1.5)
 
     def para(self, text: str, label: str = "", muted: bool = False, indent: float = 0) -> None:
-        self.set_x(self.l_margin + indent)
         self.set_text_color(*(GREY if muted else (0, 0, 0)))
         if label:
+            # write() wraps to the left margin: move it in, so wrapped lines keep the indent.
+            margin = self.l_margin
+            self.set_left_margin(margin + indent)
+            self.set_x(margin + indent)
             self.set_font(FAMILY, "B", 10)
             self.write(5, f"{label}: ")
-        self.set_font(FAMILY, "", 10)
-        if label:
+            self.set_font(FAMILY, "", 10)
             self.write(5, text)
             self.ln(5)
+            self.set_left_margin(margin)
         else:
+            self.set_x(self.l_margin + indent)
+            self.set_font(FAMILY, "", 10)
             self.multi_cell(self.epw - indent, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.set_text_color(0, 0, 0)
         self.ln(1.2)
@@ -108,10 +115,14 @@ class _Pdf(FPDF):
 
     def bullets(self, items: list[str], indent: float = 0, mark: str = "•") -> None:
         self.set_font(FAMILY, "", 10)
+        width = self.epw - indent - 5
         for item in items:
+            # Keep one item on one page (estimate its lines from its width: no second layout).
+            if self.will_page_break(5.6 * math.ceil(self.get_string_width(item) / (width - 3))):
+                self.add_page()
             self.set_x(self.l_margin + indent)
             self.cell(5, 5, mark)
-            self.multi_cell(self.epw - indent - 5, 5, item, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+            self.multi_cell(width, 5, item, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
             self.ln(0.6)
         self.ln(1)
 
@@ -121,7 +132,9 @@ class _Pdf(FPDF):
             self.bullets(items, indent=2)
 
     def grid(self, header: list[str], rows: list[list[str]] | list[tuple[str, str]],
-             widths: tuple[float, ...] | None = None) -> None:
+             widths: tuple[float, ...] | None = None, keep: float = 0) -> None:
+        if keep and self.will_page_break(keep):
+            self.add_page()  # a short table stays on one page
         self.set_font(FAMILY, "", 9.5)
         self.set_draw_color(*GREY)
         self.set_line_width(0.2)
@@ -152,7 +165,6 @@ def _decision(pdf: _Pdf, d: DecisionPart, r: Report) -> None:
     if pdf.will_page_break(16):
         pdf.add_page()
         y = pdf.get_y()
-    pdf.set_fill_color(245, 241, 230)
     pdf.ln(1)
     pdf.para(d.team.choice or t.team_undecided, label=t.team_label, muted=not d.team.choice, indent=3)
     if d.team.differs:
@@ -170,7 +182,8 @@ def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
     if pdf.will_page_break(22):
         pdf.add_page()
     pdf.set_font(FAMILY, "B", 10)
-    pdf.multi_cell(0, 5, f"☐  {e.title} ({e.priority})", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.cell(6, 5, "☐")
+    pdf.multi_cell(pdf.epw - 6, 5, f"{e.title} ({e.priority})", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     if e.reasons:
         pdf.para(" ".join(e.reasons), label=r.texts.element_reasons_label, indent=6)
     if e.actions:
@@ -181,9 +194,17 @@ def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
     pdf.ln(1.5)
 
 
+def _new_part(pdf: _Pdf) -> None:
+    """A question starts on a new page unless most of this page is still free."""
+    if pdf.will_page_break(pdf.eph * 0.45):
+        pdf.add_page()
+    else:
+        pdf.ln(8)
+
+
 def _question(pdf: _Pdf, q: QuestionPart, r: Report) -> None:
     t = r.texts
-    pdf.add_page()
+    _new_part(pdf)
     pdf.heading(q.heading, 1)
     for d in q.decisions:
         _decision(pdf, d, r)
@@ -203,7 +224,7 @@ def _question(pdf: _Pdf, q: QuestionPart, r: Report) -> None:
 
 def _back(pdf: _Pdf, r: Report) -> None:
     t = r.texts
-    pdf.add_page()
+    _new_part(pdf)
     pdf.heading(t.examples_heading, 1)
     if r.examples:
         pdf.para(t.examples_intro)
@@ -212,9 +233,11 @@ def _back(pdf: _Pdf, r: Report) -> None:
     else:
         pdf.para(t.no_examples)
     if r.scenarios:
+        if pdf.will_page_break(16 * len(r.scenario_table) + 30):
+            pdf.add_page()  # heading, intro and comparison table together
         pdf.heading(t.scenarios_heading, 1)
         pdf.para(t.scenarios_intro)
-        pdf.grid(r.scenario_table[0], r.scenario_table[1:])
+        pdf.grid(r.scenario_table[0], r.scenario_table[1:], keep=16 * len(r.scenario_table))
         for s in r.scenarios:
             pdf.heading(t.scenario_heading.format(name=s.name), 2)
             pdf.labelled_list(t.scenario_differences_label, s.differences)
@@ -229,8 +252,7 @@ def _back(pdf: _Pdf, r: Report) -> None:
         if group.heading:
             pdf.label(group.heading)
         for s in group.items:
-            text = s.title + (f", {s.url}" if s.url else "")
-            text += f" ({t.checked_on.format(date=s.as_of)})" if s.as_of else ""
+            text = s.title
             pdf.bullets([text])
             if s.details:
                 pdf.bullets(s.details, indent=6, mark="–")
@@ -254,7 +276,7 @@ def render_pdf(r: Report) -> bytes:
         pdf.para(paragraph)
     pdf.heading(t.participants_heading, 1)
     if r.participants:
-        pdf.grid(t.participants_columns, r.participants, widths=(1, 1))
+        pdf.grid(t.participants_columns, r.participants, widths=(1, 1), keep=8 * (len(r.participants) + 1))
     else:
         pdf.para(t.no_participants)
     pdf.heading(t.profile_heading, 1)

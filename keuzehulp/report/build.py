@@ -73,7 +73,7 @@ def _decision(advice: Advice, decision: str, session: Session | None, kb: Any) -
         reasons_against=[clean(r) for r in d.reasons_against],
         flips=[clean(f.text) for f in d.flips],
         examples=[_example(e) for e in d.examples],
-        sources=[readable(s, kb) for s in d.sources],
+        sources=readable(d.sources, kb),
         team=TeamChoice(
             choice=team_choice,
             reason=lines(team.reason) if team else [],

@@ -82,9 +82,8 @@ class SourceGroup:
 @dataclass(frozen=True)
 class SourceItem:
     title: str
-    details: list[str] = field(default_factory=list)  # e.g. the handreiking's sections used
-    url: str = ""
-    as_of: str = ""  # Dutch date the source was last checked, or ""
+    # the handreiking's sections used; public pages as "title, url (geraadpleegd <date>)"
+    details: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

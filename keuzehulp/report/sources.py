@@ -63,10 +63,7 @@ def source_item(kb: Any, ref: str, texts: ReportTexts) -> SourceItem:
     item = kb.get(ref) if kb is not None else None
     if item is None:
         return SourceItem(title=ref)
-    public = _public(kb, item)
-    if len(public) == 1:
-        return SourceItem(title=clean(item.title), url=public[0].url, as_of=_as_of(public[0]))
-    return SourceItem(title=clean(item.title), details=[_public_line(e, texts) for e in public])
+    return SourceItem(title=clean(item.title), details=[_public_line(e, texts) for e in _public(kb, item)])
 
 
 def _public_line(entry: Any, texts: ReportTexts) -> str:
@@ -76,12 +73,21 @@ def _public_line(entry: Any, texts: ReportTexts) -> str:
     return line
 
 
-def readable(ref: str, kb: Any) -> str:
-    """A source id as a person reads it: 'Allemaal dual, vraag 2' or the page's title."""
-    if ref in SECTION_IDS:
-        return f"Allemaal dual, vraag {ref[1]}"
-    item = kb.get(ref) if kb is not None else None
-    return clean(item.title) if item is not None else ref
+def _numbers(sections: set[str]) -> str:
+    """{'q2', 'q4', 'q5'} -> '2, 4 en 5'."""
+    numbers = [q[1] for q in SECTION_IDS if q in sections]
+    return ", ".join(numbers[:-1]) + " en " + numbers[-1] if len(numbers) > 1 else "".join(numbers)
+
+
+def readable(refs: list[str], kb: Any) -> list[str]:
+    """Source ids as a person reads them: 'Allemaal dual, vraag 2 en 4', then page titles."""
+    sections = {r for r in refs if r in SECTION_IDS}
+    out = [f"Allemaal dual, vraag {_numbers(sections)}"] if sections else []
+    for ref in refs:
+        if ref not in SECTION_IDS:
+            item = kb.get(ref) if kb is not None else None
+            out.append(clean(item.title) if item is not None else ref)
+    return out
 
 
 def cited(advice: Advice) -> list[str]:
@@ -100,8 +106,7 @@ def build_sources(advice: Advice, texts: ReportTexts, kb: Any | None = None) -> 
     refs = cited(advice)
     sections = {r for r in refs if r in SECTION_IDS}
     sections.add("q2")  # every report shows the group estimate, which follows q2
-    numbers = [q[1] for q in SECTION_IDS if q in sections]
-    used = ", ".join(numbers[:-1]) + (" en " if len(numbers) > 1 else "") + numbers[-1] if numbers else ""
+    used = _numbers(sections)
     # The full citation (texts/report.yaml), plus the public pages the knowledge base names.
     details = [f"{texts.handreiking_sections_label}: vraag {used}"] if used else []
     item = kb.get(HANDREIKING_ID) if kb is not None else None
