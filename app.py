@@ -11,14 +11,20 @@ st.set_page_config(page_title="Keuzehulp duaal inburgeren", page_icon=":material
 # Announce the page language as Dutch (Streamlit serves <html lang="en">). A constant script,
 # no user text, no request.
 st.html('<script>document.documentElement.lang = "nl";</script>', unsafe_allow_javascript=True)
-# Less empty space above the title: on a projector every line counts.
-st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>")
+# Less empty space above the title (on a projector every line counts), and long toggle
+# questions wrap instead of being cut off with "...".
+st.html("""<style>
+[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
+[data-testid='stCheckbox'] .stMarkdownEllipsis,
+[data-testid='stCheckbox'] .stMarkdownEllipsis p { white-space: normal; overflow: visible; text-overflow: clip; }
+</style>""")
 
 pages = [st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=(i == 0))
          for i, p in enumerate(nav.PAGES)]
 current = st.navigation(pages, position="hidden")
 
 urlstate.load_once()
+nav.visit(current.title)
 render_sidebar()
 urlstate.show_warnings()
 urlstate.sync()

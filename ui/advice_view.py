@@ -55,11 +55,11 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
         months = "minder dan 1" if gf.months_to_fill < 1 else str(round(gf.months_to_fill))
     st.markdown("**Kunt u groepen vormen?**")
     metrics = [
-        ("Inburgeraars per jaar per groep", per_group,
-         "De instroom per jaar, verdeeld over de taalniveaus en beroepsrichtingen."),
-        ("Maanden tot een groep vol is", months, f"Een groep start bij {gf.min_group_size} deelnemers."),
-        ("Acceptabele wachttijd (maanden)", str(gf.max_wait_months),
-         "Uw antwoord bij vraag 2: hoe lang mag iemand wachten tot een groep start."),
+        ("Instroom per groep per jaar", per_group,
+         "Inburgeraars per jaar die in één groep passen: de instroom verdeeld over de taalniveaus en beroepsrichtingen."),
+        ("Maanden tot groep vol", months, f"Maanden tot een groep vol is; een groep start bij {gf.min_group_size} deelnemers."),
+        ("Max. wachttijd (maanden)", str(gf.max_wait_months),
+         "De acceptabele wachttijd, uw antwoord bij vraag 2: hoe lang mag iemand wachten tot een groep start."),
     ]
     if narrow:  # side by side the labels would be cut off
         for label, value, help_text in metrics:
@@ -77,9 +77,9 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
 
 
 def _tab_labels(d: DecisionAdvice) -> list[tuple[str, str]]:
-    tabs = [("Waarom dit advies?", _bullets(d.reasons_for) or "Geen bijzondere redenen.")]
+    tabs = [("Waarom?", _bullets(d.reasons_for) or "Geen bijzondere redenen.")]
     if d.reasons_against:
-        tabs.append(("Wat pleit ertegen?", _bullets(d.reasons_against)))
+        tabs.append(("Ertegen", _bullets(d.reasons_against)))
     if d.flips:
         tabs.append(("Wat zou het advies veranderen?", _bullets([f.text for f in d.flips])))
     return tabs

@@ -11,12 +11,11 @@ from keuzehulp.markdown import escape_markdown
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
 
 from . import nav, state
-from .advice_view import STRENGTH_COLORS, decision_view, element_view
+from .advice_view import decision_view, element_view
 from .session_io import slug
 from .step import ADVICE_FAILED, team_notes
 
-FORMAT_LABELS = {"json": "JSON (gegevens)", "md": "Markdown", "html": "Webpagina (HTML)",
-                 "docx": "Word", "pdf": "PDF"}
+FORMAT_LABELS = {"json": "JSON", "md": "Markdown", "html": "HTML", "docx": "Word", "pdf": "PDF"}
 MIME = {"json": "application/json", "md": "text/markdown", "html": "text/html",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "pdf": "application/pdf"}
@@ -69,7 +68,7 @@ def summary(advice: Advice) -> None:
         with column.container(border=True):
             st.caption(labels().decisions[decision].title)
             st.markdown(f"**{labels().option(decision, d.choice)}**")
-            st.badge(labels().strengths[d.strength], color=STRENGTH_COLORS[d.strength])
+            st.caption(labels().strengths[d.strength])
     essential = [e for e in advice.elements if e.priority == "essential"]
     if essential:
         st.markdown("**Essentieel voor uw situatie:** "

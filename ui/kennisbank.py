@@ -44,7 +44,7 @@ def _source_line(kb: Any, entry: Any) -> str:
 def _item_buttons(items: list[Any], key: str) -> None:
     for other in items:
         st.button(other.title, key=f"{key}_{other.id}", on_click=open_item, args=(other.id,),
-                  icon=":material/article:", type="tertiary")
+                  icon=":material/article:", type="tertiary", wrap=True)
 
 
 def show_item(kb: Any, page: Any) -> None:
@@ -92,7 +92,7 @@ def show_list(kb: Any) -> None:
     for page in items:
         with st.container(border=True):
             st.button(page.title, key=f"open_{page.id}", on_click=open_item, args=(page.id,),
-                      type="tertiary", icon=":material/article:")
+                      type="tertiary", icon=":material/article:", wrap=True)
             st.caption(kennis.KIND_LABELS.get(page.kind, page.kind)
                        + (f" · {page.summary}" if page.summary else ""))
 

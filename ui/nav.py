@@ -50,6 +50,15 @@ def page_by_path(path: str) -> NavPage:
     return next(p for p in PAGES if p.path == path)
 
 
+def visit(title: str) -> None:
+    """Called by app.py for the page about to run: reading vraag 1 is answering it."""
+    from .state import mark_answered
+
+    page = next((p for p in PAGES if p.title == title), None)
+    if page is not None and page.step == "q1":
+        mark_answered("q1")
+
+
 def neighbours(step: str) -> tuple[NavPage | None, NavPage | None]:
     """The page before and after a wizard step (after q5 comes the advice)."""
     steps = step_pages()

@@ -62,8 +62,8 @@ def render_start() -> None:
     page = kennis.item("knowledge/intro/allemaal-dual.md")
     if page is not None:
         st.markdown(kennis.first_paragraph(page))
-    st.markdown("Deze keuzehulp helpt uw team om een **duaal traject** voor inburgeraars vorm "
-                "te geven: taal leren en tegelijk werken aan participatie, vanaf de start.")
+    st.markdown("Deze keuzehulp helpt uw team kiezen **hoe u dat duale traject vormgeeft**, "
+                "met de lessen van negen pilotgemeenten.")
     left, right = st.columns([6, 5], gap="large")
     with left:
         steps_overview()

@@ -84,7 +84,7 @@ def render_step(step: str) -> None:
     nav.ensure_entrypoint()
     section = labels().sections[step]
     if step == "q1":
-        state.mark_answered("q1")  # nothing to fill in: reading it is answering it
+        state.mark_answered("q1")  # nothing to fill in: reading it is answering it (also nav.visit)
     st.title(f"Vraag {step[1]}: {section.short}", anchor=False)
     st.subheader(section.title, anchor=False)
     progress_line(step)
