@@ -51,9 +51,9 @@ def _point(intake: int, label: str, profile: Profile) -> dict[str, object]:
     elif months > CLIP_MONTHS:
         readable = f"meer dan {CLIP_MONTHS} maanden"
     elif months < 1:
-        readable = "binnen een maand"
+        readable = "minder dan 1 maand"
     else:
-        readable = f"{months:.1f} maanden".replace(".", ",")
+        readable = f"{round(months)} {'maand' if round(months) == 1 else 'maanden'}"
     return {"intake": intake, "months": shown, "label": f"{label}: {readable}", "who": label}
 
 
@@ -77,13 +77,33 @@ def chart_description(profile: Profile) -> str:
     return " ".join(parts)
 
 
-def group_formation_chart(profile: Profile) -> alt.Chart:
-    """Layered altair chart: curve, acceptable-wait rule, 'Uw gemeente' and 'Met de regio'."""
+def _legend_rows(profile: Profile) -> pd.DataFrame:
+    """Top-right legend in data coordinates: shape, who, intake and months, one line each."""
+    rows = []
+    for i, point in enumerate(chart_points(profile)):
+        mark = "●" if point["who"] == "Uw gemeente" else "◆"
+        _, _, value = str(point["label"]).partition(": ")
+        rows.append({"who": point["who"], "months": CLIP_MONTHS * (0.95 - 0.1 * i),
+                     "text": f"{mark} {point['who']} ({point['intake']} per jaar): {value}"})
+    return pd.DataFrame(rows)
+
+
+def group_formation_chart(profile: Profile, *, height: int = 360, font_size: int = FONT_SIZE,
+                          title: bool = True) -> alt.LayerChart:
+    """Layered altair chart: curve, acceptable-wait rule, 'Uw gemeente' and 'Met de regio'.
+
+    The points are told apart by shape and colour and named in a legend at the top right
+    (where the falling curve leaves room); a point well above the wait line is also labelled
+    beside it.
+    """
     x_max = _x_max(profile)
     x = alt.X("intake:Q", title="Nieuwe inburgeraars per jaar",
-              scale=alt.Scale(domain=[0, x_max], nice=False))
-    y = alt.Y("months:Q", title=f"Maanden tot een groep vol is (afgekapt op {CLIP_MONTHS})",
-              scale=alt.Scale(domain=[0, CLIP_MONTHS], nice=False, clamp=True))
+              scale=alt.Scale(domain=[0, x_max], nice=False), axis=alt.Axis(tickCount=8))
+    y = alt.Y("months:Q", title="Maanden tot een groep vol is",
+              scale=alt.Scale(domain=[0, CLIP_MONTHS], nice=False, clamp=True),
+              axis=alt.Axis(values=list(range(0, CLIP_MONTHS + 1, 6)),
+                            labelExpr=f"datum.value >= {CLIP_MONTHS} ? '{CLIP_MONTHS}+' : datum.label"))
+    x_right = alt.X("intake:Q", scale=alt.Scale(domain=[0, x_max], nice=False), title=None)
 
     curve = alt.Chart(_curve(profile, x_max)).mark_line(
         color=CURVE_COLOR, strokeWidth=3, clip=True
@@ -93,49 +113,71 @@ def group_formation_chart(profile: Profile) -> alt.Chart:
     ])
 
     wait = pd.DataFrame([{"months": profile.max_wait_months, "intake": x_max,
-                          "label": f"Acceptabele wachttijd: {profile.max_wait_months} mnd"}])
+                          "label": f"Acceptabele wachttijd: {profile.max_wait_months} maanden"}])
     wait_rule = alt.Chart(wait).mark_rule(color=WAIT_COLOR, strokeWidth=2.5, strokeDash=[8, 5]).encode(y=y)
     wait_text = alt.Chart(wait).mark_text(
-        color=WAIT_COLOR, align="right", dy=-10, fontSize=FONT_SIZE, fontWeight="bold"
-    ).encode(x=x, y=y, text="label:N")
+        color=WAIT_COLOR, align="right", baseline="bottom", dy=-5, fontSize=font_size, fontWeight="bold"
+    ).encode(x=x_right, y=y, text="label:N")
 
     data = pd.DataFrame(chart_points(profile))
     shapes = alt.Scale(domain=["Uw gemeente", "Met de regio"], range=["circle", "diamond"])
     colors = alt.Scale(domain=["Uw gemeente", "Met de regio"], range=[OWN_COLOR, REGION_COLOR])
-    dots = alt.Chart(data).mark_point(size=260, filled=True, opacity=1, stroke="white", strokeWidth=1.5).encode(
-        x=x, y=y,
-        shape=alt.Shape("who:N", scale=shapes, legend=None),
-        color=alt.Color("who:N", scale=colors, legend=None),
+    color = alt.Color("who:N", scale=colors, legend=None)
+    dots = alt.Chart(data).mark_point(size=300, filled=True, opacity=1, stroke="white", strokeWidth=1.5).encode(
+        x=x, y=y, shape=alt.Shape("who:N", scale=shapes, legend=None), color=color,
         tooltip=[alt.Tooltip("label:N", title="Stand")],
     )
-    # Labels left of a point near the right edge, right of it otherwise.
-    data["align"] = ["right" if p > x_max * 0.6 else "left" for p in data["intake"]]
-    labels = []
-    for align, dx in (("left", 12), ("right", -12)):
-        part = data[data["align"] == align]
-        if part.empty:
-            continue
-        labels.append(alt.Chart(part).mark_text(
-            align=align, dx=dx, dy=-14, fontSize=FONT_SIZE, fontWeight="bold"
-        ).encode(x=x, y=y, text="label:N",
-                 color=alt.Color("who:N", scale=colors, legend=None)))
+    layers: list[alt.Chart] = [curve, wait_rule, wait_text, dots]
+    # A name beside a point only where it cannot collide with the wait line or the flat curve.
+    clear = data[(data["months"] >= profile.max_wait_months + 5) & (data["intake"] < x_max * 0.45)]
+    if not clear.empty:
+        layers.append(alt.Chart(clear).mark_text(
+            align="left", baseline="middle", dx=14, fontSize=font_size, fontWeight="bold"
+        ).encode(x=x, y=y, text="who:N", color=color))
+    legend = _legend_rows(profile).assign(intake=x_max)
+    layers.append(alt.Chart(legend).mark_text(
+        align="right", baseline="middle", dx=-4, fontSize=font_size, fontWeight="bold"
+    ).encode(x=x_right, y=y, text="text:N", color=color))
 
-    return alt.layer(curve, wait_rule, wait_text, dots, *labels).properties(
-        title=alt.Title("Hoe snel is een groep vol?", fontSize=18, anchor="start"),
-        description=chart_description(profile),
-        height=360,
-    ).configure_axis(
-        labelFontSize=14, titleFontSize=FONT_SIZE, labelColor="#1a1a1a", titleColor="#1a1a1a",
-        gridColor="#dddddd",
-    ).configure_view(strokeWidth=0)
+    chart = alt.layer(*layers).properties(description=chart_description(profile), height=height)
+    if title:
+        chart = chart.properties(title=alt.Title("Hoe snel is een groep vol?", fontSize=font_size + 3,
+                                                 anchor="start", color="#1a1a1a"))
+    return chart.configure_axis(
+        labelFontSize=font_size - 1, titleFontSize=font_size, labelColor="#1a1a1a", titleColor="#1a1a1a",
+        gridColor="#e3e3e3", titleFontWeight="normal",
+    ).configure_view(strokeWidth=0).configure(font="'Source Sans', 'Source Sans Pro', sans-serif")
 
 
 def show_group_formation(profile: Profile) -> None:
     """The chart with its text alternative and the clipping note, for a page or a slide."""
-    st.altair_chart(group_formation_chart(profile), width="stretch")
+    st.altair_chart(group_formation_chart(profile), width="stretch", theme=None)
     st.caption(
         f"{chart_description(profile)} De lijn toont de rekenregel van de keuzehulp: de instroom "
         f"per jaar verdeeld over de taalniveaus en beroepsrichtingen, en een groep start bij "
         f"{profile.min_group_size} deelnemers. Wachttijden boven {CLIP_MONTHS} maanden staan "
-        f"bovenaan de grafiek."
+        f"bovenaan de grafiek ({CLIP_MONTHS}+)."
     )
+
+
+def _months_phrase(months: float | None) -> str:
+    if months is None:
+        return "geen groep"
+    if months < 1:
+        return "binnen een maand vol"
+    if months > CLIP_MONTHS:
+        return f"meer dan {CLIP_MONTHS} maanden"
+    rounded = round(months)
+    return f"ongeveer {rounded} {'maand' if rounded == 1 else 'maanden'}"
+
+
+def chart_summary(profile: Profile) -> list[str]:
+    """The chart in three short lines, for a slide."""
+    own = months_to_fill(profile.annual_intake, profile)
+    lines = [f"Uw gemeente ({profile.annual_intake} per jaar): {_months_phrase(own)}."]
+    if profile.regional_intake > 0:
+        total = profile.annual_intake + profile.regional_intake
+        lines.append(f"Met de regio ({total} per jaar): {_months_phrase(months_to_fill(total, profile))}.")
+    lines.append(f"Acceptabel is hoogstens {profile.max_wait_months} maanden. Daarvoor zijn ongeveer "
+                 f"{intake_needed(profile)} inburgeraars per jaar nodig.")
+    return lines

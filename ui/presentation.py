@@ -26,10 +26,10 @@ from keuzehulp.schema import (
 )
 
 from . import state
-from .chart import chart_description, group_formation_chart
+from .chart import chart_summary, group_formation_chart
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
-MAX_POINTS = 4  # reasons per column on a slide; the rest is in the download
+MAX_POINTS = 2  # reasons per column on a slide (readable at the back); the rest is in the download
 
 # Constant CSS only: no user text is ever formatted into it.
 SLIDE_CSS = """
@@ -37,15 +37,21 @@ SLIDE_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stSidebarNav"] { display: none !important; }
 header[data-testid="stHeader"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 1rem; max-width: 100%; }
-.st-key-slide p, .st-key-slide li { font-size: 1.55rem; line-height: 1.35; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 5.5rem; max-width: 100%; }
+.st-key-slide p, .st-key-slide li { font-size: 1.45rem; line-height: 1.35; }
 .st-key-slide li { margin-bottom: 0.2rem; }
-.st-key-slide h1 { font-size: 2.6rem; line-height: 1.15; padding-top: 0; }
-.st-key-slide h2 { font-size: 2.1rem; }
-.st-key-slide h3 { font-size: 1.7rem; }
-.st-key-slide [data-testid="stCaptionContainer"] p { font-size: 1.25rem; color: #31333f; }
-.st-key-slide .st-key-advised p { font-size: 2.2rem; font-weight: 700; color: #0b3d6e; }
-.st-key-slide-nav button p { font-size: 1.3rem; }
+.st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: 1.35rem; }
+.st-key-slide td, .st-key-slide th { font-size: 1.4rem; padding: 0.6rem 0.9rem; }
+.st-key-slide h1 { font-size: 2.5rem; line-height: 1.15; padding-top: 0; }
+.st-key-slide h3 { font-size: 1.6rem; }
+.st-key-slide .st-key-kicker p { font-size: 1.2rem; color: #3d3d3d; letter-spacing: 0.02em; }
+.st-key-slide .st-key-advised p { font-size: 2.1rem; font-weight: 700; color: #0b3d6e; }
+.st-key-slide .st-key-elements p { margin-bottom: 0.35rem; }
+.st-key-slide .st-key-elements [class*="st-key-why-"] p { font-size: 1.25rem; margin-left: 3.2rem;
+  color: #333333; margin-bottom: 0.9rem; }
+.st-key-slide-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 99; background: #ffffff;
+  border-top: 1px solid #c8c8c8; padding: 0.5rem 5rem; }
+.st-key-slide-nav p { font-size: 1.15rem; }
 </style>
 """
 
@@ -68,6 +74,12 @@ def _section_line(section: str) -> str:
     return f"Vraag {section[1]} · {labels().sections[section].short}"
 
 
+def _kicker(text: str) -> None:
+    """The small line above a slide's title (trusted text)."""
+    with st.container(key="kicker"):
+        st.markdown(text)
+
+
 def _title_slide(advice: Advice) -> None:
     municipality = advice.profile.municipality.strip()
     st.title("Keuzehulp duaal inburgeren", anchor=False)
@@ -77,59 +89,78 @@ def _title_slide(advice: Advice) -> None:
     for decision in DECISION_IDS:
         d = advice.decisions[decision]  # type: ignore[index]
         st.markdown(f"- **{labels().decisions[decision].title}** {labels().option(decision, d.choice)}")
-    st.caption("Gebaseerd op de handreiking 'Allemaal dual' (RegioPlan voor SZW, 2021). "
-               "Het team beslist; de keuzehulp informeert.")
+    with st.container(key="kicker"):
+        st.markdown("Gebaseerd op de handreiking 'Allemaal dual' (RegioPlan voor SZW, 2021). "
+                    "Het team beslist; de keuzehulp informeert.")
 
 
 def _decision_slide(decision: str) -> Callable[[Advice], None]:
+    """The advice for one decision, with what pleads for and against it."""
     def render(advice: Advice) -> None:
         d = advice.decisions[decision]  # type: ignore[index]
         label = labels().decisions[decision]
-        st.caption(_section_line(label.section))
+        _kicker(_section_line(label.section))
         st.title(label.title, anchor=False)
         with st.container(key="advised"):
             st.markdown(f"Advies: {labels().option(decision, d.choice)}")
         st.markdown(f"*{labels().strengths[d.strength]}*")
-        pro, con = st.columns(2, gap="large")
-        with pro:
-            st.markdown("### Wat pleit ervoor")
-            st.markdown(_bullets(d.reasons_for) if d.reasons_for else "Geen bijzondere redenen.")
-        with con:
-            st.markdown("### Wat pleit ertegen")
-            st.markdown(_bullets(d.reasons_against) if d.reasons_against else "Geen bezwaren gevonden.")
-        below_left, below_right = st.columns(2, gap="large")
-        with below_left:
-            if d.flips:
-                st.markdown("### Wat zou het advies veranderen")
-                st.markdown(_bullets([f.text for f in d.flips], limit=3))
-        with below_right:
-            if d.examples:
-                st.markdown("### Zo deden de pilots het")
-                st.markdown(_bullets([f"{labels().examples[e]} ({', '.join(EXAMPLE_MUNICIPALITIES[e])})"
-                                      for e in d.examples], limit=3))
+        with st.container(key="reasons"):
+            pro, con = st.columns(2, gap="large")
+            with pro:
+                st.markdown("### Wat pleit ervoor")
+                st.markdown(_bullets(d.reasons_for) if d.reasons_for else "Geen bijzondere redenen.")
+            with con:
+                st.markdown("### Wat pleit ertegen")
+                st.markdown(_bullets(d.reasons_against) if d.reasons_against else "Geen bezwaren gevonden.")
+    return render
+
+
+def _decision_more_slide(decision: str) -> Callable[[Advice], None]:
+    """What would change the advice, the pilots that did it this way, and the team's choice."""
+    def render(advice: Advice) -> None:
+        d = advice.decisions[decision]  # type: ignore[index]
+        label = labels().decisions[decision]
+        _kicker(f"{_section_line(label.section)} · {label.title}")
+        st.title("Wat zou het advies veranderen?", anchor=False)
+        if d.flips:
+            st.markdown(_bullets([f.text for f in d.flips], 3))
+        else:
+            st.markdown("Geen enkele verandering van één antwoord verandert dit advies.")
+        if d.examples:
+            st.markdown("### Zo deden de pilots het")
+            st.markdown(_bullets([f"{labels().examples[e]} ({', '.join(EXAMPLE_MUNICIPALITIES[e])})"
+                                  for e in d.examples], 3))
         team = state.get_session().team.decisions.get(decision)  # type: ignore[call-overload]
+        st.markdown("### Keuze van het team")
         if team and team.choice:
-            st.markdown(f"**Keuze van het team:** {labels().option(decision, team.choice)}")
+            st.markdown(f"**{labels().option(decision, team.choice)}**")
+        else:
+            st.markdown("Nog niet gekozen. Leg de keuze vast op de pagina Advies.")
     return render
 
 
 def _group_slide(advice: Advice) -> None:
-    st.caption(_section_line("q2"))
+    _kicker(f"{_section_line('q2')} · {labels().decisions['training_format'].title}")
     st.title("Kunt u groepen vormen?", anchor=False)
-    st.altair_chart(group_formation_chart(advice.profile).properties(height=380), width="stretch")
-    st.markdown(chart_description(advice.profile))
+    chart = group_formation_chart(advice.profile, height=300, font_size=17, title=False)
+    st.altair_chart(chart, width="stretch", theme=None)
+    st.markdown("\n".join(f"- {line}" for line in chart_summary(advice.profile)))
 
 
 def _elements_slide(section: str) -> Callable[[Advice], None]:
     def render(advice: Advice) -> None:
-        st.caption(_section_line(section) + " · werkzame elementen")
+        _kicker(_section_line(section) + " · werkzame elementen")
         st.title(labels().sections[section].title, anchor=False)
         elements = [e for e in advice.elements if ELEMENT_SECTIONS.get(e.id) == section]
         elements.sort(key=lambda e: PRIORITY_ORDER[e.priority])
         marks = {"essential": "●●●", "recommended": "●●○", "consider": "●○○"}
-        st.markdown("\n".join(
-            f"- {marks[e.priority]} **{labels().priorities[e.priority]}:** {labels().elements[e.id]}"
-            for e in elements))
+        with st.container(key="elements"):
+            for e in elements:
+                st.markdown(f"{marks[e.priority]} **{labels().priorities[e.priority]}:** "
+                            f"{labels().elements[e.id]}")
+                if len(elements) <= 3 and e.reasons:  # room to say why
+                    with st.container(key=f"why-{e.id}"):
+                        st.markdown(f"*Waarom:* {e.reasons[0]}")
         note = state.get_session().team.notes.get(section, "")  # type: ignore[call-overload]
         if note.strip():
             st.markdown("### Notities van het team")
@@ -147,15 +178,18 @@ def _team_slide(advice: Advice) -> None:
         advised = labels().option(decision, advice.decisions[decision].choice)  # type: ignore[index]
         rows.append(f"| {labels().decisions[decision].title} | {advised} | {own} |")
     st.markdown("\n".join(rows))
-    st.caption("Leg de keuze van het team vast op de pagina Advies; die komt in het keuzeoverzicht.")
+    with st.container(key="kicker"):
+        st.markdown("Leg de keuze van het team vast op de pagina Advies; die komt in het keuzeoverzicht.")
 
 
 def slides() -> list[Slide]:
     out = [Slide("Overzicht", _title_slide)]
     for decision in DECISION_IDS:
-        out.append(Slide(labels().decisions[decision].title, _decision_slide(decision)))
+        title = labels().decisions[decision].title
+        out.append(Slide(title, _decision_slide(decision)))
         if decision == "training_format":
             out.append(Slide("Kunt u groepen vormen?", _group_slide))
+        out.append(Slide(f"{title} Wat zou het advies veranderen?", _decision_more_slide(decision)))
     for section in SECTION_IDS:
         out.append(Slide(f"Werkzame elementen {_section_line(section)}", _elements_slide(section)))
     out.append(Slide("Advies en keuze van het team", _team_slide))
@@ -191,5 +225,4 @@ def presentation_page() -> None:
     index = max(0, min(len(deck) - 1, int(st.session_state.get(SLIDE_KEY, 0))))
     with st.container(key="slide"):
         deck[index].render(advice)
-    st.divider()
     _navigation(index, len(deck))

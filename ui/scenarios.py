@@ -188,35 +188,37 @@ def _selection(names: list[str]) -> list[str]:
     return chosen
 
 
-def _difference_badge(differs: bool) -> None:
-    if differs:
-        st.badge("≠ Verschilt", color="orange", icon=":material/compare_arrows:")
-    else:
-        st.badge("Gelijk", color="gray", icon=":material/check:")
+DIFFERS_MARK = ":orange-background[**≠\u00a0Verschilt**]"  # no break inside the mark
+SAME_MARK = "Gelijk"
 
 
-def _decision_rows(comparison) -> None:  # type: ignore[no-untyped-def]
+def _decision_table(comparison) -> str:  # type: ignore[no-untyped-def]
+    """One row per decision, one column per scenario, and a column that says whether they differ."""
     names = [escape_markdown(n) for n in comparison.names]
+    lines = ["| Keuze | " + " | ".join(names) + " | Verschilt? |", "|" + "---|" * (len(names) + 2)]
     for row in comparison.decisions:
-        with st.container(border=True):
-            title, badge = st.columns([4, 1], vertical_alignment="center")
-            title.subheader(row.title, anchor=False)
-            with badge:
-                _difference_badge(row.differs)
-            for column, name, cell in zip(st.columns(len(names)), names, row.cells, strict=True):
-                column.markdown(f"{name}")
-                column.markdown(f"**{'≠ ' if row.differs else ''}{cell.choice_label}**")
-                column.caption(cell.strength_label)
-            if row.team_choice:
-                st.markdown(f"Keuze van het team: **{row.team_choice}**")
+        cells = []
+        for cell in row.cells:
+            choice = f"**≠ {cell.choice_label}**" if row.differs else cell.choice_label
+            cells.append(f"{choice} ({cell.strength_label.lower()})")
+        mark = DIFFERS_MARK if row.differs else SAME_MARK
+        lines.append(f"| **{row.title}** | " + " | ".join(cells) + f" | {mark} |")
+    return "\n".join(lines)
+
+
+def _team_choices(comparison) -> None:  # type: ignore[no-untyped-def]
+    chosen = [row for row in comparison.decisions if row.team_choice]
+    if chosen:
+        st.markdown("**Keuze van het team** (geldt voor alle scenario's): "
+                    + "; ".join(f"{row.title} {row.team_choice}" for row in chosen))
 
 
 def _table(head: list[str], rows: list[tuple[list[str], bool]]) -> str:
-    """A Markdown table; cells must already be escaped. Differences in bold with '≠'."""
-    lines = ["| " + " | ".join([*head, "Verschilt"]) + " |", "|" + "---|" * (len(head) + 1)]
+    """A Markdown table; cells must already be escaped. Differences in bold, marked '≠ Verschilt'."""
+    lines = ["| " + " | ".join([*head, "Verschilt?"]) + " |", "|" + "---|" * (len(head) + 1)]
     for cells, differs in rows:
         values = [f"**{v}**" if differs else v for v in cells[1:]]
-        lines.append("| " + " | ".join([cells[0], *values, "≠ ja" if differs else "gelijk"]) + " |")
+        lines.append("| " + " | ".join([cells[0], *values, DIFFERS_MARK if differs else SAME_MARK]) + " |")
     return "\n".join(lines)
 
 
@@ -265,11 +267,16 @@ def comparison_page() -> None:
         return
 
     differing = len(comparison.differing_decisions)
-    st.markdown(f"#### {differing} van de {len(comparison.decisions)} keuzes verschillen; "
-                f"{len(comparison.differing_elements)} van de {len(comparison.elements)} werkzame "
-                f"elementen krijgen een andere prioriteit.")
-    st.caption("Een keuze die verschilt heeft het label '≠ Verschilt' en staat met '≠' ervoor.")
-    _decision_rows(comparison)
+    keuzes = "keuzes verschilt" if differing == 1 else "keuzes verschillen"
+    elements = len(comparison.differing_elements)
+    st.markdown(f"**{differing} van de {len(comparison.decisions)} {keuzes}**; {elements} van de "
+                f"{len(comparison.elements)} werkzame elementen "
+                f"{'krijgt' if elements == 1 else 'krijgen'} een andere prioriteit.")
+    st.caption("Een keuze die verschilt staat vet met '≠' ervoor, en in de laatste kolom staat "
+               "'≠ Verschilt'.")
+    st.subheader("Advies van de keuzehulp per scenario", anchor=False)
+    st.markdown(_decision_table(comparison))
+    _team_choices(comparison)
 
     escaped = [escape_markdown(n) for n in comparison.names]
     st.subheader("Antwoorden die verschillen", anchor=False)

@@ -151,15 +151,17 @@ def test_presentation_walks_the_decisions_with_the_chart_on_training_format(app)
     assert app.button(key="slide_previous").disabled
     titles = []
     charts = {}
-    for _ in range(12):
+    for _ in range(20):
         app.button(key="slide_next").click().run()
         assert not app.exception
         titles.append(app.title[0].value)
         charts[titles[-1]] = len(app.get("vega_lite_chart"))
         if app.button(key="slide_next").disabled:
             break
-    decision_titles = [labels().decisions[d].title for d in ("delivery", "training_format", "matching")]
-    assert titles[:4] == [decision_titles[0], decision_titles[1], "Kunt u groepen vormen?", decision_titles[2]]
+    delivery, training, matching = (labels().decisions[d].title for d in ("delivery", "training_format", "matching"))
+    change = "Wat zou het advies veranderen?"
+    assert titles[:7] == [delivery, change, training, "Kunt u groepen vormen?", change, matching, change]
+    assert titles[7:12] == [labels().sections[q].title for q in ("q1", "q2", "q3", "q4", "q5")]
     assert charts["Kunt u groepen vormen?"] == 1
     assert titles[-1] == "Advies en keuze van het team"
     text = page_text(app)

@@ -1,0 +1,99 @@
+"""The workshop in a real browser at a projector's 1280x720: two scenarios made in the sidebar,
+compared side by side, then presented slide by slide with the keyboard. Screenshots go to
+test-artifacts/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .server import wait_idle
+
+pytestmark = pytest.mark.browser
+PROJECTOR = {"width": 1280, "height": 720}
+
+
+def save_scenario(page, name: str) -> None:
+    sidebar = page.get_by_test_id("stSidebar")
+    field = sidebar.get_by_label("Naam van een nieuw scenario")
+    field.fill(name)
+    field.press("Enter")
+    wait_idle(page)
+    sidebar.get_by_role("button", name="Bewaar als scenario").click()
+    wait_idle(page)
+    expect(sidebar.get_by_text(f"Scenario '{name}' is bewaard.")).to_be_visible()
+
+
+def turn(page, key: str, heading: str) -> None:
+    """Press a key in presentation mode and wait until the slide with this heading is drawn."""
+    page.keyboard.press(key)
+    expect(page.get_by_test_id("stMain").get_by_role("heading", name=heading)).to_be_visible()
+    wait_idle(page)
+
+
+def go(page, link: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_role("link", name=link).first.click()
+    wait_idle(page)
+
+
+def test_two_scenarios_compared_and_presented(server, page, screenshots, requests_seen):
+    page.set_viewport_size(PROJECTOR)
+    page.goto(f"{server.url}/?municipality=Lochem&annual_intake=25")
+    wait_idle(page)
+    save_scenario(page, "Alleen")
+    go(page, "2 Organisatie")
+
+    page.get_by_test_id("stMain").get_by_text("Ja, dat doen we al").click()
+    wait_idle(page)
+    intake = page.get_by_role("spinbutton", name="Hoeveel inburgeraars per jaar hebben de samenwerkende gemeenten")
+    intake.fill("400")
+    intake.press("Enter")
+    wait_idle(page)
+    save_scenario(page, "Met de regio")
+
+    go(page, "Vergelijken")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Scenario's vergelijken")).to_be_visible()
+    expect(main.get_by_text(re.compile(r"≠\s*Verschilt")).first).to_be_visible()
+    expect(main.get_by_text("Alleen", exact=True).first).to_be_visible()
+    expect(main.get_by_text("Met de regio", exact=True).first).to_be_visible()
+    page.screenshot(path=str(screenshots / "vergelijken-1280x720.png"))
+    page.screenshot(path=str(screenshots / "vergelijken-full.png"), full_page=True)
+    main.get_by_role("heading", name="Antwoorden die verschillen").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "vergelijken-antwoorden-1280x720.png"))
+
+    go(page, "Presenteren")
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()  # no editing chrome while presenting
+    expect(main.get_by_role("heading", name="Keuzehulp duaal inburgeren")).to_be_visible()
+    expect(main.get_by_text("Voor Lochem")).to_be_visible()
+    page.screenshot(path=str(screenshots / "presenteren-1-overzicht.png"))
+
+    turn(page, "ArrowRight", "Zelf doen of uitbesteden?")
+    expect(main.get_by_text("Wat pleit ervoor")).to_be_visible()
+    page.screenshot(path=str(screenshots / "presenteren-2-delivery.png"))
+
+    page.get_by_role("button", name="Volgende").click()
+    expect(main.get_by_role("heading", name="Wat zou het advies veranderen?")).to_be_visible()
+    wait_idle(page)
+    page.screenshot(path=str(screenshots / "presenteren-3-delivery-flips.png"))
+
+    turn(page, "ArrowRight", "Groepsgewijs of individueel?")
+    expect(main.get_by_text("Advies: ").first).to_be_visible()
+    page.screenshot(path=str(screenshots / "presenteren-4-training-format.png"))
+
+    turn(page, "ArrowRight", "Kunt u groepen vormen?")
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg")
+    page.wait_for_timeout(500)
+    expect(main.get_by_text("Met de regio (425 per jaar)").first).to_be_visible()
+    page.screenshot(path=str(screenshots / "presenteren-5-groepen.png"))
+
+    turn(page, "ArrowLeft", "Groepsgewijs of individueel?")
+    for heading in ("Kunt u groepen vormen?", "Wat zou het advies veranderen?",
+                    "Aanbodgericht of vraaggericht matchen?", "Wat zou het advies veranderen?",
+                    "Waarom dual inburgeren en hoe ziet dat eruit?"):
+        turn(page, "ArrowRight", heading)
+    page.screenshot(path=str(screenshots / "presenteren-8-elementen-q1.png"))
+    assert requests_seen.outside() == []
