@@ -12,6 +12,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from .model import DecisionPart, ElementPart, QuestionPart, Report
 
@@ -60,10 +61,23 @@ def _footer(doc: DocxDocument, r: Report) -> None:
         run.font.size = Pt(8)
 
 
-def _labelled(doc: DocxDocument, label: str, text: str, italic: bool = False) -> None:
+def _labelled(doc: DocxDocument, label: str, text: str, italic: bool = False) -> Paragraph:
     p = doc.add_paragraph()
     p.add_run(f"{label}: ").bold = True
     p.add_run(text).italic = italic
+    return p
+
+
+def _team_bar(paragraph: Paragraph) -> None:
+    """A gold bar left of the team's own input, as in the PDF and HTML: never the tool's advice."""
+    paragraph.paragraph_format.left_indent = Mm(4)
+    paragraph.paragraph_format.space_after = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for key, value in (("w:val", "single"), ("w:sz", "18"), ("w:space", "8"), ("w:color", "B08D3C")):
+        left.set(qn(key), value)
+    borders.append(left)
+    paragraph._p.get_or_add_pPr().append(borders)
 
 
 def _list(doc: DocxDocument, label: str, items: list[str]) -> None:
@@ -99,13 +113,15 @@ def _decision(doc: DocxDocument, d: DecisionPart, r: Report) -> None:
         _labelled(doc, t.decision_examples_label, "; ".join(d.examples))
     if d.sources:
         _labelled(doc, t.decision_sources_label, "; ".join(d.sources))
-    _labelled(doc, t.team_label, d.team.choice or t.team_undecided, italic=not d.team.choice)
+    team = [_labelled(doc, t.team_label, d.team.choice or t.team_undecided, italic=not d.team.choice)]
     if d.team.differs:
-        doc.add_paragraph().add_run(t.team_differs).italic = True
+        team.append(doc.add_paragraph())
+        team[-1].add_run(t.team_differs).italic = True
     if d.team.reason:
-        _labelled(doc, t.team_reason_label, d.team.reason[0])
-        for line in d.team.reason[1:]:
-            doc.add_paragraph(line)
+        team.append(_labelled(doc, t.team_reason_label, d.team.reason[0]))
+        team += [doc.add_paragraph(line) for line in d.team.reason[1:]]
+    for paragraph in team:
+        _team_bar(paragraph)
 
 
 def _element(doc: DocxDocument, e: ElementPart, r: Report) -> None:
@@ -144,7 +160,7 @@ def _question(doc: DocxDocument, q: QuestionPart, r: Report) -> None:
     if q.notes:
         doc.add_heading(t.notes_heading, level=3)
         for note in q.notes:
-            doc.add_paragraph(note)
+            _team_bar(doc.add_paragraph(note))
 
 
 def _back(doc: DocxDocument, r: Report) -> None:

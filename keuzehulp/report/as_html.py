@@ -24,6 +24,9 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #8a8a8a; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #e8eef5; }
 li { margin: .15rem 0; }
+blockquote { margin: .75rem 0 1rem; padding: .4rem .9rem; border-left: 4px solid #b08d3c;
+  background: #faf7ef; }
+blockquote p { margin: .2rem 0; }
 hr { border: 0; border-top: 1px solid #8a8a8a; margin-top: 2rem; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }

@@ -44,6 +44,11 @@ def _profile_table(r: Report) -> str:
     return _table(r.texts.profile_columns, rows, inline, str)
 
 
+def _quote(lines: list[str]) -> str:
+    """Lines (already escaped) as one Markdown quote block with hard line breaks."""
+    return "  \n".join(f"> {line}" for line in lines)
+
+
 def _labelled(label: str, items: list[str], esc=inline) -> list[str]:
     return [f"**{inline(label)}**", _bullets(items, esc)] if items else []
 
@@ -61,12 +66,14 @@ def _decision(d: DecisionPart, r: Report) -> str:
         parts.append(f"**{inline(t.decision_examples_label)}:** {inline('; '.join(d.examples))}")
     if d.sources:
         parts.append(f"**{inline(t.decision_sources_label)}:** {inline('; '.join(d.sources))}")
-    team = f"**{inline(t.team_label)}:** " + (user(d.team.choice) if d.team.choice else inline(t.team_undecided))
+    # The team's own input as a quote block, so it never reads as the tool's advice.
+    team = [f"**{inline(t.team_label)}:** " + (inline(d.team.choice) if d.team.choice else inline(t.team_undecided))]
     if d.team.differs:
-        team += f"  \n*{inline(t.team_differs)}*"
+        team.append(f"*{inline(t.team_differs)}*")
     if d.team.reason:
-        team += f"  \n**{inline(t.team_reason_label)}:** " + "  \n".join(user(x) for x in d.team.reason)
-    parts.append(team)
+        team.append(f"**{inline(t.team_reason_label)}:** {user(d.team.reason[0])}")
+        team += [user(x) for x in d.team.reason[1:]]
+    parts.append(_quote(team))
     return "\n\n".join(parts)
 
 
@@ -92,7 +99,7 @@ def _question(q: QuestionPart, r: Report) -> str:
         parts.append(f"### {inline(t.elements_heading)}")
         parts.append("\n\n".join(_element(e, r) for e in q.elements))
     if q.notes:
-        parts += [f"### {inline(t.notes_heading)}", "  \n".join(user(n) for n in q.notes)]
+        parts += [f"### {inline(t.notes_heading)}", _quote([user(n) for n in q.notes])]
     return "\n\n".join(parts)
 
 

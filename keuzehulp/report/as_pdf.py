@@ -160,22 +160,28 @@ def _decision(pdf: _Pdf, d: DecisionPart, r: Report) -> None:
         pdf.para("; ".join(d.examples), label=t.decision_examples_label)
     if d.sources:
         pdf.para("; ".join(d.sources), label=t.decision_sources_label)
-    # The team's own choice in a tinted box, so it never reads as the tool's advice.
-    y = pdf.get_y()
+    # The team's own choice beside a gold bar, so it never reads as the tool's advice.
     if pdf.will_page_break(16):
         pdf.add_page()
-        y = pdf.get_y()
+    y, page = pdf.get_y(), pdf.page
     pdf.ln(1)
     pdf.para(d.team.choice or t.team_undecided, label=t.team_label, muted=not d.team.choice, indent=3)
     if d.team.differs:
         pdf.para(t.team_differs, muted=True, indent=3)
     for i, line in enumerate(d.team.reason):
         pdf.para(line, label=t.team_reason_label if i == 0 else "", indent=3)
+    _team_bar(pdf, y, page)
+    pdf.ln(2)
+
+
+def _team_bar(pdf: _Pdf, y: float, page: int | None = None) -> None:
+    """A gold bar left of the team's own input (from y down), on the current page."""
+    if page is not None and page != pdf.page:
+        y = pdf.t_margin  # a long text ran onto a new page: mark at least its last part
     if pdf.get_y() > y:
         pdf.set_draw_color(176, 141, 60)
         pdf.set_line_width(0.8)
         pdf.line(pdf.l_margin + 0.5, y + 0.5, pdf.l_margin + 0.5, pdf.get_y() - 1)
-    pdf.ln(2)
 
 
 def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
@@ -218,8 +224,14 @@ def _question(pdf: _Pdf, q: QuestionPart, r: Report) -> None:
             _element(pdf, e, r)
     if q.notes:
         pdf.heading(t.notes_heading, 2)
+        y, page = pdf.get_y(), pdf.page
         for note in q.notes:
-            pdf.para(note)
+            if pdf.will_page_break(7):
+                _team_bar(pdf, y, page)
+                pdf.add_page()
+                y, page = pdf.get_y(), pdf.page
+            pdf.para(note, indent=3)
+        _team_bar(pdf, y, page)
 
 
 def _back(pdf: _Pdf, r: Report) -> None:
