@@ -17,6 +17,14 @@ from docx.text.paragraph import Paragraph
 from .model import DecisionPart, ElementPart, QuestionPart, Report
 
 LANGUAGE = "nl-NL"
+# The w:pPr children that come after w:pBdr in the OOXML schema (CT_PPrBase order).
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
 
 
 def _language(doc: DocxDocument) -> None:
@@ -77,7 +85,8 @@ def _team_bar(paragraph: Paragraph) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "18"), ("w:space", "8"), ("w:color", "B08D3C")):
         left.set(qn(key), value)
     borders.append(left)
-    paragraph._p.get_or_add_pPr().append(borders)
+    # Word rejects a file whose pPr children are out of schema order: insert pBdr in place.
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_PBDR)
 
 
 def _list(doc: DocxDocument, label: str, items: list[str]) -> None:
