@@ -24,6 +24,10 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #8a8a8a; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #e8eef5; }
 li { margin: .15rem 0; }
+/* The checklist (the list right after "Werkzame elementen"): its ☐ is the bullet. */
+section.question h3 + ul { padding-left: .3rem; }
+section.question h3 + ul > li { list-style: none; }
+section.question h3 + ul ul { list-style: disc; }
 blockquote { margin: .75rem 0 1rem; padding: .4rem .9rem; border-left: 4px solid #b08d3c;
   background: #faf7ef; }
 blockquote p { margin: .2rem 0; }
