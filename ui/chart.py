@@ -77,24 +77,24 @@ def chart_description(profile: Profile) -> str:
     return " ".join(parts)
 
 
-def _legend_rows(profile: Profile) -> pd.DataFrame:
-    """Top-right legend in data coordinates: shape, who, intake and months, one line each."""
-    rows = []
-    for i, point in enumerate(chart_points(profile)):
+def legend_lines(profile: Profile) -> list[str]:
+    """The chart's key: each point by its shape, and the dashed line, with their values."""
+    lines = []
+    for point in chart_points(profile):
         mark = "●" if point["who"] == "Uw gemeente" else "◆"
         _, _, value = str(point["label"]).partition(": ")
-        rows.append({"who": point["who"], "months": CLIP_MONTHS * (0.95 - 0.1 * i),
-                     "text": f"{mark} {point['who']} ({point['intake']} per jaar): {value}"})
-    return pd.DataFrame(rows)
+        lines.append(f"{mark} {point['who']} ({point['intake']} per jaar): {value}")
+    lines.append(f"- - - Acceptabele wachttijd: {profile.max_wait_months} maanden")
+    return lines
 
 
 def group_formation_chart(profile: Profile, *, height: int = 360, font_size: int = FONT_SIZE,
                           title: bool = True) -> alt.LayerChart:
     """Layered altair chart: curve, acceptable-wait rule, 'Uw gemeente' and 'Met de regio'.
 
-    The points are told apart by shape and colour and named in a legend at the top right
-    (where the falling curve leaves room); a point well above the wait line is also labelled
-    beside it.
+    The points are told apart by shape and colour and named, with their values, in the key
+    (legend_lines: the subtitle here, a list on a slide); a point well above the wait line is
+    also labelled beside it.
     """
     x_max = _x_max(profile)
     x = alt.X("intake:Q", title="Nieuwe inburgeraars per jaar",
@@ -113,10 +113,10 @@ def group_formation_chart(profile: Profile, *, height: int = 360, font_size: int
     ])
 
     wait = pd.DataFrame([{"months": profile.max_wait_months, "intake": x_max,
-                          "label": f"Acceptabele wachttijd: {profile.max_wait_months} maanden"}])
+                          "label": "Acceptabele wachttijd"}])
     wait_rule = alt.Chart(wait).mark_rule(color=WAIT_COLOR, strokeWidth=2.5, strokeDash=[8, 5]).encode(y=y)
-    wait_text = alt.Chart(wait).mark_text(
-        color=WAIT_COLOR, align="right", baseline="bottom", dy=-5, fontSize=font_size, fontWeight="bold"
+    wait_text = alt.Chart(wait.assign(intake=0)).mark_text(
+        color=WAIT_COLOR, align="left", baseline="bottom", dx=6, dy=-5, fontSize=font_size, fontWeight="bold"
     ).encode(x=x_right, y=y, text="label:N")
 
     data = pd.DataFrame(chart_points(profile))
@@ -127,26 +127,25 @@ def group_formation_chart(profile: Profile, *, height: int = 360, font_size: int
         x=x, y=y, shape=alt.Shape("who:N", scale=shapes, legend=None), color=color,
         tooltip=[alt.Tooltip("label:N", title="Stand")],
     )
-    layers: list[alt.Chart] = [curve, wait_rule, wait_text, dots]
+    # With a title the key (subtitle) names the dashed line; without one (a wide slide) the
+    # line carries its own label at the left, where the curve is still far above it.
+    layers: list[alt.Chart] = [curve, wait_rule, dots] if title else [curve, wait_rule, wait_text, dots]
     # A name beside a point only where it cannot collide with the wait line or the flat curve.
     clear = data[(data["months"] >= profile.max_wait_months + 5) & (data["intake"] < x_max * 0.45)]
     if not clear.empty:
         layers.append(alt.Chart(clear).mark_text(
             align="left", baseline="middle", dx=14, fontSize=font_size, fontWeight="bold"
         ).encode(x=x, y=y, text="who:N", color=color))
-    legend = _legend_rows(profile).assign(intake=x_max)
-    layers.append(alt.Chart(legend).mark_text(
-        align="right", baseline="middle", dx=-4, fontSize=font_size, fontWeight="bold"
-    ).encode(x=x_right, y=y, text="text:N", color=color))
-
     chart = alt.layer(*layers).properties(description=chart_description(profile), height=height)
-    if title:
-        chart = chart.properties(title=alt.Title("Hoe snel is een groep vol?", fontSize=font_size + 3,
-                                                 anchor="start", color="#1a1a1a"))
-    return chart.configure_axis(
+    if title:  # the key goes in the subtitle, outside the plot, so it never covers the curve
+        chart = chart.properties(title=alt.Title(
+            "Hoe snel is een groep vol?", fontSize=font_size + 3, anchor="start", color="#1a1a1a",
+            subtitle=legend_lines(profile), subtitleFontSize=font_size, subtitleColor="#1a1a1a",
+            subtitlePadding=6, offset=10))
+    return chart.configure(font="'Source Sans', 'Source Sans Pro', sans-serif").configure_axis(
         labelFontSize=font_size - 1, titleFontSize=font_size, labelColor="#1a1a1a", titleColor="#1a1a1a",
         gridColor="#e3e3e3", titleFontWeight="normal",
-    ).configure_view(strokeWidth=0).configure(font="'Source Sans', 'Source Sans Pro', sans-serif")
+    ).configure_view(strokeWidth=0)
 
 
 def show_group_formation(profile: Profile) -> None:

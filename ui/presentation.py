@@ -26,7 +26,7 @@ from keuzehulp.schema import (
 )
 
 from . import state
-from .chart import chart_summary, group_formation_chart
+from .chart import chart_summary, group_formation_chart, legend_lines
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
 MAX_POINTS = 2  # reasons per column on a slide (readable at the back); the rest is in the download
@@ -47,6 +47,7 @@ header[data-testid="stHeader"] { display: none !important; }
 .st-key-slide .st-key-kicker p { font-size: 1.2rem; color: #3d3d3d; letter-spacing: 0.02em; }
 .st-key-slide .st-key-advised p { font-size: 2.1rem; font-weight: 700; color: #0b3d6e; }
 .st-key-slide .st-key-elements p { margin-bottom: 0.35rem; }
+.st-key-slide .st-key-chart-key p { margin-bottom: 0.2rem; font-weight: 600; }
 .st-key-slide .st-key-elements [class*="st-key-why-"] p { font-size: 1.25rem; margin-left: 3.2rem;
   color: #333333; margin-bottom: 0.9rem; }
 .st-key-slide-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 99; background: #ffffff;
@@ -144,7 +145,10 @@ def _group_slide(advice: Advice) -> None:
     st.title("Kunt u groepen vormen?", anchor=False)
     chart = group_formation_chart(advice.profile, height=300, font_size=17, title=False)
     st.altair_chart(chart, width="stretch", theme=None)
-    st.markdown("\n".join(f"- {line}" for line in chart_summary(advice.profile)))
+    with st.container(key="chart-key"):
+        for line in legend_lines(advice.profile)[:-1]:
+            st.markdown(line)
+    st.markdown(chart_summary(advice.profile)[-1])
 
 
 def _elements_slide(section: str) -> Callable[[Advice], None]:

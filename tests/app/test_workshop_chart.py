@@ -1,0 +1,70 @@
+"""The group-formation chart shows the engine's own estimate: same formula, same numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from keuzehulp.groups import intake_needed, months_to_fill
+from keuzehulp.schema import Profile
+from ui.chart import CLIP_MONTHS, chart_points, group_formation_chart, legend_lines
+
+
+def _layers(profile: Profile, **kwargs) -> list[dict]:
+    return group_formation_chart(profile, **kwargs).to_dict()["layer"]
+
+
+def _data(spec: dict, layer: dict) -> list[dict]:
+    name = layer["data"]["name"]
+    return spec["datasets"][name]
+
+
+def test_small_municipality_waits_long_and_the_region_brings_it_within_the_wait():
+    profile = Profile(annual_intake=25, regional_intake=400, max_wait_months=3)
+    points = {p["who"]: p for p in chart_points(profile)}
+    assert points["Uw gemeente"]["intake"] == 25
+    assert points["Uw gemeente"]["months"] == pytest.approx(months_to_fill(25, profile))
+    assert points["Met de regio"]["intake"] == 425
+    assert points["Met de regio"]["months"] < profile.max_wait_months < points["Uw gemeente"]["months"]
+    assert legend_lines(profile) == [
+        "● Uw gemeente (25 per jaar): 23 maanden",
+        "◆ Met de regio (425 per jaar): 1 maand",
+        "- - - Acceptabele wachttijd: 3 maanden",
+    ]
+
+
+def test_without_regional_intake_there_is_no_region_point():
+    profile = Profile(annual_intake=25, regional_intake=0)
+    assert [p["who"] for p in chart_points(profile)] == ["Uw gemeente"]
+    assert not any("Met de regio" in line for line in legend_lines(profile))
+
+
+def test_tiny_intake_is_clipped_and_says_so():
+    profile = Profile(annual_intake=2)
+    point = chart_points(profile)[0]
+    assert months_to_fill(2, profile) > CLIP_MONTHS
+    assert point["months"] == CLIP_MONTHS and point["label"].endswith(f"meer dan {CLIP_MONTHS} maanden")
+    none = chart_points(Profile(annual_intake=0))[0]
+    assert none["label"] == "Uw gemeente: geen groep"
+
+
+def test_the_spec_has_the_curve_the_wait_rule_and_a_readable_scale():
+    profile = Profile(annual_intake=25, regional_intake=400, max_wait_months=4)
+    chart = group_formation_chart(profile)
+    spec = chart.to_dict()
+    curve, rule = spec["layer"][0], spec["layer"][1]
+    assert curve["mark"]["type"] == "line"
+    assert curve["encoding"]["y"]["scale"]["domain"] == [0, CLIP_MONTHS]
+    assert curve["encoding"]["y"]["title"] == "Maanden tot een groep vol is"
+    assert curve["encoding"]["x"]["title"] == "Nieuwe inburgeraars per jaar"
+    for row in _data(spec, curve):
+        exact = months_to_fill(row["intake"], profile)
+        assert row["months"] == pytest.approx(min(exact, CLIP_MONTHS * 1.05))
+    assert rule["mark"]["type"] == "rule" and _data(spec, rule)[0]["months"] == 4
+    assert spec["title"]["subtitle"] == legend_lines(profile)
+    assert "Bij 25 inburgeraars per jaar" in spec["description"]
+    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] >= max(425, intake_needed(profile))
+
+
+def test_on_a_slide_the_wait_line_carries_its_own_label():
+    texts = [layer for layer in _layers(Profile(), title=False) if layer["mark"]["type"] == "text"]
+    assert any(layer["encoding"]["text"]["field"] == "label" for layer in texts)
