@@ -6,8 +6,10 @@ test-artifacts/screenshots/ for a person to look at.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from docx import Document
 from playwright.sync_api import expect
 
 from .server import wait_idle
@@ -64,6 +66,19 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
     page.screenshot(path=str(screenshots / "vergelijken-full.png"), full_page=True)
     main.get_by_role("heading", name="Antwoorden die verschillen").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "vergelijken-antwoorden-1280x720.png"))
+
+    with page.expect_download() as download_info:
+        main.get_by_role("button", name="Download de vergelijking (Word)").click()
+    download = download_info.value
+    assert re.fullmatch(r"vergelijking-lochem-\d{4}-\d{2}-\d{2}\.docx", download.suggested_filename)
+    word = Document(download.path())
+    rows = [[cell.text for cell in row.cells] for row in word.tables[0].rows]
+    assert rows[0] == ["Keuze", "Alleen", "Met de regio", "Verschilt"]
+    assert any(row[-1] == "≠ verschilt" for row in rows[1:]), rows
+    with page.expect_download() as download_info:
+        main.get_by_role("button", name="Download de vergelijking (Markdown)").click()
+    markdown = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert "| Keuze | Alleen | Met de regio | Verschilt |" in markdown
 
     go(page, "Presenteren")
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()  # no editing chrome while presenting
