@@ -75,10 +75,16 @@ def _section_line(section: str) -> str:
     return f"Vraag {section[1]} · {labels().sections[section].short}"
 
 
+def _scenario_note() -> str:
+    """' · Scenario: <name>' while a saved scenario is active (the name escaped), else ''."""
+    name = state.get_session().active_scenario
+    return f" · Scenario: {escape_markdown(name)}" if name else ""
+
+
 def _kicker(text: str) -> None:
-    """The small line above a slide's title (trusted text)."""
+    """The small line above a slide's title (trusted text, plus the escaped scenario name)."""
     with st.container(key="kicker"):
-        st.markdown(text)
+        st.markdown(text + _scenario_note())
 
 
 def _title_slide(advice: Advice) -> None:
@@ -86,6 +92,8 @@ def _title_slide(advice: Advice) -> None:
     st.title("Keuzehulp duaal inburgeren", anchor=False)
     if municipality:
         st.markdown(f"## Voor {escape_markdown(municipality)}")
+    if _scenario_note():
+        st.markdown(f"*{_scenario_note().removeprefix(' · ')}*")
     st.markdown("### Drie keuzes voor uw duale trajecten")
     for decision in DECISION_IDS:
         d = advice.decisions[decision]  # type: ignore[index]

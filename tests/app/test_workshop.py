@@ -178,3 +178,12 @@ def test_a_decision_slide_shows_reasons_for_and_against(app):
     assert f"Advies: {labels().option('delivery', advice.choice)}" in text
     assert "Wat pleit ervoor" in text and "Wat pleit ertegen" in text
     assert advice.reasons_for[0] in text
+
+
+def test_slides_say_which_scenario_is_on_screen(app):
+    named = TWO.model_copy(update={"active_scenario": "Met *de* regio", "scenarios": [
+        Scenario(name="Met *de* regio", profile=REGION)]})
+    open_page(with_session(app, named), "pages/presentatie.py")
+    assert "Scenario: Met \\*de\\* regio" in page_text(app)
+    app.button(key="slide_next").click().run()
+    assert "Vraag 2 · Organisatie · Scenario: Met \\*de\\* regio" in page_text(app)
