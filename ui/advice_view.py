@@ -115,7 +115,8 @@ def _team_choice(decision: str, advised: str) -> None:
     team_choice = state.get_session().team.decisions.get(decision)
     chosen = team_choice.choice if team_choice is not None else ""
     title = "Keuze van het team" + (f": {labels().option(decision, chosen)}" if chosen else "")
-    with st.expander(title, icon=":material/groups:"):
+    # A stable key keeps the expander open when its title changes with the team's choice.
+    with st.expander(title, icon=":material/groups:", key=f"team_expander_{decision}"):
         team_decision_input(decision, advised=advised)
 
 
