@@ -80,6 +80,28 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
     markdown = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert "| Keuze | Alleen | Met de regio | Verschilt |" in markdown
 
+    # The team records its own choice on the Advies page, then takes the Word summary home.
+    go(page, "Advies")
+    main.get_by_text("Keuze van het team").nth(1).click()
+    wait_idle(page)
+    main.get_by_role("combobox", name="Wat kiest het team? (Groepsgewijs of individueel)").click()
+    page.get_by_role("option", name="Scholing extern inkopen (eventueel samen met andere gemeenten)").click()
+    wait_idle(page)
+    reason = main.get_by_role("textbox", name="Waarom kiest het team dit? (Groepsgewijs of individueel)")
+    expect(reason).to_be_visible()  # the expander stays open after choosing
+    expect(main.get_by_text("Het team kiest anders dan het advies.").first).to_be_visible()
+    reason.fill("Samen met de buurgemeenten inkopen.")
+    reason.press("Control+Enter")
+    wait_idle(page)
+    with page.expect_download() as download_info:
+        main.get_by_role("button", name="Word").first.click()
+    summary = Document(download_info.value.path())
+    text = "\n".join([p.text for p in summary.paragraphs]
+                     + [c.text for t in summary.tables for r in t.rows for c in r.cells])
+    assert "Samen met de buurgemeenten inkopen." in text
+    assert "Scholing extern inkopen (eventueel samen met andere gemeenten)" in text
+    assert "Alleen" in text and "Met de regio" in text, "both scenarios are in the summary"
+
     go(page, "Presenteren")
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()  # no editing chrome while presenting
     expect(main.get_by_role("heading", name="Keuzehulp duaal inburgeren")).to_be_visible()
