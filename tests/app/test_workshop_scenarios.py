@@ -147,3 +147,11 @@ def test_a_scenario_name_with_markup_is_shown_as_text(at):
     assert messages(at) == ["Scenario '**vet** <b>x</b>' is bewaard."]
     raw = at.sidebar.success[0].value
     assert "\\*\\*vet\\*\\*" in raw and "\\<b\\>" in raw, "escaped before it reaches Markdown"
+
+
+def test_a_name_over_sixty_characters_is_refused():
+    # The text field stops at 60 characters; a longer name (e.g. from code) is refused too.
+    from ui.scenarios import name_problem
+
+    assert name_problem("x" * 61, Session()) == "De naam is te lang; hoogstens 60 tekens."
+    assert name_problem("x" * 60, Session()) is None
