@@ -121,7 +121,9 @@ def test_saved_session_round_trips_scenarios_and_team_choices():
         "decisions": {"training_format": {"choice": "group", "reason": "Samen met de regio."}},
         "notes": {"q2": "Navragen."},
     })})
-    again = parse_session(session.model_dump_json().encode("utf-8"))
+    from ui.session_io import session_json  # what 'Sessie opslaan' downloads
+
+    again = parse_session(session_json(session))
     assert again == session
     assert [s.name for s in again.scenarios] == ["Alleen", "Met de regio"]
 
