@@ -69,7 +69,7 @@ def _store_decision(decision_id: str) -> None:
     _store_team(data, f"team_choice_{decision_id}")
 
 
-def team_decision_input(decision_id: str, advised: str | None = None) -> None:
+def team_decision_input(decision_id: str, advised: str | None = None, *, heading: bool = False) -> None:
     """'Keuze van het team' for one decision: a choice (may differ from the advice) and why.
 
     `advised` is the keuzehulp's choice; when the team picks another option a neutral note says
@@ -82,7 +82,8 @@ def team_decision_input(decision_id: str, advised: str | None = None) -> None:
     _seed(key_choice, stored.choice if stored.choice in options else "")
     _seed(key_reason, stored.reason)
 
-    st.markdown("##### Keuze van het team")
+    if heading:  # callers that do not frame it themselves (e.g. in an expander) ask for one
+        st.markdown("##### Keuze van het team")
     st.selectbox(
         f"Wat kiest het team? ({title.rstrip('?')})",
         options,
