@@ -29,6 +29,15 @@ def save_scenario(page, name: str) -> None:
     expect(sidebar.get_by_text(f"Scenario '{name}' is bewaard.")).to_be_visible()
 
 
+def serious_axe_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on what is on screen now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page).response
+    return [f"{v['id']} ({v['impact']}): {v['help']} — e.g. {v['nodes'][0]['target']}"
+            for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
 def turn(page, key: str, heading: str) -> None:
     """Press a key in presentation mode and wait until the slide with this heading is drawn."""
     page.keyboard.press(key)
@@ -63,6 +72,7 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
     expect(main.get_by_text("Alleen", exact=True).first).to_be_visible()
     expect(main.get_by_text("Met de regio", exact=True).first).to_be_visible()
     page.screenshot(path=str(screenshots / "vergelijken-1280x720.png"))
+    assert serious_axe_violations(page) == []
     page.screenshot(path=str(screenshots / "vergelijken-full.png"), full_page=True)
     main.get_by_role("heading", name="Antwoorden die verschillen").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "vergelijken-antwoorden-1280x720.png"))
@@ -126,6 +136,7 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
     page.wait_for_timeout(500)
     expect(main.get_by_text("Met de regio (425 per jaar)").first).to_be_visible()
     page.screenshot(path=str(screenshots / "presenteren-5-groepen.png"))
+    assert serious_axe_violations(page) == []
 
     turn(page, "ArrowLeft", "Groepsgewijs of individueel?")
     for heading in ("Kunt u groepen vormen?", "Wat zou het advies veranderen?",
