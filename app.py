@@ -6,7 +6,8 @@ from ui import nav, urlstate
 from ui.sidebar import render_sidebar
 
 nav.ensure_entrypoint()
-st.set_page_config(page_title="Keuzehulp duaal inburgeren", page_icon=":material/route:", layout="wide")
+# No page_icon: a Material icon there is fetched from fonts.gstatic.com (an outbound request).
+st.set_page_config(page_title="Keuzehulp duaal inburgeren", layout="wide")
 
 # Announce the page language as Dutch (Streamlit serves <html lang="en">). A constant script,
 # no user text, no request.
@@ -19,7 +20,9 @@ st.html("""<style>
 [data-testid='stCheckbox'] .stMarkdownEllipsis p { white-space: normal; overflow: visible; text-overflow: clip; }
 </style>""")
 
-pages = [st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=(i == 0))
+# No icon on st.Page: it becomes the tab's favicon, fetched from fonts.gstatic.com. The sidebar
+# route draws the icons with the bundled font instead.
+pages = [st.Page(p.path, title=p.title, url_path=p.url_path, default=(i == 0))
          for i, p in enumerate(nav.PAGES)]
 current = st.navigation(pages, position="hidden")
 

@@ -52,6 +52,7 @@ def field_input(name: str, step: str) -> None:
         st.toggle(field.label, **common)
     elif annotation is int:
         low, high = bounds(name)
+        common["help"] = f"{field.help} Een heel getal van {low} tot en met {high}."
         st.number_input(field.label, min_value=low, max_value=high, step=1, **common)
     else:  # pragma: no cover - every contract field is handled above
         raise TypeError(f"no widget for profile field {name!r}")

@@ -1,0 +1,159 @@
+"""The wizard in a real browser: a team walks all five questions, saves, resumes elsewhere.
+
+Screenshots of every page land in test-artifacts/screenshots/ (1280x800, a projector).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from keuzehulp.labels import labels
+from keuzehulp.schema import Profile
+from ui.nav import PAGES
+
+from .server import wait_idle
+from .walk import choose, go, main_text, open_path, pick_partners, set_number, set_text, settle, switch
+
+pytestmark = pytest.mark.browser
+
+BASELINE = Path(__file__).with_name("axe_baseline.yaml")
+ANSWERS = {
+    "municipality": "Lochem",
+    "annual_intake": 8,
+    "level_mix": "similar",
+    "partners": ["language_provider", "social_work_company"],
+    "specialised_caseload": True,
+    "care_duties": "many",
+    "childcare_available": True,
+    "language_providers": 1,
+    "employer_network": "strong",
+}
+INDIVIDUAL = labels().option("training_format", "individual")
+
+
+def url_path(path: str) -> str:
+    return "" if path == "pages/start.py" else Path(path).stem
+
+
+def next_step(page) -> None:
+    page.get_by_role("button", name="Volgende:").click()
+    settle(page)
+
+
+def shoot(page, screenshots: Path, name: str) -> None:
+    page.screenshot(path=str(screenshots / f"{name}.png"))
+
+
+def test_a_team_walks_all_steps_saves_and_resumes_with_the_same_answers(
+        server, browser, page, requests_seen, screenshots, tmp_path):
+    open_path(page, server.url)
+    set_text(page, "municipality", ANSWERS["municipality"])
+    page.get_by_role("button", name="Begin met vraag 1").click()
+    settle(page)
+    assert "Vraag 1: Waarom duaal" in main_text(page)
+    next_step(page)
+
+    set_number(page, "annual_intake", ANSWERS["annual_intake"])
+    choose(page, "level_mix", ANSWERS["level_mix"])
+    pick_partners(page, ANSWERS["partners"])
+    switch(page, "specialised_caseload")
+    assert f"Advies: {INDIVIDUAL}" in main_text(page), "live advice follows the small intake"
+    shoot(page, screenshots, "walk-q2-small-municipality")
+    next_step(page)
+
+    choose(page, "care_duties", ANSWERS["care_duties"])
+    switch(page, "childcare_available")
+    next_step(page)
+    set_number(page, "language_providers", ANSWERS["language_providers"])
+    next_step(page)
+    choose(page, "employer_network", ANSWERS["employer_network"])
+    next_step(page)
+
+    advice = main_text(page)
+    assert "Advies: alles bij elkaar" in advice and INDIVIDUAL in advice and "Lochem" in advice
+    route = page.locator("[data-testid='stSidebar']").inner_text()
+    for title in ("1 Waarom duaal", "2 Organisatie", "3 Begeleiding", "4 Taal en praktijk", "5 Participatieplek"):
+        assert f"{title} (beantwoord)" in route
+    assert "annual_intake=8" in page.url and "level_mix=similar" in page.url
+
+    # A refresh starts a new browser session: the answers come back from the link.
+    page.reload()
+    wait_idle(page)
+    go(page, "2 Organisatie")
+    expect(page.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("8")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Sessie opslaan").click()
+    saved = Path(download.value.path()).read_bytes()
+    assert download.value.suggested_filename.startswith("keuzehulp-sessie-lochem-")
+    assert json.loads(saved)["profile"] == Profile(**ANSWERS).model_dump(mode="json")
+    session_file = tmp_path / "sessie.json"
+    session_file.write_bytes(saved)
+
+    # Somewhere else, later: a fresh browser resumes from the file.
+    other = browser.new_context(viewport={"width": 1280, "height": 800})
+    other.on("request", requests_seen.record)
+    fresh = other.new_page()
+    try:
+        open_path(fresh, server.url)
+        fresh.locator("input[type='file']").set_input_files(str(session_file))
+        settle(fresh)
+        assert "De sessie voor Lochem is geopend" in main_text(fresh)
+        expect(fresh.get_by_role("textbox", name=labels().field("municipality"))).to_have_value("Lochem")
+        go(fresh, "2 Organisatie")
+        expect(fresh.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("8")
+        similar = labels().fields["level_mix"].options["similar"]
+        expect(fresh.get_by_role("radio", name=similar)).to_be_checked()
+        go(fresh, "4 Taal en praktijk")
+        expect(fresh.get_by_role("spinbutton", name=labels().field("language_providers"))).to_have_value("1")
+        go(fresh, "Advies")
+        assert INDIVIDUAL in main_text(fresh)
+    finally:
+        other.close()
+
+    assert requests_seen.urls, "the request log works"
+    assert sorted(set(requests_seen.outside())) == [], "the app asked for something outside this machine"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"{dit is geen json", "geen geldige JSON"),
+     (b'{"kind": "keuzehulp-sessie", "profile": {"annual_intake": 99999}}', "te groot")],
+    ids=["not JSON", "out of range"],
+)
+def test_a_bad_upload_says_what_is_wrong_and_keeps_the_answers(server, page, tmp_path, content, message):
+    open_path(page, server.url)
+    set_text(page, "municipality", "Brummen")
+    bad = tmp_path / "kapot.json"
+    bad.write_bytes(content)
+    page.locator("input[type='file']").set_input_files(str(bad))
+    settle(page)
+    text = main_text(page)
+    assert "Dit bestand kon niet worden geopend" in text and message in text
+    expect(page.get_by_role("textbox", name=labels().field("municipality"))).to_have_value("Brummen")
+
+
+def serious_violations(results: dict, baseline: set[str]) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}"
+            for v in results["violations"]
+            if v["impact"] in ("serious", "critical") and v["id"] not in baseline]
+
+
+@pytest.mark.parametrize("nav_page", PAGES, ids=[p.title for p in PAGES])
+def test_every_page_passes_axe_and_is_photographed(server, page, requests_seen, screenshots, nav_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    baseline = {entry["rule"] for entry in yaml.safe_load(BASELINE.read_text(encoding="utf-8"))}
+    open_path(page, server.url, url_path(nav_page.path) + "?annual_intake=12&municipality=Lochem")
+    page.wait_for_timeout(500)  # charts and fonts settle
+    shoot(page, screenshots, Path(nav_page.path).stem)
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert "Traceback" not in main_text(page)
+    results = Axe().run(page).response
+    assert serious_violations(results, baseline) == []
+    assert requests_seen.outside() == []
