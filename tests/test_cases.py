@@ -1,0 +1,107 @@
+"""Data-driven cases (tests/cases/*.yaml): the handreiking's reasoning applied to one municipality.
+
+Each case names the reasoning it checks; a case file is validated like content, so a typo in
+an expected key fails loudly instead of being skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ConfigDict
+
+from keuzehulp import advise
+from keuzehulp.schema import DECISION_IDS, ELEMENT_IDS, Advice, Profile
+from keuzehulp.yamlio import load_yaml_file
+
+CASES_DIR = Path(__file__).parent / "cases"
+Texts = dict[str, list[str]]
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    profile: Profile
+    choices: dict[str, str] = {}
+    strengths: dict[str, str] = {}
+    priorities: dict[str, str] = {}
+    reasons_contain: Texts = {}  # in a decision's reasons (for and against) or an element's reasons
+    reasons_against_contain: Texts = {}  # decisions only
+    actions_contain: Texts = {}
+    actions_lack: Texts = {}
+    examples_contain: Texts = {}
+    flips_contain: dict[str, list[dict[str, Any]]] = {}
+
+
+def _load() -> list[Any]:
+    params = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        data, problems = load_yaml_file(path)
+        assert not problems, problems
+        for raw in data:
+            case = Case.model_validate(raw)
+            params.append(pytest.param(case, id=f"{path.stem}: {case.name}"))
+    return params
+
+
+CASES = _load()
+
+
+def _reasons(advice: Advice, item: str) -> list[str]:
+    if item in advice.decisions:
+        d = advice.decisions[item]
+        return d.reasons_for + d.reasons_against
+    return _element(advice, item).reasons
+
+
+def _element(advice: Advice, item: str) -> Any:
+    assert item in ELEMENT_IDS, f"unknown element {item}"
+    return next(e for e in advice.elements if e.id == item)
+
+
+def _contains(texts: list[str], fragment: str) -> bool:
+    return any(fragment in t for t in texts)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case(case: Case) -> None:
+    advice = advise(case.profile)
+    for decision, choice in case.choices.items():
+        assert decision in DECISION_IDS
+        assert advice.decisions[decision].choice == choice, advice.decisions[decision].reasons_for
+    for decision, strength in case.strengths.items():
+        assert advice.decisions[decision].strength == strength
+    for element, priority in case.priorities.items():
+        assert _element(advice, element).priority == priority, _element(advice, element).reasons
+    for item, fragments in case.reasons_contain.items():
+        for fragment in fragments:
+            assert _contains(_reasons(advice, item), fragment), (fragment, _reasons(advice, item))
+    for item, fragments in case.reasons_against_contain.items():
+        for fragment in fragments:
+            against = advice.decisions[item].reasons_against
+            assert _contains(against, fragment), (fragment, against)
+    for item, fragments in case.actions_contain.items():
+        for fragment in fragments:
+            assert _contains(_element(advice, item).actions, fragment), (fragment, _element(advice, item).actions)
+    for item, fragments in case.actions_lack.items():
+        for fragment in fragments:
+            assert not _contains(_element(advice, item).actions, fragment)
+    for item, examples in case.examples_contain.items():
+        have = advice.decisions[item].examples if item in advice.decisions else _element(advice, item).examples
+        assert set(examples) <= set(have), have
+    for decision, flips in case.flips_contain.items():
+        have = [{"field": f.field, "value": f.value, "choice": f.choice} for f in advice.decisions[decision].flips]
+        for flip in flips:
+            assert flip in have, have
+
+
+def test_there_is_a_case_for_every_decision_option_and_many_trade_offs() -> None:
+    cases = [p.values[0] for p in CASES]
+    assert len(cases) >= 25
+    chosen = {(d, c) for case in cases for d, c in case.choices.items()}
+    from keuzehulp.schema import DECISION_OPTIONS
+
+    assert chosen == {(d, o) for d, opts in DECISION_OPTIONS.items() for o in opts}
