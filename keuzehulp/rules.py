@@ -115,8 +115,8 @@ class _FileCheck:
         try:
             return cls.model_validate(value)
         except ValidationError as exc:
-            self.problems.extend(validation_problems(exc, self.data, self.file, loc) if loc else
-                                 validation_problems(exc, self.data, self.file))
+            # Lines come from the node itself; the location printed is the full path.
+            self.problems.extend(validation_problems(exc, value, self.file, loc))
             return None
 
     def problem(self, loc: tuple[Any, ...], message: str) -> None:
@@ -305,6 +305,8 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
     elements: dict[str, Element] = {}
     flips: FlipPhrases | None = None
     digest = hashlib.sha256()
+    unreadable: set[str] = set()  # files that are not valid YAML: no follow-up problems for them
+    declared: set[str] = set()  # element keys present in a section file (valid or not)
     paths = sorted(directory.glob("*.yaml"))
     for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -312,6 +314,7 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
         data, load_problems = load_yaml_file(path)
         if load_problems:
             problems.extend(load_problems)
+            unreadable.add(path.stem)
             continue
         fc = _FileCheck(file, data, problems, citations)
         if not isinstance(data, LineDict):
@@ -325,6 +328,8 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
             if decision:
                 decisions[stem] = decision
         elif stem in SECTION_IDS:
+            if isinstance(data.get("elements"), dict):
+                declared.update(data["elements"])
             _load_section(fc, stem, elements)
         else:
             known = ", ".join([*DECISION_OPTIONS, *SECTION_IDS, FLIPS_FILE])
@@ -334,9 +339,7 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
         if decision not in present:
             problems.append(Problem(display_path(directory / f"{decision}.yaml"), 1, "missing rule file"))
     for element, section in ELEMENT_SECTIONS.items():
-        if element not in elements and section in present and not any(
-            p.file.endswith(f"{section}.yaml") for p in problems
-        ):
+        if element not in declared and section in present and section not in unreadable:
             problems.append(Problem(display_path(directory / f"{section}.yaml"), 1,
                                     f"element {element!r} has no entry"))
         elif section not in present:

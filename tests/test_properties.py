@@ -1,0 +1,63 @@
+"""Properties that hold for every valid profile (hypothesis, ~200 profiles per property)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from keuzehulp import advise
+from keuzehulp.schema import DECISION_OPTIONS, ELEMENT_IDS, PARTNERS, PRIORITY_ORDER, Advice, Profile
+
+profiles = st.builds(
+    Profile,
+    annual_intake=st.one_of(st.integers(0, 300), st.integers(0, 10000)),
+    level_mix=st.sampled_from(["similar", "mixed"]),
+    sector_mix=st.sampled_from(["similar", "diverse"]),
+    recent_arrivals=st.sampled_from(["most", "some", "few"]),
+    care_duties=st.sampled_from(["many", "some", "few"]),
+    health_barriers=st.sampled_from(["many", "some", "few"]),
+    own_capacity=st.sampled_from(["low", "medium", "high"]),
+    specialised_caseload=st.booleans(),
+    regional_cooperation=st.sampled_from(["none", "possible", "existing"]),
+    regional_intake=st.one_of(st.integers(0, 1000), st.integers(0, 100000)),
+    partners=st.lists(st.sampled_from(PARTNERS), unique=True),
+    language_providers=st.integers(1, 50),
+    flexible_budget=st.booleans(),
+    childcare_available=st.booleans(),
+    experience_experts=st.booleans(),
+    employer_network=st.sampled_from(["weak", "moderate", "strong"]),
+    min_group_size=st.integers(2, 40),
+    max_wait_months=st.integers(1, 24),
+)
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(profiles)
+def test_every_profile_gets_all_decisions_and_elements_with_reasons_and_sources(profile: Profile) -> None:
+    advice = advise(profile)
+    Advice.model_validate(advice.model_dump(mode="json"))  # the contract holds
+    assert set(advice.decisions) == set(DECISION_OPTIONS)
+    for decision, d in advice.decisions.items():
+        assert d.choice in DECISION_OPTIONS[decision]
+        assert d.reasons_for and d.reasons_against, decision
+        assert d.sources and d.rules
+        assert all("{" not in text for text in d.reasons_for + d.reasons_against)
+    assert sorted(e.id for e in advice.elements) == sorted(ELEMENT_IDS)
+    for element in advice.elements:
+        assert element.reasons and element.actions and element.sources and element.rules
+    order = [(PRIORITY_ORDER[e.priority], ELEMENT_IDS.index(e.id)) for e in advice.elements]
+    assert order == sorted(order)
+    assert advice.group_formation is not None and advice.group_formation.text
+
+
+@SETTINGS
+@given(profiles)
+def test_every_flip_is_true_when_applied(profile: Profile) -> None:
+    advice = advise(profile)
+    for decision, d in advice.decisions.items():
+        for flip in d.flips:
+            assert flip.choice != d.choice
+            changed = advise(profile.model_copy(update={flip.field: flip.value}), with_flips=False)
+            assert changed.decisions[decision].choice == flip.choice, (decision, flip)
+            assert flip.text.endswith(".") and "{" not in flip.text
