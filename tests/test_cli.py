@@ -110,3 +110,18 @@ def test_check_is_clean_on_the_project() -> None:
     result = run("check")
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("Alles in orde:")
+
+
+def test_report_formats_go_through_the_report_renderer(tmp_path: Path) -> None:
+    md = run("advise", "-", "--format", "md", stdin='{"municipality": "Lochem", "annual_intake": 9}')
+    assert md.returncode == 0, md.stderr
+    assert "Lochem" in md.stdout
+    out = tmp_path / "keuzeoverzicht.pdf"
+    pdf = run("advise", "-", "--format", "pdf", "-o", str(out), stdin="{}")
+    assert pdf.returncode == 0, pdf.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    result = run("advise", "-", "-o", str(tmp_path / "geen-map" / "advies.json"), stdin="{}")
+    assert result.returncode == 2 and "Kan niet schrijven" in result.stderr
