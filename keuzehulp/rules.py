@@ -7,17 +7,14 @@ an element's own entry (its default priority, reason and actions) has the id `q3
 from __future__ import annotations
 
 import hashlib
-import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from .conditions import SPECS_DECISION_RULES, SPECS_ELEMENT_RULES, Atom, compile_condition, field_names
 from .crossref import Citation
-from .derived import DERIVED, profile_field_specs
+from .rulecheck import FileCheck, cite_common, load_flip_phrases
 from .rulefiles import (
     DecisionFile,
     DecisionRuleSpec,
@@ -27,7 +24,7 @@ from .rulefiles import (
     OptionSpec,
     SectionFile,
 )
-from .schema import DECISION_OPTIONS, ELEMENT_IDS, ELEMENT_SECTIONS, PARTNERS, SECTION_IDS
+from .schema import DECISION_OPTIONS, ELEMENT_IDS, ELEMENT_SECTIONS, SECTION_IDS
 from .yamlio import (
     ContentError,
     LineDict,
@@ -35,13 +32,10 @@ from .yamlio import (
     display_path,
     line_of,
     load_yaml_file,
-    validation_problems,
 )
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 FLIPS_FILE = "_flips.yaml"
-# Placeholders a text may use besides the profile fields and derived quantities.
-TEXT_PLACEHOLDERS = ("group_estimate", "group_estimate_regional")
 
 
 @dataclass
@@ -105,55 +99,7 @@ class RuleSet:
     count: int  # number of rules, element entries included
 
 
-class _FileCheck:
-    """Collects problems and citations for one file."""
-
-    def __init__(self, file: str, data: Any, problems: list[Problem], citations: list[Citation]):
-        self.file, self.data, self.problems, self.citations = file, data, problems, citations
-
-    def model(self, cls: type[BaseModel], value: Any, loc: tuple[Any, ...]) -> Any:
-        try:
-            return cls.model_validate(value)
-        except ValidationError as exc:
-            # Lines come from the node itself; the location printed is the full path.
-            self.problems.extend(validation_problems(exc, value, self.file, loc))
-            return None
-
-    def problem(self, loc: tuple[Any, ...], message: str) -> None:
-        from .yamlio import format_loc
-
-        self.problems.append(Problem(self.file, line_of(self.data, loc), f"{format_loc(loc)}: {message}"))
-
-    def cite(self, loc: tuple[Any, ...], rule: str, kind: str, ref: str) -> None:
-        self.citations.append(Citation(self.file, line_of(self.data, loc), rule, kind, ref))  # type: ignore[arg-type]
-
-    def texts(self, loc: tuple[Any, ...], *texts: str) -> bool:
-        """Check placeholders in texts; return whether any text uses one."""
-        used = False
-        for text in texts:
-            try:
-                names = [n for _, n, _, _ in string.Formatter().parse(text) if n is not None]
-            except ValueError as exc:
-                self.problem(loc, f"text has a broken {{placeholder}}: {exc}")
-                continue
-            for name in names:
-                used = True
-                if name not in _PLACEHOLDERS:
-                    self.problem(loc, f"unknown placeholder {{{name}}}; known: {', '.join(sorted(_PLACEHOLDERS))}")
-        return used
-
-
-_PLACEHOLDERS = frozenset(profile_field_specs()) | frozenset(DERIVED) | frozenset(TEXT_PLACEHOLDERS)
-
-
-def _cite_common(fc: _FileCheck, loc: tuple[Any, ...], rule: str, spec: Any) -> None:
-    for i, source in enumerate(spec.sources):
-        fc.cite((*loc, "sources", i), rule, "source", source)
-    for i, example in enumerate(getattr(spec, "examples", [])):
-        fc.cite((*loc, "examples", i), rule, "example", example)
-
-
-def _load_decision(fc: _FileCheck, decision_id: str) -> Decision | None:
+def _load_decision(fc: FileCheck, decision_id: str) -> Decision | None:
     top = fc.model(DecisionFile, fc.data, ())
     if top is None:
         return None
@@ -175,7 +121,7 @@ def _load_decision(fc: _FileCheck, decision_id: str) -> Decision | None:
         for i, example in enumerate(spec.examples):
             fc.cite(("options", name, "examples", i), rule, "example", example)
         for i, con in enumerate(spec.against):
-            _cite_common(fc, ("options", name, "against", i), rule, con)
+            cite_common(fc, ("options", name, "against", i), rule, con)
             fc.texts(("options", name, "against", i, "text"), con.text)
         option_examples[name] = tuple(spec.examples)
         against[name] = [(con.text, tuple(con.sources)) for con in spec.against]
@@ -204,7 +150,7 @@ def _load_decision(fc: _FileCheck, decision_id: str) -> Decision | None:
         compiled = _condition(fc, raw, loc, SPECS_DECISION_RULES)
         names |= compiled.names
         fc.cite(loc, rule_id, "decision", decision_id)
-        _cite_common(fc, loc, rule_id, spec)
+        cite_common(fc, loc, rule_id, spec)
         templated = fc.texts((*loc, "reason"), spec.reason)
         rules.append(DecisionRule(rule_id, spec.option, spec.weight, spec.reason, tuple(spec.examples),
                                   tuple(spec.sources), compiled.check, compiled.atoms, templated))
@@ -212,7 +158,7 @@ def _load_decision(fc: _FileCheck, decision_id: str) -> Decision | None:
                     top.strength.moderate, option_examples, against, frozenset(field_names(names)))
 
 
-def _condition(fc: _FileCheck, raw: Any, loc: tuple[Any, ...], specs: dict[str, Any]) -> Any:
+def _condition(fc: FileCheck, raw: Any, loc: tuple[Any, ...], specs: dict[str, Any]) -> Any:
     from .conditions import Compiled
 
     if not isinstance(raw, dict) or raw.get("when") is None:
@@ -220,7 +166,7 @@ def _condition(fc: _FileCheck, raw: Any, loc: tuple[Any, ...], specs: dict[str, 
     return compile_condition(raw["when"], fc.data, [*loc, "when"], fc.file, specs, fc.problems)
 
 
-def _load_section(fc: _FileCheck, section: str, elements: dict[str, Element]) -> None:
+def _load_section(fc: FileCheck, section: str, elements: dict[str, Element]) -> None:
     top = fc.model(SectionFile, fc.data, ())
     if top is None:
         return
@@ -237,7 +183,7 @@ def _load_section(fc: _FileCheck, section: str, elements: dict[str, Element]) ->
             continue
         rule_id = f"{section}/{name}"
         fc.cite(loc, rule_id, "element", name)
-        _cite_common(fc, loc, rule_id, spec)
+        cite_common(fc, loc, rule_id, spec)
         templated = fc.texts(loc, spec.reason, *spec.actions)
         elements[name] = Element(name, rule_id, spec.default, spec.reason, tuple(spec.actions),
                                  tuple(spec.examples), tuple(spec.sources), templated)
@@ -260,41 +206,11 @@ def _load_section(fc: _FileCheck, section: str, elements: dict[str, Element]) ->
             fc.problem((*loc, "element"), f"unknown element {spec.element!r} in {section}; {where}")
             continue
         fc.cite((*loc, "element"), rule_id, "element", spec.element)
-        _cite_common(fc, loc, rule_id, spec)
+        cite_common(fc, loc, rule_id, spec)
         if spec.element in elements:
             elements[spec.element].rules.append(ElementRule(
                 rule_id, spec.priority, spec.reason, tuple(spec.actions), tuple(spec.examples),
                 tuple(spec.sources), compiled.check, templated))
-
-
-def _load_flips(fc: _FileCheck) -> FlipPhrases | None:
-    phrases = fc.model(FlipPhrases, fc.data, ())
-    if phrases is None:
-        return None
-    if "{condition}" not in phrases.sentence and "{choice}" not in phrases.sentence:
-        fc.problem(("sentence",), "needs {condition} and {choice}")
-    for name, spec in profile_field_specs().items():
-        if name not in phrases.fields:
-            fc.problem(("fields",), f"no phrases for field {name!r}")
-            continue
-        keys = {"enum": [str(v) for v in spec.values], "bool": ["true", "false"], "int": ["up", "down"],
-                "list": ["add", "remove"]}[spec.kind]
-        have = phrases.fields[name]
-        for key in keys:
-            if key not in have:
-                fc.problem(("fields", name), f"no phrase for {key!r}")
-        for key in set(have) - set(keys):
-            fc.problem(("fields", name, key), f"unknown key; expected {', '.join(keys)}")
-        for key, text in have.items():
-            want = "{partner}" if spec.kind == "list" else "{value}" if spec.kind == "int" else None
-            if want and want not in text:
-                fc.problem(("fields", name, key), f"phrase needs {want}")
-    for partner in PARTNERS:
-        if partner not in phrases.partner_names:
-            fc.problem(("partner_names",), f"no name for partner {partner!r}")
-    for name in set(phrases.fields) - set(profile_field_specs()):
-        fc.problem(("fields", name), "unknown profile field")
-    return phrases
 
 
 def load_rules(directory: Path = RULES_DIR) -> RuleSet:
@@ -316,13 +232,13 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
             problems.extend(load_problems)
             unreadable.add(path.stem)
             continue
-        fc = _FileCheck(file, data, problems, citations)
+        fc = FileCheck(file, data, problems, citations)
         if not isinstance(data, LineDict):
             fc.problems.append(Problem(file, 1, "a rule file is a mapping of keys (see rules/README.md)"))
             continue
         stem = path.stem
         if path.name == FLIPS_FILE:
-            flips = _load_flips(fc)
+            flips = load_flip_phrases(fc)
         elif stem in DECISION_OPTIONS:
             decision = _load_decision(fc, stem)
             if decision:

@@ -1,0 +1,94 @@
+"""Checking one rule file: problems with file:line, citations, text placeholders, flip phrases."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .crossref import Citation
+from .derived import DERIVED, profile_field_specs
+from .rulefiles import FlipPhrases
+from .schema import PARTNERS
+from .yamlio import Problem, format_loc, line_of, validation_problems
+
+# Placeholders a text may use besides the profile fields and derived quantities.
+TEXT_PLACEHOLDERS = ("group_estimate", "group_estimate_regional")
+
+
+class FileCheck:
+    """Collects problems and citations for one file."""
+
+    def __init__(self, file: str, data: Any, problems: list[Problem], citations: list[Citation]):
+        self.file, self.data, self.problems, self.citations = file, data, problems, citations
+
+    def model(self, cls: type[BaseModel], value: Any, loc: tuple[Any, ...]) -> Any:
+        try:
+            return cls.model_validate(value)
+        except ValidationError as exc:
+            # Lines come from the node itself; the location printed is the full path.
+            self.problems.extend(validation_problems(exc, value, self.file, loc))
+            return None
+
+    def problem(self, loc: tuple[Any, ...], message: str) -> None:
+        self.problems.append(Problem(self.file, line_of(self.data, loc), f"{format_loc(loc)}: {message}"))
+
+    def cite(self, loc: tuple[Any, ...], rule: str, kind: str, ref: str) -> None:
+        self.citations.append(Citation(self.file, line_of(self.data, loc), rule, kind, ref))  # type: ignore[arg-type]
+
+    def texts(self, loc: tuple[Any, ...], *texts: str) -> bool:
+        """Check placeholders in texts; return whether any text uses one."""
+        used = False
+        for text in texts:
+            try:
+                names = [n for _, n, _, _ in string.Formatter().parse(text) if n is not None]
+            except ValueError as exc:
+                self.problem(loc, f"text has a broken {{placeholder}}: {exc}")
+                continue
+            for name in names:
+                used = True
+                if name not in _PLACEHOLDERS:
+                    self.problem(loc, f"unknown placeholder {{{name}}}; known: {', '.join(sorted(_PLACEHOLDERS))}")
+        return used
+
+
+_PLACEHOLDERS = frozenset(profile_field_specs()) | frozenset(DERIVED) | frozenset(TEXT_PLACEHOLDERS)
+
+
+def cite_common(fc: FileCheck, loc: tuple[Any, ...], rule: str, spec: Any) -> None:
+    for i, source in enumerate(spec.sources):
+        fc.cite((*loc, "sources", i), rule, "source", source)
+    for i, example in enumerate(getattr(spec, "examples", [])):
+        fc.cite((*loc, "examples", i), rule, "example", example)
+
+
+
+def load_flip_phrases(fc: FileCheck) -> FlipPhrases | None:
+    phrases = fc.model(FlipPhrases, fc.data, ())
+    if phrases is None:
+        return None
+    if "{condition}" not in phrases.sentence and "{choice}" not in phrases.sentence:
+        fc.problem(("sentence",), "needs {condition} and {choice}")
+    for name, spec in profile_field_specs().items():
+        if name not in phrases.fields:
+            fc.problem(("fields",), f"no phrases for field {name!r}")
+            continue
+        keys = {"enum": [str(v) for v in spec.values], "bool": ["true", "false"], "int": ["up", "down"],
+                "list": ["add", "remove"]}[spec.kind]
+        have = phrases.fields[name]
+        for key in keys:
+            if key not in have:
+                fc.problem(("fields", name), f"no phrase for {key!r}")
+        for key in set(have) - set(keys):
+            fc.problem(("fields", name, key), f"unknown key; expected {', '.join(keys)}")
+        for key, text in have.items():
+            want = "{partner}" if spec.kind == "list" else "{value}" if spec.kind == "int" else None
+            if want and want not in text:
+                fc.problem(("fields", name, key), f"phrase needs {want}")
+    for partner in PARTNERS:
+        if partner not in phrases.partner_names:
+            fc.problem(("partner_names",), f"no name for partner {partner!r}")
+    for name in set(phrases.fields) - set(profile_field_specs()):
+        fc.problem(("fields", name), "unknown profile field")
+    return phrases
