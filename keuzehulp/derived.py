@@ -30,9 +30,7 @@ NOT_IN_CONDITIONS = ("municipality", "schema_version")
 
 
 def _cells(c: Ctx) -> int:
-    levels = groups.LEVELS_WHEN_MIXED if c["level_mix"] == "mixed" else 1
-    sectors = groups.SECTORS_WHEN_DIVERSE if c["sector_mix"] == "diverse" else 1
-    return levels * sectors
+    return groups.group_cells(c["level_mix"], c["sector_mix"])
 
 
 def _counted(c: Ctx) -> int:

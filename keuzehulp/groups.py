@@ -6,8 +6,9 @@ groep inburgeraars veel verschillen zijn in taalniveau en (indien relevant)
 beroepsvoorkeuren." (Allemaal dual, vraag 2.)
 
 The estimate is deliberately simple, so a team can check it by hand: the yearly intake is
-spread evenly over the language levels (and vocational directions) that need their own
-group; a group can start once one of those cells holds `min_group_size` newcomers.
+spread evenly over the language levels that need their own group; a group can start once
+one level holds `min_group_size` newcomers. Vocational directions split the intake further
+only for schooling aimed at one sector ("indien relevant"); that figure is reported beside it.
 """
 
 from __future__ import annotations
@@ -28,16 +29,32 @@ def counted_intake(profile: Profile, regional: bool | None = None) -> int:
     return profile.annual_intake + (profile.regional_intake if regional else 0)
 
 
+def level_groups(level_mix: str) -> int:
+    return LEVELS_WHEN_MIXED if level_mix == "mixed" else 1
+
+
+def sector_groups(sector_mix: str) -> int:
+    return SECTORS_WHEN_DIVERSE if sector_mix == "diverse" else 1
+
+
 def cells(profile: Profile) -> tuple[int, int]:
-    levels = LEVELS_WHEN_MIXED if profile.level_mix == "mixed" else 1
-    sectors = SECTORS_WHEN_DIVERSE if profile.sector_mix == "diverse" else 1
-    return levels, sectors
+    """(language levels, vocational directions) the intake is spread over."""
+    return level_groups(profile.level_mix), sector_groups(profile.sector_mix)
 
 
-def months_to_fill(intake_per_year: float, profile: Profile) -> float | None:
+def group_cells(level_mix: str, sector_mix: str, sector_specific: bool = False) -> int:
+    """How many separate groups the intake must be split into.
+
+    A general curriculum (applying, work skills, digital and financial skills, health) only
+    needs about the same language level; vocational preferences matter "indien relevant",
+    that is for schooling aimed at one sector (Allemaal dual, vraag 2).
+    """
+    return level_groups(level_mix) * (sector_groups(sector_mix) if sector_specific else 1)
+
+
+def months_to_fill(intake_per_year: float, profile: Profile, sector_specific: bool = False) -> float | None:
     """Months until one group of min_group_size is full at one level (None: never)."""
-    levels, sectors = cells(profile)
-    per_group = intake_per_year / (levels * sectors)
+    per_group = intake_per_year / group_cells(profile.level_mix, profile.sector_mix, sector_specific)
     if per_group <= 0:
         return None
     return 12.0 * profile.min_group_size / per_group
@@ -45,8 +62,12 @@ def months_to_fill(intake_per_year: float, profile: Profile) -> float | None:
 
 def intake_needed(profile: Profile) -> int:
     """Smallest yearly intake (own plus counted partners) that fills a group within the wait."""
-    levels, sectors = cells(profile)
-    return math.ceil(12.0 * profile.min_group_size * levels * sectors / profile.max_wait_months - 1e-9)
+    n = group_cells(profile.level_mix, profile.sector_mix)
+    return math.ceil(12.0 * profile.min_group_size * n / profile.max_wait_months - 1e-9)
+
+
+def _plural(n: int | float, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _months_text(months: float | None, size: int) -> str:
@@ -56,24 +77,25 @@ def _months_text(months: float | None, size: int) -> str:
         return f"is een groep van {size} binnen een maand vol"
     if months > 120:
         return f"duurt het meer dan tien jaar om een groep van {size} te vullen"
-    unit = "maand" if round(months) == 1 else "maanden"
-    return f"duurt het ongeveer {round(months)} {unit} om een groep van {size} te vullen"
+    return f"duurt het ongeveer {_plural(round(months), 'maand', 'maanden')} om een groep van {size} te vullen"
 
 
 def describe(intake: int, profile: Profile, regional: bool) -> str:
     levels, sectors = cells(profile)
-    spread = []
-    if levels > 1:
-        spread.append(f"{levels} taalniveaus")
-    if sectors > 1:
-        spread.append(f"{sectors} beroepsrichtingen")
-    who = f"{intake} inburgeraars per jaar" + (" (samen met de regio)" if regional else "")
-    over = f" verdeeld over {' en '.join(spread)}" if spread else " op ongeveer hetzelfde niveau"
+    who = _plural(intake, "inburgeraar", "inburgeraars") + " per jaar"
+    who += " (samen met de regio)" if regional else ""
+    over = f" verdeeld over {levels} taalniveaus" if levels > 1 else " op ongeveer hetzelfde taalniveau"
     months = months_to_fill(intake, profile)
     text = f"Bij {who}{over} {_months_text(months, profile.min_group_size)}."
     if months is not None and months >= 1:
         verdict = "Dat past binnen" if months <= profile.max_wait_months else "Dat is langer dan"
-        text += f" {verdict} de wachttijd van hoogstens {profile.max_wait_months} maanden die u acceptabel vindt."
+        wait = _plural(profile.max_wait_months, "maand", "maanden")
+        text += f" {verdict} de wachttijd van hoogstens {wait} die u acceptabel vindt."
+    if sectors > 1 and intake > 0:
+        sector_months = months_to_fill(intake, profile, sector_specific=True)
+        text += (f" Voor scholing gericht op één sector, zoals zorg of techniek, zijn de beroepswensen"
+                 f" ook nog verdeeld over ongeveer {sectors} richtingen: dan"
+                 f" {_months_text(sector_months, profile.min_group_size)}.")
     return text
 
 
@@ -87,7 +109,7 @@ def estimate(profile: Profile) -> GroupFormation:
         intake_per_year=intake,
         level_groups=levels,
         sector_groups=sectors,
-        per_group_per_year=intake / (levels * sectors),
+        per_group_per_year=intake / group_cells(profile.level_mix, profile.sector_mix),
         months_to_fill=months,
         min_group_size=profile.min_group_size,
         max_wait_months=profile.max_wait_months,

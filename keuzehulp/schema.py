@@ -157,8 +157,8 @@ class GroupFormation(BaseModel):
 
     intake_per_year: int  # own intake, plus the partners' when cooperation exists
     level_groups: int  # how many language levels the intake is spread over
-    sector_groups: int  # how many vocational directions (1 when alike)
-    per_group_per_year: float  # newcomers per year who fit one group
+    sector_groups: int  # vocational directions (1 when alike); splits only sector-specific schooling
+    per_group_per_year: float  # newcomers per year who fit one (general, per-level) group
     months_to_fill: float | None  # None when nobody fits a group (no intake)
     min_group_size: int
     max_wait_months: int

@@ -75,7 +75,7 @@ def test_every_categorical_alternative_that_changes_the_choice_is_listed() -> No
 def test_flip_sentences_name_the_threshold_and_the_new_option() -> None:
     flips = advise(Profile()).decisions["training_format"].flips
     texts = [f.text for f in flips]
-    assert "Vanaf 192 inburgeraars per jaar wordt het advies ‘Groepsgewijze training en scholing’." in texts
+    assert "Vanaf 96 inburgeraars per jaar wordt het advies ‘Groepsgewijze training en scholing’." in texts
     assert ("Als u al samenwerkt met buurgemeenten, wordt het advies ‘Scholing extern inkopen "
             "(eventueel samen met andere gemeenten)’.") in texts
     assert any(t.startswith("Als u ook kunt werken met een mbo-instelling (ROC),") for t in texts)
