@@ -123,7 +123,8 @@ def _check(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem)
     if result.problems:
-        print(f"{len(result.problems)} probleem/problemen gevonden.", file=sys.stderr)
+        count = len(result.problems)
+        print(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden.", file=sys.stderr)
         return 1
     pages = "nog geen kennisbank" if result.page_count is None else f"{result.page_count} kennispagina's"
     print(f"Alles in orde: {result.rule_count} regels, {pages}.")

@@ -65,7 +65,10 @@ def change_points(decision: Decision, ctx: Ctx, field: str, lo: int, hi: int) ->
 
 def _flip(ruleset: RuleSet, decision: Decision, field: str, key: str, value: Any, new: str,
           partner: str = "") -> Flip:
-    phrase = ruleset.flip_phrases.fields[field][key].format(value=value, partner=partner)
+    phrases = ruleset.flip_phrases.fields[field]
+    # Numbers read naturally at 0 and 1 ("geen", "1 maand") where the file has a phrase for it.
+    special = {0: f"{key}_zero", 1: f"{key}_one"}.get(value) if key in ("up", "down") else None
+    phrase = phrases.get(special, phrases[key]).format(value=value, partner=partner)
     option = labels().option(decision.id, new)
     text = ruleset.flip_phrases.sentence.format(condition=phrase, choice=option)
     return Flip.model_construct(field=field, value=value, choice=new, text=text[:1].upper() + text[1:])

@@ -98,3 +98,22 @@ def test_regional_intake_does_not_flip_without_cooperation() -> None:
     """Only meaningful with another field changed (cooperation), so not listed."""
     advice = advise(Profile(annual_intake=10, regional_cooperation="none"))
     assert all(f.field != "regional_intake" for f in advice.decisions["training_format"].flips)
+
+
+def test_flip_sentences_read_naturally_at_zero_and_one() -> None:
+    """No '0 of minder', '1 maanden' or '1 inburgeraars' in what a team reads."""
+    import itertools
+
+    from keuzehulp import Profile, advise
+
+    awkward = ("0 of minder", " 1 maanden", " 1 inburgeraars", "(en)", "(s)")
+    for intake, regional, wait, providers in itertools.product(
+        (0, 1, 2, 9, 30, 200), (0, 1, 30, 300), (1, 2, 3, 12), (1, 2, 5)
+    ):
+        profile = Profile(annual_intake=intake, regional_intake=regional, max_wait_months=wait,
+                          language_providers=providers, regional_cooperation="existing")
+        advice = advise(profile)
+        texts = [f.text for d in advice.decisions.values() for f in d.flips]
+        texts += [r for d in advice.decisions.values() for r in d.reasons_for + d.reasons_against]
+        for text in texts:
+            assert not any(a in text for a in awkward), text

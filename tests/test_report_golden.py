@@ -45,7 +45,9 @@ def reference_session() -> Session:
 
 def test_reference_summary_matches_the_golden_file() -> None:
     session = reference_session()
-    text = render("md", advise(session.profile), session, TODAY).decode("utf-8")
+    # The rules hash changes with every edit of rules/ (comments too); the text is what counts here.
+    advice = advise(session.profile).model_copy(update={"rules_version": "000000000000"})
+    text = render("md", advice, session, TODAY).decode("utf-8")
     if os.environ.get("UPDATE_GOLDEN") == "1":
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(text, encoding="utf-8")
