@@ -72,8 +72,12 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
         from ui.chart import show_group_formation
     except ImportError:
         return
-    with st.expander("Grafiek: wachttijd bij meer of minder instroom"):
-        show_group_formation(advice.profile)
+    # Built only when opened: an Altair chart costs more than the rest of the page together.
+    chart = st.expander("Grafiek: wachttijd bij meer of minder instroom", key="group_chart_open",
+                        on_change="rerun")
+    if chart.open:
+        with chart:
+            show_group_formation(advice.profile)
 
 
 def _tab_labels(d: DecisionAdvice) -> list[tuple[str, str]]:

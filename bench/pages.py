@@ -1,0 +1,216 @@
+"""How fast the wizard's pages are, beside a bare Streamlit page with as many elements.
+
+1. Warm rerun time per page (AppTest: script run only, no network, median of repeats),
+   beside bench/bare_page.py with the same kinds and numbers of elements (Markdown, radios,
+   toggles, buttons, bordered containers, ...) and no logic. Target: at most 1.5x.
+2. Click -> update time in Chromium against a real server: a widget change until the app
+   reports data-test-script-state='notRunning' again, beside the bare page. Target: at most 1.2x.
+
+Run: PYTHONPATH=. .venv/bin/python bench/pages.py  (needs /usr/bin/chromium for part 2)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from keuzehulp.labels import labels  # noqa: E402
+from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
+from tests.browser.walk import settle  # noqa: E402
+from ui.nav import PAGES  # noqa: E402
+
+REPEATS = 7
+RERUN_TARGET = 1.5
+CLICK_TARGET = 1.2
+
+
+def element_spec(node, spec: dict[str, int] | None = None) -> dict[str, int]:
+    """How many elements of each kind a page shows ({"markdown": 40, "radio": 3, "block": 12})."""
+    spec = {} if spec is None else spec
+    children = getattr(node, "children", None)
+    if children:
+        if getattr(node, "type", "") not in ("main", "sidebar", "event", "root", ""):
+            spec["block"] = spec.get("block", 0) + 1
+        for child in children.values():
+            element_spec(child, spec)
+    else:
+        kind = getattr(node, "type", "markdown")
+        spec[kind] = spec.get(kind, 0) + 1
+    return spec
+
+
+def sidebar_spec() -> dict[str, int]:
+    """AppTest drops the entrypoint's sidebar from its tree after the first run; count it there."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    return element_spec(at.sidebar)
+
+
+def merged(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    return {k: a.get(k, 0) + b.get(k, 0) for k in set(a) | set(b)}
+
+
+def timed_reruns(at: AppTest) -> float:
+    at.run()  # warm: content loaded, advice computed once
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def rerun_rows() -> list[tuple[str, dict[str, int], float, float]]:
+    rows = []
+    side = sidebar_spec()
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+        at.switch_page(page.path).run()
+        spec = merged(element_spec(at.main), side)
+        ours = timed_reruns(at)
+        os.environ["BARE_SPEC"] = json.dumps(spec)
+        bare_at = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"), default_timeout=120)
+        bare = timed_reruns(bare_at)
+        rows.append((page.title, spec, ours, bare))
+    return rows
+
+
+# Which widget a user changes on each page, and two values to alternate between.
+CLICKS = {
+    # (Start has only a text field: typing is not a click, so it is left out.)
+    "pages/q2_organisatie.py": ("radio", "regional_cooperation", ["possible", "none"]),
+    "pages/q3_begeleiding.py": ("radio", "care_duties", ["many", "few"]),
+    "pages/q4_taal.py": ("spinbutton", "language_providers", ["1", "3"]),
+    "pages/q5_participatie.py": ("radio", "employer_network", ["strong", "weak"]),
+}
+
+
+def change(page, kind: str, name: str, value: str) -> None:
+    if name == "value":  # the bare page's radio
+        page.get_by_role("radiogroup", name="Keuze").get_by_text(value, exact=True).click()
+        return
+    label = labels().field(name)
+    if kind == "radio":
+        page.get_by_role("radiogroup", name=label).get_by_text(
+            labels().fields[name].options[value], exact=True).click()
+    else:
+        box = page.get_by_role(kind, name=label)
+        box.fill(value)
+        box.press("Enter")
+
+
+# The app's script state attribute is unreliable for fast runs (React may batch 'running' and
+# 'notRunning' into one render), so the end of an update is the last WebSocket message the
+# page receives (the rerun's deltas and its 'script finished'), seen by a wrapped WebSocket.
+# Start: the user's event (Enter or click), seen by a capturing listener.
+_WS_SPY = """(() => {
+  const Native = window.WebSocket;
+  window.__ws = {last: 0, count: 0};
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.__ws.last = performance.now(); window.__ws.count += 1; });
+    }
+  };
+})();"""
+_ARM = """() => {
+  window.__kh = {t0: null, count: window.__ws.count};
+  const mark = () => { if (window.__kh.t0 === null) window.__kh.t0 = performance.now(); };
+  document.addEventListener('keydown', e => { if (e.key === 'Enter') mark(); }, {capture: true, once: true});
+  document.addEventListener('click', mark, {capture: true, once: true});
+}"""
+_QUIET_MS = 400  # no message for this long: the update is over
+
+
+def _wait_update(page) -> float:
+    """Seconds from the user's event to the last message of the update it caused."""
+    page.wait_for_function("window.__kh.t0 !== null && window.__ws.count > window.__kh.count",
+                           timeout=30_000)
+    page.wait_for_function(f"performance.now() - window.__ws.last > {_QUIET_MS}", timeout=30_000,
+                           polling=50)
+    return page.evaluate("(window.__ws.last - window.__kh.t0) / 1000")
+
+
+def current(page, kind: str, name: str, values: list[str]) -> str:
+    """The value the widget shows now (so the next change is always a real change)."""
+    if kind == "radio":
+        group = page.get_by_role("radiogroup", name="Keuze" if name == "value" else labels().field(name))
+        for value in values:
+            text = value if name == "value" else labels().fields[name].options[value]
+            if group.get_by_role("radio", name=text, exact=True).is_checked():
+                return value
+        return ""
+    return page.get_by_role(kind, name=labels().field(name)).input_value()
+
+
+def timed_clicks(page, kind: str, name: str, values: list[str]) -> float:
+    times = []
+    for _ in range(REPEATS + 1):  # the first one warms up
+        now = current(page, kind, name, values)
+        target = values[1] if now == values[0] else values[0]
+        page.evaluate(_ARM)
+        change(page, kind, name, target)
+        times.append(_wait_update(page))
+        settle(page)
+    return statistics.median(times[1:])
+
+
+def click_rows(specs: dict[str, dict[str, int]]) -> list[tuple[str, float, float]]:
+    from playwright.sync_api import sync_playwright
+
+    app, bare = Server("app.py"), Server("bench/bare_page.py")
+    rows = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            tab = browser.new_page(viewport={"width": 1280, "height": 800})
+            tab.add_init_script(_WS_SPY)
+            for page in PAGES:
+                if page.path not in CLICKS:
+                    continue
+                kind, name, values = CLICKS[page.path]
+                path = "" if page.path == "pages/start.py" else Path(page.path).stem
+                tab.goto(f"{app.url}/{path}")
+                settle(tab)
+                ours = timed_clicks(tab, kind, name, values)
+                tab.goto(f"{bare.url}/?spec={quote(json.dumps(specs[page.title]))}")
+                settle(tab)
+                base = timed_clicks(tab, "radio", "value", ["Eerste", "Tweede"])
+                rows.append((page.title, ours, base))
+            browser.close()
+    finally:
+        app.stop()
+        bare.stop()
+    return rows
+
+
+def main() -> None:
+    reruns = rerun_rows()
+    print(f"Warm rerun (AppTest, median of {REPEATS}); target <= {RERUN_TARGET}x a bare page")
+    print(f"{'page':22} {'elements':>8} {'ours ms':>8} {'bare ms':>8} {'ratio':>6}")
+    for title, spec, ours, bare in reruns:
+        flag = "" if ours / bare <= RERUN_TARGET else "  <- above target"
+        elements = sum(spec.values())
+        print(f"{title:22} {elements:8d} {ours * 1000:8.1f} {bare * 1000:8.1f} {ours / bare:6.2f}{flag}")
+    if not Path(CHROMIUM).exists():
+        print(f"\n{CHROMIUM} not found: click -> update not measured")
+        return
+    clicks = click_rows({title: spec for title, spec, _, _ in reruns})
+    print(f"\nClick -> update in Chromium (median of {REPEATS}); target <= {CLICK_TARGET}x a bare page")
+    print(f"{'page':22} {'ours ms':>8} {'bare ms':>8} {'ratio':>6}")
+    for title, ours, bare in clicks:
+        flag = "" if ours / bare <= CLICK_TARGET else "  <- above target"
+        print(f"{title:22} {ours * 1000:8.1f} {bare * 1000:8.1f} {ours / bare:6.2f}{flag}")
+
+
+if __name__ == "__main__":
+    main()
