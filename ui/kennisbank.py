@@ -89,8 +89,9 @@ def show_list(kb: Any) -> None:
                        key=lambda i: (list(kennis.KIND_LABELS).index(i.kind), i.title))
     if not items:
         st.info("Niets gevonden. Probeer een ander woord of kies 'Alles'.", icon=":material/search_off:")
-    for page in items:
-        with st.container(border=True):
+    columns = st.columns(2)
+    for index, page in enumerate(items):
+        with columns[index % 2].container(border=True):
             st.button(page.title, key=f"open_{page.id}", on_click=open_item, args=(page.id,),
                       type="tertiary", icon=":material/article:", wrap=True)
             st.caption(kennis.KIND_LABELS.get(page.kind, page.kind)

@@ -157,3 +157,25 @@ def test_every_page_passes_axe_and_is_photographed(server, page, requests_seen, 
     results = Axe().run(page).response
     assert serious_violations(results, baseline) == []
     assert requests_seen.outside() == []
+
+
+def test_read_more_opens_the_kennisbank_item_and_its_links_stay_in_the_app(server, page, requests_seen):
+    open_path(page, server.url, "q2_organisatie?municipality=Lochem&annual_intake=12")
+    page.get_by_role("link", name="Lees meer over deze vraag").click()
+    settle(page)
+    text = main_text(page)
+    assert "Vraag 2: Hoe geef je het traject organisatorisch vorm?" in text and "Zie ook" in text
+    page.locator("[data-testid='stMain']").get_by_role("button", name="Groepsgewijs of individueel?").first.click()
+    settle(page)
+    assert "item=knowledge%2Ftradeoffs%2Ftraining_format.md" in page.url or "training_format.md" in page.url
+    page.get_by_role("button", name="Terug naar het overzicht").click()
+    settle(page)
+    search = page.get_by_role("textbox", name="Zoeken")
+    search.fill("KINDEROPVANG")
+    search.press("Enter")
+    settle(page)
+    assert "resultaten voor" in main_text(page)
+    assert "Voor: Lochem" in page.locator("[data-testid='stSidebar']").inner_text(), "the answers are kept"
+    go(page, "2 Organisatie")
+    expect(page.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("12")
+    assert requests_seen.outside() == []
