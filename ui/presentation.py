@@ -24,6 +24,7 @@ from keuzehulp.schema import (
     SECTION_IDS,
     Advice,
 )
+from ui import nav
 
 from . import state
 from .chart import chart_summary, group_formation_chart, legend_lines
@@ -226,6 +227,7 @@ def _navigation(index: int, count: int) -> None:
 
 
 def presentation_page() -> None:
+    nav.ensure_entrypoint()
     st.html(SLIDE_CSS)
     advice = state.current_advice()
     if advice is None:

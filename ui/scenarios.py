@@ -243,6 +243,9 @@ def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
 def comparison_page() -> None:
     """Two or three scenarios side by side, differences marked in words, not colour alone."""
     from keuzehulp.compare import MAX_COMPARED, compare
+    from ui import nav
+
+    nav.ensure_entrypoint()
 
     st.title("Scenario's vergelijken", anchor=False)
     session = state.get_session()
