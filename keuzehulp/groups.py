@@ -93,8 +93,7 @@ def describe(intake: int, profile: Profile, regional: bool) -> str:
         text += f" {verdict} de wachttijd van hoogstens {wait} die u acceptabel vindt."
     if sectors > 1 and intake > 0:
         sector_months = months_to_fill(intake, profile, sector_specific=True)
-        text += (f" Voor scholing gericht op één sector, zoals zorg of techniek, zijn de beroepswensen"
-                 f" ook nog verdeeld over ongeveer {sectors} richtingen: dan"
+        text += (f" Voor scholing gericht op één sector (de beroepswensen lopen uiteen)"
                  f" {_months_text(sector_months, profile.min_group_size)}.")
     return text
 
