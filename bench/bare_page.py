@@ -4,26 +4,65 @@ pages, with no logic behind them (no advice, no state, no content loading).
 The element counts come as JSON, {"markdown": 40, "radio": 3, ...}: from the environment
 variable BARE_SPEC (AppTest) or the query parameter `spec` (browser). Unknown kinds count as
 Markdown. A radio keyed "value" is always there, for the click benchmark.
+
+Layout blocks are drawn as what they are on our page: "expander" as expanders, "tab" as tab
+panels (in groups of three), "column" as pairs of columns, "block" as bordered containers; each
+holds one element. "text_chars" is the text volume of our Markdown and captions, spread evenly
+over the bare page's Markdown and captions (a bare page of one-line paragraphs would be unfair).
 """
 
 import json
 import os
+from contextlib import nullcontext
 
 import streamlit as st
 
 spec = json.loads(st.query_params.get("spec", os.environ.get("BARE_SPEC", '{"markdown": 50}')))
 st.radio("Keuze", ["Eerste", "Tweede"], key="value", horizontal=True)
 blocks = spec.pop("block", 0)
+expanders = spec.pop("expander", 0)
+tab_panels = spec.pop("tab", 0)
+column_count = spec.pop("column", 0)
+text_chars = spec.pop("text_chars", 0)
+texts = spec.get("markdown", 0) + spec.get("caption", 0)
+chars_each = max(40, text_chars // texts) if texts else 40
+pending: list = []  # open tab panels or columns, each takes one element
 index = 0
+
+FILLER = ("een gewone zin in het advies die iets zegt over de situatie van de gemeente "
+          "en wat de handreiking daarover schrijft. ")
+
+
+def text(index: int) -> str:
+    """Markdown of about chars_each characters: bullets of ~150 characters, one bold word."""
+    body = f"Regel {index}: **tekst** " + FILLER * (chars_each // len(FILLER) + 1)
+    body = body[:chars_each]
+    return "\n".join(f"- {body[i:i + 150]}" for i in range(0, len(body), 150))
 
 
 def place():
-    """Every n-th element goes into a bordered container, as our cards do."""
-    global blocks
+    """Where the next element goes: an expander, tab panel, column or bordered container while
+    our page has those, else the main area."""
+    global blocks, expanders, tab_panels, column_count
+    if pending:
+        return pending.pop(0)
+    if expanders > 0:
+        expanders -= 1
+        return st.expander(f"Meer {index}")
+    if tab_panels > 0:
+        size = min(3, tab_panels)
+        tab_panels -= size
+        pending.extend(st.tabs([f"Tab {index}.{n}" for n in range(size)]))
+        return pending.pop(0)
+    if column_count > 0:
+        size = min(2, column_count)
+        column_count -= size
+        pending.extend(st.columns(size))
+        return pending.pop(0)
     if blocks > 0:
         blocks -= 1
         return st.container(border=True)
-    return st.container()
+    return nullcontext()  # no wrapper: our page has no more blocks than it counts
 
 
 for kind, count in sorted(spec.items()):
@@ -51,5 +90,9 @@ for kind, count in sorted(spec.items()):
                 st.file_uploader(f"Bestand {index}", key=key)
             elif kind == "metric":
                 st.metric(f"Getal {index}", index)
-            else:
+            elif kind == "caption":
+                st.caption(text(index))
+            elif kind == "markdown":
+                st.markdown(text(index))
+            else:  # title, subheader, divider, html, ...: one short line
                 st.markdown(f"Regel {index}: een gewone alinea **tekst**.")
