@@ -24,8 +24,15 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {text}" for text in items)
 
 
-def priority_badge(priority: str) -> None:
-    st.badge(labels().priorities[priority], color=PRIORITY_COLORS[priority], icon=PRIORITY_ICONS[priority])
+def badge(label: str, color: str, icon: str = "") -> str:
+    """Markdown for a coloured badge, as st.badge writes it, to share one element with its
+    heading (every element is re-rendered in the browser on each click: fewer is faster)."""
+    escaped = label.replace("[", "\\[").replace("]", "\\]")
+    return f":{color}-badge[{icon + ' ' if icon else ''}{escaped}]"
+
+
+def priority_badge(priority: str) -> str:
+    return badge(labels().priorities[priority], PRIORITY_COLORS[priority], PRIORITY_ICONS[priority])
 
 
 def sources_caption(sources: list[str]) -> None:
@@ -95,8 +102,8 @@ def decision_view(advice: Advice, decision: str, *, team: bool = True, narrow: b
     label = labels().decisions[decision]
     with st.container(border=True):
         st.subheader(label.title, anchor=False)
-        st.markdown(f"#### Advies: {labels().option(decision, d.choice)}")
-        st.badge(labels().strengths[d.strength], color=STRENGTH_COLORS[d.strength])
+        st.markdown(f"#### Advies: {labels().option(decision, d.choice)}\n\n"
+                    + badge(labels().strengths[d.strength], STRENGTH_COLORS[d.strength]))
         tabs = _tab_labels(d)
         for tab, (_, text) in zip(st.tabs([t for t, _ in tabs]), tabs, strict=True):
             tab.markdown(text)
@@ -128,10 +135,11 @@ def _team_choice(decision: str, advised: str) -> None:
 def element_view(element: ElementAdvice) -> None:
     """One effective element: priority badge, title, why, what to do, examples."""
     with st.container(border=True):
-        priority_badge(element.priority)
-        st.markdown(f"**{labels().elements[element.id]}**")
+        # Badge, title and reasons in one Markdown element (fewer elements to re-render).
+        parts = [priority_badge(element.priority), f"**{labels().elements[element.id]}**"]
         if element.reasons:
-            st.markdown(_bullets(element.reasons))
+            parts.append(_bullets(element.reasons))
+        st.markdown("\n\n".join(parts))
         if element.actions or element.examples:
             with st.expander("Wat kunt u doen?"):
                 if element.actions:
