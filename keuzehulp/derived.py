@@ -8,7 +8,6 @@ Documented for rule authors in rules/README.md.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +17,6 @@ from . import groups
 from .schema import PARTNERS, Profile
 
 Ctx = dict[str, Any]
-INF = math.inf
 
 # Partners that can carry out part of a trajectory (training, placement, guidance).
 PROVIDER_PARTNERS = frozenset(
@@ -38,7 +36,7 @@ def _counted(c: Ctx) -> int:
 
 
 def _months(intake: float, c: Ctx) -> float:
-    return 12.0 * c["min_group_size"] * _cells(c) / intake if intake > 0 else INF
+    return groups.months_for(intake, c["min_group_size"], _cells(c))
 
 
 def _solve_ratio(c: Ctx, field: str, target: float, regional: bool, per_wait: bool) -> float | None:
@@ -116,7 +114,7 @@ DERIVED: dict[str, Derived] = {
                 "als group_wait_ratio, maar alsof u al samenwerkt (regional_intake telt altijd mee)"),
         Derived("intake_needed", "number",
                 frozenset({"level_mix", "sector_mix", "min_group_size", "max_wait_months"}),
-                lambda c: math.ceil(12.0 * c["min_group_size"] * _cells(c) / c["max_wait_months"] - 1e-9),
+                lambda c: groups.intake_needed_for(c["min_group_size"], _cells(c), c["max_wait_months"]),
                 _solve_needed,
                 "kleinste instroom per jaar (eigen plus meegetelde regio) die een groep op tijd vult"),
         Derived("provider_partners", "count", frozenset({"partners"}),

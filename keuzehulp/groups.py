@@ -52,18 +52,33 @@ def group_cells(level_mix: str, sector_mix: str, sector_specific: bool = False) 
     return level_groups(level_mix) * (sector_groups(sector_mix) if sector_specific else 1)
 
 
+def months_for(intake_per_year: float, min_group_size: int, n_cells: int) -> float:
+    """The formula itself: months until one of n_cells groups holds min_group_size (inf: never).
+
+    The engine's derived quantities (keuzehulp/derived.py) call this too, and solve it for a
+    field to find the thresholds of "wat zou het advies veranderen?".
+    """
+    if intake_per_year <= 0:
+        return math.inf
+    return 12.0 * min_group_size * n_cells / intake_per_year
+
+
+def intake_needed_for(min_group_size: int, n_cells: int, max_wait_months: int) -> int:
+    """Smallest yearly intake that fills a group within the wait (inverse of months_for)."""
+    return math.ceil(12.0 * min_group_size * n_cells / max_wait_months - 1e-9)
+
+
 def months_to_fill(intake_per_year: float, profile: Profile, sector_specific: bool = False) -> float | None:
     """Months until one group of min_group_size is full at one level (None: never)."""
-    per_group = intake_per_year / group_cells(profile.level_mix, profile.sector_mix, sector_specific)
-    if per_group <= 0:
-        return None
-    return 12.0 * profile.min_group_size / per_group
+    n = group_cells(profile.level_mix, profile.sector_mix, sector_specific)
+    months = months_for(intake_per_year, profile.min_group_size, n)
+    return None if math.isinf(months) else months
 
 
 def intake_needed(profile: Profile) -> int:
     """Smallest yearly intake (own plus counted partners) that fills a group within the wait."""
     n = group_cells(profile.level_mix, profile.sector_mix)
-    return math.ceil(12.0 * profile.min_group_size * n / profile.max_wait_months - 1e-9)
+    return intake_needed_for(profile.min_group_size, n, profile.max_wait_months)
 
 
 def _plural(n: int | float, one: str, many: str) -> str:
