@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import nav, urlstate
+from ui import memory, nav, urlstate
 from ui.sidebar import render_sidebar
 
 nav.ensure_entrypoint()
@@ -31,4 +31,5 @@ nav.visit(current.title)
 render_sidebar()
 urlstate.show_warnings()
 urlstate.sync()
+memory.freeze_long_lived()  # once per process: keeps the per-click garbage collection short
 current.run()

@@ -1,0 +1,29 @@
+"""After its first run the app has moved its long-lived content out of the garbage collector's
+way, so the full collection Streamlit runs after every click (runner.postScriptGC) stays short.
+Measured in bench/pages.py (click -> update); here: that it happened, and to what."""
+
+from __future__ import annotations
+
+import gc
+
+from wizard_helpers import fresh_app
+
+from keuzehulp.knowledge import knowledge_base
+from keuzehulp.rules import rules
+
+
+def walked_by_collection() -> set[int]:
+    """Ids of the objects a full collection walks (the permanent generation is not among them)."""
+    return {id(obj) for obj in gc.get_objects()}
+
+
+def test_first_run_freezes_content_so_each_click_collects_little():
+    at = fresh_app().run()
+    assert not at.exception
+    assert gc.get_freeze_count() > 50_000  # Streamlit, the engine, Altair, report writers
+    walked = walked_by_collection()
+    kb = knowledge_base()
+    assert gc.is_tracked(kb) and gc.is_tracked(rules())  # else the checks below say nothing
+    assert id(kb) not in walked
+    assert id(next(iter(kb.items.values()))) not in walked
+    assert id(rules()) not in walked
