@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ui import memory, nav, urlstate
+from ui import memory, nav, state, urlstate
 from ui.sidebar import render_sidebar
 
 nav.ensure_entrypoint()
+state.run_began()  # widget callbacks have run: downloads built from now on see their input
 # No page_icon: a Material icon there is fetched from fonts.gstatic.com (an outbound request).
 st.set_page_config(page_title="Keuzehulp duaal inburgeren", layout="wide")
 

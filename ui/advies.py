@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from keuzehulp.engine import advise
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
@@ -30,7 +31,7 @@ def _report_module():
 
 
 def export(fmt: str, advice: Advice, session: Session) -> bytes:
-    """The download in one format (built when clicked, not on every rerun)."""
+    """The download in one format."""
     report = _report_module()
     if report is not None and fmt in report.FORMATS:
         return report.render(fmt, advice, session)
@@ -45,8 +46,16 @@ def export_filename(fmt: str, advice: Advice) -> str:
     return f"keuzehulp-advies-{slug(advice.profile.municipality)}-{today.isoformat()}.{fmt}"
 
 
+def export_newest(fmt: str, advice: Advice, holder: state.Latest) -> bytes:
+    """Built when clicked, from the newest session: text typed just before the click is in."""
+    session = holder.newest()
+    if session.profile != advice.profile:
+        advice = advise(session.profile)
+    return export(fmt, advice, session)
+
+
 def downloads(advice: Advice) -> None:
-    session = state.get_session()
+    holder = state.latest()
     report = _report_module()
     formats = [f for f in ("docx", "pdf", "html", "md", "json") if report is not None and f in report.FORMATS]
     formats = formats or ["json"]
@@ -54,7 +63,7 @@ def downloads(advice: Advice) -> None:
     columns = st.columns(len(formats))
     for column, fmt in zip(columns, formats, strict=True):
         column.download_button(
-            FORMAT_LABELS.get(fmt, fmt), data=lambda fmt=fmt: export(fmt, advice, session),
+            FORMAT_LABELS.get(fmt, fmt), data=lambda fmt=fmt: export_newest(fmt, advice, holder),
             file_name=export_filename(fmt, advice), mime=MIME.get(fmt), on_click="ignore",
             icon=":material/download:", key=f"download_{fmt}", width="stretch",
         )

@@ -51,8 +51,7 @@ def save_scenario(name: str) -> str | None:
     if problem:
         return problem
     scenarios = [*session.scenarios, Scenario(name=name, profile=session.profile)]
-    st.session_state[state.SESSION_KEY] = session.model_copy(
-        update={"scenarios": scenarios, "active_scenario": name})
+    state.store_session(session.model_copy(update={"scenarios": scenarios, "active_scenario": name}))
     return None
 
 
@@ -77,15 +76,14 @@ def update_active() -> None:
     session = state.get_session()
     scenarios = [s.model_copy(update={"profile": session.profile}) if s.name == session.active_scenario
                  else s for s in session.scenarios]
-    st.session_state[state.SESSION_KEY] = session.model_copy(update={"scenarios": scenarios})
+    state.store_session(session.model_copy(update={"scenarios": scenarios}))
 
 
 def delete_active() -> None:
     """Remove the active scenario; its answers stay the active answers, so nothing is lost."""
     session = state.get_session()
     scenarios = [s for s in session.scenarios if s.name != session.active_scenario]
-    st.session_state[state.SESSION_KEY] = session.model_copy(
-        update={"scenarios": scenarios, "active_scenario": None})
+    state.store_session(session.model_copy(update={"scenarios": scenarios, "active_scenario": None}))
 
 
 def active_scenario(session: Session) -> Scenario | None:

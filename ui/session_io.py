@@ -59,9 +59,10 @@ def apply_upload(raw: bytes, file_id: str) -> None:
 def save_button() -> None:
     """'Sessie opslaan': the whole session (answers, scenarios, team input) as JSON."""
     session = state.get_session()
+    holder = state.latest()
     st.download_button(
         "Sessie opslaan",
-        data=lambda: session_json(session),
+        data=lambda: session_json(holder.newest()),  # with text typed just before the click
         file_name=session_filename(session),
         mime="application/json",
         on_click="ignore",

@@ -9,6 +9,7 @@ keeps the old answer and leaves a Dutch message for the widget to show.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 import streamlit as st
@@ -25,20 +26,79 @@ SESSION_KEY = "keuzehulp_session"
 ANSWERED_KEY = "keuzehulp_answered"
 ERRORS_KEY = "keuzehulp_field_errors"
 
+LATEST_KEY = "keuzehulp_latest"
+
 DEFAULT_PROFILE = Profile()
+
+# How long a download waits for the rerun that applies text typed just before the click.
+DOWNLOAD_WAIT_S = 0.25
+
+
+class Latest:
+    """The newest Session of one browser tab, for downloads that are built when clicked.
+
+    Streamlit builds such a download in a worker thread, outside the script run that drew the
+    button. When the click on the button is also what takes the cursor out of a text box (a
+    team reason, a note), the browser sends that text first, but the server applies it only at
+    the start of the rerun it causes. So `newest()` waits until a script run has begun after
+    the click (by then the text is stored), at most DOWNLOAD_WAIT_S, and returns the session of
+    that moment instead of the one the button was drawn with.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._runs = 0
+        self._changed = threading.Condition()
+
+    def put(self, session: Session) -> None:
+        with self._changed:
+            self._session = session
+
+    def run_began(self, session: Session) -> None:
+        """Called at the top of every script run: widget callbacks have run by then."""
+        with self._changed:
+            self._session = session
+            self._runs += 1
+            self._changed.notify_all()
+
+    def newest(self, wait: float = DOWNLOAD_WAIT_S) -> Session:
+        with self._changed:
+            seen = self._runs
+            self._changed.wait_for(lambda: self._runs > seen, timeout=wait)
+            return self._session
+
+
+def latest() -> Latest:
+    """This tab's Latest; download buttons take it instead of a Session."""
+    holder = st.session_state.get(LATEST_KEY)
+    if not isinstance(holder, Latest):
+        holder = Latest(get_session())
+        st.session_state[LATEST_KEY] = holder
+    return holder
+
+
+def run_began() -> None:
+    latest().run_began(get_session())
+
+
+def store_session(session: Session) -> None:
+    st.session_state[SESSION_KEY] = session
+    holder = st.session_state.get(LATEST_KEY)
+    if isinstance(holder, Latest):
+        holder.put(session)
 
 
 def get_session() -> Session:
     session = st.session_state.get(SESSION_KEY)
     if not isinstance(session, Session):
         session = Session()
-        st.session_state[SESSION_KEY] = session
+        store_session(session)
     return session
 
 
 def set_session(session: Session) -> None:
     """Replace everything (answers, scenarios, team input), e.g. after an upload."""
-    st.session_state[SESSION_KEY] = session
+    store_session(session)
     st.session_state[ERRORS_KEY] = {}
     mark_changed_steps(session.profile)
 
@@ -50,7 +110,7 @@ def get_profile() -> Profile:
 def set_profile(profile: Profile) -> None:
     """Make `profile` the active answers. Widgets pick it up when next drawn (call from a
     callback, or st.rerun() if this page's widgets were already drawn in this run)."""
-    st.session_state[SESSION_KEY] = get_session().model_copy(update={"profile": profile})
+    store_session(get_session().model_copy(update={"profile": profile}))
     st.session_state[ERRORS_KEY] = {}
     mark_changed_steps(profile)
 
@@ -115,7 +175,7 @@ def commit_widget(name: str, step: str) -> None:
         st.session_state[name] = widget_value(name)
         return
     field_errors().pop(name, None)
-    st.session_state[SESSION_KEY] = get_session().model_copy(update={"profile": new})
+    store_session(get_session().model_copy(update={"profile": new}))
     mark_answered(step)
 
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from keuzehulp.inputs import dutch_messages
 from keuzehulp.labels import labels
 from keuzehulp.schema import DECISION_OPTIONS, Participant, TeamDecision, TeamInput
-from ui.state import SESSION_KEY, current_advice, get_session
+from ui.state import current_advice, get_session, store_session
 
 MAX_REASON = 2000
 MAX_NOTE = 5000
@@ -46,7 +46,7 @@ def _store_team(team_data: dict[str, Any], error_key: str) -> bool:
         return False
     _errors().pop(error_key, None)
     # Only the team part changes: answers, scenarios and their widget messages stay as they are.
-    st.session_state[SESSION_KEY] = get_session().model_copy(update={"team": team})
+    store_session(get_session().model_copy(update={"team": team}))
     return True
 
 

@@ -5,6 +5,7 @@ test-artifacts/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -145,3 +146,37 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
         turn(page, "ArrowRight", heading)
     page.screenshot(path=str(screenshots / "presenteren-8-elementen-q1.png"))
     assert requests_seen.outside() == []
+
+
+def word_text(download) -> str:
+    document = Document(download.path())
+    return "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+
+
+def test_reason_typed_then_download_at_once_is_in_the_download(server, page):
+    """A team member types the reason and clicks 'Word' straight away, without leaving the box
+    first: the summary they take home holds the reason they can still see on screen."""
+    page.goto(f"{server.url}/advies?municipality=Zutphen")
+    wait_idle(page)
+    main = page.get_by_test_id("stMain")
+    main.get_by_text("Keuze van het team").first.click()
+    wait_idle(page)
+    for attempt, reason_text in enumerate(["Eerst zelf proberen, dan evalueren.",
+                                           "Toch samen met de regio, na overleg."]):
+        reason = main.get_by_role("textbox", name=re.compile(r"^Waarom kiest het team dit\?")).first
+        reason.fill(reason_text)  # no Ctrl+Enter, no Tab: the click on Word is what leaves the box
+        with page.expect_download() as download_info:
+            main.get_by_role("button", name="Word").first.click()
+        assert reason_text in word_text(download_info.value), f"attempt {attempt + 1}"
+        wait_idle(page)
+        expect(reason).to_have_value(reason_text)  # and it is still there on screen
+
+    # The same for the saved session in the sidebar: nothing typed is lost from the file.
+    reason = main.get_by_role("textbox", name=re.compile(r"^Waarom kiest het team dit\?")).first
+    reason.fill("Opgeslagen zonder eerst het vak te verlaten.")
+    with page.expect_download() as download_info:
+        page.get_by_test_id("stSidebar").get_by_role("button", name="Sessie opslaan").click()
+    saved = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
+    reasons = [d["reason"] for d in saved["team"]["decisions"].values()]
+    assert "Opgeslagen zonder eerst het vak te verlaten." in reasons
