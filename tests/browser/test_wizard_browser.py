@@ -138,6 +138,44 @@ def test_a_bad_upload_says_what_is_wrong_and_keeps_the_answers(server, page, tmp
     expect(page.get_by_role("textbox", name=labels().field("municipality"))).to_have_value("Brummen")
 
 
+def generated_text(locator, pseudo: str = "::after") -> str:
+    """The text CSS shows before or after an element (how the app says Streamlit's hints in Dutch)."""
+    content = locator.evaluate("(e, pseudo) => getComputedStyle(e, pseudo).content", pseudo)
+    return content[1:-1] if content.startswith('"') else ""
+
+
+def test_a_file_too_large_for_the_browser_gets_a_dutch_explanation(server, page, tmp_path):
+    """Streamlit refuses a file over the upload limit in the browser itself (the server never
+    sees it) with an English tooltip only; the team reads in Dutch what went wrong."""
+    open_path(page, server.url)
+    set_text(page, "municipality", "Brummen")
+    dropzone = page.get_by_test_id("stFileUploaderDropzone")
+    expect(dropzone.get_by_role("button", name="Kies een bestand")).to_be_visible()
+    english = dropzone.get_by_role("button").get_by_test_id("stMarkdownContainer").bounding_box()
+    assert english["width"] <= 1 and english["height"] <= 1  # kept for screen readers only
+    instructions = dropzone.get_by_test_id("stFileUploaderDropzoneInstructions")
+    assert generated_text(instructions.locator("> div")) == "Een JSON-bestand van hoogstens 1 MB"
+    expect(instructions.get_by_text("per file")).to_be_hidden()
+    big = tmp_path / "groot.json"
+    big.write_text('{"kind": "keuzehulp-sessie", "x": "' + "x" * 1_200_000 + '"}', encoding="utf-8")
+    page.locator("input[type='file']").set_input_files(str(big))
+    chip = page.get_by_test_id("stFileChip")
+    expect(chip).to_be_visible()
+    assert "kan niet worden geopend" in generated_text(chip)
+    expect(page.get_by_role("textbox", name=labels().field("municipality"))).to_have_value("Brummen")
+
+
+def test_streamlits_typing_hints_are_in_dutch(server, page):
+    open_path(page, server.url)
+    box = page.get_by_role("textbox", name=labels().field("municipality"))
+    box.click()
+    page.keyboard.type("Epe")
+    hint = page.get_by_test_id("InputInstructions").first
+    expect(hint).to_be_visible()
+    assert generated_text(hint, "::before") == "Druk op Enter om te bevestigen"
+    assert "Press" not in page.get_by_test_id("stMain").inner_text()
+
+
 def serious_violations(results: dict, baseline: set[str]) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}"
             for v in results["violations"]
