@@ -245,6 +245,17 @@ def test_word_uses_real_heading_styles_tables_and_lists(rendered: dict[str, byte
     assert "Keuze van het team: Scholing extern inkopen (eventueel samen met andere gemeenten)" in team
 
 
+def test_word_footer_numbers_pages_in_one_small_size(rendered: dict[str, bytes]) -> None:
+    """The footer's 'Pagina 3 van 11': the page numbers (Word fields) as small as the words."""
+    document = docx.Document(io.BytesIO(rendered["docx"]))
+    footer = document.sections[0].footer.paragraphs[0]
+    assert footer.style.font.size == docx.shared.Pt(8)
+    assert all(run.font.size in (None, docx.shared.Pt(8)) for run in footer.runs)
+    fields = footer._p.findall(docx.oxml.ns.qn("w:fldSimple"))
+    assert [f.get(docx.oxml.ns.qn("w:instr")) for f in fields] == ["PAGE", "NUMPAGES"]
+    assert all(f.find(".//" + docx.oxml.ns.qn("w:sz")) is None for f in fields)  # size from the style
+
+
 def test_pdf_keeps_dutch_characters_and_numbers_its_pages(rendered: dict[str, bytes]) -> None:
     reader = pypdf.PdfReader(io.BytesIO(rendered["pdf"]))
     pages = len(reader.pages)

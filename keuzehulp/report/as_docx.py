@@ -58,6 +58,7 @@ def _field(paragraph, instruction: str) -> None:
 def _footer(doc: DocxDocument, r: Report) -> None:
     paragraph = doc.sections[0].footer.paragraphs[0]
     paragraph.style = doc.styles["Footer"]
+    paragraph.style.font.size = Pt(8)  # the style, so the page-number fields are 8 pt as well
     before, after = r.texts.page_label.split("{page}")
     middle, end = after.split("{pages}")
     paragraph.add_run(f"{r.footer} · {before}")
@@ -65,8 +66,6 @@ def _footer(doc: DocxDocument, r: Report) -> None:
     paragraph.add_run(middle)
     _field(paragraph, "NUMPAGES")
     paragraph.add_run(end)
-    for run in paragraph.runs:
-        run.font.size = Pt(8)
 
 
 def _labelled(doc: DocxDocument, label: str, text: str, italic: bool = False) -> Paragraph:
