@@ -245,6 +245,13 @@ def test_word_uses_real_heading_styles_tables_and_lists(rendered: dict[str, byte
     assert "Keuze van het team: Scholing extern inkopen (eventueel samen met andere gemeenten)" in team
 
 
+def test_word_keeps_a_list_label_on_the_page_of_its_list(rendered: dict[str, bytes]) -> None:
+    """'Wat pleit ervoor' never ends a page with its reasons on the next one."""
+    document = docx.Document(io.BytesIO(rendered["docx"]))
+    labels_ = [p for p in document.paragraphs if p.text in ("Wat pleit ervoor", "Wat pleit ertegen")]
+    assert labels_ and all(p.paragraph_format.keep_with_next for p in labels_)
+
+
 def test_word_footer_numbers_pages_in_one_small_size(rendered: dict[str, bytes]) -> None:
     """The footer's 'Pagina 3 van 11': the page numbers (Word fields) as small as the words."""
     document = docx.Document(io.BytesIO(rendered["docx"]))
@@ -308,3 +315,31 @@ def test_html_title_escapes_the_municipality() -> None:
     data = render("html", sample_advice(session.profile), session, TODAY)
     assert html_of(data).title == f"Keuzeoverzicht duale trajecten — {EVIL[:100]}"
     assert b"<title>Keuzeoverzicht duale trajecten \xe2\x80\x94 &lt;script&gt;" in data
+
+
+# Profiles whose PDF once ended a page on a label: Gorinchem & Molenlanden with their region.
+LONG_REPORTS = [
+    {"municipality": "Gorinchem & <Molenlanden>", "annual_intake": 30, "level_mix": "mixed",
+     "sector_mix": "diverse", "own_capacity": "medium", "regional_cooperation": "existing",
+     "regional_intake": 120, "partners": ["language_provider", "vocational_college"],
+     "care_duties": "many", "employer_network": "strong"},
+    {},  # all defaults
+    {"annual_intake": 4, "own_capacity": "low", "partners": [], "care_duties": "many",
+     "health_barriers": "many", "recent_arrivals": "most", "employer_network": "weak"},
+]
+
+
+@pytest.mark.parametrize("answers", LONG_REPORTS, ids=["region", "defaults", "small"])
+def test_pdf_never_ends_a_page_on_a_label(answers: dict) -> None:
+    """A label such as 'Wat kunt u doen:' stays on the page of the first item it introduces."""
+    from keuzehulp.engine import advise
+    from keuzehulp.report.texts import texts
+
+    t = texts()
+    labels_ = {t.reasons_for_label, t.reasons_against_label, t.flips_label,
+               f"{t.element_actions_label}:", t.element_actions_label}
+    reader = pypdf.PdfReader(io.BytesIO(render("pdf", advise(Profile.model_validate(answers)))))
+    for number, page in enumerate(reader.pages[:-1], start=1):
+        lines = [line.strip() for line in page.extract_text().splitlines()
+                 if line.strip() and "Pagina" not in line and "regels versie" not in line]
+        assert lines[-1] not in labels_, f"page {number} ends on '{lines[-1]}'"

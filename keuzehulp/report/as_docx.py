@@ -91,7 +91,9 @@ def _team_bar(paragraph: Paragraph) -> None:
 def _list(doc: DocxDocument, label: str, items: list[str]) -> None:
     if not items:
         return
-    doc.add_paragraph().add_run(label).bold = True
+    heading = doc.add_paragraph()
+    heading.add_run(label).bold = True
+    heading.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     for item in items:
         doc.add_paragraph(item, style="List Bullet")
 

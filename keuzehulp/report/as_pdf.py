@@ -107,8 +107,15 @@ class _Pdf(FPDF):
         self.set_text_color(0, 0, 0)
         self.ln(1.2)
 
-    def label(self, text: str) -> None:
-        if self.will_page_break(12):
+    def bullet_height(self, item: str, indent: float = 0) -> float:
+        """How tall one bullet will be (its lines estimated from its width: no second layout)."""
+        self.set_font(FAMILY, "", 10)
+        width = self.epw - indent - 5
+        return 5.6 * math.ceil(self.get_string_width(item) / (width - 3))
+
+    def label(self, text: str, keep: float = 7) -> None:
+        """A bold label, on the same page as the first `keep` mm of what follows it."""
+        if self.will_page_break(5 + keep):
             self.add_page()
         self.set_font(FAMILY, "B", 10)
         self.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
@@ -117,9 +124,9 @@ class _Pdf(FPDF):
         self.set_font(FAMILY, "", 10)
         width = self.epw - indent - 5
         for item in items:
-            # Keep one item on one page (estimate its lines from its width: no second layout).
-            if self.will_page_break(5.6 * math.ceil(self.get_string_width(item) / (width - 3))):
+            if self.will_page_break(self.bullet_height(item, indent)):  # one item, one page
                 self.add_page()
+            self.set_font(FAMILY, "", 10)
             self.set_x(self.l_margin + indent)
             self.cell(5, 5, mark)
             self.multi_cell(width, 5, item, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
@@ -128,7 +135,7 @@ class _Pdf(FPDF):
 
     def labelled_list(self, label: str, items: list[str]) -> None:
         if items:
-            self.label(label)
+            self.label(label, keep=self.bullet_height(items[0], 2))
             self.bullets(items, indent=2)
 
     def grid(self, header: list[str], rows: list[list[str]] | list[tuple[str, str]],
@@ -193,6 +200,8 @@ def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
     if e.reasons:
         pdf.para(" ".join(e.reasons), label=r.texts.element_reasons_label, indent=6)
     if e.actions:
+        if pdf.will_page_break(5 + pdf.bullet_height(e.actions[0], 8)):
+            pdf.add_page()  # "Wat kunt u doen:" stays with its first action
         pdf.set_x(pdf.l_margin + 6)
         pdf.set_font(FAMILY, "B", 10)
         pdf.cell(0, 5, f"{r.texts.element_actions_label}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
