@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from .compare import Comparison
+from .docxrows import keep_together, repeat_header
 from .markdown import escape_markdown
 from .report.plain import clean as _clean
 from .report.plain import dutch_date, slug
@@ -122,28 +123,39 @@ def _shade(cell, fill: str) -> None:  # type: ignore[no-untyped-def]
     props.append(shd)
 
 
-def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
-    props = row._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    props.append(flag)
+def _widths(doc, columns: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The table across the whole text width (portrait or landscape): the first column (the
+    question or element) 30 percent, 'Verschilt' narrow, the scenarios share the rest."""
+    section = doc.sections[-1]
+    total = section.page_width - section.left_margin - section.right_margin
+    first, last = int(total * 0.3), int(Cm(3))
+    scenario = (total - first - last) // (columns - 2)
+    return [first, *[scenario] * (columns - 2), last]
 
 
 def _docx_table(doc, head: list[str], rows: list[tuple[list[str], bool]]) -> None:  # type: ignore[no-untyped-def]
     table = doc.add_table(rows=1, cols=len(head) + 1)
     table.style = "Table Grid"
+    table.autofit = False
+    widths = _widths(doc, len(head) + 1)
     for cell, text in zip(table.rows[0].cells, [*head, "Verschilt"], strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(_clean(text)).bold = True
         _shade(cell, "D9E2F3")
-    _repeat_header(table.rows[0])
+    repeat_header(table.rows[0])
     for cells, differs in rows:
-        row = table.add_row().cells
+        added = table.add_row()
+        keep_together(added)
+        row = added.cells
         for i, text in enumerate([*cells, DIFFERS if differs else SAME]):
             run = row[i].paragraphs[0].add_run(_clean(text))
             run.bold = differs and i > 0
             if differs:
                 _shade(row[i], SHADE)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width  # Word reads the cell widths, LibreOffice the grid
 
 
 def comparison_docx(comparison: Comparison, today: date | None = None) -> bytes:

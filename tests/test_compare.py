@@ -168,3 +168,48 @@ def test_file_names_carry_the_municipality_and_date(fake_engine: None) -> None:
     assert comparison_filename(result, TODAY, "md").startswith("vergelijking-sudwest-fryslan")
     nameless = compare([("Alleen", Profile()), ("Met de regio", Profile(annual_intake=3))])
     assert comparison_filename(nameless, TODAY, "docx") == "vergelijking-alleen-met-de-regio-2026-11-27.docx"
+
+
+def _row_flags(data: bytes) -> list[list[set[str]]]:
+    """Per table, per row: the row properties set (tblHeader, cantSplit)."""
+    from docx.oxml.ns import qn
+
+    document = Document(io.BytesIO(data))
+    flags = []
+    for table in document.tables:
+        rows = []
+        for row in table.rows:
+            props = row._tr.trPr
+            rows.append({tag for tag in ("tblHeader", "cantSplit")
+                         if props is not None and props.find(qn(f"w:{tag}")) is not None})
+        flags.append(rows)
+    return flags
+
+
+def test_word_tables_repeat_their_header_and_never_cut_a_row_across_pages(fake_engine: None) -> None:
+    """On paper a long comparison or answers table runs over pages: each page starts with the
+    column names, and no scenario's cell is split between two pages."""
+    from keuzehulp.engine import advise
+    from keuzehulp.report import render
+
+    outputs = {"comparison": comparison_docx(compare([("Alleen", ALONE), ("Met de regio", REGION)]), TODAY),
+               "summary": render("docx", advise(REGION))}
+    for name, data in outputs.items():
+        tables = _row_flags(data)
+        assert tables, name
+        for rows in tables:
+            assert "tblHeader" in rows[0], name
+            assert all("cantSplit" in row for row in rows[1:]), name
+
+
+def test_word_comparison_tables_span_the_text_width(fake_engine: None) -> None:
+    """Three scenarios go landscape; the tables then use that width instead of half of it."""
+    three = compare([("Alleen", ALONE), ("Met de regio", REGION), ("Nog eens", ALONE)])
+    document = Document(io.BytesIO(comparison_docx(three, TODAY)))
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert section.page_width > section.page_height
+    for table in document.tables:
+        widths = [cell.width for cell in table.rows[0].cells]
+        assert abs(sum(widths) - text_width) < 1000, widths  # EMU: well under a millimetre
+        assert widths[0] > widths[-1]  # the question column is wider than 'Verschilt'

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
+from ..docxrows import keep_together, repeat_header
 from .model import DecisionPart, ElementPart, QuestionPart, Report
 
 LANGUAGE = "nl-NL"
@@ -104,8 +105,11 @@ def _table(doc: DocxDocument, header: list[str], rows: list[list[str]] | list[tu
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
+    repeat_header(table.rows[0])
     for row in rows:
-        cells = table.add_row().cells
+        added = table.add_row()
+        keep_together(added)
+        cells = added.cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
     doc.add_paragraph()
