@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import memory, nav, state, urlstate
 from ui.sidebar import render_sidebar
+from ui.widgets import number_range_css
 
 # Streamlit has no setting for the language of its own hints; these say them in Dutch. The
 # English text is hidden (display: none, so not read out either) and the Dutch text is generated
@@ -41,7 +42,7 @@ st.html("""<style>
 [data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
 [data-testid='stCheckbox'] .stMarkdownEllipsis,
 [data-testid='stCheckbox'] .stMarkdownEllipsis p { white-space: normal; overflow: visible; text-overflow: clip; }
-""" + DUTCH_STREAMLIT_TEXTS + "</style>")
+""" + DUTCH_STREAMLIT_TEXTS + number_range_css() + "</style>")
 
 # No icon on st.Page: it becomes the tab's favicon, fetched from fonts.gstatic.com. The sidebar
 # route draws the icons with the bundled font instead.

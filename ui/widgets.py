@@ -28,6 +28,32 @@ def bounds(name: str) -> tuple[int | None, int | None]:
     return low, high
 
 
+def dutch_number(value: int | None) -> str:
+    return f"{value:,}".replace(",", ".") if value is not None else ""
+
+
+def range_text(name: str) -> str:
+    """'een heel getal van 0 tot en met 10.000'"""
+    low, high = bounds(name)
+    return f"een heel getal van {dutch_number(low)} tot en met {dutch_number(high)}"
+
+
+def number_range_css() -> str:
+    """For each number question: a Dutch line under the box while the browser refuses a
+    number outside the range (Streamlit then keeps the old answer and only shows a red box
+    with an English tooltip; the server never sees the number). Constant text from the
+    contract, keyed by Streamlit's st-key-<field> class: no user text."""
+    rules = []
+    for name, info in Profile.model_fields.items():
+        if info.annotation is int and name != "schema_version":
+            message = f"Dit getal kan niet: kies {range_text(name)}. Het vorige antwoord blijft staan."
+            rules.append(f".st-key-{name}:has(input[aria-invalid='true'])::after {{ "
+                         f'content: "{message}"; }}')
+    shared = ("[class*='st-key-']:has(> [data-testid='stNumberInput'] input[aria-invalid='true'])::after "
+              "{ display: block; margin-top: 0.25rem; color: #A1281F; font-size: 0.875rem; }")
+    return "\n".join([shared, *rules]) + "\n"
+
+
 def literal_options(name: str) -> tuple[str, ...]:
     annotation = Profile.model_fields[name].annotation
     return tuple(get_args(annotation)) if get_origin(annotation) is Literal else ()
@@ -52,7 +78,7 @@ def field_input(name: str, step: str) -> None:
         st.toggle(field.label, **common)
     elif annotation is int:
         low, high = bounds(name)
-        common["help"] = f"{field.help} Een heel getal van {low} tot en met {high}."
+        common["help"] = f"{field.help} Vul {range_text(name)} in."
         st.number_input(field.label, min_value=low, max_value=high, step=1, **common)
     else:  # pragma: no cover - every contract field is handled above
         raise TypeError(f"no widget for profile field {name!r}")

@@ -176,6 +176,23 @@ def test_streamlits_typing_hints_are_in_dutch(server, page):
     assert "Press" not in page.get_by_test_id("stMain").inner_text()
 
 
+def test_a_number_out_of_range_gets_a_dutch_line_and_keeps_the_answer(server, page):
+    """The browser refuses 99999 newcomers a year before the app sees it; the team reads in Dutch
+    which numbers can, and the answer they had stays."""
+    open_path(page, f"{server.url}/q2_organisatie?annual_intake=30")
+    box = page.get_by_role("spinbutton", name=labels().field("annual_intake"))
+    box.fill("99999")
+    box.press("Enter")
+    field = page.locator(".st-key-annual_intake")
+    expect(box).to_have_attribute("aria-invalid", "true")
+    assert generated_text(field) == ("Dit getal kan niet: kies een heel getal van 0 tot en met 10.000. "
+                                     "Het vorige antwoord blijft staan.")
+    go(page, "3 Begeleiding")
+    go(page, "2 Organisatie")
+    expect(page.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("30")
+    assert generated_text(page.locator(".st-key-annual_intake")) == ""  # no message on a good number
+
+
 def serious_violations(results: dict, baseline: set[str]) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}"
             for v in results["violations"]
