@@ -79,7 +79,7 @@ def show_list(kb: Any) -> None:
     query = query_col.text_input("Zoeken", key="kb_query", placeholder="Bijvoorbeeld: kinderopvang",
                                  help="Hoofdletters en accenten maken niet uit.")
     kinds = [ALL, *[k for k in kennis.KIND_LABELS if kb.by_kind(k)]]
-    kind = kind_col.selectbox("Soort", kinds, key="kb_kind",
+    kind = kind_col.selectbox("Soort", kinds, key="kb_kind", placeholder="Kies een soort",
                               format_func=lambda k: "Alles" if k == ALL else kennis.KIND_LABELS[k])
     if query.strip():
         items = kb.search(query, kind=kind or None)

@@ -89,6 +89,7 @@ def team_decision_input(decision_id: str, advised: str | None = None, *, heading
         options,
         format_func=lambda o: NOT_CHOSEN if not o else labels().option(decision_id, o),
         key=key_choice,
+        placeholder=NOT_CHOSEN,
         on_change=_store_decision,
         args=(decision_id,),
         help="Het team beslist zelf. Deze keuze mag afwijken van het advies van de keuzehulp.",
@@ -193,5 +194,5 @@ def team_participants_input() -> None:
         with st.expander("Deelnemer verwijderen"):
             st.selectbox("Welke deelnemer?", range(len(participants)),
                          format_func=lambda i: _participant_label(participants[i]),
-                         key="team_participant_remove")
+                         key="team_participant_remove", placeholder="Kies een deelnemer")
             st.button("Verwijder deelnemer", on_click=_remove_participant)

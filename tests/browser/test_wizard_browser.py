@@ -176,6 +176,21 @@ def test_streamlits_typing_hints_are_in_dutch(server, page):
     assert "Press" not in page.get_by_test_id("stMain").inner_text()
 
 
+def test_screen_reader_labels_are_dutch_too(server, page):
+    """What a screen reader says of Streamlit's own controls: 'Uitleg bij …', not 'Help for …'."""
+    open_path(page, f"{server.url}/q2_organisatie")
+    help_button = page.get_by_role("button", name=f"Uitleg bij {labels().field('annual_intake')}")
+    expect(help_button).to_be_visible()
+    expect(page.get_by_role("button", name="Eén hoger").first).to_be_attached()
+    labels_ = page.eval_on_selector_all("[aria-label]", "els => els.map(e => e.getAttribute('aria-label'))")
+    english = [v for v in labels_ if v.startswith(("Help for", "Remove ")) or v in
+               ("Decrement", "Increment", "Main menu", "Collapse sidebar", "Link to heading", "Open")]
+    assert english == []
+    page.keyboard.press("Tab")  # the first stop is the skip link, now in Dutch
+    expect(page.get_by_role("link", name="Naar de inhoud")).to_be_focused()
+    assert page.evaluate("document.documentElement.lang") == "nl"
+
+
 def test_a_number_out_of_range_gets_a_dutch_line_and_keeps_the_answer(server, page):
     """The browser refuses 99999 newcomers a year before the app sees it; the team reads in Dutch
     which numbers can, and the answer they had stays."""
