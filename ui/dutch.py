@@ -47,10 +47,11 @@ SCRIPT = """<script>
     "Link to heading": "Link naar dit kopje", "Open": "Openen", "Close": "Sluiten",
     "Dismiss": "Sluiten", "file upload": "Bestand kiezen", "Add files": "Bestand toevoegen",
     "Clear all": "Alles wissen", "Clear value": "Wissen",
+    "Copy version to clipboard": "Versie kopiëren",
   };
   const prefixes = [["Help for ", "Uitleg bij "], ["Remove ", "Verwijder "], ["Shortcut ", "Sneltoets "]];
   const texts = {
-    "Skip to main content": "Naar de inhoud",
+    "Skip to main content": "Naar de inhoud", "Print": "Afdrukken", "Record screen": "Scherm opnemen",
   };
   const label = (el) => {
     const value = el.getAttribute("aria-label");
@@ -69,7 +70,7 @@ SCRIPT = """<script>
     label(root);
     text(root);
     root.querySelectorAll("[aria-label]").forEach(label);
-    root.querySelectorAll("a").forEach(text);
+    root.querySelectorAll("a, [data-testid='stMainMenuItemLabel']").forEach(text);
   };
   fix(document.body);
   new MutationObserver((changes) => {

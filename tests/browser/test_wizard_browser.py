@@ -189,6 +189,9 @@ def test_screen_reader_labels_are_dutch_too(server, page):
     page.keyboard.press("Tab")  # the first stop is the skip link, now in Dutch
     expect(page.get_by_role("link", name="Naar de inhoud")).to_be_focused()
     assert page.evaluate("document.documentElement.lang") == "nl"
+    page.get_by_role("button", name="Menu").click()
+    expect(page.get_by_role("menuitem", name="Afdrukken")).to_be_visible()
+    page.keyboard.press("Escape")
 
 
 def test_a_number_out_of_range_gets_a_dutch_line_and_keeps_the_answer(server, page):
