@@ -10,12 +10,19 @@ state.run_began()  # widget callbacks have run: downloads built from now on see 
 # No page_icon: a Material icon there is fetched from fonts.gstatic.com (an outbound request).
 st.set_page_config(page_title="Keuzehulp duaal inburgeren", layout="wide")
 
-# Less empty space above the title (on a projector every line counts), and long toggle
-# questions wrap instead of being cut off with "...".
+# Less empty space above the title (on a projector every line counts), long toggle questions
+# wrap instead of being cut off with "...", and a printed page (Menu > Afdrukken) is the
+# content alone, without sidebar, toolbar and buttons.
 st.html("""<style>
 [data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
 [data-testid='stCheckbox'] .stMarkdownEllipsis,
 [data-testid='stCheckbox'] .stMarkdownEllipsis p { white-space: normal; overflow: visible; text-overflow: clip; }
+@media print {
+  [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stDownloadButton'],
+  [data-testid='stBaseButton-primary'] { display: none !important; }
+  [data-testid='stMain'] { margin-left: 0 !important; }
+  [data-testid='stMainBlockContainer'] { max-width: 100% !important; padding: 0 1rem !important; }
+}
 </style>""")
 dutch.apply()  # page language, Streamlit's own hints and screen-reader labels in Dutch
 

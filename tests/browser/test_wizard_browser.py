@@ -194,6 +194,20 @@ def test_screen_reader_labels_are_dutch_too(server, page):
     page.keyboard.press("Escape")
 
 
+def test_a_printed_page_is_the_content_without_sidebar_and_buttons(server, page):
+    """Menu > Afdrukken on the Advies page: the advice over the whole width, no route, no buttons."""
+    open_path(page, f"{server.url}/advies?municipality=Lochem")
+    page.emulate_media(media="print")
+    try:
+        expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+        expect(page.get_by_role("button", name="Word")).to_be_hidden()
+        expect(page.get_by_role("heading", name="Advies: alles bij elkaar")).to_be_visible()
+        width = page.get_by_test_id("stMainBlockContainer").bounding_box()["width"]
+        assert width > 0.9 * page.viewport_size["width"]
+    finally:
+        page.emulate_media(media="screen")
+
+
 def test_a_number_out_of_range_gets_a_dutch_line_and_keeps_the_answer(server, page):
     """The browser refuses 99999 newcomers a year before the app sees it; the team reads in Dutch
     which numbers can, and the answer they had stays."""
