@@ -82,6 +82,7 @@ def run_began() -> None:
 
 
 def store_session(session: Session) -> None:
+    """Every write of the session comes through here, so downloads see it too (Latest)."""
     st.session_state[SESSION_KEY] = session
     holder = st.session_state.get(LATEST_KEY)
     if isinstance(holder, Latest):
