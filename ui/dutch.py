@@ -28,20 +28,24 @@ CSS = """
 [data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }
 [data-testid='stFileUploaderDropzoneInstructions'] > div::after {
   content: "Een JSON-bestand van hoogstens 1 MB"; font-size: 0.875rem; }
+[data-testid='stTooltipErrorContent'] [data-testid='stMarkdownContainer'] { display: none; }
+[data-testid='stTooltipErrorContent']::after { content: "Dit kan niet. Zie de uitleg hieronder."; }
 [data-testid='stFileChip'][aria-invalid='true'] { flex-wrap: wrap; }
 [data-testid='stFileChip'][aria-invalid='true']::after { flex-basis: 100%; font-size: 0.875rem;
   content: "Dit bestand kan niet worden geopend: kies een opgeslagen sessie (.json) van hoogstens 1 MB."; }
 """
 
-# (No "<" followed by a letter or "/" inside the script: Streamlit's sanitiser, DOMPurify, then
-# drops the whole script.) aria-label -> Dutch; "<name> icon" labels of decorative Material icons are hidden instead
-# (a screen reader would say "thumb_up icon").
-SCRIPT = """<script>
+# aria-label -> Dutch; "<name> icon" labels of decorative Material icons are hidden instead (a
+# screen reader would say "thumb_up icon"). Streamlit's own sentences -> Dutch, changed in their
+# text node (so React keeps its node), never inside Markdown or HTML elements: that is our
+# content and the user's. No "<" followed by a letter or "/" may appear inside the script:
+# Streamlit's sanitiser (DOMPurify) then drops the whole script.
+SCRIPT = r"""<script>
 (() => {
   document.documentElement.lang = "nl";  // Streamlit serves the page as English
   if (window.__khDutch) return;
   window.__khDutch = true;
-  const exact = {
+  const labels = {
     "Collapse sidebar": "Zijbalk inklappen", "Expand sidebar": "Zijbalk uitklappen",
     "Sidebar": "Zijbalk", "Main menu": "Menu", "Decrement": "Eén lager", "Increment": "Eén hoger",
     "Link to heading": "Link naar dit kopje", "Open": "Openen", "Close": "Sluiten",
@@ -50,36 +54,54 @@ SCRIPT = """<script>
     "Copy version to clipboard": "Versie kopiëren",
   };
   const prefixes = [["Help for ", "Uitleg bij "], ["Remove ", "Verwijder "], ["Shortcut ", "Sneltoets "]];
-  const texts = {
+  const sentences = {
     "Skip to main content": "Naar de inhoud", "Print": "Afdrukken", "Record screen": "Scherm opnemen",
+    "Page not found": "Pagina niet gevonden",
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+      "Deze pagina bestaat niet (meer). U ziet nu de startpagina.",
   };
+  const patterns = [
+    [/^Error: Number is outside the allowed range\. Please enter a value between (\S+) and (\S+)\.$/,
+     "Fout: dit getal kan niet. Kies een getal van $1 tot en met $2."],
+    [/^Error: File must be .+ or smaller\.$/,
+     "Fout: dit bestand is te groot. Een opgeslagen sessie is hoogstens 1 MB."],
+  ];
+  const content = "[data-testid='stMarkdownContainer'], [data-testid='stHtml']";
   const label = (el) => {
     const value = el.getAttribute("aria-label");
     if (!value) return;
-    if (value in exact) { el.setAttribute("aria-label", exact[value]); return; }
+    if (value in labels) { el.setAttribute("aria-label", labels[value]); return; }
     if (/^[a-z_]+ icon$/.test(value)) { el.setAttribute("aria-hidden", "true"); return; }
     for (const [en, nl] of prefixes) {
       if (value.startsWith(en)) { el.setAttribute("aria-label", nl + value.slice(en.length)); return; }
     }
   };
-  const text = (el) => {
-    if (el.childElementCount === 0 && el.textContent in texts) el.textContent = texts[el.textContent];
+  const sentence = (node) => {
+    const value = node.nodeValue.trim();
+    if (!value || !node.parentElement || node.parentElement.closest(content)) return;
+    let dutch = sentences[value];
+    for (const [english, nl] of patterns) {
+      if (dutch === undefined && english.test(value)) dutch = value.replace(english, nl);
+    }
+    if (dutch !== undefined) node.nodeValue = dutch;
   };
   const fix = (root) => {
+    if (root.nodeType === 3) { sentence(root); return; }
     if (root.nodeType !== 1) return;
     label(root);
-    text(root);
     root.querySelectorAll("[aria-label]").forEach(label);
-    root.querySelectorAll("a, [data-testid='stMainMenuItemLabel']").forEach(text);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) sentence(node);
   };
   fix(document.body);
   new MutationObserver((changes) => {
     for (const change of changes) {
       if (change.type === "attributes") label(change.target);
+      else if (change.type === "characterData") sentence(change.target);
       else change.addedNodes.forEach(fix);
     }
-  }).observe(document.body, {subtree: true, childList: true, attributes: true,
-                             attributeFilter: ["aria-label"]});
+  }).observe(document.body, {subtree: true, childList: true, characterData: true,
+                             attributes: true, attributeFilter: ["aria-label"]});
 })();
 </script>"""
 

@@ -208,6 +208,16 @@ def test_a_printed_page_is_the_content_without_sidebar_and_buttons(server, page)
         page.emulate_media(media="screen")
 
 
+def test_a_mistyped_address_says_so_in_dutch(server, page):
+    """A shared link with a wrong page name: Streamlit opens the start page with a notice."""
+    page.goto(f"{server.url}/bestaatniet")
+    wait_idle(page)
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading", name="Pagina niet gevonden")).to_be_visible()
+    expect(dialog).to_contain_text("U ziet nu de startpagina.")
+    dialog.get_by_role("button", name="Sluiten").click()
+
+
 def test_a_number_out_of_range_gets_a_dutch_line_and_keeps_the_answer(server, page):
     """The browser refuses 99999 newcomers a year before the app sees it; the team reads in Dutch
     which numbers can, and the answer they had stays."""
@@ -219,6 +229,8 @@ def test_a_number_out_of_range_gets_a_dutch_line_and_keeps_the_answer(server, pa
     expect(box).to_have_attribute("aria-invalid", "true")
     assert generated_text(field) == ("Dit getal kan niet: kies een heel getal van 0 tot en met 10.000. "
                                      "Het vorige antwoord blijft staan.")
+    alert = page.locator(f"[id='{box.get_attribute('aria-describedby')}']")  # what a screen reader says
+    expect(alert).to_have_text("Fout: dit getal kan niet. Kies een getal van 0 tot en met 10000.")
     go(page, "3 Begeleiding")
     go(page, "2 Organisatie")
     expect(page.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("30")
