@@ -68,6 +68,8 @@ SCRIPT = r"""<script>
   ];
   const content = "[data-testid='stMarkdownContainer'], [data-testid='stHtml']";
   const label = (el) => {
+    const title = el.getAttribute("title");
+    if (title in labels) el.setAttribute("title", labels[title]);
     const value = el.getAttribute("aria-label");
     if (!value) return;
     if (value in labels) { el.setAttribute("aria-label", labels[value]); return; }
@@ -89,7 +91,7 @@ SCRIPT = r"""<script>
     if (root.nodeType === 3) { sentence(root); return; }
     if (root.nodeType !== 1) return;
     label(root);
-    root.querySelectorAll("[aria-label]").forEach(label);
+    root.querySelectorAll("[aria-label], [title]").forEach(label);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) sentence(node);
   };
@@ -101,7 +103,7 @@ SCRIPT = r"""<script>
       else change.addedNodes.forEach(fix);
     }
   }).observe(document.body, {subtree: true, childList: true, characterData: true,
-                             attributes: true, attributeFilter: ["aria-label"]});
+                             attributes: true, attributeFilter: ["aria-label", "title"]});
 })();
 </script>"""
 
