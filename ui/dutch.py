@@ -1,22 +1,31 @@
 """Streamlit's own words, said in Dutch.
 
-Streamlit has no setting for the language of its interface. What a person sees is replaced by
+Streamlit has no setting for the language of its interface. Its visible hints are replaced by
 constant CSS: the English is hidden (display: none, so not read out either) and the Dutch is
 generated content on a visible neighbour, which browsers show and screen readers read. The
 upload button keeps its English word for screen readers only: axe does not count generated
 content as a button's name, and a button without one is a barrier.
 
-The page language is announced as Dutch, and what only screen readers hear (aria-labels such as "Help for …", "Decrement", the skip link)
-is rewritten by one constant script with a MutationObserver. Neither holds user text.
+One constant script with a MutationObserver sets the page language to Dutch and rewrites the
+rest: aria-labels ("Help for …", "Decrement") and Streamlit's own sentences (skip link, menu,
+page-not-found dialog, screen-reader alerts). Neither the CSS nor the script holds user text.
 """
 
 from __future__ import annotations
 
+from string import Template
+
 import streamlit as st
+
+from keuzehulp.inputs import MAX_SESSION_BYTES
 
 from .widgets import number_range_css
 
-CSS = """
+# The largest session file the app opens (inputs.parse_json); the browser refuses larger files
+# only above server.maxUploadSize, so the texts name this limit.
+LIMIT = f"{MAX_SESSION_BYTES // 1024}\u00a0kB"  # no line break between number and unit
+
+CSS = Template("""
 [data-testid='InputInstructions'] > span:first-child { display: none; }
 [data-testid='InputInstructions']::before { content: "Druk op Enter om te bevestigen"; }
 [data-testid='stTextArea'] [data-testid='InputInstructions']::before {
@@ -27,13 +36,13 @@ CSS = """
   content: "Kies een bestand"; font-size: 0.875rem; }
 [data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }
 [data-testid='stFileUploaderDropzoneInstructions'] > div::after {
-  content: "Een JSON-bestand van hoogstens 1 MB"; font-size: 0.875rem; }
+  content: "Een JSON-bestand van hoogstens $limit"; font-size: 0.875rem; }
 [data-testid='stTooltipErrorContent'] [data-testid='stMarkdownContainer'] { display: none; }
 [data-testid='stTooltipErrorContent']::after { content: "Dit kan niet. Zie de uitleg hieronder."; }
 [data-testid='stFileChip'][aria-invalid='true'] { flex-wrap: wrap; }
 [data-testid='stFileChip'][aria-invalid='true']::after { flex-basis: 100%; font-size: 0.875rem;
-  content: "Dit bestand kan niet worden geopend: kies een opgeslagen sessie (.json) van hoogstens 1 MB."; }
-"""
+  content: "Dit bestand kan niet worden geopend: kies een opgeslagen sessie (.json) van hoogstens $limit."; }
+""").substitute(limit=LIMIT)
 
 # aria-label -> Dutch; "<name> icon" labels of decorative Material icons are hidden instead (a
 # screen reader would say "thumb_up icon"). Streamlit's own sentences -> Dutch, changed in their
@@ -64,7 +73,7 @@ SCRIPT = r"""<script>
     [/^Error: Number is outside the allowed range\. Please enter a value between (\S+) and (\S+)\.$/,
      "Fout: dit getal kan niet. Kies een getal van $1 tot en met $2."],
     [/^Error: File must be .+ or smaller\.$/,
-     "Fout: dit bestand is te groot. Een opgeslagen sessie is hoogstens 1 MB."],
+     "Fout: dit bestand is te groot voor een opgeslagen sessie."],
   ];
   const content = "[data-testid='stMarkdownContainer'], [data-testid='stHtml']";
   const label = (el) => {

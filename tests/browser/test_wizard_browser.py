@@ -154,7 +154,7 @@ def test_a_file_too_large_for_the_browser_gets_a_dutch_explanation(server, page,
     english = dropzone.get_by_role("button").get_by_test_id("stMarkdownContainer").bounding_box()
     assert english["width"] <= 1 and english["height"] <= 1  # kept for screen readers only
     instructions = dropzone.get_by_test_id("stFileUploaderDropzoneInstructions")
-    assert generated_text(instructions.locator("> div")) == "Een JSON-bestand van hoogstens 1 MB"
+    assert generated_text(instructions.locator("> div")) == "Een JSON-bestand van hoogstens 512\u00a0kB"
     expect(instructions.get_by_text("per file")).to_be_hidden()
     big = tmp_path / "groot.json"
     big.write_text('{"kind": "keuzehulp-sessie", "x": "' + "x" * 1_200_000 + '"}', encoding="utf-8")
