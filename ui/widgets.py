@@ -5,36 +5,23 @@ Dutch labels come from texts/labels.yaml (format_func), help texts double as glo
 
 from __future__ import annotations
 
-from typing import Literal, get_args, get_origin
-
-import annotated_types
 import streamlit as st
 
+from keuzehulp.derived import NUMERIC_FIELDS, profile_field_specs
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
-from keuzehulp.schema import PARTNERS, Profile
+from keuzehulp.schema import PARTNERS
 
 from . import state
 
 
-def bounds(name: str) -> tuple[int | None, int | None]:
-    """The contract's minimum and maximum of an int field."""
-    low = high = None
-    for meta in Profile.model_fields[name].metadata:
-        if isinstance(meta, annotated_types.Ge):
-            low = int(meta.ge)
-        elif isinstance(meta, annotated_types.Le):
-            high = int(meta.le)
-    return low, high
-
-
-def dutch_number(value: int | None) -> str:
-    return f"{value:,}".replace(",", ".") if value is not None else ""
+def dutch_number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 def range_text(name: str) -> str:
     """'een heel getal van 0 tot en met 10.000'"""
-    low, high = bounds(name)
+    low, high = NUMERIC_FIELDS[name]
     return f"een heel getal van {dutch_number(low)} tot en met {dutch_number(high)}"
 
 
@@ -44,19 +31,13 @@ def number_range_css() -> str:
     with an English tooltip; the server never sees the number). Constant text from the
     contract, keyed by Streamlit's st-key-<field> class: no user text."""
     rules = []
-    for name, info in Profile.model_fields.items():
-        if info.annotation is int and name != "schema_version":
-            message = f"Dit getal kan niet: kies {range_text(name)}. Het vorige antwoord blijft staan."
-            rules.append(f".st-key-{name}:has(input[aria-invalid='true'])::after {{ "
-                         f'content: "{message}"; }}')
+    for name in NUMERIC_FIELDS:
+        message = f"Dit getal kan niet: kies {range_text(name)}. Het vorige antwoord blijft staan."
+        rules.append(f".st-key-{name}:has(input[aria-invalid='true'])::after {{ "
+                     f'content: "{message}"; }}')
     shared = ("[class*='st-key-']:has(> [data-testid='stNumberInput'] input[aria-invalid='true'])::after "
               "{ display: block; margin-top: 0.25rem; color: #A1281F; font-size: 0.875rem; }")
     return "\n".join([shared, *rules]) + "\n"
-
-
-def literal_options(name: str) -> tuple[str, ...]:
-    annotation = Profile.model_fields[name].annotation
-    return tuple(get_args(annotation)) if get_origin(annotation) is Literal else ()
 
 
 def field_input(name: str, step: str) -> None:
@@ -65,19 +46,19 @@ def field_input(name: str, step: str) -> None:
     field = lab.fields[name]
     state.seed_widget(name)
     common = {"key": name, "help": field.help, "on_change": state.commit_widget, "args": (name, step)}
-    annotation = Profile.model_fields[name].annotation
+    spec = profile_field_specs().get(name)  # the contract's type, options and range per field
     if name == "municipality":
         st.text_input(field.label, max_chars=100, placeholder="Bijvoorbeeld: Lochem", **common)
     elif name == "partners":
         st.multiselect(field.label, options=PARTNERS, format_func=lab.partners.__getitem__,
                        placeholder="Kies een of meer partners", **common)
-    elif options := literal_options(name):
-        st.radio(field.label, options=options, format_func=field.options.__getitem__,
+    elif spec.kind == "enum":
+        st.radio(field.label, options=spec.values, format_func=field.options.__getitem__,
                  horizontal=True, **common)
-    elif annotation is bool:
+    elif spec.kind == "bool":
         st.toggle(field.label, **common)
-    elif annotation is int:
-        low, high = bounds(name)
+    elif spec.kind == "int":
+        low, high = NUMERIC_FIELDS[name]
         common["help"] = f"{field.help} Vul {range_text(name)} in."
         st.number_input(field.label, min_value=low, max_value=high, step=1, **common)
     else:  # pragma: no cover - every contract field is handled above
