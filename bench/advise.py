@@ -14,31 +14,31 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from keuzehulp import advise  # noqa: E402
+from keuzehulp.derived import Spec, profile_field_specs  # noqa: E402
 from keuzehulp.rules import rules  # noqa: E402
-from keuzehulp.schema import PARTNERS, Profile  # noqa: E402
+from keuzehulp.schema import Profile  # noqa: E402
+
+# Realistic sizes more often than the contract's full range (most municipalities are small).
+SIZES = {
+    "annual_intake": lambda rng: rng.choice([rng.randint(0, 60), rng.randint(0, 400), rng.randint(0, 10000)]),
+    "regional_intake": lambda rng: rng.choice([0, rng.randint(0, 500), rng.randint(0, 100000)]),
+}
+
+
+def random_value(rng: random.Random, spec: Spec) -> object:
+    if spec.kind == "enum":
+        return rng.choice(spec.values)
+    if spec.kind == "bool":
+        return rng.random() < 0.5
+    if spec.kind == "int":
+        return rng.randint(int(spec.lo), int(spec.hi))
+    return rng.sample(spec.values, rng.randint(0, len(spec.values)))  # list (partners)
 
 
 def random_profile(rng: random.Random) -> Profile:
-    return Profile(
-        annual_intake=rng.choice([rng.randint(0, 60), rng.randint(0, 400), rng.randint(0, 10000)]),
-        level_mix=rng.choice(["similar", "mixed"]),
-        sector_mix=rng.choice(["similar", "diverse"]),
-        recent_arrivals=rng.choice(["most", "some", "few"]),
-        care_duties=rng.choice(["many", "some", "few"]),
-        health_barriers=rng.choice(["many", "some", "few"]),
-        own_capacity=rng.choice(["low", "medium", "high"]),
-        specialised_caseload=rng.random() < 0.5,
-        regional_cooperation=rng.choice(["none", "possible", "existing"]),
-        regional_intake=rng.choice([0, rng.randint(0, 500), rng.randint(0, 100000)]),
-        partners=rng.sample(PARTNERS, rng.randint(0, len(PARTNERS))),
-        language_providers=rng.randint(1, 50),
-        flexible_budget=rng.random() < 0.5,
-        childcare_available=rng.random() < 0.5,
-        experience_experts=rng.random() < 0.5,
-        employer_network=rng.choice(["weak", "moderate", "strong"]),
-        min_group_size=rng.randint(2, 40),
-        max_wait_months=rng.randint(1, 24),
-    )
+    """Every field the rules can see, options and ranges from the contract itself."""
+    return Profile(**{name: SIZES[name](rng) if name in SIZES else random_value(rng, spec)
+                      for name, spec in profile_field_specs().items()})
 
 
 def main(n: int = 2000) -> None:

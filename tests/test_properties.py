@@ -6,29 +6,28 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from keuzehulp import advise
-from keuzehulp.schema import DECISION_OPTIONS, ELEMENT_IDS, PARTNERS, PRIORITY_ORDER, Advice, Profile
+from keuzehulp.derived import Spec, profile_field_specs
+from keuzehulp.schema import DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER, Advice, Profile
 
-profiles = st.builds(
-    Profile,
-    annual_intake=st.one_of(st.integers(0, 300), st.integers(0, 10000)),
-    level_mix=st.sampled_from(["similar", "mixed"]),
-    sector_mix=st.sampled_from(["similar", "diverse"]),
-    recent_arrivals=st.sampled_from(["most", "some", "few"]),
-    care_duties=st.sampled_from(["many", "some", "few"]),
-    health_barriers=st.sampled_from(["many", "some", "few"]),
-    own_capacity=st.sampled_from(["low", "medium", "high"]),
-    specialised_caseload=st.booleans(),
-    regional_cooperation=st.sampled_from(["none", "possible", "existing"]),
-    regional_intake=st.one_of(st.integers(0, 1000), st.integers(0, 100000)),
-    partners=st.lists(st.sampled_from(PARTNERS), unique=True),
-    language_providers=st.integers(1, 50),
-    flexible_budget=st.booleans(),
-    childcare_available=st.booleans(),
-    experience_experts=st.booleans(),
-    employer_network=st.sampled_from(["weak", "moderate", "strong"]),
-    min_group_size=st.integers(2, 40),
-    max_wait_months=st.integers(1, 24),
-)
+
+def _strategy(spec: Spec) -> st.SearchStrategy:
+    """Any value the contract allows for one field."""
+    if spec.kind == "enum":
+        return st.sampled_from(spec.values)
+    if spec.kind == "bool":
+        return st.booleans()
+    if spec.kind == "int":
+        return st.integers(int(spec.lo), int(spec.hi))
+    return st.lists(st.sampled_from(spec.values), unique=True)  # list (partners)
+
+
+# Small municipalities and regions often, the contract's whole range too.
+SIZES = {
+    "annual_intake": st.one_of(st.integers(0, 300), st.integers(0, 10000)),
+    "regional_intake": st.one_of(st.integers(0, 1000), st.integers(0, 100000)),
+}
+profiles = st.builds(Profile, **{name: SIZES.get(name, _strategy(spec))
+                                 for name, spec in profile_field_specs().items()})
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
