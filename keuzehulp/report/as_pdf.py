@@ -121,12 +121,11 @@ class _Pdf(FPDF):
         self.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
     def bullets(self, items: list[str], indent: float = 0, mark: str = "•") -> None:
-        self.set_font(FAMILY, "", 10)
         width = self.epw - indent - 5
         for item in items:
+            # bullet_height also sets the bullets' font.
             if self.will_page_break(self.bullet_height(item, indent)):  # one item, one page
                 self.add_page()
-            self.set_font(FAMILY, "", 10)
             self.set_x(self.l_margin + indent)
             self.cell(5, 5, mark)
             self.multi_cell(width, 5, item, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
