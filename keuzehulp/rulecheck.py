@@ -63,12 +63,11 @@ def cite_common(fc: FileCheck, loc: tuple[Any, ...], rule: str, spec: Any) -> No
         fc.cite((*loc, "examples", i), rule, "example", example)
 
 
-
 def load_flip_phrases(fc: FileCheck) -> FlipPhrases | None:
     phrases = fc.model(FlipPhrases, fc.data, ())
     if phrases is None:
         return None
-    if "{condition}" not in phrases.sentence and "{choice}" not in phrases.sentence:
+    if "{condition}" not in phrases.sentence or "{choice}" not in phrases.sentence:
         fc.problem(("sentence",), "needs {condition} and {choice}")
     for name, spec in profile_field_specs().items():
         if name not in phrases.fields:
