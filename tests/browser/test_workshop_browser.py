@@ -39,6 +39,13 @@ def serious_axe_violations(page) -> list[str]:
             for v in results["violations"] if v["impact"] in ("serious", "critical")]
 
 
+def word_text(download) -> str:
+    """All text of a downloaded Word file: paragraphs, then table cells."""
+    document = Document(download.path())
+    return "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+
+
 def turn(page, key: str, heading: str) -> None:
     """Press a key in presentation mode and wait until the slide with this heading is drawn."""
     page.keyboard.press(key)
@@ -106,9 +113,7 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
     wait_idle(page)
     with page.expect_download() as download_info:
         main.get_by_role("button", name="Word").first.click()
-    summary = Document(download_info.value.path())
-    text = "\n".join([p.text for p in summary.paragraphs]
-                     + [c.text for t in summary.tables for r in t.rows for c in r.cells])
+    text = word_text(download_info.value)
     assert "Samen met de buurgemeenten inkopen." in text
     assert "Scholing extern inkopen (eventueel samen met andere gemeenten)" in text
     assert "Alleen" in text and "Met de regio" in text, "both scenarios are in the summary"
@@ -146,12 +151,6 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
         turn(page, "ArrowRight", heading)
     page.screenshot(path=str(screenshots / "presenteren-8-elementen-q1.png"))
     assert requests_seen.outside() == []
-
-
-def word_text(download) -> str:
-    document = Document(download.path())
-    return "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
 
 
 def test_reason_typed_then_download_at_once_is_in_the_download(server, page):
