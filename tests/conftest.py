@@ -8,3 +8,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A SQLAlchemy URL of a throwaway PostgreSQL (one cluster per test run)."""
+    from tests.pgcluster import MISSING, postgres_bin, throwaway_postgres
+
+    if postgres_bin() is None:
+        pytest.skip(MISSING)
+    with throwaway_postgres() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """An empty database on each backend: a SQLite file, or a fresh database in the cluster."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'keuzehulp.sqlite'}"
+    import secrets
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    base = make_url(request.getfixturevalue("postgres_url"))
+    name = f"t_{secrets.token_hex(6)}"
+    with psycopg.connect(host=base.host, port=base.port, user=base.username, dbname=base.database,
+                         autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return base.set(database=name).render_as_string(hide_password=False)
