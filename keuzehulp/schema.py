@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationInfo, field_validator, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -102,11 +102,21 @@ class Profile(BaseModel):
     min_group_size: int = Field(8, ge=2, le=40)
     max_wait_months: int = Field(3, ge=1, le=24)
 
+    # --- harden (issue 15): hostile values read the way a person means them ---------------
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_yes_no_for_a_number(cls, value: object, info: ValidationInfo) -> object:
+        # pydantic reads true as 1; in a number field that is a mistake, not an intake of 1.
+        if isinstance(value, bool) and cls.model_fields[info.field_name].annotation is int:
+            raise ValueError(f"hier hoort een heel getal, niet {'true' if value else 'false'}.")
+        return value
+
     @model_validator(mode="after")
-    def _unique_partners(self) -> Profile:
-        # A partner listed twice is the same partner: keep the contract's order, once each.
-        if len(set(self.partners)) != len(self.partners):
-            ordered = [p for p in PARTNERS if p in self.partners]
+    def _partners_as_a_set(self) -> Profile:
+        # Partners are a set: once each, always in the contract's order, so the same partners
+        # picked in another order are the same answers (no "gewijzigd", no "≠ Verschilt").
+        ordered = [p for p in PARTNERS if p in self.partners]
+        if ordered != self.partners:
             object.__setattr__(self, "partners", ordered)
         return self
 
@@ -194,6 +204,11 @@ class TeamDecision(BaseModel):
     reason: str = Field("", max_length=2000)
 
 
+def _short(text: str, limit: int = 40) -> str:
+    """A value quoted in a message, cut short (a hostile file may hold 10 kB in it)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class TeamInput(BaseModel):
     """What the team itself decides and writes down: kept apart from the tool's advice."""
 
@@ -209,7 +224,7 @@ class TeamInput(BaseModel):
             if team.choice and team.choice not in DECISION_OPTIONS[decision]:
                 options = ", ".join(DECISION_OPTIONS[decision])
                 raise ValueError(
-                    f"keuze van het team bij '{decision}': '{team.choice}' kan niet; "
+                    f"keuze van het team bij '{decision}': '{_short(team.choice)}' kan niet; "
                     f"kies uit {options}"
                 )
         for section, note in self.notes.items():
