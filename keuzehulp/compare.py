@@ -2,7 +2,8 @@
 
 Engine side (no Streamlit). `compare` runs the engine once per scenario and lines up, per
 decision, each scenario's choice and strength; per element, each scenario's priority; and the
-profile answers that differ, all with their Dutch labels. Exports are in compare_export.py.
+profile answers that differ, all with their Dutch labels. Its Markdown and Word come from the
+report registry (keuzehulp/report/comparison.py, `report.render_comparison`).
 """
 
 from __future__ import annotations
@@ -144,8 +145,3 @@ def compare(scenarios: list[tuple[str, Profile]], team: TeamInput | None = None)
     return Comparison(names=names, advices=advices, decisions=decisions, elements=elements,
                       fields=fields, municipality=_municipality(profiles), team=team)
 
-
-# The exports live in their own module; importable from here as the public API promises.
-from .compare_export import comparison_docx, comparison_markdown  # noqa: E402
-
-__all__ = ["Comparison", "compare", "comparison_docx", "comparison_markdown"]

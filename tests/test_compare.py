@@ -9,9 +9,10 @@ import pytest
 from docx import Document
 
 import keuzehulp.compare as compare_module
-from keuzehulp.compare import compare, comparison_docx, comparison_markdown
-from keuzehulp.compare_export import DIFFERS, comparison_filename
+from keuzehulp.compare import compare
 from keuzehulp.markdown import render_markdown
+from keuzehulp.report import comparison_docx, comparison_filename, comparison_markdown
+from keuzehulp.report.texts import comparison_texts
 from keuzehulp.schema import (
     DECISION_OPTIONS,
     ELEMENT_IDS,
@@ -23,6 +24,7 @@ from keuzehulp.schema import (
 )
 
 TODAY = date(2026, 11, 27)
+DIFFERS = comparison_texts().differs
 ALONE = Profile(municipality="Lochem", annual_intake=25)
 REGION = ALONE.model_copy(update={"regional_cooperation": "existing", "regional_intake": 400})
 
@@ -165,9 +167,9 @@ def test_three_scenarios_and_control_characters_still_make_a_word_file(fake_engi
 
 def test_file_names_carry_the_municipality_and_date(fake_engine: None) -> None:
     result = compare([("Alleen", ALONE.model_copy(update={"municipality": "Súdwest-Fryslân"})), ("B", REGION)])
-    assert comparison_filename(result, TODAY, "md").startswith("vergelijking-sudwest-fryslan")
+    assert comparison_filename("md", result, TODAY).startswith("vergelijking-sudwest-fryslan")
     nameless = compare([("Alleen", Profile()), ("Met de regio", Profile(annual_intake=3))])
-    assert comparison_filename(nameless, TODAY, "docx") == "vergelijking-alleen-met-de-regio-2026-11-27.docx"
+    assert comparison_filename("docx", nameless, TODAY) == "vergelijking-alleen-met-de-regio-2026-11-27.docx"
 
 
 def _row_flags(data: bytes) -> list[list[set[str]]]:
@@ -213,3 +215,17 @@ def test_word_comparison_tables_span_the_text_width(fake_engine: None) -> None:
         widths = [cell.width for cell in table.rows[0].cells]
         assert abs(sum(widths) - text_width) < 1000, widths  # EMU: well under a millimetre
         assert widths[0] > widths[-1]  # the question column is wider than 'Verschilt'
+
+
+def test_the_report_registry_serves_the_comparison_in_word_and_markdown(fake_engine: None) -> None:
+    """The Vergelijken page offers exactly the formats the registry has a comparison for."""
+    from keuzehulp.report import COMPARISON_FORMATS, FORMATS, render_comparison
+
+    result = compare([("Alleen", ALONE), ("Met de regio", REGION)])
+    assert COMPARISON_FORMATS == ("docx", "md")
+    assert render_comparison("md", result, TODAY) == comparison_markdown(result, TODAY).encode("utf-8")
+    assert Document(io.BytesIO(render_comparison("docx", result, TODAY))).paragraphs[0].text.startswith(
+        "Scenario's vergeleken")
+    assert comparison_filename("docx", result, TODAY).endswith(f".{FORMATS['docx'].extension}")
+    with pytest.raises(KeyError):
+        render_comparison("pdf", result, TODAY)

@@ -8,12 +8,17 @@ Scenario names are user text: escaped before they reach any Markdown.
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
+from keuzehulp.compare import MAX_COMPARED, compare
 from keuzehulp.markdown import escape_markdown
+from keuzehulp.report import COMPARISON_FORMATS, FORMATS, comparison_filename, render_comparison
+from keuzehulp.report.comparison import marked_table, screen_marks
 from keuzehulp.schema import Profile, Scenario, Session
 
-from . import state
+from . import nav, state
 
 MAX_SCENARIOS = 10
 MAX_NAME = 60
@@ -162,7 +167,6 @@ def scenario_sidebar() -> None:
 
 SELECTION_KEY = "compare_selection"
 SELECTION_STORE = "keuzehulp_compare_selection"  # survives leaving the page (no widget owns it)
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HOW_TO = (
     "Om scenario's te vergelijken heeft u er minstens twee nodig. Zo maakt u ze:\n\n"
     "1. Vul de vragen in zoals het nu is.\n"
@@ -186,22 +190,19 @@ def _selection(names: list[str]) -> list[str]:
     return chosen
 
 
-DIFFERS_MARK = ":orange-background[**≠\u00a0Verschilt**]"  # no break inside the mark
-SAME_MARK = "Gelijk"
+COMPARISON_ICONS = {"docx": ":material/description:", "md": ":material/article:"}
 
 
 def _decision_table(comparison) -> str:  # type: ignore[no-untyped-def]
     """One row per decision, one column per scenario, and a column that says whether they differ."""
-    names = [escape_markdown(n) for n in comparison.names]
-    lines = ["| Keuze | " + " | ".join(names) + " | Verschilt? |", "|" + "---|" * (len(names) + 2)]
+    rows = []
     for row in comparison.decisions:
         cells = []
         for cell in row.cells:
             choice = f"**≠ {cell.choice_label}**" if row.differs else cell.choice_label
             cells.append(f"{choice} ({cell.strength_label.lower()})")
-        mark = DIFFERS_MARK if row.differs else SAME_MARK
-        lines.append(f"| **{row.title}** | " + " | ".join(cells) + f" | {mark} |")
-    return "\n".join(lines)
+        rows.append(([f"**{row.title}**", *cells], row.differs))
+    return marked_table(["Keuze", *comparison.names], rows, screen_marks(), bold=False)
 
 
 def _team_choices(comparison) -> None:  # type: ignore[no-untyped-def]
@@ -211,38 +212,24 @@ def _team_choices(comparison) -> None:  # type: ignore[no-untyped-def]
                     + "; ".join(f"{row.title} {row.team_choice}" for row in chosen))
 
 
-def _table(head: list[str], rows: list[tuple[list[str], bool]]) -> str:
-    """A Markdown table; cells must already be escaped. Differences in bold, marked '≠ Verschilt'."""
-    lines = ["| " + " | ".join([*head, "Verschilt?"]) + " |", "|" + "---|" * (len(head) + 1)]
-    for cells, differs in rows:
-        values = [f"**{v}**" if differs else v for v in cells[1:]]
-        lines.append("| " + " | ".join([cells[0], *values, DIFFERS_MARK if differs else SAME_MARK]) + " |")
-    return "\n".join(lines)
+def _table(head: list[str], rows: list[tuple[list[str], bool]], escape_values: bool = False) -> str:
+    """A Markdown table (head escaped here). Differences in bold, marked '≠ Verschilt'."""
+    return marked_table(head, rows, screen_marks(), escape_values=escape_values)
 
 
 def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
-    from datetime import date
-
-    from keuzehulp.compare import comparison_docx, comparison_markdown
-    from keuzehulp.compare_export import comparison_filename
-
     today = date.today()
-    left, right = st.columns(2)
-    left.download_button(
-        "Download de vergelijking (Word)", data=lambda: comparison_docx(comparison, today),
-        file_name=comparison_filename(comparison, today, "docx"), mime=DOCX_MIME,
-        on_click="ignore", icon=":material/description:", key="compare_docx", width="stretch")
-    right.download_button(
-        "Download de vergelijking (Markdown)", data=lambda: comparison_markdown(comparison, today),
-        file_name=comparison_filename(comparison, today, "md"), mime="text/markdown",
-        on_click="ignore", icon=":material/article:", key="compare_md", width="stretch")
+    for column, fmt in zip(st.columns(len(COMPARISON_FORMATS)), COMPARISON_FORMATS, strict=True):
+        spec = FORMATS[fmt]
+        column.download_button(
+            f"Download de vergelijking ({spec.label})",
+            data=lambda fmt=fmt: render_comparison(fmt, comparison, today),
+            file_name=comparison_filename(fmt, comparison, today), mime=spec.mime,
+            on_click="ignore", icon=COMPARISON_ICONS.get(fmt), key=f"compare_{fmt}", width="stretch")
 
 
 def comparison_page() -> None:
     """Two or three scenarios side by side, differences marked in words, not colour alone."""
-    from keuzehulp.compare import MAX_COMPARED, compare
-    from ui import nav
-
     nav.ensure_entrypoint()
 
     st.title("Scenario's vergelijken", anchor=False)
@@ -279,22 +266,22 @@ def comparison_page() -> None:
     st.markdown(_decision_table(comparison))
     _team_choices(comparison)
 
-    escaped = [escape_markdown(n) for n in comparison.names]
+    names = comparison.names
     st.subheader("Antwoorden die verschillen", anchor=False)
     if comparison.differing_fields:
-        st.markdown(_table(["Vraag", *escaped], [
-            ([f.label, *[escape_markdown(v) for v in f.values]], True) for f in comparison.differing_fields]))
+        st.markdown(_table(["Vraag", *names], [
+            ([f.label, *f.values], True) for f in comparison.differing_fields], escape_values=True))
     else:
         st.markdown("De scenario's hebben dezelfde antwoorden.")
 
     st.subheader("Werkzame elementen", anchor=False)
     element_rows = [([e.title, *e.priority_labels], e.differs) for e in comparison.elements]
     if comparison.elements_differ:
-        st.markdown(_table(["Element", *escaped], [r for r in element_rows if r[1]]))
+        st.markdown(_table(["Element", *names], [r for r in element_rows if r[1]]))
     else:
         st.markdown("Alle werkzame elementen hebben in elk scenario dezelfde prioriteit.")
     with st.expander(f"Alle {len(element_rows)} werkzame elementen"):
-        st.markdown(_table(["Element", *escaped], element_rows))
+        st.markdown(_table(["Element", *names], element_rows))
 
     st.subheader("Downloaden", anchor=False)
     _downloads(comparison)

@@ -1,9 +1,13 @@
-"""The choice summary (keuzeoverzicht) as a download: one report model, one module per format.
+"""The downloads: one registry of formats, one module per format.
 
     render("docx", advice, session, today) -> bytes
     filename("docx", profile, today) -> "keuzeoverzicht-lochem-2026-11-27.docx"
+    render_comparison("docx", comparison, today) -> bytes  (the formats with `compare`)
+    comparison_filename("docx", comparison, today) -> "vergelijking-lochem-2026-11-27.docx"
 
-Every format renders from the same `Report` (build.py), so none has content the others lack.
+Every format of the choice summary renders from the same `Report` (build.py), so none has
+content the others lack. The app and the CLI take labels, MIME types and extensions from
+FORMATS; nothing else lists them.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..schema import Advice, Profile, Session
 from .as_docx import render_docx
@@ -19,8 +24,13 @@ from .as_json import render_json
 from .as_md import render_md
 from .as_pdf import FontMissingError, render_pdf
 from .build import build_report
+from .comparison import comparison_docx, comparison_markdown, render_comparison_md
+from .comparison import comparison_filename as _comparison_filename
 from .model import Report
 from .plain import slug
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
 
 
 @dataclass(frozen=True)
@@ -30,17 +40,20 @@ class Format:
     extension: str
     mime: str
     render: Callable[[Report], bytes]
+    # The scenario comparison in this format, where there is one (Word and Markdown).
+    compare: Callable[[Comparison, date | None], bytes] | None = None
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("docx", "Word", "docx",
-               "application/vnd.openxmlformats-officedocument.wordprocessingml.document", render_docx),
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.document", render_docx,
+               compare=comparison_docx),
         Format("pdf", "PDF", "pdf", "application/pdf", render_pdf),
-        Format("html", "Webpagina (HTML)", "html", "text/html", render_html),
-        Format("md", "Markdown", "md", "text/markdown", render_md),
-        Format("json", "Gegevens (JSON)", "json", "application/json", render_json),
+        Format("html", "HTML", "html", "text/html", render_html),
+        Format("md", "Markdown", "md", "text/markdown", render_md, compare=render_comparison_md),
+        Format("json", "JSON", "json", "application/json", render_json),
     )
 }
 
@@ -58,4 +71,22 @@ def filename(fmt: str, profile: Profile, today: date | None = None) -> str:
     return f"{stem}.{FORMATS[fmt].extension}"
 
 
-__all__ = ["FORMATS", "Format", "FontMissingError", "Report", "build_report", "filename", "render"]
+COMPARISON_FORMATS: tuple[str, ...] = tuple(name for name, f in FORMATS.items() if f.compare is not None)
+
+
+def render_comparison(fmt: str, comparison: Comparison, today: date | None = None) -> bytes:
+    """The scenario comparison in one format. Raises KeyError for a format without one."""
+    compare = FORMATS[fmt].compare
+    if compare is None:
+        raise KeyError(fmt)
+    return compare(comparison, today)
+
+
+def comparison_filename(fmt: str, comparison: Comparison, today: date) -> str:
+    """vergelijking-<municipality or scenario names>-<yyyy-mm-dd>.<ext>"""
+    return _comparison_filename(comparison, today, FORMATS[fmt].extension)
+
+
+__all__ = ["COMPARISON_FORMATS", "FORMATS", "Format", "FontMissingError", "Report", "build_report",
+           "comparison_docx", "comparison_filename", "comparison_markdown", "filename", "render",
+           "render_comparison"]

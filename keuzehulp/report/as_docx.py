@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from ..docxrows import keep_together, repeat_header
+from .docxrows import keep_together, repeat_header
 from .model import DecisionPart, ElementPart, QuestionPart, Report
 
 LANGUAGE = "nl-NL"

@@ -30,8 +30,11 @@ def _bullets(items: list[str], esc=inline) -> str:
     return "\n".join(f"- {esc(i)}" for i in items)
 
 
-def _table(header: list[str], rows: list[list[str]] | list[tuple[str, str]], first=user, rest=user) -> str:
-    """A table; `first` escapes the first column, `rest` every other cell."""
+def table(header: list[str], rows: list[list[str]] | list[tuple[str, str]], first=user, rest=user) -> str:
+    """The one Markdown table writer (choice summary, comparison, Vergelijken page).
+
+    Header cells are escaped as user text; `first` escapes the first column, `rest` every
+    other cell (pass `str` for cells the caller has already made safe)."""
     out = ["| " + " | ".join(user(h) for h in header) + " |", "|" + " --- |" * len(header)]
     out += ["| " + " | ".join([first(row[0]), *(rest(c) for c in row[1:])]) + " |" for row in rows]
     return "\n".join(out)
@@ -41,7 +44,7 @@ def _profile_table(r: Report) -> str:
     """The answers: the tool's labels lightly escaped, the typed municipality fully."""
     typed = labels().field("municipality")
     rows = [(label, user(value) if label == typed else inline(value)) for label, value in r.profile]
-    return _table(r.texts.profile_columns, rows, inline, str)
+    return table(r.texts.profile_columns, rows, inline, str)
 
 
 def _quote(lines: list[str]) -> str:
@@ -116,7 +119,7 @@ def _back(r: Report) -> str:
         parts.append(inline(t.no_examples))
     if r.scenarios:
         parts += [f"## {inline(t.scenarios_heading)}", inline(t.scenarios_intro),
-                  _table(r.scenario_table[0], r.scenario_table[1:], inline, inline)]
+                  table(r.scenario_table[0], r.scenario_table[1:], inline, inline)]
         for s in r.scenarios:
             parts.append(f"### {inline(t.scenario_heading.format(name='')).rstrip()} {user(s.name)}")
             parts += _labelled(t.scenario_differences_label, s.differences, user) if s.differences \
@@ -147,7 +150,7 @@ def blocks(r: Report) -> list[Block]:
         f"## {inline(t.reading_guide_heading)}",
         *[inline(p) for p in r.reading_guide],
         f"## {inline(t.participants_heading)}",
-        _table(t.participants_columns, r.participants) if r.participants else inline(t.no_participants),
+        table(t.participants_columns, r.participants) if r.participants else inline(t.no_participants),
         f"## {inline(t.profile_heading)}",
         _profile_table(r),
     ]

@@ -37,8 +37,9 @@ def lines(text: str) -> list[str]:
     return out
 
 
-def slug(text: str) -> str:
-    """'Súdwest-Fryslân & Co' -> 'sudwest-fryslan-co' (lowercase ASCII, '-' between words)."""
+def slug(text: str, limit: int | None = None) -> str:
+    """'Súdwest-Fryslân & Co' -> 'sudwest-fryslan-co' (lowercase ASCII, '-' between words),
+    cut to `limit` characters; "" when nothing is left. The one file-name slug of the project."""
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:limit]

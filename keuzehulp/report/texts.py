@@ -1,15 +1,20 @@
-"""The fixed Dutch wording of the choice summary, from texts/report.yaml (checked at load)."""
+"""The fixed Dutch wording of the downloads, from texts/report.yaml and texts/comparison.yaml (checked at load)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..yamlio import ContentError, display_path, load_yaml_file, validation_problems
 
-TEXTS_PATH = Path(__file__).resolve().parent.parent.parent / "texts" / "report.yaml"
+T = TypeVar("T", bound=BaseModel)
+
+TEXTS_DIR = Path(__file__).resolve().parent.parent.parent / "texts"
+TEXTS_PATH = TEXTS_DIR / "report.yaml"
+COMPARISON_TEXTS_PATH = TEXTS_DIR / "comparison.yaml"
 
 
 class ReportTexts(BaseModel):
@@ -71,17 +76,62 @@ class ReportTexts(BaseModel):
     page_label: str
 
 
-def load_texts(path: Path = TEXTS_PATH) -> ReportTexts:
+class ComparisonTexts(BaseModel):
+    """The wording of the scenario comparison (texts/comparison.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    title_with_municipality: str
+    date_line: str
+    compared: str
+    intro: str
+    decisions_heading: str
+    elements_heading: str
+    fields_heading: str
+    team_heading: str
+    team_intro: str
+    team_undecided: str
+    team_reason: str
+    no_field_differences: str
+    decision_column: str
+    element_column: str
+    field_column: str
+    differs_column: str
+    differs: str
+    same: str
+    screen_differs_column: str
+    screen_differs: str
+    screen_same: str
+    file_stem: str
+    file_fallback: str
+
+
+def _load(model: type[T], path: Path) -> T:
     data, problems = load_yaml_file(path)
     if problems:
         raise ContentError(problems)
     try:
-        return ReportTexts.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise ContentError(validation_problems(exc, data, display_path(path))) from None
+
+
+def load_texts(path: Path = TEXTS_PATH) -> ReportTexts:
+    return _load(ReportTexts, path)
+
+
+def load_comparison_texts(path: Path = COMPARISON_TEXTS_PATH) -> ComparisonTexts:
+    return _load(ComparisonTexts, path)
 
 
 @lru_cache(maxsize=1)
 def texts() -> ReportTexts:
     """The report wording, loaded once per process."""
     return load_texts()
+
+
+@lru_cache(maxsize=1)
+def comparison_texts() -> ComparisonTexts:
+    """The comparison wording, loaded once per process."""
+    return load_comparison_texts()
