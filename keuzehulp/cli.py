@@ -95,11 +95,7 @@ def _advise(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = (json.dumps(advice.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
-        try:
-            from .report import render
-        except ImportError:
-            return _fail([f"Het formaat '{args.format}' is in deze versie nog niet beschikbaar; gebruik json."])
-        from .report import FontMissingError
+        from .report import FontMissingError, render
 
         try:
             out = render(args.format, advice, session=session)
@@ -126,8 +122,7 @@ def _check(args: argparse.Namespace) -> int:
         count = len(result.problems)
         print(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden.", file=sys.stderr)
         return 1
-    pages = "nog geen kennisbank" if result.page_count is None else f"{result.page_count} kennispagina's"
-    print(f"Alles in orde: {result.rule_count} regels, {pages}.")
+    print(f"Alles in orde: {result.rule_count} regels, {result.page_count} kennispagina's.")
     return 0
 
 

@@ -13,6 +13,8 @@ from keuzehulp.labels import labels
 from keuzehulp.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, ElementAdvice
 
 from . import kennis, state
+from .chart import show_group_formation
+from .team import team_decision_input
 
 PRIORITY_COLORS = {"essential": "red", "recommended": "orange", "consider": "gray"}
 PRIORITY_ICONS = {"essential": ":material/priority_high:", "recommended": ":material/thumb_up:",
@@ -75,10 +77,6 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
         for column, (label, value, help_text) in zip(st.columns(3), metrics, strict=True):
             column.metric(label, value, help=help_text, border=True)
     st.caption(gf.text)
-    try:
-        from ui.chart import show_group_formation
-    except ImportError:
-        return
     # Built only when opened: an Altair chart costs more than the rest of the page together.
     chart = st.expander("Grafiek: wachttijd bij meer of minder instroom", key="group_chart_open",
                         on_change="rerun")
@@ -119,10 +117,6 @@ def decision_view(advice: Advice, decision: str, *, team: bool = True, narrow: b
 
 
 def _team_choice(decision: str, advised: str) -> None:
-    try:
-        from ui.team import team_decision_input
-    except ImportError:
-        return
     team_choice = state.get_session().team.decisions.get(decision)
     chosen = team_choice.choice if team_choice is not None else ""
     title = "Keuze van het team" + (f": {labels().option(decision, chosen)}" if chosen else "")

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from keuzehulp import report
 from keuzehulp.engine import advise
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
@@ -13,37 +14,19 @@ from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice
 
 from . import nav, state
 from .advice_view import decision_view, element_view
-from .session_io import slug
 from .step import ADVICE_FAILED, team_notes
+from .team import team_participants_input
 
-FORMAT_LABELS = {"json": "JSON", "md": "Markdown", "html": "HTML", "docx": "Word", "pdf": "PDF"}
-MIME = {"json": "application/json", "md": "text/markdown", "html": "text/html",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "pdf": "application/pdf"}
-
-
-def _report_module():
-    try:
-        from keuzehulp import report
-    except ImportError:
-        return None
-    return report if hasattr(report, "render") and hasattr(report, "FORMATS") else None
+DOWNLOAD_FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "md", "json")  # button order
 
 
 def export(fmt: str, advice: Advice, session: Session) -> bytes:
     """The download in one format."""
-    report = _report_module()
-    if report is not None and fmt in report.FORMATS:
-        return report.render(fmt, advice, session)
-    return advice.model_dump_json(indent=2).encode("utf-8")
+    return report.render(fmt, advice, session)
 
 
 def export_filename(fmt: str, advice: Advice) -> str:
-    report = _report_module()
-    today = date.today()
-    if report is not None and hasattr(report, "filename"):
-        return report.filename(fmt, advice.profile, today)
-    return f"keuzehulp-advies-{slug(advice.profile.municipality)}-{today.isoformat()}.{fmt}"
+    return report.filename(fmt, advice.profile, date.today())
 
 
 def export_newest(fmt: str, advice: Advice, holder: state.Latest) -> bytes:
@@ -56,15 +39,13 @@ def export_newest(fmt: str, advice: Advice, holder: state.Latest) -> bytes:
 
 def downloads(advice: Advice) -> None:
     holder = state.latest()
-    report = _report_module()
-    formats = [f for f in ("docx", "pdf", "html", "md", "json") if report is not None and f in report.FORMATS]
-    formats = formats or ["json"]
     st.markdown("**Download het keuzeoverzicht**")
-    columns = st.columns(len(formats))
-    for column, fmt in zip(columns, formats, strict=True):
+    columns = st.columns(len(DOWNLOAD_FORMATS))
+    for column, fmt in zip(columns, DOWNLOAD_FORMATS, strict=True):
+        spec = report.FORMATS[fmt]
         column.download_button(
-            FORMAT_LABELS.get(fmt, fmt), data=lambda fmt=fmt: export_newest(fmt, advice, holder),
-            file_name=export_filename(fmt, advice), mime=MIME.get(fmt), on_click="ignore",
+            spec.label, data=lambda fmt=fmt: export_newest(fmt, advice, holder),
+            file_name=export_filename(fmt, advice), mime=spec.mime, on_click="ignore",
             icon=":material/download:", key=f"download_{fmt}", width="stretch",
         )
 
@@ -108,13 +89,9 @@ def render_advies() -> None:
         st.error(ADVICE_FAILED, icon=":material/error:")
         return
     summary(advice)
-    try:  # the workshop's participants (ui/team.py); they appear in every download
-        from ui.team import team_participants_input
-    except ImportError:
-        team_participants_input = None
-    if team_participants_input is not None:
-        with st.expander("Wie waren erbij? (deelnemers aan de sessie)"):
-            team_participants_input()
+    # The workshop's participants; they appear in every download.
+    with st.expander("Wie waren erbij? (deelnemers aan de sessie)"):
+        team_participants_input()
     downloads(advice)
     for q in SECTION_IDS:
         section(advice, q)

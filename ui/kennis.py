@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from keuzehulp.knowledge import knowledge_base
 from keuzehulp.labels import labels
 
 KENNISBANK = "pages/kennisbank.py"
@@ -30,10 +31,6 @@ KIND_LABELS: dict[str, str] = {
 
 @st.cache_resource(show_spinner=False)
 def _load() -> Any | None:
-    try:
-        from keuzehulp.knowledge import knowledge_base
-    except ImportError:
-        return None
     try:
         return knowledge_base()
     except Exception:  # a content error is reported by `python -m keuzehulp check`

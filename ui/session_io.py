@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 
 import streamlit as st
 
 from keuzehulp.inputs import InputError, parse_session
+from keuzehulp.report.plain import slug
 from keuzehulp.schema import Session
 
 from . import state
@@ -17,15 +16,11 @@ APPLIED_KEY = "keuzehulp_upload_applied"  # file_id of the last upload handled (
 RESULT_KEY = "keuzehulp_upload_result"  # ("ok", [municipality]) or ("error", [messages])
 
 
-def slug(text: str) -> str:
-    """ASCII file-name part of a municipality name: 'Súdwest-Fryslân' -> 'sudwest-fryslan'."""
-    flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", flat).strip("-")[:40] or "gemeente"
-
-
 def session_filename(session: Session, today: date | None = None) -> str:
+    """keuzehulp-sessie-<municipality, at most 40 characters, else 'gemeente'>-<date>.json"""
     day = (today or date.today()).isoformat()
-    return f"keuzehulp-sessie-{slug(session.profile.municipality)}-{day}.json"
+    name = slug(session.profile.municipality, limit=40) or "gemeente"
+    return f"keuzehulp-sessie-{name}-{day}.json"
 
 
 def session_json(session: Session) -> bytes:

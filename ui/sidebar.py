@@ -7,6 +7,7 @@ import streamlit as st
 from keuzehulp.markdown import escape_markdown
 
 from . import nav, state
+from .scenarios import scenario_sidebar
 from .session_io import save_button
 
 ANSWERED_ICON = ":material/check_circle:"
@@ -36,9 +37,4 @@ def render_sidebar() -> None:
         stepper()
         st.divider()
         save_button()
-        try:
-            from ui.scenarios import scenario_sidebar
-        except ImportError:
-            scenario_sidebar = None
-        if scenario_sidebar is not None:
-            scenario_sidebar()
+        scenario_sidebar()

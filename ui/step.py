@@ -9,6 +9,7 @@ from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, PRIORITY_ORDER, Adv
 
 from . import kennis, nav, state
 from .advice_view import decision_view, element_view
+from .team import team_notes_input
 from .widgets import fields_input
 
 ADVICE_FAILED = ("Het advies kon nu niet worden berekend. Uw antwoorden zijn bewaard; "
@@ -58,10 +59,6 @@ def building_blocks() -> None:
 
 
 def team_notes(step: str) -> None:
-    try:
-        from ui.team import team_notes_input
-    except ImportError:
-        return
     with st.expander("Notities van het team bij deze vraag"):
         team_notes_input(step)
 
