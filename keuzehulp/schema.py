@@ -6,6 +6,7 @@ instead of silently ignored. Extend with new optional fields; never rename or dr
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationInfo, field_validator, model_validator
@@ -209,6 +210,22 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# --- workshop (issue 14): the team's next step per essential element ---------------------
+
+
+class TeamAction(BaseModel):
+    """What the team will do about one element, who does it and by when (all optional)."""
+
+    model_config = _STRICT
+
+    action: str = Field("", max_length=500)
+    owner: str = Field("", max_length=100)
+    due: date | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.action.strip() or self.owner.strip() or self.due)
+
+
 class TeamInput(BaseModel):
     """What the team itself decides and writes down: kept apart from the tool's advice."""
 
@@ -217,6 +234,8 @@ class TeamInput(BaseModel):
     participants: list[Participant] = Field(default_factory=list, max_length=50)
     decisions: dict[DecisionId, TeamDecision] = Field(default_factory=dict)
     notes: dict[SectionId, str] = Field(default_factory=dict)
+    # workshop (issue 14): actions keyed by element id; optional, so older files load
+    actions: dict[str, TeamAction] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _choices_are_options(self) -> TeamInput:
@@ -230,6 +249,9 @@ class TeamInput(BaseModel):
         for section, note in self.notes.items():
             if len(note) > 5000:
                 raise ValueError(f"notitie bij {section}: hoogstens 5000 tekens")
+        for element in self.actions:
+            if element not in ELEMENT_SECTIONS:
+                raise ValueError(f"actie bij '{element}': dat werkzame element kent de keuzehulp niet")
         return self
 
 

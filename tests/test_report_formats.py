@@ -237,7 +237,8 @@ def test_word_uses_real_heading_styles_tables_and_lists(rendered: dict[str, byte
     assert styles["Groepsgewijs of individueel?"] == "Heading 3"
     assert "List Bullet" in styles.values()
     assert document.tables and all(t.style.name == "Table Grid" for t in document.tables)
-    answers = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Vraag")  # Bijlage A
+    answers = {row.cells[0].text: row.cells[1].text for row in table.rows}
     assert answers[labels().field("annual_intake")] == "14"
     assert document.core_properties.title == "Keuzeoverzicht duale trajecten — Lochem"
     assert document.core_properties.language == "nl-NL"
@@ -284,7 +285,8 @@ def test_html_is_one_printable_dutch_file_without_external_assets(rendered: dict
     assert page.title == "Keuzeoverzicht duale trajecten — Lochem"
     assert not {"script", "link", "img", "iframe"} & set(tags)
     assert "@media print" in rendered["html"].decode()
-    assert tags.count("section") == 7  # front matter, five questions, back matter: page breaks
+    # page 1 (Besluitpunten), reading guide, five questions, the comparison, appendices: page breaks
+    assert tags.count("section") == 9
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

@@ -120,11 +120,14 @@ def test_scenarios_list_what_differs_and_their_advice() -> None:
     assert any(c.startswith("Groepsgewijs of individueel? Individuele aanpak") for c in report.scenarios[1].choices)
 
 
-def test_footer_traces_the_advice_to_its_rules_version() -> None:
+def test_footer_and_colophon_name_the_rules_version_in_words() -> None:
     advice = sample_advice(Profile())
-    assert "regels versie abc123def456" in build_report(advice, today=TODAY).footer
+    report = build_report(advice, today=TODAY)
+    assert "versie van de regels: 1 december 2026" in report.footer
+    assert "abc123def456" not in report.footer  # no bare hash where a reader looks
+    assert "Versie van de regels: 1 december 2026 (kenmerk abc123def456)" in report.colophon
     unknown = advice.model_copy(update={"rules_version": ""})
-    assert "regels versie onbekend" in build_report(unknown, today=TODAY).footer
+    assert "(kenmerk onbekend)" in build_report(unknown, today=TODAY).colophon
 
 
 def test_sources_name_the_handreiking_sections_used_and_its_references() -> None:

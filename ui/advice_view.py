@@ -141,3 +141,16 @@ def element_view(element: ElementAdvice) -> None:
                 example_cards(element.examples, key=element.id)
         sources_caption(element.sources)
         kennis.read_more(f"knowledge/elements/{element.id}.md")
+        if element.priority == "essential":
+            _team_action(element.id)
+
+
+def _team_action(element_id: str) -> None:
+    """The team's action, owner and date for an essential element (in the saved session)."""
+    from ui.team import team_action_input
+
+    stored = state.get_session().team.actions.get(element_id)
+    title = "Actie van het team" + (" (vastgelegd)" if stored and not stored.is_empty() else "")
+    # A stable key keeps the expander open when its title changes.
+    with st.expander(title, icon=":material/task_alt:", key=f"team_action_expander_{element_id}"):
+        team_action_input(element_id)

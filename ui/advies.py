@@ -51,14 +51,21 @@ def downloads(advice: Advice) -> None:
 
 
 def summary(advice: Advice) -> None:
-    """The three decisions at a glance."""
+    """The three decisions at a glance: the keuzehulp's advice and the team's choice."""
     columns = st.columns(len(DECISION_IDS))
+    team = state.get_session().team.decisions
     for column, decision in zip(columns, DECISION_IDS, strict=True):
         d = advice.decisions[decision]
-        with column.container(border=True):
+        chosen = team.get(decision)  # type: ignore[call-overload]
+        with column.container(border=True, key=f"summary_{decision}"):
             st.caption(labels().decisions[decision].title)
-            st.markdown(f"**{labels().option(decision, d.choice)}**")
+            st.markdown(f"Advies: **{labels().option(decision, d.choice)}**")
             st.caption(labels().strengths[d.strength])
+            if chosen and chosen.choice:
+                differs = " (wijkt af van het advies)" if chosen.choice != d.choice else ""
+                st.markdown(f"Team: **{labels().option(decision, chosen.choice)}**{differs}")
+            else:
+                st.markdown("Team: *nog niet gekozen*")
     essential = [e for e in advice.elements if e.priority == "essential"]
     if essential:
         st.markdown("**Essentieel voor uw situatie:** "

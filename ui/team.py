@@ -1,13 +1,15 @@
 """The team's own choices, notes and participants: kept apart from the tool's advice.
 
 Everything is stored in Session.team (so in the saved session and in every download). Widgets
-have stable keys (team_choice_<decision>, team_reason_<decision>, team_notes_<section>) and are
+have stable keys (team_choice_<decision>, team_reason_<decision>, team_notes_<section>,
+team_action/owner/due_<element>) and are
 re-seeded from the session on every run, because Streamlit deletes a widget's state when the
 user leaves the page.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -15,13 +17,14 @@ from pydantic import ValidationError
 
 from keuzehulp.inputs import dutch_messages
 from keuzehulp.labels import labels
-from keuzehulp.schema import DECISION_OPTIONS, Participant, TeamDecision, TeamInput
+from keuzehulp.schema import DECISION_OPTIONS, Participant, TeamAction, TeamDecision, TeamInput
 from ui.state import current_advice, get_session, store_session
 
 MAX_REASON = 2000
 MAX_NOTE = 5000
 MAX_PARTICIPANTS = 50
 MAX_NAME = 100
+MAX_ACTION = 500
 NOT_CHOSEN = "Nog niet gekozen"
 DIFFERS_NOTE = "Het team kiest anders dan het advies."
 ERRORS_KEY = "team_errors"
@@ -111,6 +114,41 @@ def team_decision_input(decision_id: str, advised: str | None = None, *, heading
         placeholder="Bijvoorbeeld: wat woog het zwaarst, wat moet nog worden uitgezocht.",
     )
     _show_errors(key_choice)
+
+
+# --- actions per element (issue 14) --------------------------------------------------------
+
+
+def _store_action(element_id: str) -> None:
+    action = st.session_state.get(f"team_action_{element_id}") or ""
+    owner = st.session_state.get(f"team_owner_{element_id}") or ""
+    due = st.session_state.get(f"team_due_{element_id}")
+    data = get_session().team.model_dump()
+    if action.strip() or owner.strip() or due:
+        data["actions"][element_id] = {"action": action, "owner": owner, "due": due}
+    else:
+        data["actions"].pop(element_id, None)
+    _store_team(data, f"team_action_{element_id}")
+
+
+def team_action_input(element_id: str) -> None:
+    """What the team will do about one element, who does it and by when (all optional)."""
+    stored = get_session().team.actions.get(element_id, TeamAction())
+    keys = {name: f"team_{name}_{element_id}" for name in ("action", "owner", "due")}
+    _seed(keys["action"], stored.action)
+    _seed(keys["owner"], stored.owner)
+    _seed(keys["due"], stored.due)
+    title = labels().elements.get(element_id, element_id)
+    st.text_input(f"Actie van het team ({title})", key=keys["action"], max_chars=MAX_ACTION,
+                  on_change=_store_action, args=(element_id,),
+                  placeholder="Bijvoorbeeld: vijf werkgevers benaderen voor een werkplek")
+    who, when = st.columns(2)
+    who.text_input("Wie", key=keys["owner"], max_chars=MAX_NAME, on_change=_store_action,
+                   args=(element_id,), placeholder="Naam of rol")
+    when.date_input("Wanneer klaar", key=keys["due"], value=None, format="DD-MM-YYYY",
+                    on_change=_store_action, args=(element_id,), min_value=date(2020, 1, 1),
+                    max_value=date(2040, 12, 31))
+    _show_errors(keys["action"])
 
 
 # --- notes per question ----------------------------------------------------------------------

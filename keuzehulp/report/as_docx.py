@@ -9,6 +9,7 @@ from io import BytesIO
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -156,6 +157,15 @@ def _element(doc: DocxDocument, e: ElementPart, r: Report) -> None:
         label.add_run(f"{r.texts.element_actions_label}:").italic = True
         for action in e.actions:
             doc.add_paragraph(action, style="List Bullet 2")
+    if e.team_action:
+        a, t = e.team_action, r.texts
+        p = doc.add_paragraph()
+        p.add_run(f"{t.team_action_label}: ").bold = True
+        p.add_run(a.action)
+        for label, value in ((t.action_owner_label, a.owner), (t.action_due_label, a.due)):
+            if value:
+                p.add_run(f" · {label}: {value}")
+        _team_bar(p)
 
 
 def _question(doc: DocxDocument, q: QuestionPart, r: Report) -> None:
@@ -177,8 +187,50 @@ def _question(doc: DocxDocument, q: QuestionPart, r: Report) -> None:
             _team_bar(doc.add_paragraph(note))
 
 
-def _back(doc: DocxDocument, r: Report) -> None:
+def _decision_points(doc: DocxDocument, r: Report) -> None:
+    """Page 1: per decision advice, team choice and reason (≠ where they differ); the actions."""
     t = r.texts
+    doc.add_heading(t.decisions_heading, level=2)
+    doc.add_paragraph(t.decisions_intro)
+    rows = [
+        [d.title, d.choice,
+         (d.team.choice or t.team_not_chosen) + (f" ({t.differs_mark})" if d.team.differs else ""),
+         d.team.summary()]
+        for d in r.decisions
+    ]
+    _table(doc, t.decisions_columns, rows)
+    doc.add_heading(t.actions_heading, level=3)
+    if r.actions:
+        _table(doc, t.actions_columns, [[a.element, a.action, a.owner, a.due] for a in r.actions])
+    else:
+        doc.add_paragraph(t.no_actions)
+    doc.add_heading(t.participants_heading, level=3)
+    if r.participants:
+        _table(doc, t.participants_columns, r.participants)
+    else:
+        doc.add_paragraph(t.no_participants)
+
+
+def _comparison(doc: DocxDocument, r: Report) -> None:
+    t = r.texts
+    doc.add_heading(t.scenarios_heading, level=2)
+    doc.add_paragraph(t.scenarios_intro)
+    _table(doc, r.scenario_table[0], r.scenario_table[1:])
+    for s in r.scenarios:
+        doc.add_heading(t.scenario_heading.format(name=s.name), level=3)
+        _list(doc, t.scenario_differences_label, s.differences)
+        if not s.differences:
+            doc.add_paragraph(t.scenario_no_differences)
+        _list(doc, t.advice_label, s.choices)
+        doc.add_paragraph(s.group_formation)
+        _list(doc, t.scenario_essential_label, s.essential)
+
+
+def _back(doc: DocxDocument, r: Report) -> None:
+    """Appendices: the answers, the pilot examples, the sources; then the colophon."""
+    t = r.texts
+    doc.add_heading(t.profile_heading, level=2)
+    _table(doc, t.profile_columns, r.profile)
     doc.add_heading(t.examples_heading, level=2)
     if r.examples:
         doc.add_paragraph(t.examples_intro)
@@ -188,18 +240,6 @@ def _back(doc: DocxDocument, r: Report) -> None:
             p.add_run(f" ({', '.join(x.municipalities)}): {'; '.join(x.relates_to)}")
     else:
         doc.add_paragraph(t.no_examples)
-    if r.scenarios:
-        doc.add_heading(t.scenarios_heading, level=2)
-        doc.add_paragraph(t.scenarios_intro)
-        _table(doc, r.scenario_table[0], r.scenario_table[1:])
-        for s in r.scenarios:
-            doc.add_heading(t.scenario_heading.format(name=s.name), level=3)
-            _list(doc, t.scenario_differences_label, s.differences)
-            if not s.differences:
-                doc.add_paragraph(t.scenario_no_differences)
-            _list(doc, t.advice_label, s.choices)
-            doc.add_paragraph(s.group_formation)
-            _list(doc, t.scenario_essential_label, s.essential)
     doc.add_heading(t.sources_heading, level=2)
     doc.add_paragraph(t.sources_intro)
     for group in r.sources:
@@ -210,6 +250,12 @@ def _back(doc: DocxDocument, r: Report) -> None:
             doc.add_paragraph(text, style="List Bullet")
             for detail in s.details:
                 doc.add_paragraph(detail, style="List Bullet 2")
+    doc.add_heading(t.colophon_heading, level=3)
+    doc.add_paragraph(r.colophon).runs[0].italic = True
+
+
+def _page_break(doc: DocxDocument) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def render_docx(r: Report) -> bytes:
@@ -230,20 +276,16 @@ def render_docx(r: Report) -> bytes:
 
     doc.add_heading(r.title, level=1)
     doc.add_paragraph(t.date_line.format(date=r.date_text))
+    _decision_points(doc, r)
+    _page_break(doc)
     doc.add_heading(t.reading_guide_heading, level=2)
     for paragraph in r.reading_guide:
         doc.add_paragraph(paragraph)
-    doc.add_heading(t.participants_heading, level=2)
-    if r.participants:
-        _table(doc, t.participants_columns, r.participants)
-    else:
-        doc.add_paragraph(t.no_participants)
-    doc.add_heading(t.profile_heading, level=2)
-    _table(doc, t.profile_columns, r.profile)
     for q in r.questions:
         _question(doc, q, r)
+    if r.scenario_table:
+        _comparison(doc, r)
     _back(doc, r)
-    doc.add_paragraph(r.footer).runs[0].italic = True
 
     out = BytesIO()
     doc.save(out)

@@ -35,7 +35,7 @@ hr { border: 0; border-top: 1px solid #8a8a8a; margin-top: 2rem; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   @page { size: A4; margin: 2cm 2cm 2.2cm; }
-  section.question, section.back { break-before: page; }
+  section.guide, section.question, section.comparison, section.back { break-before: page; }
   h2, h3 { break-after: avoid; }
   table, li, p { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }

@@ -1,29 +1,38 @@
 """Markdown: the report as text a person can read as is, and the basis of the HTML download.
 
-Every string that may hold something a user typed (municipality, participants, the team's
-choice and reason, notes, scenario names) goes through `escape_markdown`, so markup in it
-stays text. The tool's own wording (labels, rules, knowledge) gets a lighter escape that
-keeps it readable in a text editor.
+Every string, the tool's own and what a user typed (municipality, participants, the team's
+choice and reason, notes, actions, scenario names), goes through `inline`: it escapes only
+what CommonMark would read as markup (emphasis, code, links, tags, tables, a list or heading at
+the start of a line), so "Actie: sw-bedrijf" and web addresses stay readable in a text editor.
+Raw HTML is off where it is rendered (keuzehulp.markdown), so markup stays text.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..labels import labels
-from ..markdown import escape_markdown as user
 from .model import DecisionPart, ElementPart, QuestionPart, Report
 
-Block = tuple[str, str]  # (kind, markdown): kind is "front", "question" or "back"
+# (kind, markdown): kind is "front", "guide", "question", "comparison" or "back"; HTML starts
+# each kind but "front" on a new printed page.
+Block = tuple[str, str]
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|&])")
-_LINE_START = re.compile(r"^(#|[-+>=~]|\d+[.)])")
+# Always markup: backslash, code, emphasis, links, tags, table cells. "_" only where it can
+# emphasise (not between letters: "brieven_regering" stays as is); "&" only before what reads as
+# an entity ("&amp;", "&#38;"), not in "?did=1&id=2".
+_INLINE = re.compile(r"[\\`*\[\]<|]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
+_LINE_START = re.compile(r"^([#+>=~-])")  # a heading, list, quote or rule at the start of a line
+_NUMBERED = re.compile(r"^(\d+)([.)])")  # "1. een" (an ordered list): escape the dot, not the digit
 
 
 def inline(text: str) -> str:
-    """The tool's own one-line text, made inert for Markdown with as few backslashes as possible."""
-    text = _INLINE.sub(r"\\\1", " ".join(text.split()))
-    return _LINE_START.sub(r"\\\1", text)
+    """One line of text made inert for Markdown with as few backslashes as possible, so
+    "Actie: sw-bedrijf" and web addresses stay as typed in a text editor."""
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), " ".join(text.split()))
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", text))
+
+
+user = inline  # what a user typed gets the same treatment; kept as a name for readability
 
 
 def _bullets(items: list[str], esc=inline) -> str:
@@ -40,11 +49,8 @@ def table(header: list[str], rows: list[list[str]] | list[tuple[str, str]], firs
     return "\n".join(out)
 
 
-def _profile_table(r: Report) -> str:
-    """The answers: the tool's labels lightly escaped, the typed municipality fully."""
-    typed = labels().field("municipality")
-    rows = [(label, user(value) if label == typed else inline(value)) for label, value in r.profile]
-    return table(r.texts.profile_columns, rows, inline, str)
+def _profiletable(r: Report) -> str:
+    return table(r.texts.profile_columns, r.profile)
 
 
 def _quote(lines: list[str]) -> str:
@@ -88,7 +94,17 @@ def _element(e: ElementPart, r: Report) -> str:
     if e.actions:
         lines.append(f"\n  {inline(t.element_actions_label)}:\n")
         lines += [f"  - {inline(a)}" for a in e.actions]
+    if e.team_action:
+        lines.append(f"\n  > **{inline(t.team_action_label)}:** {user(_action_text(e.team_action, t))}")
     return "\n".join(lines)
+
+
+def _action_text(a, t) -> str:  # type: ignore[no-untyped-def]
+    """'Werkgevers bellen (wie: Fatima, wanneer: 15 januari 2027)' for under an element."""
+    extra = [f"{t.action_owner_label}: {a.owner}" if a.owner else "",
+             f"{t.action_due_label}: {a.due}" if a.due else ""]
+    extra = [x for x in extra if x]
+    return a.action + (f" ({', '.join(extra)})" if extra else "") if a.action else ", ".join(extra)
 
 
 def _question(q: QuestionPart, r: Report) -> str:
@@ -106,9 +122,24 @@ def _question(q: QuestionPart, r: Report) -> str:
     return "\n\n".join(parts)
 
 
-def _back(r: Report) -> str:
+def _comparison(r: Report) -> str:
     t = r.texts
-    parts = [f"## {inline(t.examples_heading)}"]
+    parts = [f"## {inline(t.scenarios_heading)}", inline(t.scenarios_intro),
+             table(r.scenario_table[0], r.scenario_table[1:])]
+    for s in r.scenarios:
+        parts.append(f"### {inline(t.scenario_heading.format(name=s.name))}")
+        parts += _labelled(t.scenario_differences_label, s.differences, user) if s.differences \
+            else [inline(t.scenario_no_differences)]
+        parts += _labelled(t.advice_label, s.choices)
+        parts.append(inline(s.group_formation))
+        parts += _labelled(t.scenario_essential_label, s.essential)
+    return "\n\n".join(parts)
+
+
+def _back(r: Report) -> str:
+    """Appendices: the answers, the pilot examples, the sources; then the colophon."""
+    t = r.texts
+    parts = [f"## {inline(t.profile_heading)}", _profiletable(r), f"## {inline(t.examples_heading)}"]
     if r.examples:
         parts.append(inline(t.examples_intro))
         parts.append("\n".join(
@@ -117,16 +148,6 @@ def _back(r: Report) -> str:
         ))
     else:
         parts.append(inline(t.no_examples))
-    if r.scenarios:
-        parts += [f"## {inline(t.scenarios_heading)}", inline(t.scenarios_intro),
-                  table(r.scenario_table[0], r.scenario_table[1:], inline, inline)]
-        for s in r.scenarios:
-            parts.append(f"### {inline(t.scenario_heading.format(name='')).rstrip()} {user(s.name)}")
-            parts += _labelled(t.scenario_differences_label, s.differences, user) if s.differences \
-                else [inline(t.scenario_no_differences)]
-            parts += _labelled(t.advice_label, s.choices)
-            parts.append(inline(s.group_formation))
-            parts += _labelled(t.scenario_essential_label, s.essential)
     parts += [f"## {inline(t.sources_heading)}", inline(t.sources_intro)]
     for group in r.sources:
         if group.heading:
@@ -137,8 +158,26 @@ def _back(r: Report) -> str:
             item += "".join(f"\n  - {inline(d)}" for d in s.details)
             items.append(item)
         parts.append("\n".join(items))
-    parts += ["---", inline(r.footer)]
+    parts += ["---", f"**{inline(t.colophon_heading)}**", inline(r.colophon)]
     return "\n\n".join(parts)
+
+
+def _decision_points(r: Report) -> list[str]:
+    """Page 1: per decision advice, team choice and reason (≠ where they differ); the actions."""
+    t = r.texts
+    rows = [
+        [d.title, d.choice,
+         (d.team.choice or t.team_not_chosen) + (f" ({t.differs_mark})" if d.team.differs else ""),
+         d.team.summary()]
+        for d in r.decisions
+    ]
+    parts = [f"## {inline(t.decisions_heading)}", inline(t.decisions_intro),
+             table(t.decisions_columns, rows), f"### {inline(t.actions_heading)}"]
+    if r.actions:
+        parts.append(table(t.actions_columns, [[a.element, a.action, a.owner, a.due] for a in r.actions]))
+    else:
+        parts.append(inline(t.no_actions))
+    return parts
 
 
 def blocks(r: Report) -> list[Block]:
@@ -147,15 +186,16 @@ def blocks(r: Report) -> list[Block]:
     front = [
         f"# {user(r.title)}",
         inline(t.date_line.format(date=r.date_text)),
-        f"## {inline(t.reading_guide_heading)}",
-        *[inline(p) for p in r.reading_guide],
-        f"## {inline(t.participants_heading)}",
+        *_decision_points(r),
+        f"### {inline(t.participants_heading)}",
         table(t.participants_columns, r.participants) if r.participants else inline(t.no_participants),
-        f"## {inline(t.profile_heading)}",
-        _profile_table(r),
     ]
     out: list[Block] = [("front", "\n\n".join(front))]
+    out.append(("guide", "\n\n".join([f"## {inline(t.reading_guide_heading)}",
+                                         *[inline(p) for p in r.reading_guide]])))
     out += [("question", _question(q, r)) for q in r.questions]
+    if r.scenarios or r.scenario_table:
+        out.append(("comparison", _comparison(r)))
     out.append(("back", _back(r)))
     return out
 

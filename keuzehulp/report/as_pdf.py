@@ -180,14 +180,14 @@ def _decision(pdf: _Pdf, d: DecisionPart, r: Report) -> None:
     pdf.ln(2)
 
 
-def _team_bar(pdf: _Pdf, y: float, page: int | None = None) -> None:
+def _team_bar(pdf: _Pdf, y: float, page: int | None = None, x: float = 0) -> None:
     """A gold bar left of the team's own input (from y down), on the current page."""
     if page is not None and page != pdf.page:
         y = pdf.t_margin  # a long text ran onto a new page: mark at least its last part
     if pdf.get_y() > y:
         pdf.set_draw_color(176, 141, 60)
         pdf.set_line_width(0.8)
-        pdf.line(pdf.l_margin + 0.5, y + 0.5, pdf.l_margin + 0.5, pdf.get_y() - 1)
+        pdf.line(pdf.l_margin + x + 0.5, y + 0.5, pdf.l_margin + x + 0.5, pdf.get_y() - 1)
 
 
 def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
@@ -205,6 +205,13 @@ def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
         pdf.set_font(FAMILY, "B", 10)
         pdf.cell(0, 5, f"{r.texts.element_actions_label}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         pdf.bullets(e.actions, indent=8, mark="–")
+    if e.team_action:
+        a, t = e.team_action, r.texts
+        extra = " · ".join(f"{label}: {value}" for label, value in
+                           ((t.action_owner_label, a.owner), (t.action_due_label, a.due)) if value)
+        y, page = pdf.get_y(), pdf.page
+        pdf.para(" · ".join(x for x in (a.action, extra) if x), label=t.team_action_label, indent=9)
+        _team_bar(pdf, y, page, x=6)
     pdf.ln(1.5)
 
 
@@ -242,9 +249,55 @@ def _question(pdf: _Pdf, q: QuestionPart, r: Report) -> None:
         _team_bar(pdf, y, page)
 
 
-def _back(pdf: _Pdf, r: Report) -> None:
+def _decision_points(pdf: _Pdf, r: Report) -> None:
+    """Page 1: per decision advice, team choice and reason (≠ where they differ); the actions."""
+    t = r.texts
+    pdf.heading(t.decisions_heading, 1)
+    pdf.para(t.decisions_intro)
+    rows = [
+        [d.title, d.choice,
+         (d.team.choice or t.team_not_chosen) + (f" ({t.differs_mark})" if d.team.differs else ""),
+         d.team.summary()]
+        for d in r.decisions
+    ]
+    pdf.grid(t.decisions_columns, rows, widths=(3, 3, 3, 4))
+    pdf.heading(t.actions_heading, 2)
+    if r.actions:
+        pdf.grid(t.actions_columns, [[a.element, a.action, a.owner, a.due] for a in r.actions],
+                 widths=(3, 5, 2, 2))
+    else:
+        pdf.para(t.no_actions)
+    pdf.heading(t.participants_heading, 2)
+    if r.participants:
+        pdf.grid(t.participants_columns, r.participants, widths=(1, 1), keep=8 * (len(r.participants) + 1))
+    else:
+        pdf.para(t.no_participants)
+
+
+def _comparison(pdf: _Pdf, r: Report) -> None:
     t = r.texts
     _new_part(pdf)
+    if pdf.will_page_break(16 * len(r.scenario_table) + 30):
+        pdf.add_page()  # heading, intro and comparison table together
+    pdf.heading(t.scenarios_heading, 1)
+    pdf.para(t.scenarios_intro)
+    pdf.grid(r.scenario_table[0], r.scenario_table[1:], keep=16 * len(r.scenario_table))
+    for s in r.scenarios:
+        pdf.heading(t.scenario_heading.format(name=s.name), 2)
+        pdf.labelled_list(t.scenario_differences_label, s.differences)
+        if not s.differences:
+            pdf.para(t.scenario_no_differences)
+        pdf.labelled_list(t.advice_label, s.choices)
+        pdf.para(s.group_formation)
+        pdf.labelled_list(t.scenario_essential_label, s.essential)
+
+
+def _back(pdf: _Pdf, r: Report) -> None:
+    """Appendices: the answers, the pilot examples, the sources; then the colophon."""
+    t = r.texts
+    _new_part(pdf)
+    pdf.heading(t.profile_heading, 1)
+    pdf.grid(t.profile_columns, r.profile, widths=(3, 2))
     pdf.heading(t.examples_heading, 1)
     if r.examples:
         pdf.para(t.examples_intro)
@@ -252,20 +305,6 @@ def _back(pdf: _Pdf, r: Report) -> None:
                      for x in r.examples])
     else:
         pdf.para(t.no_examples)
-    if r.scenarios:
-        if pdf.will_page_break(16 * len(r.scenario_table) + 30):
-            pdf.add_page()  # heading, intro and comparison table together
-        pdf.heading(t.scenarios_heading, 1)
-        pdf.para(t.scenarios_intro)
-        pdf.grid(r.scenario_table[0], r.scenario_table[1:], keep=16 * len(r.scenario_table))
-        for s in r.scenarios:
-            pdf.heading(t.scenario_heading.format(name=s.name), 2)
-            pdf.labelled_list(t.scenario_differences_label, s.differences)
-            if not s.differences:
-                pdf.para(t.scenario_no_differences)
-            pdf.labelled_list(t.advice_label, s.choices)
-            pdf.para(s.group_formation)
-            pdf.labelled_list(t.scenario_essential_label, s.essential)
     pdf.heading(t.sources_heading, 1)
     pdf.para(t.sources_intro)
     for group in r.sources:
@@ -276,6 +315,8 @@ def _back(pdf: _Pdf, r: Report) -> None:
             pdf.bullets([text])
             if s.details:
                 pdf.bullets(s.details, indent=6, mark="–")
+    pdf.heading(t.colophon_heading, 2)
+    pdf.para(r.colophon, muted=True)
 
 
 def render_pdf(r: Report) -> bytes:
@@ -291,17 +332,14 @@ def render_pdf(r: Report) -> bytes:
     pdf.add_page()
     pdf.heading(r.title, 0)
     pdf.para(t.date_line.format(date=r.date_text), muted=True)
+    _decision_points(pdf, r)
+    pdf.add_page()
     pdf.heading(t.reading_guide_heading, 1)
     for paragraph in r.reading_guide:
         pdf.para(paragraph)
-    pdf.heading(t.participants_heading, 1)
-    if r.participants:
-        pdf.grid(t.participants_columns, r.participants, widths=(1, 1), keep=8 * (len(r.participants) + 1))
-    else:
-        pdf.para(t.no_participants)
-    pdf.heading(t.profile_heading, 1)
-    pdf.grid(t.profile_columns, r.profile, widths=(3, 2))
     for q in r.questions:
         _question(pdf, q, r)
+    if r.scenario_table:
+        _comparison(pdf, r)
     _back(pdf, r)
     return bytes(pdf.output())

@@ -19,6 +19,7 @@ from ..schema import (
     Session,
 )
 from .model import (
+    ActionPart,
     DecisionPart,
     ElementPart,
     ExamplePart,
@@ -82,6 +83,21 @@ def _decision(advice: Advice, decision: str, session: Session | None, kb: Any) -
     )
 
 
+def _team_action(session: Session | None, element: str) -> ActionPart | None:
+    """The team's action for one element, cleaned; None when the team noted nothing."""
+    if session is None:
+        return None
+    action = session.team.actions.get(element)
+    if action is None or action.is_empty():
+        return None
+    return ActionPart(
+        element=labels().elements.get(element, element),
+        action=clean(action.action),
+        owner=clean(action.owner),
+        due=dutch_date(action.due) if action.due else "",
+    )
+
+
 def _questions(advice: Advice, session: Session | None, t: ReportTexts, kb: Any) -> list[QuestionPart]:
     lab = labels()
     notes = session.team.notes if session is not None else {}
@@ -99,6 +115,7 @@ def _questions(advice: Advice, session: Session | None, t: ReportTexts, kb: Any)
                 priority=lab.priorities[e.priority],
                 reasons=[clean(r) for r in e.reasons],
                 actions=[clean(a) for a in e.actions],
+                team_action=_team_action(session, e.id),
             )
             for e in advice.elements
             if ELEMENT_SECTIONS.get(e.id) == q
@@ -176,14 +193,23 @@ def _scenarios(advice: Advice, session: Session | None) -> tuple[list[list[str]]
                 essential=[lab.elements.get(e.id, e.id) for e in other.elements if e.priority == "essential"],
             )
         )
-    header = [t.scenarios_columns_first, t.scenarios_current, *[p.name for p in parts]]
+    # The scenario these answers are (the active one, unchanged) is named in the first column
+    # and not repeated: "Dit overzicht" beside an identical "Alleen" said nothing.
+    current = t.scenarios_current
+    shown = list(range(len(parts)))
+    for i, scenario in enumerate(session.scenarios):
+        if scenario.name == session.active_scenario and scenario.profile == advice.profile:
+            current = t.scenarios_current_named.format(name=parts[i].name)
+            shown.remove(i)
+            break
+    header = [t.scenarios_columns_first, current, *[parts[i].name for i in shown]]
     rows = [
         [lab.decisions[d].title, lab.option(d, advice.decisions[d].choice),
-         *[lab.option(d, a.decisions[d].choice) for a in advices]]
+         *[lab.option(d, advices[i].decisions[d].choice) for i in shown]]
         for d in DECISION_IDS
         if d in advice.decisions
     ]
-    return [header, *rows], parts
+    return [header, *rows], [parts[i] for i in shown]
 
 
 def build_report(advice: Advice, session: Session | None = None, today: date | None = None) -> Report:
@@ -201,6 +227,9 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
                 participants.append((name, role))
     table, scenarios = _scenarios(advice, session)
     rules_version = clean(advice.rules_version) or t.rules_version_unknown
+    rules_date = dutch_date(date.fromisoformat(t.rules_date))
+    questions = _questions(advice, session, t, kb)
+    actions = [e.team_action for q in questions for e in q.elements if e.team_action is not None]
     return Report(
         texts=t,
         title=title,
@@ -210,13 +239,16 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         reading_guide=list(t.reading_guide),
         participants=participants,
         profile=_profile_rows(advice.profile, t),
-        questions=_questions(advice, session, t, kb),
+        questions=questions,
         examples=_examples(advice),
         scenario_table=table,
         scenarios=scenarios,
         sources=build_sources(advice, t, kb),
         rules_version=rules_version,
-        footer=t.footer.format(tool=t.tool_name, rules_version=rules_version, date=dutch_date(today)),
+        footer=t.footer.format(tool=t.tool_name, rules_date=rules_date, date=dutch_date(today)),
         advice=advice,
         session=session,
+        actions=actions,
+        colophon=t.colophon.format(tool=t.tool_name, date=dutch_date(today), rules_date=rules_date,
+                                   rules_version=rules_version),
     )

@@ -22,6 +22,13 @@ class TeamChoice:
     reason: list[str]  # the team's reason, one entry per line they typed
     differs: bool  # the team chose another option than the tool advises
 
+    def summary(self, limit: int = 280) -> str:
+        """The reason on one line, cut at a word after `limit` characters (page 1's table)."""
+        text = " ".join(self.reason)
+        if len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0] + " …"
+
 
 @dataclass(frozen=True)
 class DecisionPart:
@@ -38,12 +45,23 @@ class DecisionPart:
 
 
 @dataclass(frozen=True)
+class ActionPart:
+    """The team's own next step for one element (Besluitpunten page and under the element)."""
+
+    element: str  # the element's Dutch title
+    action: str  # as typed (cleaned); "" when only an owner or date was given
+    owner: str
+    due: str  # "15 januari 2027", or "" without a date
+
+
+@dataclass(frozen=True)
 class ElementPart:
     id: str
     title: str
     priority: str  # Dutch priority label
     reasons: list[str]
     actions: list[str]
+    team_action: ActionPart | None = None  # what the team noted; None when nothing
 
 
 @dataclass(frozen=True)
@@ -105,3 +123,11 @@ class Report:
     footer: str
     advice: Advice  # the source data, for the JSON download
     session: Session | None = None
+    # Page 1 "Besluitpunten" (issue 14): the team's actions, in element order; the colophon
+    actions: list[ActionPart] = field(default_factory=list)
+    colophon: str = ""
+
+    @property
+    def decisions(self) -> list[DecisionPart]:
+        """Every decision in question order: the rows of the Besluitpunten table."""
+        return [d for q in self.questions for d in q.decisions]

@@ -74,6 +74,23 @@ class ReportTexts(BaseModel):
     footer: str
     rules_version_unknown: str
     page_label: str
+    # workshop (issue 14): page 1 "Besluitpunten", actions, appendices, colophon
+    decisions_heading: str
+    decisions_intro: str
+    decisions_columns: list[str]
+    team_not_chosen: str
+    differs_mark: str
+    actions_heading: str
+    actions_columns: list[str]
+    no_actions: str
+    team_action_label: str
+    action_owner_label: str
+    action_due_label: str
+    appendices_heading: str
+    scenarios_current_named: str
+    colophon_heading: str
+    colophon: str
+    rules_date: str
 
 
 class ComparisonTexts(BaseModel):
