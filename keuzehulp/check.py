@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .costdata import check_problems
 from .crossref import crossref_problems
 from .knowledge import load_knowledge
 from .labels import load_labels
@@ -33,13 +34,16 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
         result.rule_count = ruleset.count
     except ContentError as exc:
         result.problems.extend(exc.problems)
+    knowledge_ids: set[str] | None = None
     try:
         kb = load_knowledge()
     except ContentError as exc:
         result.problems.extend(exc.problems)
     else:
+        knowledge_ids = set(kb.items)
         result.page_count = len(kb.items)
         if ruleset is not None:
             result.problems.extend(crossref_problems(ruleset.citations, kb))
+    result.problems.extend(check_problems(knowledge_ids))
     result.problems = sorted(set(result.problems))
     return result

@@ -262,6 +262,64 @@ class Scenario(BaseModel):
     profile: Profile
 
 
+# --- Costs and lead time (issue 12): the team's amounts, kept apart from the answers -------
+# One CostSettings per session; every scenario is costed with it. Only the amounts the team
+# changed are stored (the rest are the declared defaults of texts/costs.yaml), so a default
+# that is corrected later reaches every saved session, and older files load unchanged.
+
+RouteId = Literal["b1", "onderwijs", "z"]
+ROUTE_IDS: tuple[str, ...] = ("b1", "onderwijs", "z")
+TrainingFormat = Literal["group", "shared_purchase", "individual"]
+
+
+def dutch_number(value: float) -> str:
+    """12345.5 -> '12.345,5' (the way a Dutch reader writes numbers)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+class RouteShares(BaseModel):
+    """How the yearly intake divides over the three learning routes, in percent."""
+
+    model_config = _STRICT
+
+    b1: float = Field(ge=0, le=100)
+    onderwijs: float = Field(ge=0, le=100)
+    z: float = Field(ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> RouteShares:
+        total = self.b1 + self.onderwijs + self.z
+        if abs(total - 100) > 0.5:
+            raise ValueError(
+                f"de verdeling over de leerroutes telt op tot {dutch_number(total)} procent; "
+                "samen moet dat 100 procent zijn"
+            )
+        return self
+
+
+class CostSettings(BaseModel):
+    model_config = _STRICT
+
+    amounts: dict[str, float] = Field(default_factory=dict)  # only what the team changed
+    route_shares: RouteShares | None = None  # None: not filled in yet (no public national split)
+    language_by_hours: list[RouteId] = Field(default_factory=list)  # routes bought per hour
+    training_format: TrainingFormat | None = None  # None: the team's choice, else the advice's
+
+    @model_validator(mode="after")
+    def _amounts_known_and_in_range(self) -> CostSettings:
+        from .costdata import cost_data, describe_range  # the declarations live in texts/costs.yaml
+
+        specs = cost_data().amounts
+        for name, value in self.amounts.items():
+            spec = specs.get(name)
+            if spec is None:
+                raise ValueError(f"onbekend bedrag '{name}'")
+            if not spec.min <= value <= spec.max:
+                raise ValueError(f"{spec.label}: {dutch_number(value)} kan niet; {describe_range(spec)}")
+        return self
+
+
 class Session(BaseModel):
     """Everything a workshop produces; what 'Sessie opslaan' downloads and Start resumes."""
 
@@ -273,6 +331,8 @@ class Session(BaseModel):
     scenarios: list[Scenario] = Field(default_factory=list, max_length=10)
     active_scenario: str | None = None
     team: TeamInput = Field(default_factory=TeamInput)
+    # Costs and lead time (issue 12); optional, so sessions saved before it still load.
+    costs: CostSettings = Field(default_factory=lambda: CostSettings())
 
     @model_validator(mode="after")
     def _unique_scenario_names(self) -> Session:
@@ -280,3 +340,4 @@ class Session(BaseModel):
         if len(set(names)) != len(names):
             raise ValueError("twee scenario's hebben dezelfde naam")
         return self
+

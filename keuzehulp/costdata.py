@@ -1,0 +1,160 @@
+"""The amounts of the cost model and lead time, declared once in texts/costs.yaml.
+
+Each amount has a Dutch label, a unit, a default, a range and a basis: a public source (a
+knowledge page), a named assumption of the keuzehulp (an entry in the file's own assumptions
+register, shaped like the project's register: id, title, text) or "team" (no default anyone
+can give). The app's editor, the engine, the reports and `check` all read this one file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .yamlio import ContentError, LineDict, Problem, display_path, load_yaml_file, validation_problems
+
+COSTS_PATH = Path(__file__).resolve().parent.parent / "texts" / "costs.yaml"
+
+Unit = Literal["euro", "euro_hour", "hours", "hours_week", "weeks", "months", "percent"]
+Basis = Literal["bron", "aanname", "team"]
+GROUPS: dict[str, str] = {
+    "money": "Geld van het Rijk",
+    "language": "Taal",
+    "guidance": "Begeleiding",
+    "training": "Training en scholing",
+    "participation": "Participatie",
+    "other": "Overige onderdelen",
+    "timeline": "Doorlooptijd",
+}
+UNIT_TEXT: dict[str, str] = {
+    "euro": "euro", "euro_hour": "euro per uur", "hours": "uur", "hours_week": "uur per week",
+    "weeks": "weken", "months": "maanden", "percent": "procent",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AmountSpec(_Strict):
+    label: str
+    group: Literal["money", "language", "guidance", "training", "participation", "other", "timeline"]
+    unit: Unit
+    default: float = Field(ge=0)
+    min: float = Field(0, ge=0)
+    max: float = Field(gt=0)
+    basis: Basis
+    source: str | None = None
+    assumption: str | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _basis_named(self) -> AmountSpec:
+        if self.basis == "bron" and not self.source:
+            raise ValueError("basis bron needs a source (a knowledge page id)")
+        if self.basis == "aanname" and not self.assumption:
+            raise ValueError("basis aanname needs an assumption id")
+        if not self.min <= self.default <= self.max:
+            raise ValueError(f"default {self.default} is outside {self.min}..{self.max}")
+        return self
+
+
+class Assumption(_Strict):
+    id: str = Field(pattern=r"^kosten/[a-z0-9-]+$")
+    title: str
+    text: str
+
+
+class CostFile(_Strict):
+    amounts: dict[str, AmountSpec]
+    assumptions: list[Assumption]
+
+
+@dataclass(frozen=True)
+class CostData:
+    amounts: dict[str, AmountSpec]
+    assumptions: dict[str, Assumption]
+
+    @property
+    def defaults(self) -> dict[str, float]:
+        return {name: spec.default for name, spec in self.amounts.items()}
+
+
+def load_cost_data(path: Path = COSTS_PATH, knowledge_ids: set[str] | None = None) -> CostData:
+    """Load and check the file; every problem at once as ContentError (file:line)."""
+    data, problems = load_yaml_file(path)
+    file = display_path(path)
+    if problems:
+        raise ContentError(problems)
+    try:
+        parsed = CostFile.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(validation_problems(exc, data, file)) from None
+    assumptions = {a.id: a for a in parsed.assumptions}
+    amounts_raw = data["amounts"] if isinstance(data, LineDict) else {}
+    problems = []
+    if len(assumptions) != len(parsed.assumptions):
+        problems.append(Problem(file, data.lines.get("assumptions", 1), "two assumptions share an id"))
+    for name, spec in parsed.amounts.items():
+        line = amounts_raw.lines.get(name, 1) if isinstance(amounts_raw, LineDict) else 1
+        if spec.assumption and spec.assumption not in assumptions:
+            problems.append(Problem(file, line, f"{name}.assumption: no assumption '{spec.assumption}'"))
+        if spec.source and knowledge_ids is not None and spec.source not in knowledge_ids:
+            problems.append(Problem(file, line, f"{name}.source: no knowledge page '{spec.source}'"))
+    missing = [n for n in REQUIRED if n not in parsed.amounts]
+    if missing:
+        problems.append(Problem(file, 1, f"amounts missing: {', '.join(missing)}"))
+    if problems:
+        raise ContentError(problems)
+    return CostData(dict(parsed.amounts), assumptions)
+
+
+# The names the engine computes with (costs.py, leadtime.py); the file must declare each.
+REQUIRED: tuple[str, ...] = (
+    "contribution_per_trajectory", "onderwijs_extra_per_trajectory", "gemeentefonds_per_year",
+    "language_price_b1", "language_price_onderwijs", "language_price_z",
+    "language_hours_b1", "language_hours_onderwijs", "language_hours_z", "participation_hours_z",
+    "language_hour_price",
+    "hours_per_week_b1", "hours_per_week_onderwijs", "hours_per_week_z",
+    "guidance_hours", "guidance_rate",
+    "training_group_cost", "training_shared_price", "training_individual_price",
+    "placement_cost", "coach_hours", "coach_rate",
+    "childcare_share", "childcare_cost", "breakthrough_pot", "map_cost", "services_cost",
+    "weeks_to_intake", "weeks_to_pip", "weeks_to_first_lesson", "months_to_placement",
+)
+
+
+@lru_cache(maxsize=1)
+def cost_data() -> CostData:
+    """The checked declarations, loaded once per process (knowledge ids checked by `check`)."""
+    return load_cost_data()
+
+
+def check_problems(knowledge_ids: set[str] | None) -> list[Problem]:
+    try:
+        load_cost_data(knowledge_ids=knowledge_ids)
+    except ContentError as exc:
+        return list(exc.problems)
+    return []
+
+
+def format_amount(value: float, unit: str) -> str:
+    """An amount as a Dutch reader writes it: '€ 11.600', '15 uur per week', '20 %'."""
+    from .schema import dutch_number
+
+    if unit == "euro":
+        return f"€ {dutch_number(round(value))}"
+    if unit == "euro_hour":
+        return f"€ {dutch_number(round(value, 2))} per uur"
+    if unit == "percent":
+        return f"{dutch_number(round(value, 1))} %"
+    return f"{dutch_number(round(value, 1))} {UNIT_TEXT[unit]}"
+
+
+def describe_range(spec: AmountSpec) -> str:
+    return (f"kies een getal van {format_amount(spec.min, spec.unit)} "
+            f"tot en met {format_amount(spec.max, spec.unit)}")
