@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .numbers import dutch_number
 from .yamlio import ContentError, LineDict, Problem, display_path, load_yaml_file, validation_problems
 
 COSTS_PATH = Path(__file__).resolve().parent.parent / "texts" / "costs.yaml"
@@ -144,8 +145,6 @@ def check_problems(knowledge_ids: set[str] | None) -> list[Problem]:
 
 def format_amount(value: float, unit: str) -> str:
     """An amount as a Dutch reader writes it: '€ 11.600', '15 uur per week', '20 %'."""
-    from .schema import dutch_number
-
     if unit == "euro":
         return f"€ {dutch_number(round(value))}"
     if unit == "euro_hour":

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import groups
-from .schema import Profile, dutch_number
+from .numbers import dutch_number
+from .schema import Profile
 
 WEEKS_PER_MONTH = 52 / 12
 TERM_MONTHS = 36  # Wet inburgering 2021, artikel 11, eerste lid

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationInfo, field_validator, model_validator
 
+from .numbers import dutch_number
+
 SCHEMA_VERSION = 1
 
 SectionId = Literal["q1", "q2", "q3", "q4", "q5"]
@@ -270,12 +272,6 @@ class Scenario(BaseModel):
 RouteId = Literal["b1", "onderwijs", "z"]
 ROUTE_IDS: tuple[str, ...] = ("b1", "onderwijs", "z")
 TrainingFormat = Literal["group", "shared_purchase", "individual"]
-
-
-def dutch_number(value: float) -> str:
-    """12345.5 -> '12.345,5' (the way a Dutch reader writes numbers)."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 class RouteShares(BaseModel):
