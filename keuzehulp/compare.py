@@ -15,7 +15,6 @@ from .labels import labels
 from .schema import DECISION_IDS, ELEMENT_IDS, Advice, Profile, TeamInput
 
 MAX_COMPARED = 3
-SKIP_FIELDS = ("schema_version",)
 
 
 @dataclass(frozen=True)
@@ -134,9 +133,7 @@ def compare(scenarios: list[tuple[str, Profile]], team: TeamInput | None = None)
         ))
 
     fields = []
-    for name in lab.fields:
-        if name in SKIP_FIELDS or name not in Profile.model_fields:
-            continue
+    for name in lab.answer_fields():
         raw = [getattr(p, name) for p in profiles]
         values = [v.strip() if isinstance(v, str) and name == "municipality" else lab.value(name, v)
                   for v in raw]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Literal, get_args, get_origin
 
 from . import groups
-from .schema import PARTNERS, Profile
+from .schema import ANSWER_FIELDS, PARTNERS, Profile
 
 Ctx = dict[str, Any]
 
@@ -24,15 +24,20 @@ PROVIDER_PARTNERS = frozenset(
 )
 # Partners that can offer the training a municipality buys in (q2 "externe inkoop van scholing").
 TRAINING_PARTNERS = frozenset({"vocational_college", "reintegration_company"})
-NOT_IN_CONDITIONS = ("municipality", "schema_version")
+NOT_IN_CONDITIONS = ("municipality",)  # free text; and schema.ANSWER_FIELDS leaves out schema_version
 
 
 def _cells(c: Ctx) -> int:
     return groups.group_cells(c["level_mix"], c["sector_mix"])
 
 
-def _counted(c: Ctx) -> int:
-    return c["annual_intake"] + (c["regional_intake"] if c["regional_cooperation"] == "existing" else 0)
+def _cooperates(c: Ctx) -> bool:
+    return groups.cooperates(c["regional_cooperation"])
+
+
+def _counted(c: Ctx, regional: bool | None = None) -> int:
+    """groups.counted_intake on a condition context."""
+    return groups.counted(c["annual_intake"], c["regional_intake"], _cooperates(c) if regional is None else regional)
 
 
 def _months(intake: float, c: Ctx) -> float:
@@ -43,8 +48,8 @@ def _solve_ratio(c: Ctx, field: str, target: float, regional: bool, per_wait: bo
     """Solve months(intake)/wait**per_wait == target for one numeric field."""
     if target <= 0:
         return None
-    counted_regional = regional or c["regional_cooperation"] == "existing"
-    intake = c["annual_intake"] + (c["regional_intake"] if counted_regional else 0)
+    counted_regional = regional or _cooperates(c)
+    intake = _counted(c, counted_regional)
     wait = c["max_wait_months"] if per_wait else 1
     base = 12.0 * c["min_group_size"] * _cells(c)  # months * intake
     if field == "annual_intake":
@@ -79,7 +84,7 @@ def _no_solve(c: Ctx, f: str, t: float) -> float | None:
 def _solve_counted(c: Ctx, f: str, t: float) -> float | None:
     if f == "annual_intake":
         return t - (_counted(c) - c["annual_intake"])
-    if f == "regional_intake" and c["regional_cooperation"] == "existing":
+    if f == "regional_intake" and _cooperates(c):
         return t - c["annual_intake"]
     return None
 
@@ -109,7 +114,7 @@ DERIVED: dict[str, Derived] = {
                 lambda c, f, t: _solve_ratio(c, f, t, regional=False, per_wait=True),
                 "group_months gedeeld door max_wait_months: 1 of minder = de groep is op tijd vol"),
         Derived("group_wait_ratio_regional", "number", _GROUP_DEPS | {"max_wait_months"},
-                lambda c: _months(c["annual_intake"] + c["regional_intake"], c) / c["max_wait_months"],
+                lambda c: _months(_counted(c, regional=True), c) / c["max_wait_months"],
                 lambda c, f, t: _solve_ratio(c, f, t, regional=True, per_wait=True),
                 "als group_wait_ratio, maar alsof u al samenwerkt (regional_intake telt altijd mee)"),
         Derived("intake_needed", "number",
@@ -143,9 +148,10 @@ class Spec:
 def profile_field_specs() -> dict[str, Spec]:
     """Spec per profile field a condition may name."""
     specs: dict[str, Spec] = {}
-    for name, info in Profile.model_fields.items():
+    for name in ANSWER_FIELDS:
         if name in NOT_IN_CONDITIONS:
             continue
+        info = Profile.model_fields[name]
         annotation = info.annotation
         if annotation is bool:
             specs[name] = Spec(name, "bool", (True, False))

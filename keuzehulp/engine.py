@@ -1,7 +1,7 @@
 """advise(profile) -> Advice: apply the handreiking's rules (rules/*.yaml) to one municipality.
 
-Decisions first (each rule adds its weight to an option; the highest score wins, ties go to
-the option listed first), then the effective elements (a fired rule's priority wins over the
+Decisions first (scoring.py: each rule adds its weight to an option; the highest score wins,
+ties go to the option listed first), then the effective elements (a fired rule's priority wins over the
 element's default; the most important fired priority counts), then the flips.
 """
 
@@ -22,6 +22,9 @@ from .schema import (
     ElementAdvice,
     Profile,
 )
+from .scoring import best, choice, scores
+
+__all__ = ["advise", "best", "choice", "scores"]
 
 _ELEMENT_INDEX = {e: i for i, e in enumerate(ELEMENT_IDS)}
 
@@ -38,7 +41,7 @@ class _Values(dict):
             value = self.estimate_text
         elif key == "group_estimate_regional":
             p = self.profile
-            value = groups.describe(p.annual_intake + p.regional_intake, p, regional=True)
+            value = groups.describe(groups.counted_intake(p, regional=True), p, regional=True)
         else:
             value = _display(key, self.ctx[key])
         self[key] = value
@@ -59,26 +62,6 @@ def _text(text: str, templated: bool, values: _Values) -> str:
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
-
-
-def scores(decision: Decision, ctx: Ctx) -> tuple[dict[str, int], list[Any]]:
-    """Score per option and the rules that fired."""
-    totals = dict.fromkeys(decision.options, 0)
-    fired = []
-    for rule in decision.rules:
-        if rule.check(ctx):
-            totals[rule.option] += rule.weight
-            fired.append(rule)
-    return totals, fired
-
-
-def best(totals: dict[str, int]) -> str:
-    """The option with the highest score; on a tie the option listed first."""
-    return max(totals, key=totals.__getitem__)
-
-
-def choice(decision: Decision, ctx: Ctx) -> str:
-    return best(scores(decision, ctx)[0])
 
 
 def _decide(decision: Decision, ctx: Ctx, values: _Values) -> DecisionAdvice:

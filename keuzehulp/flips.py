@@ -15,19 +15,10 @@ from typing import TYPE_CHECKING, Any
 from .derived import DERIVED, Ctx, profile_field_specs, with_value
 from .labels import labels
 from .schema import PARTNERS, Flip
+from .scoring import choice
 
 if TYPE_CHECKING:
     from .rules import Decision, RuleSet
-
-SKIPPED = ("municipality", "schema_version")
-
-
-def _choice(decision: Decision, ctx: Ctx) -> str:
-    totals = dict.fromkeys(decision.options, 0)
-    for rule in decision.rules:
-        if rule.check(ctx):
-            totals[rule.option] += rule.weight
-    return max(totals, key=totals.__getitem__)
 
 
 def _atom_at(atom: Any, ctx: Ctx, field: str, value: int) -> bool:
@@ -78,13 +69,13 @@ def decision_flips(ruleset: RuleSet, decision: Decision, ctx: Ctx, current: str)
     """Every smallest single-field change that changes this decision's choice (verified)."""
     flips: list[Flip] = []
     for field, spec in profile_field_specs().items():
-        if field not in decision.fields or field in SKIPPED:
+        if field not in decision.fields:  # municipality and schema_version have no spec
             continue
         if spec.kind in ("enum", "bool"):
             for value in spec.values:
                 if value == ctx[field]:
                     continue
-                new = _choice(decision, with_value(ctx, field, value))
+                new = choice(decision, with_value(ctx, field, value))
                 if new != current:
                     key = str(value).lower() if spec.kind == "bool" else str(value)
                     flips.append(_flip(ruleset, decision, field, key, value, new))
@@ -95,7 +86,7 @@ def decision_flips(ruleset: RuleSet, decision: Decision, ctx: Ctx, current: str)
                     value, key = [p for p in have if p != partner], "remove"
                 else:
                     value, key = [p for p in PARTNERS if p in have or p == partner], "add"
-                new = _choice(decision, with_value(ctx, field, value))
+                new = choice(decision, with_value(ctx, field, value))
                 if new != current:
                     name = ruleset.flip_phrases.partner_names[partner]
                     flips.append(_flip(ruleset, decision, field, key, value, new, partner=name))
@@ -104,12 +95,12 @@ def decision_flips(ruleset: RuleSet, decision: Decision, ctx: Ctx, current: str)
             now = ctx[field]
             points = change_points(decision, ctx, field, lo, hi)
             for v in sorted(p for p in points if p > now):
-                new = _choice(decision, with_value(ctx, field, v))
+                new = choice(decision, with_value(ctx, field, v))
                 if new != current:
                     flips.append(_flip(ruleset, decision, field, "up", v, new))
                     break
             for v in sorted((p - 1 for p in points if p <= now), reverse=True):
-                new = _choice(decision, with_value(ctx, field, v))
+                new = choice(decision, with_value(ctx, field, v))
                 if new != current:
                     flips.append(_flip(ruleset, decision, field, "down", v, new))
                     break

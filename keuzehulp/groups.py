@@ -22,11 +22,22 @@ LEVELS_WHEN_MIXED = 3  # e.g. beginners, intermediate, advanced (Dutch A0-A1, A2
 SECTORS_WHEN_DIVERSE = 2  # vocational training split in about two directions (zorg, techniek)
 
 
+def cooperates(regional_cooperation: str) -> bool:
+    """Whether the partners' intake counts: only when the municipality already cooperates."""
+    return regional_cooperation == "existing"
+
+
+def counted(annual_intake: int, regional_intake: int, regional: bool) -> int:
+    """The formula: own intake, plus the partners' when `regional` (derived.py uses it too)."""
+    return annual_intake + (regional_intake if regional else 0)
+
+
 def counted_intake(profile: Profile, regional: bool | None = None) -> int:
-    """Newcomers per year who can be grouped: own intake, plus partners' when cooperating."""
+    """Newcomers per year who can be grouped: own intake, plus partners' when cooperating
+    (or, with regional=True, as if cooperating)."""
     if regional is None:
-        regional = profile.regional_cooperation == "existing"
-    return profile.annual_intake + (profile.regional_intake if regional else 0)
+        regional = cooperates(profile.regional_cooperation)
+    return counted(profile.annual_intake, profile.regional_intake, regional)
 
 
 def level_groups(level_mix: str) -> int:
@@ -115,7 +126,7 @@ def describe(intake: int, profile: Profile, regional: bool) -> str:
 
 def estimate(profile: Profile) -> GroupFormation:
     """The estimate for this profile, as the Advice carries it."""
-    regional = profile.regional_cooperation == "existing"
+    regional = cooperates(profile.regional_cooperation)
     intake = counted_intake(profile, regional)
     levels, sectors = cells(profile)
     months = months_to_fill(intake, profile)

@@ -9,6 +9,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .schema import (
+    ANSWER_FIELDS,
     DECISION_OPTIONS,
     ELEMENT_IDS,
     EXAMPLE_IDS,
@@ -77,8 +78,13 @@ class Labels(_Strict):
     def option(self, decision: str, choice: str) -> str:
         return self.decisions[decision].options.get(choice, choice)
 
+    def answer_fields(self) -> list[str]:
+        """The fields a person answers (schema.ANSWER_FIELDS), in the wizard's order."""
+        return [name for name in self.fields if name in ANSWER_FIELDS]
+
     def fields_for_step(self, step: str) -> list[str]:
-        return [name for name, f in self.fields.items() if f.step == step]
+        """The questions of one wizard step, in order."""
+        return [name for name in self.answer_fields() if self.fields[name].step == step]
 
 
 def _literal_values(name: str) -> tuple[str, ...]:
@@ -117,7 +123,7 @@ def _coverage_problems(data: Any, labels: Labels, file: str) -> list[Problem]:
     for name, field in labels.fields.items():
         if name in Profile.model_fields:
             compare(("fields", name, "options"), set(field.options), set(_literal_values(name))
-                    if name != "schema_version" else set())
+                    if name in ANSWER_FIELDS else set())
     return problems
 
 

@@ -125,6 +125,9 @@ class Profile(BaseModel):
 
 
 PROFILE_FIELDS: tuple[str, ...] = tuple(Profile.model_fields)
+# schema_version says which contract a file follows; it is no answer. No question asks it and
+# no condition, flip, link, comparison or report row names it: the one place that says so.
+ANSWER_FIELDS: tuple[str, ...] = tuple(f for f in PROFILE_FIELDS if f != "schema_version")
 
 
 class Flip(BaseModel):

@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from keuzehulp.groups import describe, intake_needed, months_to_fill
+from keuzehulp.groups import counted_intake, describe, intake_needed, months_to_fill
 from keuzehulp.schema import Profile
 
 CLIP_MONTHS = 36
@@ -26,7 +26,7 @@ FONT_SIZE = 15
 
 def _x_max(profile: Profile) -> int:
     """Right end of the x axis: room for both points and the intake that fills a group in time."""
-    furthest = max(profile.annual_intake, profile.annual_intake + profile.regional_intake)
+    furthest = max(profile.annual_intake, counted_intake(profile, regional=True))
     want = max(furthest * 1.25, intake_needed(profile) * 1.5, 12)
     step = 10 ** max(0, math.floor(math.log10(want)) - 1)  # round up to two significant digits
     return int(math.ceil(want / step) * step)
@@ -61,7 +61,7 @@ def chart_points(profile: Profile) -> list[dict[str, object]]:
     """The marked points: the municipality alone and, with partners' intake, the region."""
     points = [_point(profile.annual_intake, "Uw gemeente", profile)]
     if profile.regional_intake > 0:
-        points.append(_point(profile.annual_intake + profile.regional_intake, "Met de regio", profile))
+        points.append(_point(counted_intake(profile, regional=True), "Met de regio", profile))
     return points
 
 
@@ -69,7 +69,7 @@ def chart_description(profile: Profile) -> str:
     """Text alternative for the chart (also shown below it)."""
     parts = [describe(profile.annual_intake, profile, regional=False)]
     if profile.regional_intake > 0:
-        parts.append(describe(profile.annual_intake + profile.regional_intake, profile, regional=True))
+        parts.append(describe(counted_intake(profile, regional=True), profile, regional=True))
     parts.append(
         f"Bij ongeveer {intake_needed(profile)} inburgeraars per jaar is een groep binnen "
         f"{profile.max_wait_months} maanden vol."
@@ -175,7 +175,7 @@ def chart_summary(profile: Profile) -> list[str]:
     own = months_to_fill(profile.annual_intake, profile)
     lines = [f"Uw gemeente ({profile.annual_intake} per jaar): {_months_phrase(own)}."]
     if profile.regional_intake > 0:
-        total = profile.annual_intake + profile.regional_intake
+        total = counted_intake(profile, regional=True)
         lines.append(f"Met de regio ({total} per jaar): {_months_phrase(months_to_fill(total, profile))}.")
     lines.append(f"Acceptabel is hoogstens {profile.max_wait_months} maanden. Daarvoor zijn ongeveer "
                  f"{intake_needed(profile)} inburgeraars per jaar nodig.")

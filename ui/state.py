@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from keuzehulp.engine import advise
 from keuzehulp.inputs import dutch_messages
 from keuzehulp.labels import labels
-from keuzehulp.schema import PROFILE_FIELDS, Advice, Profile, Session
+from keuzehulp.schema import ANSWER_FIELDS, Advice, Profile, Session
 
 LOG = logging.getLogger(__name__)
 
@@ -130,8 +130,8 @@ def mark_answered(step: str) -> None:
 
 def mark_changed_steps(profile: Profile) -> None:
     """A loaded profile answers every step in which it differs from the defaults."""
-    for name in PROFILE_FIELDS:
-        if name != "schema_version" and getattr(profile, name) != getattr(DEFAULT_PROFILE, name):
+    for name in ANSWER_FIELDS:
+        if getattr(profile, name) != getattr(DEFAULT_PROFILE, name):
             mark_answered(labels().fields[name].step)
 
 

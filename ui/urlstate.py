@@ -14,13 +14,13 @@ import streamlit as st
 
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
-from keuzehulp.schema import PARTNERS, PROFILE_FIELDS, Profile
+from keuzehulp.schema import ANSWER_FIELDS, PARTNERS, Profile
 
 from . import state
 
 LOADED_KEY = "keuzehulp_url_loaded"
 WARNINGS_KEY = "keuzehulp_url_warnings"
-URL_FIELDS: tuple[str, ...] = tuple(f for f in PROFILE_FIELDS if f != "schema_version")
+URL_FIELDS: tuple[str, ...] = ANSWER_FIELDS
 
 _TRUE = {"true", "1", "ja", "yes"}
 _FALSE = {"false", "0", "nee", "no"}

@@ -70,5 +70,4 @@ def field_input(name: str, step: str) -> None:
 
 def fields_input(step: str) -> None:
     for name in labels().fields_for_step(step):
-        if name != "schema_version":
-            field_input(name, step)
+        field_input(name, step)

@@ -32,8 +32,6 @@ from .plain import clean, dutch_date, lines
 from .sources import build_sources, knowledge_or_none, readable
 from .texts import ReportTexts, texts
 
-SKIP_FIELDS = ("schema_version",)
-
 
 def _example(example_id: str) -> str:
     places = ", ".join(EXAMPLE_MUNICIPALITIES.get(example_id, ()))
@@ -43,9 +41,7 @@ def _example(example_id: str) -> str:
 
 def _profile_rows(profile: Profile, t: ReportTexts) -> list[tuple[str, str]]:
     rows = []
-    for name in labels().fields:
-        if name in SKIP_FIELDS or name not in Profile.model_fields:
-            continue
+    for name in labels().answer_fields():
         value = getattr(profile, name)
         if name == "municipality":
             shown = clean(value) or t.not_filled_in
@@ -157,9 +153,7 @@ def _examples(advice: Advice) -> list[ExamplePart]:
 
 def _differences(base: Profile, other: Profile) -> list[str]:
     out = []
-    for name in labels().fields:
-        if name in SKIP_FIELDS or name not in Profile.model_fields:
-            continue
+    for name in labels().answer_fields():
         a, b = getattr(base, name), getattr(other, name)
         if a == b:
             continue

@@ -8,7 +8,7 @@ import pytest
 from wizard_helpers import STEP_PAGES, fill_in, fresh_app, open_page, page_text, set_field
 
 from keuzehulp.labels import labels
-from keuzehulp.schema import PROFILE_FIELDS, Profile, Session
+from keuzehulp.schema import ANSWER_FIELDS, Profile, Session
 from ui.nav import PAGES
 from ui.state import ANSWERED_KEY, SESSION_KEY, validated
 
@@ -41,7 +41,7 @@ def session_of(at) -> Session:
 
 
 def test_the_walk_covers_every_question_of_the_profile():
-    assert set(EVERY_FIELD) == set(PROFILE_FIELDS) - {"schema_version"}
+    assert set(EVERY_FIELD) == set(ANSWER_FIELDS)
     for name, value in EVERY_FIELD.items():
         assert value != getattr(Profile(), name), name
 
