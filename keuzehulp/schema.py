@@ -260,6 +260,49 @@ class TeamInput(BaseModel):
         return self
 
 
+# --- Live workshop (issue 11): what the room voted, apart from the advice and the team's choice --
+
+
+class VoteReason(BaseModel):
+    """One participant's one-line reason, as typed (escaped wherever it is shown)."""
+
+    model_config = _STRICT
+
+    value: str = Field("", max_length=200)  # the option it goes with
+    text: str = Field(..., max_length=200)
+    author: str = Field("", max_length=60)  # name or role, only when the participant typed one
+
+
+class QuestionVotes(BaseModel):
+    model_config = _STRICT
+
+    counts: dict[str, int] = Field(default_factory=dict)  # option / priority / element id -> votes
+    voters: int = Field(0, ge=0)  # participants who answered this question
+    reasons: list[VoteReason] = Field(default_factory=list, max_length=1000)
+
+
+class WorkshopVotes(BaseModel):
+    """The workshop of this session and a snapshot of its votes (see keuzehulp/workshop/)."""
+
+    model_config = _STRICT
+
+    code: str = Field("", max_length=20)  # the join code participants type
+    secret: str = Field("", max_length=100)  # the facilitator's secret; the store keeps only its hash
+    element_mode: Literal["priority", "top5"] = "priority"
+    closed: bool = False
+    participants: int = Field(0, ge=0)
+    taken_at: str = Field("", max_length=40)  # ISO time (UTC) of the snapshot
+    questions: dict[str, QuestionVotes] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_questions(self) -> WorkshopVotes:
+        known = {f"decision:{d}" for d in DECISION_IDS} | {f"element:{e}" for e in ELEMENT_IDS} | {"top5"}
+        unknown = sorted(set(self.questions) - known)
+        if unknown:
+            raise ValueError(f"stemming: onbekende vraag '{unknown[0]}'")
+        return self
+
+
 class Scenario(BaseModel):
     model_config = _STRICT
 
@@ -332,6 +375,8 @@ class Session(BaseModel):
     team: TeamInput = Field(default_factory=TeamInput)
     # Costs and lead time (issue 12); optional, so sessions saved before it still load.
     costs: CostSettings = Field(default_factory=lambda: CostSettings())
+    # Live workshop (issue 11): the workshop's code, the facilitator's secret and its votes.
+    workshop: WorkshopVotes | None = None
 
     @model_validator(mode="after")
     def _unique_scenario_names(self) -> Session:

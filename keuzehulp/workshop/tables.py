@@ -1,0 +1,62 @@
+"""The live workshop's tables (Alembic revision 0002 creates them; this names them).
+
+    workshops    one row per workshop: join code, hash of the facilitator's secret, mode, closed
+    votes        one row per (workshop, participant, question): a changed vote overwrites it
+    rate_limits  hit counters per bucket and time window, so every app server sees the same
+                 flood limits (nothing that must be shared lives in a process's memory)
+
+Times are naive UTC, as in the sessions table. Deleting a workshop deletes its votes (foreign
+key ON DELETE CASCADE, and the repository deletes them explicitly too, for SQLite connections
+without foreign-key enforcement).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+)
+
+metadata = MetaData()
+
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("secret_hash", String(64), nullable=False),
+    Column("element_mode", String(10), nullable=False),
+    Column("closed", Boolean, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Index("ix_workshops_expires_at", "expires_at"),
+)
+
+votes = Table(
+    "votes",
+    metadata,
+    Column("workshop_id", String(32), ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    Column("participant", String(40), nullable=False),  # hash of the participant's token
+    Column("question", String(64), nullable=False),
+    Column("value", String(400), nullable=False),
+    Column("reason", String(200), nullable=False),
+    Column("author", String(60), nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    PrimaryKeyConstraint("workshop_id", "participant", "question", name="pk_votes"),
+)
+
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("bucket", String(160), primary_key=True),
+    Column("window_start", DateTime, nullable=False),
+    Column("hits", Integer, nullable=False),
+)

@@ -1,0 +1,198 @@
+"""Workshops and votes in the store: what a facilitator and participants can and cannot do,
+including the abuse cases (unknown or expired code, closed vote, floods, guessed codes)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import create_engine, event, func, select
+
+from keuzehulp.workshop import repo
+from keuzehulp.workshop.ballot import Vote, VoteError, validate
+from keuzehulp.workshop.repo import JoinError, NotAllowed
+from keuzehulp.workshop.tables import metadata
+from keuzehulp.workshop.tables import votes as votes_table
+
+CLIENT = "192.0.2.10"
+
+
+@pytest.fixture(params=["sqlite"])
+def workshop_engine(request, tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'store.db'}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(conn, _record):
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+
+    metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+def vote(option: str = "in_house", reason: str = "") -> Vote:
+    return validate("decision:delivery", option, reason)
+
+
+def counts(engine, opened) -> dict[str, int]:
+    _, rows, _ = repo.facilitator_view(engine, opened.code, opened.secret)
+    out: dict[str, int] = {}
+    for row in rows:
+        out[row.value] = out.get(row.value, 0) + 1
+    return out
+
+
+def test_nine_participants_vote_and_a_changed_vote_replaces_the_old_one(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    info = repo.join(workshop_engine, opened.code.lower(), CLIENT)
+    for i in range(9):
+        repo.cast(workshop_engine, info.id, f"p{i}", CLIENT, [vote("in_house" if i < 7 else "mixed")])
+    repo.cast(workshop_engine, info.id, "p0", CLIENT, [vote("outsourced", "toch niet")], author="Anna")
+    assert counts(workshop_engine, opened) == {"in_house": 6, "mixed": 2, "outsourced": 1}
+    _, _, participants = repo.facilitator_view(workshop_engine, opened.code, opened.secret)
+    assert participants == 9
+    assert repo.my_votes(workshop_engine, info.id, "p0") == {
+        "decision:delivery": ("outsourced", "toch niet", "Anna")}
+
+
+def test_results_and_control_need_the_facilitators_secret(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    for action in (lambda s: repo.facilitator_view(workshop_engine, opened.code, s),
+                   lambda s: repo.set_closed(workshop_engine, opened.code, s, True),
+                   lambda s: repo.reset_question(workshop_engine, opened.code, s, "decision:delivery"),
+                   lambda s: repo.delete_workshop(workshop_engine, opened.code, s)):
+        with pytest.raises(NotAllowed):
+            action("not-the-secret")
+        with pytest.raises(NotAllowed):
+            action("")
+    assert repo.join(workshop_engine, opened.code, CLIENT).closed is False
+
+
+def test_an_unknown_code_is_refused_in_dutch_and_changes_nothing(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    with pytest.raises(JoinError, match="Deze code kennen we niet"):
+        repo.join(workshop_engine, "AAAA-AAAA" if opened.code != "AAAAAAAA" else "CCCC-CCCC", CLIENT)
+    with pytest.raises(JoinError, match="Deze code kennen we niet"):
+        repo.join(workshop_engine, "<b>x</b>" * 2000, CLIENT)
+
+
+def test_guessing_codes_is_stopped_per_client_and_never_reaches_a_workshop(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()])
+    guesser = "198.51.100.7"
+    guesses = [c for c in ("CCCCCCC" + ch for ch in "ACDEFHJKMNPRTWXY3479") if c != opened.code]
+    for guess in guesses[:repo.JOIN_FAILURES_PER_WINDOW]:
+        with pytest.raises(JoinError, match="kennen we niet"):
+            repo.join(workshop_engine, guess, guesser)
+    with pytest.raises(JoinError, match="Te veel verkeerde codes"):
+        repo.join(workshop_engine, opened.code, guesser)  # even the right one, for a while
+    assert repo.join(workshop_engine, opened.code, CLIENT).id == info.id  # others are not hindered
+    assert counts(workshop_engine, opened) == {"in_house": 1}
+
+
+def test_an_expired_workshop_cannot_be_joined_and_is_purged_with_its_votes(workshop_engine):
+    opened = repo.create_workshop(workshop_engine, days=30)
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()])
+    later = repo.utcnow() + timedelta(days=31)
+    with pytest.raises(JoinError, match="verlopen"):
+        repo.join(workshop_engine, opened.code, CLIENT, now=later)
+    with pytest.raises(VoteError, match="bestaat niet meer"):
+        repo.cast(workshop_engine, info.id, "p2", CLIENT, [vote()], now=later)
+    assert repo.purge_expired(workshop_engine, now=later) == 1
+    with workshop_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(votes_table)).scalar_one() == 0
+
+
+def test_retention_days_come_from_the_setting(monkeypatch, workshop_engine):
+    monkeypatch.setenv("KEUZEHULP_RETENTION_DAYS", "7")
+    opened = repo.create_workshop(workshop_engine)
+    assert timedelta(days=6) < opened.expires_at - repo.utcnow() <= timedelta(days=7)
+    monkeypatch.setenv("KEUZEHULP_RETENTION_DAYS", "zeven")
+    assert repo.retention_days() == 30
+
+
+def test_a_closed_vote_refuses_new_votes_until_reopened(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    repo.set_closed(workshop_engine, opened.code, opened.secret, True)
+    with pytest.raises(VoteError, match="De stemming is gesloten"):
+        repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()])
+    repo.set_closed(workshop_engine, opened.code, opened.secret, False)
+    repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()])
+    assert counts(workshop_engine, opened) == {"in_house": 1}
+
+
+def test_resetting_a_question_clears_only_that_question_of_this_workshop(workshop_engine):
+    a = repo.create_workshop(workshop_engine)
+    b = repo.create_workshop(workshop_engine)
+    ia, ib = repo.join(workshop_engine, a.code, CLIENT), repo.join(workshop_engine, b.code, CLIENT)
+    matching = validate("decision:matching", "demand_led")
+    repo.cast(workshop_engine, ia.id, "p1", CLIENT, [vote(), matching])
+    repo.cast(workshop_engine, ib.id, "p1", CLIENT, [vote()])
+    assert repo.reset_question(workshop_engine, a.code, a.secret, "decision:delivery") == 1
+    assert counts(workshop_engine, a) == {"demand_led": 1}
+    assert counts(workshop_engine, b) == {"in_house": 1}
+
+
+def test_deleting_a_workshop_removes_its_votes_at_once_and_no_other(workshop_engine):
+    a = repo.create_workshop(workshop_engine)
+    b = repo.create_workshop(workshop_engine)
+    ia, ib = repo.join(workshop_engine, a.code, CLIENT), repo.join(workshop_engine, b.code, CLIENT)
+    repo.cast(workshop_engine, ia.id, "p1", CLIENT, [vote()])
+    repo.cast(workshop_engine, ib.id, "p1", CLIENT, [vote("mixed")])
+    repo.delete_workshop(workshop_engine, a.code, a.secret)
+    with pytest.raises(JoinError):
+        repo.join(workshop_engine, a.code, CLIENT)
+    with pytest.raises(VoteError):
+        repo.cast(workshop_engine, ia.id, "p2", CLIENT, [vote()])
+    assert counts(workshop_engine, b) == {"mixed": 1}
+    with workshop_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(votes_table)).scalar_one() == 1
+
+
+def test_a_flood_from_one_participant_is_refused_and_counted_once(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    for _ in range(repo.SUBMITS_PER_PARTICIPANT):
+        repo.cast(workshop_engine, info.id, "flooder", CLIENT, [vote()])
+    with pytest.raises(VoteError, match="U stemt wel erg vaak"):
+        repo.cast(workshop_engine, info.id, "flooder", CLIENT, [vote("mixed")])
+    repo.cast(workshop_engine, info.id, "someone-else", CLIENT, [vote("mixed")])
+    assert counts(workshop_engine, opened) == {"in_house": 1, "mixed": 1}
+
+
+def test_a_flood_of_new_participants_from_one_client_is_refused(workshop_engine, monkeypatch):
+    monkeypatch.setattr(repo, "NEW_PARTICIPANTS_PER_CLIENT", 5)
+    opened = repo.create_workshop(workshop_engine)
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    for i in range(5):
+        repo.cast(workshop_engine, info.id, f"p{i}", "203.0.113.5", [vote()])
+    with pytest.raises(VoteError, match="te veel nieuwe deelnemers"):
+        repo.cast(workshop_engine, info.id, "p-extra", "203.0.113.5", [vote()])
+    repo.cast(workshop_engine, info.id, "p0", "203.0.113.5", [vote("mixed")])  # known ones may change
+    assert sum(counts(workshop_engine, opened).values()) == 5
+
+
+def test_a_name_with_markup_or_of_ten_thousand_characters(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    with pytest.raises(VoteError, match="te lang"):
+        repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()], author="x" * 10_000)
+    repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()], author="<img src=x onerror=alert(1)>")
+    _, rows, _ = repo.facilitator_view(workshop_engine, opened.code, opened.secret)
+    assert rows[0].author == "<img src=x onerror=alert(1)>"  # stored as text; every output escapes it
+
+
+def test_element_mode_decides_which_questions_are_counted(workshop_engine):
+    opened = repo.create_workshop(workshop_engine, mode="priority")
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    repo.cast(workshop_engine, info.id, "p1", CLIENT, [validate("element:aftercare", "essential")])
+    with pytest.raises(VoteError, match="vragen veranderd"):
+        repo.cast(workshop_engine, info.id, "p1", CLIENT, [validate("top5", "aftercare", mode="top5")])
+    repo.set_mode(workshop_engine, opened.code, opened.secret, "top5")
+    repo.cast(workshop_engine, info.id, "p1", CLIENT, [validate("top5", "aftercare", mode="top5")])
+    _, rows, _ = repo.facilitator_view(workshop_engine, opened.code, opened.secret)
+    assert [(r.question, r.value) for r in rows] == [("top5", "aftercare")]
