@@ -128,6 +128,12 @@ def _decision(doc: DocxDocument, d: DecisionPart, r: Report) -> None:
         _labelled(doc, t.decision_examples_label, "; ".join(d.examples))
     if d.sources:
         _labelled(doc, t.decision_sources_label, "; ".join(d.sources))
+    if d.votes is not None:  # the room's votes: apart from the advice and the team's choice
+        _labelled(doc, t.votes_label, d.votes.summary)
+        doc.add_paragraph(d.votes.spread)
+        if d.votes.split:
+            doc.add_paragraph().add_run(t.votes_split).bold = True
+        _list(doc, t.votes_reasons_label, d.votes.reasons)
     team = [_labelled(doc, t.team_label, d.team.choice or t.team_undecided, italic=not d.team.choice)]
     if d.team.differs:
         team.append(doc.add_paragraph())
@@ -145,6 +151,8 @@ def _element(doc: DocxDocument, e: ElementPart, r: Report) -> None:
     p.paragraph_format.keep_with_next = True
     p.add_run(f"☐ {e.title}").bold = True
     p.add_run(f" ({e.priority})")
+    if e.votes:
+        p.add_run(f" · {e.votes}")
     if e.reasons:
         reasons = doc.add_paragraph()
         reasons.paragraph_format.left_indent = Mm(6)
@@ -209,6 +217,10 @@ def _decision_points(doc: DocxDocument, r: Report) -> None:
         _table(doc, t.participants_columns, r.participants)
     else:
         doc.add_paragraph(t.no_participants)
+    if r.workshop:
+        doc.add_heading(t.votes_heading, level=3)
+        for line in r.workshop:
+            doc.add_paragraph(line)
 
 
 def _comparison(doc: DocxDocument, r: Report) -> None:

@@ -17,4 +17,6 @@ def render_json(r: Report) -> bytes:
         data["team"] = r.session.team.model_dump(mode="json")
         data["scenarios"] = [s.model_dump(mode="json") for s in r.session.scenarios]
         data["active_scenario"] = r.session.active_scenario
+        if r.session.workshop is not None:  # the votes, never the facilitator's secret
+            data["workshop"] = r.session.workshop.model_dump(mode="json", exclude={"secret"})
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -62,6 +62,18 @@ def _labelled(label: str, items: list[str], esc=inline) -> list[str]:
     return [f"**{inline(label)}**", _bullets(items, esc)] if items else []
 
 
+def _votes(d: DecisionPart, r: Report) -> list[str]:
+    """'Stemming in de workshop': the room's votes, apart from the advice and the team's choice."""
+    t = r.texts
+    assert d.votes is not None
+    lines = [f"**{inline(t.votes_label)}:** {inline(d.votes.summary)}", inline(d.votes.spread)]
+    if d.votes.split:
+        lines.append(f"**{inline(t.votes_split)}**")
+    parts = ["  \n".join(lines)]
+    parts += _labelled(t.votes_reasons_label, d.votes.reasons, user)
+    return parts
+
+
 def _decision(d: DecisionPart, r: Report) -> str:
     t = r.texts
     parts = [
@@ -75,6 +87,8 @@ def _decision(d: DecisionPart, r: Report) -> str:
         parts.append(f"**{inline(t.decision_examples_label)}:** {inline('; '.join(d.examples))}")
     if d.sources:
         parts.append(f"**{inline(t.decision_sources_label)}:** {inline('; '.join(d.sources))}")
+    if d.votes is not None:
+        parts += _votes(d, r)
     # The team's own input as a quote block, so it never reads as the tool's advice.
     team = [f"**{inline(t.team_label)}:** " + (inline(d.team.choice) if d.team.choice else inline(t.team_undecided))]
     if d.team.differs:
@@ -89,6 +103,8 @@ def _decision(d: DecisionPart, r: Report) -> str:
 def _element(e: ElementPart, r: Report) -> str:
     t = r.texts
     lines = [f"- ☐ **{inline(e.title)}** ({inline(e.priority)})"]
+    if e.votes:
+        lines[0] += f" · {inline(e.votes)}"
     if e.reasons:
         lines.append(f"\n  {inline(t.element_reasons_label)}: {inline(' '.join(e.reasons))}")
     if e.actions:
@@ -189,6 +205,7 @@ def blocks(r: Report) -> list[Block]:
         *_decision_points(r),
         f"### {inline(t.participants_heading)}",
         table(t.participants_columns, r.participants) if r.participants else inline(t.no_participants),
+        *([f"### {inline(t.votes_heading)}", *[inline(line) for line in r.workshop]] if r.workshop else []),
     ]
     out: list[Block] = [("front", "\n\n".join(front))]
     out.append(("guide", "\n\n".join([f"## {inline(t.reading_guide_heading)}",

@@ -166,6 +166,12 @@ def _decision(pdf: _Pdf, d: DecisionPart, r: Report) -> None:
         pdf.para("; ".join(d.examples), label=t.decision_examples_label)
     if d.sources:
         pdf.para("; ".join(d.sources), label=t.decision_sources_label)
+    if d.votes is not None:  # the room's votes: apart from the advice and the team's choice
+        pdf.para(d.votes.summary, label=t.votes_label)
+        pdf.para(d.votes.spread, indent=3)
+        if d.votes.split:
+            pdf.para(t.votes_split, indent=3)
+        pdf.labelled_list(t.votes_reasons_label, d.votes.reasons)
     # The team's own choice beside a gold bar, so it never reads as the tool's advice.
     if pdf.will_page_break(16):
         pdf.add_page()
@@ -196,6 +202,8 @@ def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
     pdf.set_font(FAMILY, "B", 10)
     pdf.cell(6, 5, "☐")
     pdf.multi_cell(pdf.epw - 6, 5, f"{e.title} ({e.priority})", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    if e.votes:
+        pdf.para(e.votes, indent=6)
     if e.reasons:
         pdf.para(" ".join(e.reasons), label=r.texts.element_reasons_label, indent=6)
     if e.actions:
@@ -272,6 +280,10 @@ def _decision_points(pdf: _Pdf, r: Report) -> None:
         pdf.grid(t.participants_columns, r.participants, widths=(1, 1), keep=8 * (len(r.participants) + 1))
     else:
         pdf.para(t.no_participants)
+    if r.workshop:
+        pdf.heading(t.votes_heading, 2)
+        for line in r.workshop:
+            pdf.para(line)
 
 
 def _comparison(pdf: _Pdf, r: Report) -> None:

@@ -18,6 +18,7 @@ from ..schema import (
     Profile,
     Session,
 )
+from ..workshop.tally import decision_agreement, element_comparisons, spread_line, value_names
 from .model import (
     ActionPart,
     DecisionPart,
@@ -27,6 +28,7 @@ from .model import (
     Report,
     ScenarioPart,
     TeamChoice,
+    VotesPart,
 )
 from .plain import clean, dutch_date, lines
 from .sources import build_sources, knowledge_or_none, readable
@@ -56,6 +58,45 @@ def _group_text(advice: Advice) -> str:
     return clean(formation.text)
 
 
+def _votes(session: Session | None, decision: str) -> VotesPart | None:
+    """The room's votes on one decision, when this session ran a live workshop."""
+    votes = session.workshop if session is not None else None
+    if votes is None:
+        return None
+    question = f"decision:{decision}"
+    agree = decision_agreement(votes, decision)
+    names = value_names(question)
+    reasons = []
+    for r in votes.questions[question].reasons if question in votes.questions else []:
+        who = f" ({clean(r.author)})" if clean(r.author) else ""
+        reasons.append(f"{names.get(r.value, r.value)}: {clean(r.text)}{who}")
+    summary = f"{agree.sentence} ({agree.label})" if agree.total else agree.label
+    return VotesPart(summary=summary, spread=spread_line(votes, question), split=agree.split,
+                     reasons=reasons)
+
+
+def _element_votes(session: Session | None, advice: Advice) -> dict[str, str]:
+    if session is None or session.workshop is None or session.workshop.element_mode != "priority":
+        return {}
+    return {c.element: c.sentence.partition(" · ")[0] for c in element_comparisons(session.workshop, advice)}
+
+
+def _workshop_lines(session: Session | None, advice: Advice, t: ReportTexts) -> list[str]:
+    """The 'Stemming in de workshop' paragraph: who voted, when, and the top 5 if asked."""
+    votes = session.workshop if session is not None else None
+    if votes is None:
+        return []
+    when = votes.taken_at.replace("T", " ")[:16] + " UTC" if votes.taken_at else "-"
+    out = [t.votes_about.format(participants=votes.participants, time=when)]
+    if votes.closed:
+        out.append(t.votes_closed)
+    if votes.element_mode == "top5":
+        ranked = [c for c in element_comparisons(votes, advice) if c.agreement.top_count]
+        items = "; ".join(f"{c.title} ({c.agreement.top_count})" for c in ranked[:5]) or "-"
+        out.append(t.votes_top5.format(items=items))
+    return out
+
+
 def _decision(advice: Advice, decision: str, session: Session | None, kb: Any) -> DecisionPart:
     d = advice.decisions[decision]
     lab = labels()
@@ -76,6 +117,7 @@ def _decision(advice: Advice, decision: str, session: Session | None, kb: Any) -
             reason=lines(team.reason) if team else [],
             differs=bool(team and team.choice and team.choice != d.choice),
         ),
+        votes=_votes(session, decision),
     )
 
 
@@ -97,6 +139,7 @@ def _team_action(session: Session | None, element: str) -> ActionPart | None:
 def _questions(advice: Advice, session: Session | None, t: ReportTexts, kb: Any) -> list[QuestionPart]:
     lab = labels()
     notes = session.team.notes if session is not None else {}
+    element_votes = _element_votes(session, advice)
     out = []
     for number, q in enumerate(SECTION_IDS, start=1):
         decisions = [
@@ -112,6 +155,7 @@ def _questions(advice: Advice, session: Session | None, t: ReportTexts, kb: Any)
                 reasons=[clean(r) for r in e.reasons],
                 actions=[clean(a) for a in e.actions],
                 team_action=_team_action(session, e.id),
+                votes=element_votes.get(e.id, ""),
             )
             for e in advice.elements
             if ELEMENT_SECTIONS.get(e.id) == q
@@ -245,4 +289,5 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         actions=actions,
         colophon=t.colophon.format(tool=t.tool_name, date=dutch_date(today), rules_date=rules_date,
                                    rules_version=rules_version),
+        workshop=_workshop_lines(session, advice, t),
     )

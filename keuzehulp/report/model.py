@@ -31,6 +31,16 @@ class TeamChoice:
 
 
 @dataclass(frozen=True)
+class VotesPart:
+    """What the room voted in the live workshop ("Stemming in de workshop"), for one decision."""
+
+    summary: str  # "7 van 9 kiezen Zelf uitvoeren (Ruime meerderheid)"
+    spread: str  # "Zelf uitvoeren 7 · Uitbesteden aan externe partners 2 · ..."
+    split: bool  # no option has a majority: the room is divided
+    reasons: list[str]  # "Zelf uitvoeren: <reason> (<name>)", as typed (cleaned)
+
+
+@dataclass(frozen=True)
 class DecisionPart:
     id: str
     title: str
@@ -42,6 +52,7 @@ class DecisionPart:
     examples: list[str]  # "title (Lochem, Brummen)"
     sources: list[str]  # readable source names
     team: TeamChoice
+    votes: VotesPart | None = None  # the live workshop's votes; None without a workshop
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,7 @@ class ElementPart:
     reasons: list[str]
     actions: list[str]
     team_action: ActionPart | None = None  # what the team noted; None when nothing
+    votes: str = ""  # "Stemming: 5 van 8 kiezen Essentieel" (live workshop), else ""
 
 
 @dataclass(frozen=True)
@@ -126,6 +138,7 @@ class Report:
     # Page 1 "Besluitpunten" (issue 14): the team's actions, in element order; the colophon
     actions: list[ActionPart] = field(default_factory=list)
     colophon: str = ""
+    workshop: list[str] = field(default_factory=list)  # "Stemming in de workshop": about the vote, top 5
 
     @property
     def decisions(self) -> list[DecisionPart]:

@@ -91,6 +91,14 @@ class ReportTexts(BaseModel):
     colophon_heading: str
     colophon: str
     rules_date: str
+    # Live workshop (issue 11)
+    votes_label: str
+    votes_split: str
+    votes_reasons_label: str
+    votes_heading: str
+    votes_about: str
+    votes_closed: str
+    votes_top5: str
 
 
 class ComparisonTexts(BaseModel):
