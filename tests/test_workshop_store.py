@@ -6,27 +6,22 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import func, select
 
+from keuzehulp.store import make_engine, migrate
 from keuzehulp.workshop import repo
 from keuzehulp.workshop.ballot import Vote, VoteError, validate
 from keuzehulp.workshop.repo import JoinError, NotAllowed
-from keuzehulp.workshop.tables import metadata
 from keuzehulp.workshop.tables import votes as votes_table
 
 CLIENT = "192.0.2.10"
 
 
-@pytest.fixture(params=["sqlite"])
-def workshop_engine(request, tmp_path):
-    engine = create_engine(f"sqlite:///{tmp_path / 'store.db'}")
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(conn, _record):
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-
-    metadata.create_all(engine)
+@pytest.fixture
+def workshop_engine(store_url):
+    """A migrated store (Alembic head) on SQLite and on a throwaway PostgreSQL."""
+    engine = make_engine(store_url)
+    migrate(engine)
     yield engine
     engine.dispose()
 
@@ -196,3 +191,32 @@ def test_element_mode_decides_which_questions_are_counted(workshop_engine):
     repo.cast(workshop_engine, info.id, "p1", CLIENT, [validate("top5", "aftercare", mode="top5")])
     _, rows, _ = repo.facilitator_view(workshop_engine, opened.code, opened.secret)
     assert [(r.question, r.value) for r in rows] == [("top5", "aftercare")]
+
+
+def test_revision_0002_cascades_a_deleted_workshop_to_its_votes_and_downgrades(store_url):
+    from alembic import command
+    from sqlalchemy import delete, inspect
+
+    from keuzehulp.store.engine import alembic_config
+    from keuzehulp.workshop.tables import workshops
+
+    engine = make_engine(store_url)
+    try:
+        migrate(engine)
+        assert {"workshops", "votes", "rate_limits"} <= set(inspect(engine).get_table_names())
+        opened = repo.create_workshop(engine)
+        info = repo.join(engine, opened.code, CLIENT)
+        repo.cast(engine, info.id, "p1", CLIENT, [vote()])
+        with engine.begin() as conn:  # the database itself, not the repository, removes the votes
+            conn.execute(delete(workshops).where(workshops.c.id == info.id))
+        with engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(votes_table)).scalar_one() == 0
+        with engine.connect() as conn:
+            config = alembic_config(engine)
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0001")
+            conn.commit()
+        assert "votes" not in inspect(engine).get_table_names()
+        assert "sessions" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()

@@ -19,31 +19,33 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     PrimaryKeyConstraint,
     String,
     Table,
+    UniqueConstraint,
 )
 
-metadata = MetaData()
+from ..store.tables import metadata  # one metadata for the one Alembic history
 
 workshops = Table(
     "workshops",
     metadata,
     Column("id", String(32), primary_key=True),
-    Column("code", String(16), nullable=False, unique=True),
+    Column("code", String(16), nullable=False),
     Column("secret_hash", String(64), nullable=False),
     Column("element_mode", String(10), nullable=False),
     Column("closed", Boolean, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
     Index("ix_workshops_expires_at", "expires_at"),
+    UniqueConstraint("code", name="uq_workshops_code"),
 )
 
 votes = Table(
     "votes",
     metadata,
-    Column("workshop_id", String(32), ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    Column("workshop_id", String(32), ForeignKey("workshops.id", ondelete="CASCADE", name="fk_votes_workshop"),
+           nullable=False),
     Column("participant", String(40), nullable=False),  # hash of the participant's token
     Column("question", String(64), nullable=False),
     Column("value", String(400), nullable=False),
