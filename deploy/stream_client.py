@@ -18,7 +18,6 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
-
 EARLY_FOR_RERUN = 2  # the script asked for a rerun (st.rerun): the server runs it again at once
 
 

@@ -91,8 +91,11 @@ class Stack:
         return [re.search(r"upstream=(\S+)", line).group(1) for line in lines]
 
 
-def start_app(port: int, tmp: Path) -> subprocess.Popen:
-    env = {**os.environ, "KEUZEHULP_PUBLIC_NAME": PUBLIC, "PYTHONPATH": str(ROOT)}
+def start_app(port: int, tmp: Path, database_url: str | None) -> subprocess.Popen:
+    env = {**os.environ, "KEUZEHULP_PUBLIC_NAME": PUBLIC, "PYTHONPATH": str(ROOT),
+           "KEUZEHULP_DATA_DIR": str(tmp / "data")}
+    if database_url:
+        env["KEUZEHULP_DATABASE_URL"] = database_url
     log = (tmp / f"app-{port}.log").open("wb")
     return subprocess.Popen([sys.executable, str(ROOT / "deploy" / "serve.py"), "--port", str(port)],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -120,15 +123,33 @@ def stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
+def shared_database(request) -> str | None:
+    """One PostgreSQL database for both processes, as in production (the throwaway cluster of
+    tests/pgcluster.py); None (each process on SQLite in the temp dir) without PostgreSQL."""
+    from tests.pgcluster import postgres_bin
+
+    if postgres_bin() is None:
+        return None
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    base = make_url(request.getfixturevalue("postgres_url"))
+    with psycopg.connect(host=base.host, port=base.port, user=base.username, dbname=base.database,
+                         autocommit=True) as conn:
+        conn.execute("CREATE DATABASE proxy_test")
+    return base.set(database="proxy_test").render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def stack(tmp_path_factory, request):
     tmp = tmp_path_factory.mktemp("proxy")
+    database_url = shared_database(request)
     cert, key = tmp / "cert.pem", tmp / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
                     "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", f"/CN={PUBLIC}",
                     "-addext", f"subjectAltName=DNS:{PUBLIC}"], check=True, capture_output=True)
     app_ports = [free_port(), free_port()]
-    apps = [start_app(port, tmp) for port in app_ports]
+    apps = [start_app(port, tmp, database_url) for port in app_ports]
     https_port, http_port = free_port(), free_port()
     site = render(PUBLIC, app_ports, str(cert), str(key), https_port=https_port, http_port=http_port,
                   address="127.0.0.1", access_log=str(tmp / "access.log"))
