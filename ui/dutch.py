@@ -19,8 +19,6 @@ import streamlit as st
 
 from keuzehulp.inputs import MAX_SESSION_BYTES
 
-from .widgets import number_range_css
-
 # The largest session file the app opens (inputs.parse_json); the browser refuses larger files
 # only above server.maxUploadSize, so the texts name this limit.
 LIMIT = f"{MAX_SESSION_BYTES // 1024}\u00a0kB"  # no line break between number and unit
@@ -119,5 +117,5 @@ SCRIPT = r"""<script>
 
 def apply() -> None:
     """Draw the constant CSS and script (call once per run, from the entrypoint)."""
-    st.html(f"<style>{CSS}{number_range_css()}</style>")
+    st.html(f"<style>{CSS}</style>")
     st.html(SCRIPT, unsafe_allow_javascript=True)

@@ -12,6 +12,8 @@ from typing import Any, get_origin
 
 import streamlit as st
 
+from keuzehulp.dutchnum import NotAWholeNumber, parse_whole_number
+from keuzehulp.inputs import shorten
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
 from keuzehulp.schema import ANSWER_FIELDS, PARTNERS, Profile
@@ -48,13 +50,21 @@ def _raw_value(name: str, text: str) -> Any:
         low = text.strip().lower()
         return True if low in _TRUE else False if low in _FALSE else text
     if annotation is int:
-        try:
-            return int(text.strip())
-        except ValueError:
-            return text
+        return parse_whole_number(text)  # the Dutch way, like the number boxes; NotAWholeNumber
     if get_origin(annotation) is list:
         return [p.strip() for p in text.split(",") if p.strip()]
     return text
+
+
+def _known_partners(values: list[str], warnings: list[str]) -> list[str]:
+    """One unknown partner in a link drops that partner alone (with a warning), not the list."""
+    unknown = [v for v in values if v not in PARTNERS]
+    if unknown:
+        shown = ", ".join(f"'{shorten(v)}'" for v in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+        warnings.append(f"{labels().field('partners')} — {escape_markdown(shown)}: "
+                        f"{'deze partner kennen' if len(unknown) == 1 else 'deze partners kennen'} we niet; "
+                        "de andere partners uit de link zijn overgenomen.")
+    return [v for v in values if v in PARTNERS]
 
 
 def decode(params: Mapping[str, str], base: Profile | None = None) -> tuple[Profile, list[str]]:
@@ -64,7 +74,15 @@ def decode(params: Mapping[str, str], base: Profile | None = None) -> tuple[Prof
     for name in URL_FIELDS:
         if name not in params:
             continue
-        new, error = state.validated(profile, name, _raw_value(name, str(params[name])))
+        try:
+            value = _raw_value(name, str(params[name]))
+        except NotAWholeNumber as exc:
+            warnings.append(f"{labels().field(name)} — {escape_markdown(str(exc))} "
+                            "Deze waarde uit de link is genegeerd.")
+            continue
+        if name == "partners":
+            value = _known_partners(value, warnings)
+        new, error = state.validated(profile, name, value)
         if new is None:
             # The message quotes the value from the link: untrusted, so escaped.
             warnings.append(f"{labels().field(name)} — {escape_markdown(error or '')} "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from keuzehulp.derived import NUMERIC_FIELDS, profile_field_specs
+from keuzehulp.dutchnum import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
 from keuzehulp.schema import PARTNERS
@@ -16,7 +17,7 @@ from . import state
 
 
 def dutch_number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    return format_whole_number(value)
 
 
 def range_text(name: str) -> str:
@@ -25,28 +26,47 @@ def range_text(name: str) -> str:
     return f"een heel getal van {dutch_number(low)} tot en met {dutch_number(high)}"
 
 
-def number_range_css() -> str:
-    """For each number question: a Dutch line under the box while the browser refuses a
-    number outside the range (Streamlit then keeps the old answer and only shows a red box
-    with an English tooltip; the server never sees the number). Constant text from the
-    contract, keyed by Streamlit's st-key-<field> class: no user text."""
-    rules = []
-    for name in NUMERIC_FIELDS:
-        message = f"Dit getal kan niet: kies {range_text(name)}. Het vorige antwoord blijft staan."
-        rules.append(f".st-key-{name}:has(input[aria-invalid='true'])::after {{ "
-                     f'content: "{message}"; }}')
-    shared = ("[class*='st-key-']:has(> [data-testid='stNumberInput'] input[aria-invalid='true'])::after "
-              "{ display: block; margin-top: 0.25rem; color: #A1281F; font-size: 0.875rem; }")
-    return "\n".join([shared, *rules]) + "\n"
+def number_hint(name: str) -> str:
+    """The line under a number box: its range, and how to write a thousand."""
+    low, high = NUMERIC_FIELDS[name]
+    hint = f"{range_text(name)[0].upper()}{range_text(name)[1:]}."
+    if high >= 1000:
+        hint += " Duizend schrijft u als 1000 of 1.000."
+    return hint
+
+
+def commit_number(name: str, step: str) -> None:
+    """on_change of a number box: read the text the Dutch way (1.000 is duizend); when it is
+    unclear or outside the range, say so beside the box and keep the previous answer."""
+    old = getattr(state.get_profile(), name)
+    kept = f"Het vorige antwoord ({dutch_number(old)}) is bewaard."
+    try:
+        value = parse_whole_number(st.session_state.get(name) or "")
+    except NotAWholeNumber as exc:
+        error: str | None = str(exc)
+    else:
+        new, error = state.validated(state.get_profile(), name, value)
+        if new is not None:
+            state.field_errors().pop(name, None)
+            state.store_session(state.get_session().model_copy(update={"profile": new}))
+            state.mark_answered(step)
+            st.session_state[name] = dutch_number(value)
+            return
+        error = f"Dit getal kan niet: kies {range_text(name)}."
+    state.field_errors()[name] = f"{error} {kept}"
+    st.session_state[name] = dutch_number(old)
 
 
 def field_input(name: str, step: str) -> None:
     """Draw the widget for one profile field, seeded from the profile, with its error if any."""
     lab = labels()
     field = lab.fields[name]
-    state.seed_widget(name)
-    common = {"key": name, "help": field.help, "on_change": state.commit_widget, "args": (name, step)}
     spec = profile_field_specs().get(name)  # the contract's type, options and range per field
+    if spec is not None and spec.kind == "int":
+        st.session_state[name] = dutch_number(getattr(state.get_profile(), name))
+    else:
+        state.seed_widget(name)
+    common = {"key": name, "help": field.help, "on_change": state.commit_widget, "args": (name, step)}
     if name == "municipality":
         st.text_input(field.label, max_chars=100, placeholder="Bijvoorbeeld: Lochem", **common)
     elif name == "partners":
@@ -58,9 +78,11 @@ def field_input(name: str, step: str) -> None:
     elif spec.kind == "bool":
         st.toggle(field.label, **common)
     elif spec.kind == "int":
-        low, high = NUMERIC_FIELDS[name]
+        # A text box read by our Dutch parser: a browser's number box reads 1.000 as one.
         common["help"] = f"{field.help} Vul {range_text(name)} in."
-        st.number_input(field.label, min_value=low, max_value=high, step=1, **common)
+        common["on_change"] = commit_number
+        st.text_input(field.label, max_chars=MAX_CHARS, **common)
+        st.caption(number_hint(name))
     else:  # pragma: no cover - every contract field is handled above
         raise TypeError(f"no widget for profile field {name!r}")
     error = state.field_errors().get(name)

@@ -41,7 +41,7 @@ def set_field(at: AppTest, name: str, value: Any) -> None:
     elif annotation is bool:
         at.toggle(key=name).set_value(value)
     elif annotation is int:
-        at.number_input(key=name).set_value(value)
+        at.text_input(key=name).input(str(value))  # a text box read the Dutch way (ui/widgets)
     else:
         at.radio(key=name).set_value(value)
 

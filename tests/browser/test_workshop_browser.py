@@ -67,7 +67,7 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
 
     page.get_by_test_id("stMain").get_by_text("Ja, dat doen we al").click()
     wait_idle(page)
-    intake = page.get_by_role("spinbutton", name="Hoeveel inburgeraars per jaar hebben de samenwerkende gemeenten")
+    intake = page.get_by_role("textbox", name="Hoeveel inburgeraars per jaar hebben de samenwerkende gemeenten")
     intake.fill("400")
     intake.press("Enter")
     wait_idle(page)

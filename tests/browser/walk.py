@@ -39,8 +39,9 @@ def set_text(page: Page, name: str, value: str) -> None:
     settle(page)
 
 
-def set_number(page: Page, name: str, value: int) -> None:
-    box = page.get_by_role("spinbutton", name=labels().field(name))
+def set_number(page: Page, name: str, value: int | str) -> None:
+    """Type a number in its box (a text box read the Dutch way: '1.000' is duizend)."""
+    box = page.get_by_role("textbox", name=labels().field(name))
     box.fill(str(value))
     box.press("Enter")
     settle(page)

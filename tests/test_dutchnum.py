@@ -1,0 +1,37 @@
+"""Whole numbers typed the Dutch way (tests/hostile/numbers.yaml): 1.000 is duizend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from keuzehulp.dutchnum import NotAWholeNumber, format_whole_number, parse_whole_number
+from keuzehulp.yamlio import load_yaml_file
+
+CASES_FILE = Path(__file__).parent / "hostile" / "numbers.yaml"
+
+
+def _cases() -> list[Any]:
+    data, problems = load_yaml_file(CASES_FILE)
+    assert not problems, problems
+    for case in data:
+        assert set(case) <= {"typed", "value", "refused", "why"} and ("value" in case) != ("refused" in case), case
+    return [pytest.param(case, id=repr(case["typed"])) for case in data]
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_a_typed_number_means_what_a_dutch_reader_reads(case: dict[str, Any]) -> None:
+    if "value" in case:
+        assert parse_whole_number(case["typed"]) == case["value"]
+        return
+    with pytest.raises(NotAWholeNumber) as info:
+        parse_whole_number(case["typed"])
+    message = str(info.value)
+    assert case["refused"] in message and len(message) < 200, message
+
+
+@pytest.mark.parametrize("value", [0, 7, 999, 1000, 1500, 10000, 100000])
+def test_a_number_shown_the_dutch_way_reads_back_as_itself(value: int) -> None:
+    assert parse_whole_number(format_whole_number(value)) == value
