@@ -29,6 +29,7 @@ PAGES: list[NavPage] = [
     NavPage("pages/q4_taal.py", "4 Taal en praktijk", ":material/record_voice_over:", "q4"),
     NavPage("pages/q5_participatie.py", "5 Participatieplek", ":material/work:", "q5"),
     NavPage("pages/advies.py", "Advies", ":material/summarize:", None),
+    NavPage("pages/kosten.py", "Kosten en doorlooptijd", ":material/euro:", None),
     NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None),
     NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None),
     NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None),

@@ -1,0 +1,297 @@
+"""Kosten en doorlooptijd: what the design costs against the Rijk's contribution, and how long
+a newcomer waits (issue 12).
+
+All amounts live in Session.costs (only what the team changed; the rest are the declared
+defaults of texts/costs.yaml). Every widget is seeded from the session before it is drawn and
+writes back in its on_change callback; a value that cannot be (empty, negative, absurd,
+shares not adding up to 100) leaves a Dutch message beside the field and the last valid
+figures in force.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from pydantic import ValidationError
+
+from keuzehulp.costdata import GROUPS, UNIT_TEXT, AmountSpec, cost_data, describe_range, format_amount
+from keuzehulp.costs import ROUTE_LABELS
+from keuzehulp.costview import (
+    BASIS_LABELS,
+    cost_table,
+    default_count,
+    driver_lines,
+    headline,
+    money_table,
+    timeline_headline,
+    timeline_table,
+    training_line,
+    volumes_line,
+)
+from keuzehulp.estimate import Estimate, estimate
+from keuzehulp.knowledge import knowledge_base
+from keuzehulp.markdown import escape_markdown
+from keuzehulp.numbers import dutch_number
+from keuzehulp.schema import ROUTE_IDS, CostSettings, Profile, RouteShares
+
+from . import nav, state
+from .cost_chart import cost_chart, timeline_chart
+
+ERRORS_KEY = "keuzehulp_cost_errors"
+SHARES_ERROR = "route_shares"
+FOLLOW = "follow"
+FORMAT_OPTIONS = (FOLLOW, "group", "shared_purchase", "individual")
+FORMAT_TEXT = {FOLLOW: "Volg de keuze van het team, anders het advies", "group": "Training in een groep",
+               "shared_purchase": "Ingekochte training (samen met andere gemeenten)",
+               "individual": "Individuele training"}
+STEP = {"euro": 100.0, "euro_hour": 1.0, "hours": 10.0, "hours_week": 1.0, "weeks": 1.0, "months": 1.0,
+        "percent": 5.0}
+
+
+def _errors() -> dict[str, str]:
+    errors = st.session_state.get(ERRORS_KEY)
+    if not isinstance(errors, dict):
+        errors = {}
+        st.session_state[ERRORS_KEY] = errors
+    return errors
+
+
+def _settings() -> CostSettings:
+    return state.get_session().costs
+
+
+def _store(costs: CostSettings) -> None:
+    state.store_session(state.get_session().model_copy(update={"costs": costs}))
+
+
+def _message(exc: ValidationError) -> str:
+    msg = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+    return msg[:1].upper() + msg[1:]
+
+
+def scenario_estimate(profile: Profile, costs: CostSettings, advised: str, team_choice: str) -> Estimate:
+    return estimate(profile, costs, advised, team_choice)
+
+
+def current_estimate() -> Estimate | None:
+    advice = state.current_advice()
+    if advice is None:
+        return None
+    session = state.get_session()
+    team = session.team.decisions.get("training_format")  # type: ignore[call-overload]
+    return estimate(session.profile, session.costs, advice.decisions["training_format"].choice,
+                    team.choice if team else "")
+
+
+# --- editing ------------------------------------------------------------------------------
+
+def commit_amount(name: str) -> None:
+    spec = cost_data().amounts[name]
+    current = _settings().amounts.get(name, spec.default)
+    raw = st.session_state.get(f"cost_{name}")
+    errors = _errors()
+    keep = f"Het vorige getal ({format_amount(current, spec.unit)}) blijft gelden."
+    if raw is None:
+        errors[name] = f"Vul een getal in. {keep}"
+        return
+    value = float(raw)
+    if not spec.min <= value <= spec.max:
+        errors[name] = f"{dutch_number(value)} kan niet; {describe_range(spec)}. {keep}"
+        return
+    settings = _settings()
+    try:
+        new = CostSettings.model_validate({**settings.model_dump(), "amounts": {**settings.amounts, name: value}})
+    except ValidationError as exc:  # not expected after the range check; never lose the old figures
+        errors[name] = f"{_message(exc)} {keep}"
+        return
+    errors.pop(name, None)
+    _store(new)
+
+
+def commit_shares() -> None:
+    values = [st.session_state.get(f"cost_share_{r}") for r in ROUTE_IDS]
+    errors = _errors()
+    settings = _settings()
+    keep = "De vorige verdeling blijft gelden." if settings.route_shares else "Er is nog geen verdeling."
+    if all(v is None for v in values):
+        errors.pop(SHARES_ERROR, None)
+        _store(settings.model_copy(update={"route_shares": None}))
+        return
+    if any(v is None for v in values):
+        errors[SHARES_ERROR] = f"Vul alle drie de percentages in; samen 100 procent. {keep}"
+        return
+    try:
+        shares = RouteShares(**dict(zip(ROUTE_IDS, values, strict=True)))
+    except ValidationError as exc:
+        errors[SHARES_ERROR] = f"{_message(exc)}. {keep}"  # the model's own Dutch sentence
+        return
+    errors.pop(SHARES_ERROR, None)
+    _store(settings.model_copy(update={"route_shares": shares}))
+
+
+def commit_format() -> None:
+    value = st.session_state.get("cost_training_format")
+    _store(_settings().model_copy(update={"training_format": None if value in (None, FOLLOW) else value}))
+
+
+def commit_by_hours(route: str) -> None:
+    routes = set(_settings().language_by_hours)
+    (routes.add if st.session_state.get(f"cost_by_hours_{route}") else routes.discard)(route)
+    _store(_settings().model_copy(update={"language_by_hours": [r for r in ROUTE_IDS if r in routes]}))
+
+
+def reset_amounts() -> None:
+    _store(_settings().model_copy(update={"amounts": {}, "language_by_hours": [], "training_format": None}))
+    st.session_state[ERRORS_KEY] = {}
+
+
+def _basis_text(spec: AmountSpec) -> str:
+    data = cost_data()
+    if spec.basis == "bron":
+        page = knowledge_base().get(spec.source or "")
+        title = page.title if page else spec.source
+        return f"{BASIS_LABELS['bron']}: {title}. {spec.note}".strip()
+    if spec.basis == "aanname":
+        a = data.assumptions[spec.assumption or ""]
+        return f"{BASIS_LABELS['aanname']}: {a.title}. {a.text}"
+    return f"{BASIS_LABELS['team']}. {spec.note}".strip()
+
+
+def amount_input(name: str) -> None:
+    spec = cost_data().amounts[name]
+    key = f"cost_{name}"
+    st.session_state[key] = float(_settings().amounts.get(name, spec.default))
+    changed = name in _settings().amounts
+    label = f"{spec.label} ({UNIT_TEXT[spec.unit]})"
+    # value=None makes the box nullable (an emptied box reaches the callback); the session seeds it.
+    st.number_input(label, value=None, key=key, step=STEP[spec.unit], format="%.0f" if spec.unit != "euro_hour" else "%.2f",
+                    on_change=commit_amount, args=(name,), help=_basis_text(spec))
+    tag = "aangepast door het team" if changed else BASIS_LABELS[spec.basis].lower()
+    st.caption(f"Startwaarde {format_amount(spec.default, spec.unit)} · {tag}")
+    error = _errors().get(name)
+    if error:  # constant labels and a parsed number: no user text in it
+        st.error(error, icon=":material/error:")
+
+
+def shares_input() -> None:
+    shares = _settings().route_shares
+    pending = SHARES_ERROR in _errors()
+    st.markdown("**Verdeling van de inburgeraars over de leerroutes (procent)**")
+    cols = st.columns(3)
+    for col, route in zip(cols, ROUTE_IDS, strict=True):
+        key = f"cost_share_{route}"
+        if not pending or key not in st.session_state:
+            st.session_state[key] = getattr(shares, route) if shares else None
+        with col:
+            st.number_input(ROUTE_LABELS[route], value=None, key=key, step=5.0, format="%.0f",
+                            placeholder="Vul in", on_change=commit_shares)
+    error = _errors().get(SHARES_ERROR)
+    if error:  # constant text and parsed numbers only
+        st.error(error, icon=":material/error:")
+    elif shares is None:
+        st.info("Wij vonden geen openbare landelijke verdeling over de leerroutes die wij konden "
+                "controleren. Vul de verdeling van uw gemeente in; zonder verdeling rekent de keuzehulp "
+                "alleen per traject.", icon=":material/info:")
+
+
+def format_input() -> None:
+    st.session_state["cost_training_format"] = _settings().training_format or FOLLOW
+    st.selectbox("Training en scholing", FORMAT_OPTIONS, format_func=FORMAT_TEXT.__getitem__,
+                 key="cost_training_format", on_change=commit_format)
+
+
+def amounts_editor() -> None:
+    with st.expander("Bedragen aanpassen", expanded=bool(_errors()), icon=":material/edit:"):
+        st.markdown("Elk bedrag heeft een startwaarde: uit een openbare bron, of een aanname van de "
+                    "keuzehulp. Vervang de aannames door uw eigen cijfers. Bij het vraagteken staat "
+                    "waar de startwaarde vandaan komt.")
+        tabs = st.tabs(list(GROUPS.values()))
+        specs = cost_data().amounts
+        for tab, group in zip(tabs, GROUPS, strict=True):
+            with tab:
+                if group == "language":
+                    for route in ROUTE_IDS:
+                        key = f"cost_by_hours_{route}"
+                        st.session_state[key] = route in _settings().language_by_hours
+                        st.toggle(f"{ROUTE_LABELS[route]}: taal per uur inkopen (uren × prijs per uur)",
+                                  key=key, on_change=commit_by_hours, args=(route,))
+                names = [n for n, s in specs.items() if s.group == group]
+                cols = st.columns(2)
+                for i, name in enumerate(names):
+                    with cols[i % 2]:
+                        amount_input(name)
+        st.button("Alle bedragen terug naar de startwaarden", on_click=reset_amounts,
+                  icon=":material/restart_alt:", key="cost_reset")
+
+
+# --- results -------------------------------------------------------------------------------
+
+def _table(table) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    st.table(pd.DataFrame(table.rows, columns=table.header).set_index(table.header[0]))
+
+
+def cost_results(est: Estimate) -> None:
+    result = est.costs
+    if result.complete:
+        a, b, c = st.columns(3)
+        a.metric("Kosten per jaar", _euro(result.total_year))
+        b.metric("Geld van het Rijk per jaar", _euro(result.money_year))
+        gap = result.gap_year or 0.0
+        c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", _euro(abs(gap)))
+    st.markdown(headline(result))
+    if result.complete:
+        st.caption(volumes_line(result))
+    st.altair_chart(cost_chart(result), width="stretch", theme=None)
+    _table(cost_table(result))
+    money = money_table(result)
+    if money is not None:
+        _table(money)
+    lines = driver_lines(result)
+    if lines:
+        st.markdown("**Wat bepaalt het verschil het meest?**\n\n" + "\n".join(f"- {t}" for t in lines))
+    st.caption(training_line(est) + " Het bedrag per traject van het Rijk is een gemiddelde over de "
+               "drie leerroutes, geen bedrag per route.")
+
+
+def _euro(value: float | None) -> str:
+    from keuzehulp.costview import euro
+
+    return euro(value)
+
+
+def timeline_results(est: Estimate) -> None:
+    st.markdown(timeline_headline(est.timeline))
+    for warning in est.timeline.warnings:
+        st.warning(warning, icon=":material/schedule:")
+    st.altair_chart(timeline_chart(est.timeline), width="stretch", theme=None)
+    _table(timeline_table(est.timeline))
+    st.caption("De termijn van drie jaar begint de dag na het PIP (Wet inburgering 2021, artikel 11); "
+               "het PIP hoort binnen tien weken na inschrijving klaar te zijn (nt2.nl). De andere "
+               "stappen zijn instellingen die u onder 'Bedragen aanpassen' kunt wijzigen.")
+
+
+def costs_page() -> None:
+    nav.ensure_entrypoint()
+    st.title("Kosten en doorlooptijd", anchor=False)
+    session = state.get_session()
+    scenario = f" (scenario {escape_markdown(session.active_scenario)})" if session.active_scenario else ""
+    st.markdown("Wat kost uw ontwerp per traject en per jaar, naast het geld van het Rijk? En hoe lang "
+                f"wacht een inburgeraar tot de eerste les en de eerste stap naar participatie? "
+                f"Berekend met uw huidige antwoorden{scenario}.")
+    left, total = default_count(session.costs)
+    if left:
+        st.info(f"{left} van de {total} bedragen met een aanname als startwaarde staan nog op die startwaarde. "
+                "Vervang ze onder 'Bedragen aanpassen' door uw eigen cijfers.", icon=":material/info:")
+    shares_input()
+    format_input()
+    amounts_editor()
+    est = current_estimate()
+    if est is None:
+        st.error("De kosten konden nu niet worden berekend. Uw antwoorden en bedragen zijn bewaard.",
+                 icon=":material/error:")
+        return
+    st.header("Kosten", anchor=False)
+    cost_results(est)
+    st.header("Doorlooptijd", anchor=False)
+    timeline_results(est)
