@@ -74,6 +74,9 @@ SCRIPT = r"""<script>
      "Fout: dit bestand is te groot voor een opgeslagen sessie."],
   ];
   const content = "[data-testid='stMarkdownContainer'], [data-testid='stHtml']";
+  // A sidebar taller than the window scrolls; keyboard users must be able to reach and scroll it.
+  const scrollers = "[data-testid='stSidebarContent']";
+  const focusable = (el) => { if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0"); };
   const label = (el) => {
     const title = el.getAttribute("title");
     if (title in labels) el.setAttribute("title", labels[title]);
@@ -99,6 +102,8 @@ SCRIPT = r"""<script>
     if (root.nodeType !== 1) return;
     label(root);
     root.querySelectorAll("[aria-label], [title]").forEach(label);
+    if (root.matches(scrollers)) focusable(root);
+    root.querySelectorAll(scrollers).forEach(focusable);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) sentence(node);
   };

@@ -264,7 +264,7 @@ def test_every_page_passes_axe_and_is_photographed(server, page, requests_seen, 
     open_path(page, server.url, url_path(nav_page.path) + "?annual_intake=12&municipality=Lochem")
     page.wait_for_timeout(500)  # charts and fonts settle
     shoot(page, screenshots, Path(nav_page.path).stem)
-    assert page.evaluate("document.documentElement.lang") == "nl"
+    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=15_000)
     assert "Traceback" not in main_text(page)
     results = Axe().run(page).response
     assert serious_violations(results, baseline) == []
