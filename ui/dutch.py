@@ -8,7 +8,8 @@ content as a button's name, and a button without one is a barrier.
 
 One constant script with a MutationObserver sets the page language to Dutch and rewrites the
 rest: aria-labels ("Help for …", "Decrement") and Streamlit's own sentences (skip link, menu,
-page-not-found dialog, screen-reader alerts). Neither the CSS nor the script holds user text.
+page-not-found dialog, screen-reader alerts, the connection-lost dialog and status). Neither
+the CSS nor the script holds user text.
 """
 
 from __future__ import annotations
@@ -61,12 +62,26 @@ SCRIPT = r"""<script>
     "Copy version to clipboard": "Versie kopiëren",
   };
   const prefixes = [["Help for ", "Uitleg bij "], ["Remove ", "Verwijder "], ["Shortcut ", "Sneltoets "]];
+  const RECONNECTING = "De keuzehulp is even niet bereikbaar. Hij probeert steeds opnieuw verbinding " +
+    "te maken. Uw werk is bewaard: zodra de verbinding terug is, gaat u verder waar u was.";
   const sentences = {
     "Skip to main content": "Naar de inhoud", "Print": "Afdrukken", "Record screen": "Scherm opnemen",
     "Page not found": "Pagina niet gevonden",
     "The page that you have requested does not seem to exist. Running the app's main page.":
       "Deze pagina bestaat niet (meer). U ziet nu de startpagina.",
+    // The connection to the server dropped (restart, network): Streamlit keeps retrying.
+    "Connection error": "Verbinding kwijt",
+    "Streamlit server is not responding. Are you connected to the internet?": RECONNECTING,
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
+      RECONNECTING + " Draait de keuzehulp op deze computer? Start hem dan opnieuw met:",
+    "streamlit run yourscript.py": "make run",
+    "Connecting to Streamlit server": "Verbinding maken met de keuzehulp",
+    "Unable to connect to Streamlit server": "Geen verbinding met de keuzehulp",
+    "Connection lost. Please wait for the app to reconnect, then try again.":
+      "De verbinding is even weg. Wacht tot de keuzehulp weer verbonden is en probeer het dan opnieuw.",
   };
+  // Short words that only mean this in Streamlit's connection status (top right).
+  const status = {"Connecting": "Verbinden", "Error": "Geen verbinding"};
   const patterns = [
     [/^Error: Number is outside the allowed range\. Please enter a value between (\S+) and (\S+)\.$/,
      "Fout: dit getal kan niet. Kies een getal van $1 tot en met $2."],
@@ -92,6 +107,7 @@ SCRIPT = r"""<script>
     const value = node.nodeValue.trim();
     if (!value || !node.parentElement || node.parentElement.closest(content)) return;
     let dutch = sentences[value];
+    if (dutch === undefined && node.parentElement.closest("[data-testid='stStatusWidget']")) dutch = status[value];
     for (const [english, nl] of patterns) {
       if (dutch === undefined && english.test(value)) dutch = value.replace(english, nl);
     }

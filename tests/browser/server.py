@@ -38,12 +38,19 @@ class Server:
         log_dir.mkdir(exist_ok=True)
         self.log_path = log_dir / f"streamlit-{self.port}.log"
         log = self.log_path.open("wb")
-        self.process = subprocess.Popen(
+        self._start = lambda: subprocess.Popen(
             [python(), "-m", "streamlit", "run", script, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false"],
             cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=log,
         )
+        self.process = self._start()
+        self._wait()
+
+    def restart(self) -> None:
+        """Start the server again on the same port (after stop()), as after a crash or update."""
+        self.stop()
+        self.process = self._start()
         self._wait()
 
     def _wait(self, timeout: float = 60) -> None:
