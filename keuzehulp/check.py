@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .assumptions import load_register, unused_problems
 from .costdata import check_problems
 from .crossref import crossref_problems
 from .knowledge import load_knowledge
 from .labels import load_labels
+from .provenance import load_texts as load_provenance_texts
 from .report.texts import load_comparison_texts, load_texts
 from .rules import RULES_DIR, RuleSet, load_rules
 from .yamlio import ContentError, Problem
@@ -23,17 +25,24 @@ class CheckResult:
 
 def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
     result = CheckResult()
-    for load in (load_labels, load_texts, load_comparison_texts):
+    for load in (load_labels, load_texts, load_comparison_texts, load_provenance_texts):
         try:
             load()
         except ContentError as exc:
             result.problems.extend(exc.problems)
+    register = None
+    try:
+        register = load_register()
+    except ContentError as exc:
+        result.problems.extend(exc.problems)
     ruleset: RuleSet | None = None
     try:
         ruleset = load_rules(rules_dir)
         result.rule_count = ruleset.count
     except ContentError as exc:
         result.problems.extend(exc.problems)
+    if register is not None and ruleset is not None:
+        result.problems.extend(unused_problems(register, ruleset.assumption_users))
     knowledge_ids: set[str] | None = None
     try:
         kb = load_knowledge()

@@ -18,10 +18,10 @@ from .schema import ANSWER_FIELDS, PARTNERS, Profile
 
 Ctx = dict[str, Any]
 
-# Partners that can carry out part of a trajectory (training, placement, guidance).
-PROVIDER_PARTNERS = frozenset(
-    {"reintegration_company", "social_work_company", "vocational_college", "volunteer_organisations"}
-)
+# Partners that can carry out part of a trajectory (guidance, training, a placement with
+# guidance): assumption delivery-partners in knowledge/assumptions.yaml. The language provider
+# already gives the language lessons; volunteer organisations offer placements, not guidance.
+PROVIDER_PARTNERS = frozenset({"reintegration_company", "social_work_company", "vocational_college"})
 # Partners that can offer the training a municipality buys in (q2 "externe inkoop van scholing").
 TRAINING_PARTNERS = frozenset({"vocational_college", "reintegration_company"})
 NOT_IN_CONDITIONS = ("municipality",)  # free text; and schema.ANSWER_FIELDS leaves out schema_version
@@ -125,7 +125,7 @@ DERIVED: dict[str, Derived] = {
         Derived("provider_partners", "count", frozenset({"partners"}),
                 lambda c: sum(1 for p in c["partners"] if p in PROVIDER_PARTNERS), _no_solve,
                 "aantal partners dat onderdelen kan uitvoeren: re-integratiebedrijf, sw-bedrijf, "
-                "mbo-instelling, vrijwilligersorganisaties"),
+                "mbo-instelling"),
         Derived("training_partners", "count", frozenset({"partners"}),
                 lambda c: sum(1 for p in c["partners"] if p in TRAINING_PARTNERS), _no_solve,
                 "aantal partners dat scholing kan aanbieden: mbo-instelling, re-integratiebedrijf"),

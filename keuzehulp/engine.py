@@ -9,24 +9,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import groups
+from . import groups, wording
 from .derived import Ctx, context
 from .flips import decision_flips
 from .labels import labels
-from .rules import Decision, RuleSet, rules
+from .rules import Decision, Provenance, RuleSet, Text, rules
 from .schema import (
     ELEMENT_IDS,
     PRIORITY_ORDER,
+    SCHEMA_VERSION,
     Advice,
     DecisionAdvice,
     ElementAdvice,
     Profile,
+    Reason,
 )
 from .scoring import best, choice, scores
 
 __all__ = ["advise", "best", "choice", "scores"]
 
 _ELEMENT_INDEX = {e: i for i, e in enumerate(ELEMENT_IDS)}
+_STRENGTH_RANK = {"weak": 0, "moderate": 1, "strong": 2}
 
 
 class _Values(dict):
@@ -39,6 +42,8 @@ class _Values(dict):
     def __missing__(self, key: str) -> str:
         if key == "group_estimate":
             value = self.estimate_text
+        elif key == "group_months_text":  # "3,2 maanden": one decimal, never contradicting the wait
+            value = wording.months(self.ctx["group_months"])
         elif key == "group_estimate_regional":
             p = self.profile
             value = groups.describe(groups.counted_intake(p, regional=True), p, regional=True)
@@ -60,8 +65,32 @@ def _text(text: str, templated: bool, values: _Values) -> str:
     return text.format_map(values) if templated else text
 
 
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+def _reason(text: str, prov: Provenance, rule: str) -> Reason:
+    return Reason.model_construct(text=text, basis=prov.basis, passage=prov.passage, sources=list(prov.sources),
+                                  assumption=prov.assumption, rule=rule)
+
+
+def _action(action: Text, rule: str, values: _Values) -> str | Reason:
+    text = _text(action.text, action.templated, values)
+    return text if action.prov is None else _reason(text, action.prov, rule)
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    """Once each, by text (two rules may give the same sentence); the first one's basis stays."""
+    seen: dict[str, Any] = {}
+    for item in items:
+        seen.setdefault(str(item), item)
+    return list(seen.values())
+
+
+def decision_basis(reasons: list[Reason]) -> str:
+    """handreiking or aanname when every deciding reason has that basis, else gemengd."""
+    bases = {r.basis for r in reasons}
+    if bases == {"handreiking"}:
+        return "handreiking"
+    if bases == {"aanname"}:
+        return "aanname"
+    return "gemengd"
 
 
 def _decide(decision: Decision, ctx: Ctx, values: _Values) -> DecisionAdvice:
@@ -70,22 +99,29 @@ def _decide(decision: Decision, ctx: Ctx, values: _Values) -> DecisionAdvice:
     ordered = sorted(totals.values(), reverse=True)
     margin = ordered[0] - ordered[1]
     strength = "strong" if margin >= decision.strong else "moderate" if margin >= decision.moderate else "weak"
-    reasons_for, reasons_against, examples = [], [], list(decision.option_examples[chosen])
+    reasons_for: list[Reason] = []
+    reasons_against: list[Reason] = []
+    examples = list(decision.option_examples[chosen])
     sources = list(decision.sources)
     for rule in fired:
-        text = _text(rule.reason, rule.templated, values)
+        reason = _reason(_text(rule.reason, rule.templated, values), rule.prov, rule.id)
         # A rule for the chosen option, or against an alternative, supports the choice.
         supports = (rule.option == chosen) == (rule.weight > 0)
-        (reasons_for if supports else reasons_against).append(text)
+        (reasons_for if supports else reasons_against).append(reason)
         if supports:
             examples.extend(rule.examples)
         sources.extend(rule.sources)
-    for text, srcs in decision.against[chosen]:
-        reasons_against.append(text.format_map(values) if "{" in text else text)
-        sources.extend(srcs)
+        # A close call is never shown as clearer than the rule allows.
+        if rule.strength_at_most and _STRENGTH_RANK[strength] > _STRENGTH_RANK[rule.strength_at_most]:
+            strength = rule.strength_at_most
+    for con in decision.against[chosen]:
+        reasons_against.append(_reason(_text(con.text, con.templated, values), con.prov,
+                                       f"{decision.id}/{chosen}/against"))
+        sources.extend(con.prov.sources)
     return DecisionAdvice.model_construct(
         choice=chosen,
         strength=strength,
+        basis=decision_basis(reasons_for),
         reasons_for=_unique(reasons_for),
         reasons_against=_unique(reasons_against),
         flips=[],
@@ -99,8 +135,8 @@ def _elements(ruleset: RuleSet, ctx: Ctx, values: _Values) -> list[ElementAdvice
     out = []
     for element in ruleset.elements.values():
         priority = None
-        reasons = [_text(element.reason, element.templated, values)]
-        actions = [_text(a, element.templated, values) for a in element.actions]
+        reasons = [_reason(_text(element.reason, element.templated, values), element.prov, element.rule_id)]
+        actions = [_action(a, element.rule_id, values) for a in element.actions]
         examples, sources, fired = list(element.examples), list(element.sources), [element.rule_id]
         for rule in element.rules:
             if not rule.check(ctx):
@@ -108,8 +144,8 @@ def _elements(ruleset: RuleSet, ctx: Ctx, values: _Values) -> list[ElementAdvice
             fired.append(rule.id)
             if rule.priority and (priority is None or PRIORITY_ORDER[rule.priority] < PRIORITY_ORDER[priority]):
                 priority = rule.priority
-            reasons.append(_text(rule.reason, rule.templated, values))
-            actions.extend(_text(a, rule.templated, values) for a in rule.actions)
+            reasons.append(_reason(_text(rule.reason, rule.templated, values), rule.prov, rule.id))
+            actions.extend(_action(a, rule.id, values) for a in rule.actions)
             examples.extend(rule.examples)
             sources.extend(rule.sources)
         out.append(ElementAdvice.model_construct(
@@ -135,7 +171,7 @@ def advise(profile: Profile, with_flips: bool = True) -> Advice:
         if with_flips:
             advice.flips = decision_flips(ruleset, ruleset.decisions[decision_id], base, advice.choice)
     return Advice.model_construct(
-        schema_version=1,
+        schema_version=SCHEMA_VERSION,
         profile=profile,
         decisions=decisions,
         elements=_elements(ruleset, ctx, values),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from .assumptions import base_register
 from .derived import DERIVED, Ctx, profile_field_specs, with_value
 from .labels import labels
 from .schema import PARTNERS, Flip
@@ -65,9 +66,20 @@ def _flip(ruleset: RuleSet, decision: Decision, field: str, key: str, value: Any
     return Flip.model_construct(field=field, value=value, choice=new, text=text[:1].upper() + text[1:])
 
 
+def _possible(decision: Decision, changed: Ctx, new: str) -> bool:
+    """A team could really choose this: the new option's flip_only_if holds after the change."""
+    guard = decision.flip_guards.get(new)
+    return guard is None or guard(changed)
+
+
 def decision_flips(ruleset: RuleSet, decision: Decision, ctx: Ctx, current: str) -> list[Flip]:
-    """Every smallest single-field change that changes this decision's choice (verified)."""
+    """Every smallest single-field change that changes this decision's choice (verified).
+
+    Numbers stay within the bounds of the assumptions register (a sensible minimum group, a
+    plausible wait), and a change to an option is named only where that option is possible
+    after the change (the option's `flip_only_if`)."""
     flips: list[Flip] = []
+    bounds = base_register().flip_bounds()
     for field, spec in profile_field_specs().items():
         if field not in decision.fields:  # municipality and schema_version have no spec
             continue
@@ -75,8 +87,9 @@ def decision_flips(ruleset: RuleSet, decision: Decision, ctx: Ctx, current: str)
             for value in spec.values:
                 if value == ctx[field]:
                     continue
-                new = choice(decision, with_value(ctx, field, value))
-                if new != current:
+                changed = with_value(ctx, field, value)
+                new = choice(decision, changed)
+                if new != current and _possible(decision, changed, new):
                     key = str(value).lower() if spec.kind == "bool" else str(value)
                     flips.append(_flip(ruleset, decision, field, key, value, new))
         elif spec.kind == "list":
@@ -86,22 +99,31 @@ def decision_flips(ruleset: RuleSet, decision: Decision, ctx: Ctx, current: str)
                     value, key = [p for p in have if p != partner], "remove"
                 else:
                     value, key = [p for p in PARTNERS if p in have or p == partner], "add"
-                new = choice(decision, with_value(ctx, field, value))
-                if new != current:
+                changed = with_value(ctx, field, value)
+                new = choice(decision, changed)
+                if new != current and _possible(decision, changed, new):
                     name = ruleset.flip_phrases.partner_names[partner]
                     flips.append(_flip(ruleset, decision, field, key, value, new, partner=name))
         else:
             lo, hi = int(spec.lo), int(spec.hi)
+            if field in bounds:
+                lo, hi = max(lo, bounds[field][0]), min(hi, bounds[field][1])
             now = ctx[field]
             points = change_points(decision, ctx, field, lo, hi)
             for v in sorted(p for p in points if p > now):
-                new = choice(decision, with_value(ctx, field, v))
+                changed = with_value(ctx, field, v)
+                new = choice(decision, changed)
                 if new != current:
-                    flips.append(_flip(ruleset, decision, field, "up", v, new))
+                    if _possible(decision, changed, new):
+                        flips.append(_flip(ruleset, decision, field, "up", v, new))
                     break
             for v in sorted((p - 1 for p in points if p <= now), reverse=True):
-                new = choice(decision, with_value(ctx, field, v))
+                if not lo <= v <= hi:
+                    continue
+                changed = with_value(ctx, field, v)
+                new = choice(decision, changed)
                 if new != current:
-                    flips.append(_flip(ruleset, decision, field, "down", v, new))
+                    if _possible(decision, changed, new):
+                        flips.append(_flip(ruleset, decision, field, "down", v, new))
                     break
     return flips

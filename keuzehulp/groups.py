@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import math
 
+from . import wording
+from .assumptions import base_register
 from .schema import GroupFormation, Profile
 
-# Assumptions, shown to the user in the explanation of the estimate.
-LEVELS_WHEN_MIXED = 3  # e.g. beginners, intermediate, advanced (Dutch A0-A1, A2, B1)
-SECTORS_WHEN_DIVERSE = 2  # vocational training split in about two directions (zorg, techniek)
+# The keuzehulp's own assumptions, with their numbers in knowledge/assumptions.yaml.
+LEVELS_WHEN_MIXED = int(base_register().number("language-levels", "levels_when_mixed"))
+SECTORS_WHEN_DIVERSE = int(base_register().number("vocational-directions", "sectors_when_diverse"))
 
 
 def cooperates(regional_cooperation: str) -> bool:
@@ -92,30 +94,35 @@ def intake_needed(profile: Profile) -> int:
     return intake_needed_for(profile.min_group_size, n, profile.max_wait_months)
 
 
-def _plural(n: int | float, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+def _plural(n: int, one: str, many: str) -> str:
+    """A count in running text: words up to twenty (wording.number), digits above."""
+    return f"{wording.number(n)} {one if n == 1 else many}"
 
 
-def _months_text(months: float | None, size: int) -> str:
+def _months_text(months: float | None, size: int, limit: int | None = None) -> str:
+    group = f"een groep van {wording.number(size)}"
     if months is None:
-        return f"lukt het niet om een groep van {size} te vullen"
+        return f"lukt het niet om {group} te vullen"
     if months < 1:
-        return f"is een groep van {size} binnen een maand vol"
+        return f"is {group} binnen een maand vol"
     if months > 120:
-        return f"duurt het meer dan tien jaar om een groep van {size} te vullen"
-    return f"duurt het ongeveer {_plural(round(months), 'maand', 'maanden')} om een groep van {size} te vullen"
+        return f"duurt het meer dan tien jaar om {group} te vullen"
+    shown = wording.months(months, limit)
+    about = "" if shown.startswith("iets meer") else "ongeveer "
+    return f"duurt het {about}{shown} om {group} te vullen"
 
 
 def describe(intake: int, profile: Profile, regional: bool) -> str:
     levels, sectors = cells(profile)
     who = _plural(intake, "inburgeraar", "inburgeraars") + " per jaar"
     who += " (samen met de regio)" if regional else ""
-    over = f" verdeeld over {levels} taalniveaus" if levels > 1 else " op ongeveer hetzelfde taalniveau"
+    over = f", verdeeld over {wording.number(levels)} taalniveaus," if levels > 1 else " op ongeveer hetzelfde taalniveau"
     months = months_to_fill(intake, profile)
-    text = f"Bij {who}{over} {_months_text(months, profile.min_group_size)}."
+    wait_limit = profile.max_wait_months
+    text = f"Bij {who}{over} {_months_text(months, profile.min_group_size, wait_limit)}."
     if months is not None and months >= 1:
-        verdict = "Dat past binnen" if months <= profile.max_wait_months else "Dat is langer dan"
-        wait = _plural(profile.max_wait_months, "maand", "maanden")
+        verdict = "Dat past binnen" if months <= wait_limit else "Dat is langer dan"
+        wait = f"{wait_limit} {'maand' if wait_limit == 1 else 'maanden'}"
         text += f" {verdict} de wachttijd van hoogstens {wait} die u acceptabel vindt."
     if sectors > 1 and intake > 0:
         sector_months = months_to_fill(intake, profile, sector_specific=True)

@@ -218,5 +218,11 @@ def _item(page: ParsedPage) -> KnowledgeItem:
 
 @lru_cache(maxsize=1)
 def knowledge_base() -> KnowledgeBase:
-    """The real knowledge base, loaded once per process (the app adds st.cache_resource)."""
-    return load_knowledge(KNOWLEDGE_DIR)
+    """The real knowledge base, loaded once per process (the app adds st.cache_resource),
+    with the assumptions register as pages ("Aannames van de keuzehulp")."""
+    from .assumption_pages import assumption_items
+    from .register import register
+
+    base = load_knowledge(KNOWLEDGE_DIR)
+    pages = {pid: KnowledgeItem(**fields) for pid, fields in assumption_items(register()).items()}
+    return KnowledgeBase(items={**base.items, **pages})

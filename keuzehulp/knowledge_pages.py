@@ -18,7 +18,8 @@ from .schema import SectionId
 from .yamlio import LineDict, LineList, Problem, load_yaml_text, validation_problems
 
 Kind = Literal[
-    "question", "building-block", "element", "example", "pilot", "route", "glossary", "source", "fact"
+    "question", "building-block", "element", "example", "pilot", "route", "glossary", "source", "fact",
+    "assumption",  # built from knowledge/assumptions.yaml (keuzehulp/assumption_pages.py)
 ]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 
@@ -35,6 +36,7 @@ FOLDER_KINDS: dict[str, tuple[str, ...]] = {
     "glossary": ("glossary",),
     "sources": ("source",),
     "facts": ("fact",),
+    "assumptions": ("assumption",),
 }
 SOURCE_KINDS = ("source", "fact")  # kinds a `ref:` source entry may point to
 

@@ -14,7 +14,7 @@ from .schema import PARTNERS
 from .yamlio import Problem, format_loc, line_of, validation_problems
 
 # Placeholders a text may use besides the profile fields and derived quantities.
-TEXT_PLACEHOLDERS = ("group_estimate", "group_estimate_regional")
+TEXT_PLACEHOLDERS = ("group_estimate", "group_estimate_regional", "group_months_text")
 
 
 class FileCheck:
@@ -22,6 +22,8 @@ class FileCheck:
 
     def __init__(self, file: str, data: Any, problems: list[Problem], citations: list[Citation]):
         self.file, self.data, self.problems, self.citations = file, data, problems, citations
+        self.register: Any = None  # the assumptions register, when it loads
+        self.used: dict[str, list[str]] = {}  # assumption id -> rules that cite it
 
     def model(self, cls: type[BaseModel], value: Any, loc: tuple[Any, ...]) -> Any:
         try:

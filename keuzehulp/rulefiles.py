@@ -23,10 +23,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Traced(_Strict):
-    """Everything in a rule file says which passage of the handreiking it encodes."""
+Basis = Literal["handreiking", "bron", "aanname"]
 
-    passage: Text
+
+class Traced(_Strict):
+    """Everything in a rule file says whose word it is (rules.py checks the combination):
+
+    basis handreiking: `passage` verbatim from the handreiking;
+    basis bron: `sources` names a knowledge page of kind source or fact;
+    basis aanname: `assumption` names an entry of knowledge/assumptions.yaml (a `passage` may
+    add the handreiking's words the judgement builds on; it must be verbatim too).
+    """
+
+    basis: Basis
+    passage: Text | None = None
+    assumption: Text | None = None
     sources: list[SourceRef] = Field(min_length=1)
 
 
@@ -36,9 +47,21 @@ class Consideration(Traced):
     text: Text
 
 
+class ActionSpec(Traced):
+    """An action that states a fact carries its basis, like a reason."""
+
+    text: Text
+
+
+Action = Text | ActionSpec
+
+
 class OptionSpec(_Strict):
     examples: list[ExampleId] = []
     against: list[Consideration] = Field(min_length=1)
+    # "Wat zou het advies veranderen?" names a change to this option only where this holds
+    # after the change (e.g. no flip to outsourcing while there is no partner to outsource to).
+    flip_only_if: Any = None
 
 
 class StrengthSpec(_Strict):
@@ -53,6 +76,8 @@ class DecisionRuleSpec(Traced):
     weight: int = Field(ge=-10, le=10)
     reason: Text
     examples: list[ExampleId] = []
+    # A close call: when this rule fires, the advice is never clearer than this.
+    strength_at_most: Literal["weak", "moderate"] | None = None
 
 
 class DecisionFile(_Strict):
@@ -66,7 +91,7 @@ class DecisionFile(_Strict):
 class ElementSpec(Traced):
     default: Priority
     reason: Text
-    actions: list[Text] = Field(min_length=1)
+    actions: list[Action] = Field(min_length=1)
     examples: list[ExampleId] = []
 
 
@@ -76,7 +101,7 @@ class ElementRuleSpec(Traced):
     when: Any = None
     priority: Priority | None = None
     reason: Text
-    actions: list[Text] = []
+    actions: list[Action] = []
     examples: list[ExampleId] = []
 
 

@@ -12,8 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .assumptions import Register, load_register
 from .conditions import SPECS_DECISION_RULES, SPECS_ELEMENT_RULES, Atom, compile_condition, field_names
 from .crossref import Citation
+from .provenance import passage_problem
 from .rulecheck import FileCheck, cite_common, load_flip_phrases
 from .rulefiles import (
     DecisionFile,
@@ -38,6 +40,25 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 FLIPS_FILE = "_flips.yaml"
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Whose word a text is: see keuzehulp/provenance.py and Reason in schema.py."""
+
+    basis: str
+    passage: str | None
+    assumption: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text from a rule file (reason, consideration or action) with its provenance."""
+
+    text: str
+    prov: Provenance | None  # None: an action that only instructs (states no fact)
+    templated: bool
+
+
 @dataclass
 class DecisionRule:
     id: str
@@ -49,6 +70,8 @@ class DecisionRule:
     check: Any
     atoms: list[Atom]
     templated: bool
+    prov: Provenance = Provenance("handreiking", None, None, ())
+    strength_at_most: str | None = None
 
 
 @dataclass
@@ -60,8 +83,9 @@ class Decision:
     strong: int
     moderate: int
     option_examples: dict[str, tuple[str, ...]]
-    against: dict[str, list[tuple[str, tuple[str, ...]]]]
+    against: dict[str, list[Text]]
     fields: frozenset[str] = frozenset()  # profile fields the rules depend on
+    flip_guards: dict[str, Any] = field(default_factory=dict)  # option -> check (flip_only_if)
 
 
 @dataclass
@@ -69,11 +93,12 @@ class ElementRule:
     id: str
     priority: str | None
     reason: str
-    actions: tuple[str, ...]
+    actions: tuple[Text, ...]
     examples: tuple[str, ...]
     sources: tuple[str, ...]
     check: Any
     templated: bool
+    prov: Provenance = Provenance("handreiking", None, None, ())
 
 
 @dataclass
@@ -82,11 +107,12 @@ class Element:
     rule_id: str
     default: str
     reason: str
-    actions: tuple[str, ...]
+    actions: tuple[Text, ...]
     examples: tuple[str, ...]
     sources: tuple[str, ...]
     templated: bool
     rules: list[ElementRule] = field(default_factory=list)
+    prov: Provenance = Provenance("handreiking", None, None, ())
 
 
 @dataclass
@@ -97,6 +123,42 @@ class RuleSet:
     citations: list[Citation]
     version: str
     count: int  # number of rules, element entries included
+    assumption_users: dict[str, list[str]] = field(default_factory=dict)  # assumption id -> rule ids
+
+
+def _provenance(fc: FileCheck, loc: tuple[Any, ...], rule: str, spec: Any) -> Provenance:
+    """Check that a traced spec says whose word it is, consistently; record what it uses."""
+    basis, passage, assumption = spec.basis, spec.passage, spec.assumption
+    if passage is not None:
+        problem = passage_problem(passage)
+        if problem:
+            fc.problem((*loc, "passage"), problem)
+    if basis == "handreiking" and passage is None:
+        fc.problem((*loc, "basis"), "basis 'handreiking' needs a 'passage' quoted verbatim from the handreiking")
+    if basis == "aanname":
+        if assumption is None:
+            fc.problem((*loc, "basis"), "basis 'aanname' needs an 'assumption' (an id in knowledge/assumptions.yaml)")
+        elif fc.register is not None and fc.register.get(assumption) is None:
+            known = ", ".join(fc.register.items)
+            fc.problem((*loc, "assumption"), f"unknown assumption {assumption!r}; known: {known}")
+    elif assumption is not None:
+        fc.problem((*loc, "assumption"), f"an 'assumption' belongs with basis 'aanname', not {basis!r}")
+    if basis == "bron" and not any(s.startswith("knowledge/") for s in spec.sources):
+        fc.problem((*loc, "sources"), "basis 'bron' needs a knowledge page of the public source in 'sources'")
+    if assumption is not None:
+        fc.used.setdefault(assumption, []).append(rule)
+    return Provenance(basis, passage, assumption, tuple(spec.sources))
+
+
+def _actions(fc: FileCheck, loc: tuple[Any, ...], rule: str, actions: list[Any]) -> tuple[Text, ...]:
+    out = []
+    for i, action in enumerate(actions):
+        if isinstance(action, str):
+            out.append(Text(action, None, fc.texts((*loc, "actions", i), action)))
+        else:
+            prov = _provenance(fc, (*loc, "actions", i), rule, action)
+            out.append(Text(action.text, prov, fc.texts((*loc, "actions", i, "text"), action.text)))
+    return tuple(out)
 
 
 def _load_decision(fc: FileCheck, decision_id: str) -> Decision | None:
@@ -105,7 +167,9 @@ def _load_decision(fc: FileCheck, decision_id: str) -> Decision | None:
         return None
     options = DECISION_OPTIONS[decision_id]
     option_examples: dict[str, tuple[str, ...]] = {}
-    against: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    against: dict[str, list[Text]] = {}
+    guards: dict[str, Any] = {}
+    names: set[str] = set()
     for name in top.options:
         if name not in options:
             fc.problem(("options", name), f"unknown option {name!r} of '{decision_id}'; options: {', '.join(options)}")
@@ -120,19 +184,27 @@ def _load_decision(fc: FileCheck, decision_id: str) -> Decision | None:
         fc.cite(("options", name), rule, "decision", decision_id)
         for i, example in enumerate(spec.examples):
             fc.cite(("options", name, "examples", i), rule, "example", example)
+        against[name] = []
         for i, con in enumerate(spec.against):
             cite_common(fc, ("options", name, "against", i), rule, con)
-            fc.texts(("options", name, "against", i, "text"), con.text)
+            templated = fc.texts(("options", name, "against", i, "text"), con.text)
+            prov = _provenance(fc, ("options", name, "against", i), f"{rule}/against", con)
+            against[name].append(Text(con.text, prov, templated))
         option_examples[name] = tuple(spec.examples)
-        against[name] = [(con.text, tuple(con.sources)) for con in spec.against]
+        if spec.flip_only_if is not None:
+            guard = compile_condition(spec.flip_only_if, top.options[name], ["flip_only_if"], fc.file,
+                                      SPECS_DECISION_RULES, fc.problems)
+            guards[name] = guard.check
     if top.strength.moderate > top.strength.strong:
         fc.problem(("strength", "moderate"), "must not be larger than 'strong'")
+    problem = passage_problem(top.passage)
+    if problem:
+        fc.problem(("passage",), problem)
     for i, source in enumerate(top.sources):
         fc.cite(("sources", i), decision_id, "source", source)
 
     rules: list[DecisionRule] = []
     seen: dict[str, int] = {}
-    names: set[str] = set()
     for i, raw in enumerate(top.rules):
         loc = ("rules", i)
         spec = fc.model(DecisionRuleSpec, raw, loc)
@@ -152,10 +224,12 @@ def _load_decision(fc: FileCheck, decision_id: str) -> Decision | None:
         fc.cite(loc, rule_id, "decision", decision_id)
         cite_common(fc, loc, rule_id, spec)
         templated = fc.texts((*loc, "reason"), spec.reason)
+        prov = _provenance(fc, loc, rule_id, spec)
         rules.append(DecisionRule(rule_id, spec.option, spec.weight, spec.reason, tuple(spec.examples),
-                                  tuple(spec.sources), compiled.check, compiled.atoms, templated))
+                                  tuple(spec.sources), compiled.check, compiled.atoms, templated, prov,
+                                  spec.strength_at_most))
     return Decision(decision_id, options, rules, tuple(top.sources), top.strength.strong,
-                    top.strength.moderate, option_examples, against, frozenset(field_names(names)))
+                    top.strength.moderate, option_examples, against, frozenset(field_names(names)), guards)
 
 
 def _condition(fc: FileCheck, raw: Any, loc: tuple[Any, ...], specs: dict[str, Any]) -> Any:
@@ -184,9 +258,10 @@ def _load_section(fc: FileCheck, section: str, elements: dict[str, Element]) -> 
         rule_id = f"{section}/{name}"
         fc.cite(loc, rule_id, "element", name)
         cite_common(fc, loc, rule_id, spec)
-        templated = fc.texts(loc, spec.reason, *spec.actions)
-        elements[name] = Element(name, rule_id, spec.default, spec.reason, tuple(spec.actions),
-                                 tuple(spec.examples), tuple(spec.sources), templated)
+        templated = fc.texts((*loc, "reason"), spec.reason)
+        prov = _provenance(fc, loc, rule_id, spec)
+        elements[name] = Element(name, rule_id, spec.default, spec.reason, _actions(fc, loc, rule_id, spec.actions),
+                                 tuple(spec.examples), tuple(spec.sources), templated, prov=prov)
     seen: dict[str, int] = {}
     for i, raw in enumerate(top.rules):
         loc = ("rules", i)
@@ -199,7 +274,7 @@ def _load_section(fc: FileCheck, section: str, elements: dict[str, Element]) -> 
             fc.problem((*loc, "id"), f"duplicate rule id {spec.id!r} (first at line {first})")
         seen[spec.id] = line_of(fc.data, (*loc, "id"))
         compiled = _condition(fc, raw, loc, SPECS_ELEMENT_RULES)
-        templated = fc.texts((*loc, "reason"), spec.reason, *spec.actions)
+        templated = fc.texts((*loc, "reason"), spec.reason)
         if spec.element not in top.elements:
             where = f"it belongs to {ELEMENT_SECTIONS[spec.element]}" if spec.element in ELEMENT_SECTIONS \
                 else f"known here: {', '.join(top.elements)}"
@@ -207,10 +282,12 @@ def _load_section(fc: FileCheck, section: str, elements: dict[str, Element]) -> 
             continue
         fc.cite((*loc, "element"), rule_id, "element", spec.element)
         cite_common(fc, loc, rule_id, spec)
+        prov = _provenance(fc, loc, rule_id, spec)
+        actions = _actions(fc, loc, rule_id, spec.actions)
         if spec.element in elements:
             elements[spec.element].rules.append(ElementRule(
-                rule_id, spec.priority, spec.reason, tuple(spec.actions), tuple(spec.examples),
-                tuple(spec.sources), compiled.check, templated))
+                rule_id, spec.priority, spec.reason, actions, tuple(spec.examples),
+                tuple(spec.sources), compiled.check, templated, prov))
 
 
 def load_rules(directory: Path = RULES_DIR) -> RuleSet:
@@ -221,6 +298,11 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
     elements: dict[str, Element] = {}
     flips: FlipPhrases | None = None
     digest = hashlib.sha256()
+    used: dict[str, list[str]] = {}
+    try:
+        register: Register | None = load_register()
+    except ContentError:
+        register = None  # `check` reports the register's own problems
     unreadable: set[str] = set()  # files that are not valid YAML: no follow-up problems for them
     declared: set[str] = set()  # element keys present in a section file (valid or not)
     paths = sorted(directory.glob("*.yaml"))
@@ -233,6 +315,7 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
             unreadable.add(path.stem)
             continue
         fc = FileCheck(file, data, problems, citations)
+        fc.register, fc.used = register, used
         if not isinstance(data, LineDict):
             fc.problems.append(Problem(file, 1, "a rule file is a mapping of keys (see rules/README.md)"))
             continue
@@ -268,7 +351,7 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
     ordered = {e: elements[e] for e in ELEMENT_IDS}
     decisions = {d: decisions[d] for d in DECISION_OPTIONS}
     count = sum(len(d.rules) for d in decisions.values()) + sum(1 + len(e.rules) for e in ordered.values())
-    return RuleSet(decisions, ordered, flips, citations, digest.hexdigest()[:12], count)
+    return RuleSet(decisions, ordered, flips, citations, digest.hexdigest()[:12], count, used)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationInfo, fi
 
 from .numbers import dutch_number
 
-SCHEMA_VERSION = 1
+# 2: every reason is an object that says whose word it is (Reason, DecisionAdvice.basis).
+# Files of version 1 (saved sessions, exported advice, profiles) still load.
+SCHEMA_VERSION = 2
+SchemaVersion = Literal[1, 2]
 
 SectionId = Literal["q1", "q2", "q3", "q4", "q5"]
 SECTION_IDS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "q5")
@@ -84,7 +87,7 @@ class Profile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    schema_version: Literal[1] = 1
+    schema_version: SchemaVersion = SCHEMA_VERSION
     municipality: str = Field("", max_length=100)
     annual_intake: int = Field(30, ge=0, le=10000)
     level_mix: Literal["similar", "mixed"] = "mixed"
@@ -113,6 +116,11 @@ class Profile(BaseModel):
         if isinstance(value, bool) and cls.model_fields[info.field_name].annotation is int:
             raise ValueError(f"hier hoort een heel getal, niet {'true' if value else 'false'}.")
         return value
+    @field_validator("schema_version", mode="after")
+    @classmethod
+    def _current_version(cls, value: int) -> int:
+        # A profile of version 1 has the same fields: read it as the current version.
+        return SCHEMA_VERSION
 
     @model_validator(mode="after")
     def _partners_as_a_set(self) -> Profile:
@@ -141,13 +149,39 @@ class Flip(BaseModel):
     text: str
 
 
+Basis = Literal["handreiking", "bron", "aanname"]
+DecisionBasis = Literal["handreiking", "aanname", "gemengd"]
+
+
+class Reason(BaseModel):
+    """One reason and whose word it is (DOMAIN.md, "Provenance of every reason").
+
+    basis `handreiking`: `passage` is verbatim in the handreiking; `bron`: `sources` names a
+    knowledge page of another public source (address and date on that page); `aanname`: the
+    keuzehulp's own judgement, `assumption` is its id in knowledge/assumptions.yaml.
+    """
+
+    model_config = _STRICT
+
+    text: str
+    basis: Basis
+    passage: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    assumption: str | None = None
+    rule: str = ""
+
+    def __str__(self) -> str:  # a consumer that only wants the sentence gets the sentence
+        return self.text
+
+
 class DecisionAdvice(BaseModel):
     model_config = _STRICT
 
     choice: str
     strength: Strength
-    reasons_for: list[str] = Field(default_factory=list)
-    reasons_against: list[str] = Field(default_factory=list)
+    basis: DecisionBasis = "gemengd"  # from the reasons that decided it
+    reasons_for: list[Reason] = Field(default_factory=list)
+    reasons_against: list[Reason] = Field(default_factory=list)
     flips: list[Flip] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
@@ -159,8 +193,9 @@ class ElementAdvice(BaseModel):
 
     id: str
     priority: Priority
-    reasons: list[str] = Field(default_factory=list)
-    actions: list[str] = Field(default_factory=list)
+    reasons: list[Reason] = Field(default_factory=list)
+    # An instruction is a sentence; an action that also states a fact is a Reason (with basis).
+    actions: list[str | Reason] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     rules: list[str] = Field(default_factory=list)
@@ -185,7 +220,7 @@ class GroupFormation(BaseModel):
 class Advice(BaseModel):
     model_config = _STRICT
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     profile: Profile
     decisions: dict[DecisionId, DecisionAdvice]
     elements: list[ElementAdvice]
@@ -367,7 +402,7 @@ class Session(BaseModel):
 
     model_config = _STRICT
 
-    schema_version: Literal[1] = 1
+    schema_version: SchemaVersion = SCHEMA_VERSION
     kind: Literal["keuzehulp-sessie"] = "keuzehulp-sessie"
     profile: Profile = Field(default_factory=Profile)
     scenarios: list[Scenario] = Field(default_factory=list, max_length=10)
@@ -377,6 +412,12 @@ class Session(BaseModel):
     costs: CostSettings = Field(default_factory=lambda: CostSettings())
     # Live workshop (issue 11): the workshop's code, the facilitator's secret and its votes.
     workshop: WorkshopVotes | None = None
+
+    @field_validator("schema_version", mode="after")
+    @classmethod
+    def _current_version(cls, value: int) -> int:
+        # Version 1 sessions hold the same fields (reasons are never saved in a session).
+        return SCHEMA_VERSION
 
     @model_validator(mode="after")
     def _unique_scenario_names(self) -> Session:

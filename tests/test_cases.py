@@ -13,6 +13,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict
 
 from keuzehulp import advise
+from keuzehulp.provenance import strength_label
 from keuzehulp.schema import DECISION_IDS, ELEMENT_IDS, Advice, Profile
 from keuzehulp.yamlio import load_yaml_file
 
@@ -29,11 +30,18 @@ class Case(BaseModel):
     strengths: dict[str, str] = {}
     priorities: dict[str, str] = {}
     reasons_contain: Texts = {}  # in a decision's reasons (for and against) or an element's reasons
+    reasons_lack: Texts = {}  # no reason of that decision or element contains the fragment
     reasons_against_contain: Texts = {}  # decisions only
+    basis: dict[str, str] = {}  # decision -> handreiking | aanname | gemengd
+    strength_labels: dict[str, str] = {}  # decision -> the Dutch label a reader sees
+    # fragment -> basis (and assumption): the reason containing it says whose word it is
+    reason_bases: dict[str, dict[str, str]] = {}
     actions_contain: Texts = {}
     actions_lack: Texts = {}
     examples_contain: Texts = {}
+    examples_lack: Texts = {}
     flips_contain: dict[str, list[dict[str, Any]]] = {}
+    flips_lack: dict[str, list[dict[str, Any]]] = {}  # keys given must all match to count
 
 
 def _load() -> list[Any]:
@@ -50,11 +58,15 @@ def _load() -> list[Any]:
 CASES = _load()
 
 
-def _reasons(advice: Advice, item: str) -> list[str]:
+def _reason_objects(advice: Advice, item: str) -> list[Any]:
     if item in advice.decisions:
         d = advice.decisions[item]
         return d.reasons_for + d.reasons_against
     return _element(advice, item).reasons
+
+
+def _reasons(advice: Advice, item: str) -> list[str]:
+    return [r.text for r in _reason_objects(advice, item)]
 
 
 def _element(advice: Advice, item: str) -> Any:
@@ -62,8 +74,8 @@ def _element(advice: Advice, item: str) -> Any:
     return next(e for e in advice.elements if e.id == item)
 
 
-def _contains(texts: list[str], fragment: str) -> bool:
-    return any(fragment in t for t in texts)
+def _contains(texts: list[Any], fragment: str) -> bool:
+    return any(fragment in str(t) for t in texts)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -79,10 +91,26 @@ def test_case(case: Case) -> None:
     for item, fragments in case.reasons_contain.items():
         for fragment in fragments:
             assert _contains(_reasons(advice, item), fragment), (fragment, _reasons(advice, item))
+    for item, fragments in case.reasons_lack.items():
+        for fragment in fragments:
+            assert not _contains(_reasons(advice, item), fragment), (fragment, _reasons(advice, item))
     for item, fragments in case.reasons_against_contain.items():
         for fragment in fragments:
             against = advice.decisions[item].reasons_against
             assert _contains(against, fragment), (fragment, against)
+    for decision, basis in case.basis.items():
+        assert advice.decisions[decision].basis == basis, advice.decisions[decision].reasons_for
+    for decision, label in case.strength_labels.items():
+        d = advice.decisions[decision]
+        assert strength_label(d.strength, d.basis) == label
+    for item, expected in case.reason_bases.items():
+        fragment = expected["text"]
+        found = [r for r in _reason_objects(advice, item) if fragment in r.text]
+        assert found, (fragment, _reasons(advice, item))
+        for reason in found:
+            assert reason.basis == expected["basis"], reason
+            if "assumption" in expected:
+                assert reason.assumption == expected["assumption"], reason
     for item, fragments in case.actions_contain.items():
         for fragment in fragments:
             assert _contains(_element(advice, item).actions, fragment), (fragment, _element(advice, item).actions)
@@ -92,10 +120,18 @@ def test_case(case: Case) -> None:
     for item, examples in case.examples_contain.items():
         have = advice.decisions[item].examples if item in advice.decisions else _element(advice, item).examples
         assert set(examples) <= set(have), have
+    for item, examples in case.examples_lack.items():
+        have = advice.decisions[item].examples if item in advice.decisions else _element(advice, item).examples
+        assert not set(examples) & set(have), have
     for decision, flips in case.flips_contain.items():
         have = [{"field": f.field, "value": f.value, "choice": f.choice} for f in advice.decisions[decision].flips]
         for flip in flips:
             assert flip in have, have
+    for decision, flips in case.flips_lack.items():
+        have = [{"field": f.field, "value": f.value, "choice": f.choice} for f in advice.decisions[decision].flips]
+        for flip in flips:
+            matching = [h for h in have if all(h[k] == v for k, v in flip.items())]
+            assert not matching, (flip, matching)
 
 
 def test_there_is_a_case_for_every_decision_option_and_many_trade_offs() -> None:

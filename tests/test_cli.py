@@ -103,7 +103,7 @@ def test_check_reports_a_broken_rule_as_file_line_and_exits_1(tmp_path: Path) ->
     shutil.copy(ROOT / "tests/fixtures/rules-broken/bad-operator/training_format.yaml", rules)
     result = run("check", "--rules", str(rules))
     assert result.returncode == 1
-    assert "training_format.yaml:22: rules[0].when.all[1].op: 'gte' is not one of" in result.stdout
+    assert "training_format.yaml:23: rules[0].when.all[1].op: 'gte' is not one of" in result.stdout
 
 
 def test_check_is_clean_on_the_project() -> None:

@@ -20,6 +20,7 @@ from keuzehulp.schema import (
     DecisionAdvice,
     ElementAdvice,
     Profile,
+    Reason,
     TeamInput,
 )
 
@@ -33,7 +34,8 @@ def _fake_advise(profile: Profile) -> Advice:
     """A controlled advice: training_format and the budget element follow regional cooperation."""
     regional = profile.regional_cooperation == "existing"
     decisions = {
-        d: DecisionAdvice(choice=opts[0], strength="moderate", reasons_for=["x"], sources=["q2"])
+        d: DecisionAdvice(choice=opts[0], strength="moderate", sources=["q2"],
+                          reasons_for=[Reason(text="x", basis="aanname", assumption="scoring")])
         for d, opts in DECISION_OPTIONS.items()
     }
     decisions["training_format"] = DecisionAdvice(

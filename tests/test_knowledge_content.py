@@ -34,7 +34,10 @@ def kb():
 
 def test_the_real_knowledge_base_loads_without_problems(kb):
     assert len(kb.items) >= len(required_pages())
-    assert knowledge_base().items.keys() == kb.items.keys()
+    # The real base adds the assumptions register as pages ("Aannames van de keuzehulp").
+    real = knowledge_base().items.keys()
+    assert real - kb.items.keys() == {k for k in real if k.startswith("knowledge/assumptions/")}
+    assert kb.items.keys() <= real
 
 
 @pytest.mark.parametrize("page_id", sorted(required_pages()))

@@ -31,6 +31,7 @@ from keuzehulp.schema import (
     Flip,
     Participant,
     Profile,
+    Reason,
     Scenario,
     Session,
     TeamDecision,
@@ -43,33 +44,50 @@ NOTE_Q3 = "Doorbraakbudget: € 25.000 per jaar – eerst ‘klein’ beginnen, 
 REFERENCES = ("oostveen-2018", "huijnk-2021", "blom-2018")
 
 
+INVOLVED = ("Wanneer de uitvoering (deels of geheel) bij een externe uitvoerder ligt is het wel van belang "
+            "dat gemeentelijke klantmanagers nauw betrokken worden.")
+CURRICULUM = ("Groepsgewijze training en scholing kan helpen om inburgeraars voor te bereiden op de stap "
+              "naar participatie door een uitgebreid curriculum te behandelen.")
+FACT = "knowledge/facts/wet-inburgering-2021.md"
+
+
+def _hr(text: str, passage: str, section: str) -> Reason:
+    return Reason(text=text, basis="handreiking", passage=passage, sources=[section], rule="r/handreiking")
+
+
+def _aanname(text: str, assumption: str) -> Reason:
+    return Reason(text=text, basis="aanname", assumption=assumption, sources=["q2"], rule="r/aanname")
+
+
 def sample_advice(profile: Profile) -> Advice:
-    """A complete advice with reasons, flips, examples and a fact source for every part."""
+    """A complete advice with reasons of every basis, flips, examples and a fact source for every part."""
     decisions = {
         "delivery": DecisionAdvice(
-            choice="mixed", strength="moderate",
-            reasons_for=["Uw klantmanagers hebben gemiddeld capaciteit; een deel kunt u zelf doen."],
-            reasons_against=["Afstemmen met een externe uitvoerder kost tijd."],
+            choice="mixed", strength="moderate", basis="aanname",
+            reasons_for=[_aanname("Uw klantmanagers hebben gemiddeld capaciteit; een deel kunt u zelf doen.",
+                                  "delivery-capacity")],
+            reasons_against=[_hr("Afstemmen met een externe uitvoerder kost tijd.", INVOLVED, "q2")],
             flips=[Flip(field="own_capacity", value="high", choice="in_house",
                         text="Met veel capaciteit bij uw klantmanagers zou het advies 'zelf uitvoeren' zijn.")],
             sources=["q2"], rules=["delivery.mixed"]),
         "training_format": DecisionAdvice(
-            choice="individual", strength="strong",
-            reasons_for=["Een groep van 8 is pas na 41 maanden vol."],
-            reasons_against=["Een groep kan een breder curriculum behandelen."],
+            choice="individual", strength="strong", basis="gemengd",
+            reasons_for=[_aanname("Een groep van 8 is pas na 41 maanden vol.", "group-model")],
+            reasons_against=[_hr("Een groep kan een breder curriculum behandelen.", CURRICULUM, "q2")],
             flips=[Flip(field="regional_cooperation", value="existing", choice="shared_purchase",
                         text="Als u al samenwerkt met buurgemeenten, wordt het advies 'scholing extern inkopen'.")],
             examples=["individual-placement"],
             sources=["q2", "knowledge/facts/wet-inburgering-2021.md"], rules=["training.individual"]),
         "matching": DecisionAdvice(
-            choice="supply_led", strength="strong",
-            reasons_for=["De meeste inburgeraars zijn hier nog maar kort."],
+            choice="supply_led", strength="strong", basis="gemengd",
+            reasons_for=[Reason(text="De meeste inburgeraars wonen nog maar kort in Nederland.", basis="bron",
+                                sources=["q5", FACT], rule="r/bron")],
             examples=["sector-practice-lessons"], sources=["q5"], rules=["matching.supply"]),
     }
     elements = [
         ElementAdvice(
             id=e, priority="essential" if i < 4 else ("recommended" if i < 10 else "consider"),
-            reasons=[f"Reden bij {e}: geïnteresseerde deelnemers."],
+            reasons=[_hr(f"Reden bij {e}: geïnteresseerde deelnemers.", CURRICULUM, ELEMENT_SECTIONS[e])],
             actions=[f"Actie voor {e}: maak één afspraak."],
             examples=["breakthrough-budget-dordrecht"] if e == "breakthrough-budget" else [],
             sources=[ELEMENT_SECTIONS[e]], rules=[f"{e}.rule"])
@@ -193,10 +211,10 @@ def _expected_texts(session: Session) -> list[str]:
            lab.option("training_format", "shared_purchase"), NOTE_Q3, "Ömer Yılmaz",
            "Samen met Brummen", "Groei naar 40", " ".join(advice.group_formation.text.split())]
     for decision, d in advice.decisions.items():
-        out += [lab.decisions[decision].title, lab.option(decision, d.choice), *d.reasons_for,
-                *d.reasons_against, *(f.text for f in d.flips)]
+        out += [lab.decisions[decision].title, lab.option(decision, d.choice),
+                *(r.text for r in d.reasons_for + d.reasons_against), *(f.text for f in d.flips)]
     for element in advice.elements:
-        out += [lab.elements[element.id], *element.reasons, *element.actions]
+        out += [lab.elements[element.id], *(r.text for r in element.reasons), *map(str, element.actions)]
     for example in ("individual-placement", "sector-practice-lessons", "breakthrough-budget-dordrecht"):
         out.append(lab.examples[example])
     out += ["Dordrecht", "Hengelo", "Brummen"]
@@ -211,6 +229,49 @@ def test_every_format_holds_the_whole_summary(fmt: str, rendered: dict[str, byte
     text = text_of(fmt, rendered[fmt])
     missing = [want for want in _expected_texts(session) if want not in text]
     assert not missing, f"{fmt} lacks: {missing}"
+
+
+BASIS_LINES = (
+    # handreiking: the label, the section and the verbatim quote
+    f"Volgens de handreiking (vraag 2): ‘{INVOLVED}’",
+    f"Volgens de handreiking (vraag 2): ‘{CURRICULUM}’",
+    # the keuzehulp's own assumption, by its title in the register
+    "Aanname van de keuzehulp: Eigen capaciteit bepaalt: zelf doen of uitbesteden",
+    "Aanname van de keuzehulp: Hoe snel is een groep vol?",
+    # another public source, by its knowledge page
+    "Bron: ",
+    # and the register itself, with why and numbers
+    "Aannames van de keuzehulp",
+    "De keuzehulp gebruikt de capaciteit en kennis van uw eigen klantmanagers",
+)
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "json"])
+def test_every_format_says_whose_word_every_reason_is(fmt: str, rendered: dict[str, bytes]) -> None:
+    text = text_of(fmt, rendered[fmt])
+    if fmt == "md":  # the quote's brackets are escaped in the Markdown source, not in what is read
+        text = text.replace("\\[", "[").replace("\\]", "]")
+    missing = [want for want in BASIS_LINES if want not in text]
+    assert not missing, f"{fmt} lacks: {missing}"
+    kb = knowledge_base()
+    fact = " ".join(kb.get(FACT).title.split())
+    assert f"Bron: {fact}" in text
+    # Every element reason (all from the handreiking here) is followed by its basis.
+    for e in ELEMENT_IDS:
+        reason = f"Reden bij {e}: geïnteresseerde deelnemers."
+        after = text[text.index(reason) + len(reason):][:60]
+        assert "Volgens de handreiking" in after, (e, after)
+
+
+def test_json_names_the_basis_of_every_reason_and_lists_the_register(rendered: dict[str, bytes]) -> None:
+    data = json.loads(rendered["json"])
+    reasons = [r for d in data["decisions"].values() for r in d["reasons_for"] + d["reasons_against"]]
+    reasons += [r for e in data["elements"] for r in e["reasons"]]
+    assert {r["basis"] for r in reasons} == {"handreiking", "bron", "aanname"}
+    assert all(r["passage"] for r in reasons if r["basis"] == "handreiking")
+    ids = {a["id"] for a in data["assumptions"]}
+    assert all(r["assumption"] in ids for r in reasons if r["basis"] == "aanname")
+    assert data["schema_version"] == 2
 
 
 def test_json_holds_the_same_decisions_elements_examples_and_sources(rendered: dict[str, bytes]) -> None:

@@ -19,12 +19,14 @@ def _grid() -> list[Profile]:
                                                                             "social_work_company"]],
         ["weak", "strong"],
     )
-    return [
+    grid = [
         Profile(annual_intake=i, recent_arrivals=r, health_barriers=h, care_duties=h, own_capacity=c,
                 partners=p, employer_network=n, level_mix="similar", experience_experts=h == "few",
                 language_providers=5 if i == 400 else 1)
         for i, r, h, c, p, n in values
     ]
+    # A team that accepts a long wait for its group (the wait itself makes motivation essential).
+    return [*grid, Profile(annual_intake=30, max_wait_months=20)]
 
 
 def test_readme_documents_every_derived_quantity_and_operator() -> None:

@@ -6,10 +6,15 @@ free text (the municipality) never does.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from keuzehulp import wording
 from keuzehulp.groups import estimate
 from keuzehulp.labels import labels
+from keuzehulp.provenance import strength_label
+from keuzehulp.report.basis import reason_part
 from keuzehulp.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, ElementAdvice
 
 from . import kennis, state
@@ -22,8 +27,40 @@ PRIORITY_ICONS = {"essential": ":material/priority_high:", "recommended": ":mate
 STRENGTH_COLORS = {"strong": "green", "moderate": "blue", "weak": "gray"}
 
 
-def _bullets(items: list[str]) -> str:
+def _bullets(items: list[Any]) -> str:
     return "\n".join(f"- {text}" for text in items)
+
+
+def _inert(text: str) -> str:
+    """Trusted rule text inside a :gray[...] directive: brackets would end it early."""
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def basis_line(reason: Any, quote: bool = True) -> str:
+    """What a reason rests on, in plain Dutch ("" for an instruction that states no fact)."""
+    if isinstance(reason, str):
+        return ""
+    part = reason_part(reason, kennis.kb(), quote=quote)
+    return part.basis_line
+
+
+def reason_bullets(reasons: list[Any], quote: bool = True) -> str:
+    """Each reason with, below it in grey, whether it is the handreiking, a source or an assumption."""
+    lines = []
+    for reason in reasons:
+        line = f"- {reason}"
+        basis = basis_line(reason, quote)
+        if basis:
+            line += f"  \n  :gray[*{_inert(basis)}*]"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def assumption_links(reasons: list[Any]) -> None:
+    """A Kennisbank link for every assumption the reasons rest on (once each)."""
+    ids = dict.fromkeys(r.assumption for r in reasons if not isinstance(r, str) and r.assumption)
+    for assumption in ids:
+        kennis.assumption_link(assumption)
 
 
 def badge(label: str, color: str, icon: str = "") -> str:
@@ -61,7 +98,8 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
     if gf.months_to_fill is None:
         months = "nooit"
     else:
-        months = "minder dan 1" if gf.months_to_fill < 1 else str(round(gf.months_to_fill))
+        # One decimal, so 3,2 never shows as "3" beside an accepted wait of 3 (wording.months).
+        months = "minder dan 1" if gf.months_to_fill < 1 else wording.decimal(gf.months_to_fill)
     st.markdown("**Kunt u groepen vormen?**")
     metrics = [
         ("Instroom per groep per jaar", per_group,
@@ -86,9 +124,9 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
 
 
 def _tab_labels(d: DecisionAdvice) -> list[tuple[str, str]]:
-    tabs = [("Waarom?", _bullets(d.reasons_for) or "Geen bijzondere redenen.")]
+    tabs = [("Waarom?", reason_bullets(d.reasons_for) or "Geen bijzondere redenen.")]
     if d.reasons_against:
-        tabs.append(("Ertegen", _bullets(d.reasons_against)))
+        tabs.append(("Ertegen", reason_bullets(d.reasons_against)))
     if d.flips:
         tabs.append(("Wat zou het advies veranderen?", _bullets([f.text for f in d.flips])))
     return tabs
@@ -101,10 +139,11 @@ def decision_view(advice: Advice, decision: str, *, team: bool = True, narrow: b
     with st.container(border=True):
         st.subheader(label.title, anchor=False)
         st.markdown(f"#### Advies: {labels().option(decision, d.choice)}\n\n"
-                    + badge(labels().strengths[d.strength], STRENGTH_COLORS[d.strength]))
+                    + badge(strength_label(d.strength, d.basis), STRENGTH_COLORS[d.strength]))
         tabs = _tab_labels(d)
         for tab, (_, text) in zip(st.tabs([t for t, _ in tabs]), tabs, strict=True):
             tab.markdown(text)
+        assumption_links([*d.reasons_for, *d.reasons_against])
         if decision == "training_format":
             group_formation_view(advice, narrow=narrow)
         if d.examples:
@@ -132,12 +171,13 @@ def element_view(element: ElementAdvice) -> None:
         # Badge, title and reasons in one Markdown element (fewer elements to re-render).
         parts = [priority_badge(element.priority), f"**{labels().elements[element.id]}**"]
         if element.reasons:
-            parts.append(_bullets(element.reasons))
+            parts.append(reason_bullets(element.reasons, quote=False))
         st.markdown("\n\n".join(parts))
+        assumption_links(element.reasons)
         if element.actions or element.examples:
             with st.expander("Wat kunt u doen?"):
                 if element.actions:
-                    st.markdown(_bullets(element.actions))
+                    st.markdown(reason_bullets(element.actions, quote=False))
                 example_cards(element.examples, key=element.id)
         sources_caption(element.sources)
         kennis.read_more(f"knowledge/elements/{element.id}.md")

@@ -10,6 +10,7 @@ from keuzehulp import report
 from keuzehulp.engine import advise
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
+from keuzehulp.provenance import strength_label
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
 
 from . import nav, state
@@ -60,7 +61,7 @@ def summary(advice: Advice) -> None:
         with column.container(border=True, key=f"summary_{decision}"):
             st.caption(labels().decisions[decision].title)
             st.markdown(f"Advies: **{labels().option(decision, d.choice)}**")
-            st.caption(labels().strengths[d.strength])
+            st.caption(strength_label(d.strength, d.basis))
             if chosen and chosen.choice:
                 differs = " (wijkt af van het advies)" if chosen.choice != d.choice else ""
                 st.markdown(f"Team: **{labels().option(decision, chosen.choice)}**{differs}")

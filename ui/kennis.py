@@ -26,6 +26,7 @@ KIND_LABELS: dict[str, str] = {
     "glossary": "Begrip",
     "source": "Bron",
     "fact": "Feit",
+    "assumption": "Aannames van de keuzehulp",
 }
 
 
@@ -80,6 +81,14 @@ def read_more(item_id: str, label: str = "Lees meer in de kennisbank") -> None:
     if item(item_id) is None:
         return
     st.page_link(KENNISBANK, label=label, icon=":material/menu_book:", query_params={"item": item_id})
+
+
+def assumption_link(assumption_id: str) -> None:
+    """A link to the Kennisbank page of one assumption ("Aanname van de keuzehulp: …")."""
+    page = item(f"knowledge/assumptions/{assumption_id}.md")
+    if page is not None:
+        st.page_link(KENNISBANK, label=f"Aanname van de keuzehulp: {page.title}", icon=":material/lightbulb:",
+                     query_params={"item": page.id})
 
 
 def source_title(ref: str) -> str:

@@ -58,7 +58,8 @@ def show_item(kb: Any, page: Any) -> None:
         if page.summary:
             st.markdown(f"*{page.summary}*")
         st.markdown(delinked(page.body))
-        st.caption("Bronnen: " + "; ".join(_source_line(kb, s) for s in page.sources))
+        if page.sources:
+            st.caption("Bronnen: " + "; ".join(_source_line(kb, s) for s in page.sources))
     with side:
         linked = [kb.get(i) for i in dict.fromkeys([*page.related, *page.links])]
         linked = [p for p in linked if p is not None and p.id != page.id]

@@ -16,6 +16,8 @@ import streamlit as st
 
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
+from keuzehulp.provenance import strength_label
+from keuzehulp.provenance import texts as basis_texts
 from keuzehulp.schema import (
     DECISION_IDS,
     ELEMENT_SECTIONS,
@@ -23,10 +25,11 @@ from keuzehulp.schema import (
     PRIORITY_ORDER,
     SECTION_IDS,
     Advice,
+    Reason,
 )
 from ui import nav
 
-from . import state
+from . import kennis, state
 from .chart import chart_summary, group_formation_chart, legend_lines
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
@@ -62,6 +65,24 @@ header[data-testid="stHeader"] { display: none !important; }
 class Slide:
     title: str
     render: Callable[[Advice], None]
+
+
+def short_basis(reason: Reason) -> str:
+    """On a slide: 'Volgens de handreiking', 'Bron: …' or 'Aanname van de keuzehulp: …'."""
+    t = basis_texts()
+    if reason.basis == "aanname" and reason.assumption:
+        page = kennis.item(f"knowledge/assumptions/{reason.assumption}.md")
+        return f"{t.basis['aanname']}: {page.title}" if page is not None else t.basis["aanname"]
+    if reason.basis == "bron":
+        titles = [kennis.source_title(s) for s in reason.sources if s.startswith("knowledge/")]
+        return f"{t.basis['bron']}: {'; '.join(titles)}"
+    return t.basis[reason.basis]
+
+
+def _reasons(reasons: list[Reason], limit: int = MAX_POINTS) -> str:
+    """Reasons on a slide, each saying in grey what it rests on."""
+    shown = [f"{r.text} :gray[*({short_basis(r)})*]" for r in reasons]
+    return _bullets(shown, limit)
 
 
 def _bullets(items: list[str], limit: int = MAX_POINTS) -> str:
@@ -113,15 +134,15 @@ def _decision_slide(decision: str) -> Callable[[Advice], None]:
         st.title(label.title, anchor=False)
         with st.container(key="advised"):
             st.markdown(f"Advies: {labels().option(decision, d.choice)}")
-        st.markdown(f"*{labels().strengths[d.strength]}*")
+        st.markdown(f"*{strength_label(d.strength, d.basis)}*")
         with st.container(key="reasons"):
             pro, con = st.columns(2, gap="large")
             with pro:
                 st.markdown("### Wat pleit ervoor")
-                st.markdown(_bullets(d.reasons_for) if d.reasons_for else "Geen bijzondere redenen.")
+                st.markdown(_reasons(d.reasons_for) if d.reasons_for else "Geen bijzondere redenen.")
             with con:
                 st.markdown("### Wat pleit ertegen")
-                st.markdown(_bullets(d.reasons_against) if d.reasons_against else "Geen bezwaren gevonden.")
+                st.markdown(_reasons(d.reasons_against) if d.reasons_against else "Geen bezwaren gevonden.")
     return render
 
 
@@ -173,7 +194,7 @@ def _elements_slide(section: str) -> Callable[[Advice], None]:
                             f"{labels().elements[e.id]}")
                 if len(elements) <= 3 and e.reasons:  # room to say why
                     with st.container(key=f"why-{e.id}"):
-                        st.markdown(f"*Waarom:* {e.reasons[0]}")
+                        st.markdown(f"*Waarom:* {e.reasons[0]} :gray[*({short_basis(e.reasons[0])})*]")
         note = state.get_session().team.notes.get(section, "")  # type: ignore[call-overload]
         if note.strip():
             st.markdown("### Notities van het team")

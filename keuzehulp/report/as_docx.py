@@ -12,11 +12,12 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from ..provenance import texts as basis_texts
 from .docxrows import keep_together, repeat_header
-from .model import DecisionPart, ElementPart, QuestionPart, Report
+from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 
 LANGUAGE = "nl-NL"
 # The w:pPr children that come after w:pBdr in the OOXML schema (CT_PPrBase order).
@@ -100,6 +101,29 @@ def _list(doc: DocxDocument, label: str, items: list[str]) -> None:
         doc.add_paragraph(item, style="List Bullet")
 
 
+def _basis_run(paragraph: Paragraph, line: str) -> None:
+    """What a reason rests on, on its own line in the same list item: small, grey, italic."""
+    if not line:
+        return
+    paragraph.add_run().add_break()
+    run = paragraph.add_run(line)
+    run.italic = True
+    run.font.size = Pt(8.5)
+    run.font.color.rgb = RGBColor(0x50, 0x50, 0x50)
+
+
+def _reasons(doc: DocxDocument, label: str, items: list[ReasonPart], style: str = "List Bullet") -> None:
+    if not items:
+        return
+    if label:
+        heading = doc.add_paragraph()
+        heading.add_run(label).bold = True
+        heading.paragraph_format.keep_with_next = True
+    for item in items:
+        p = doc.add_paragraph(item.text, style=style)
+        _basis_run(p, item.basis_line)
+
+
 def _table(doc: DocxDocument, header: list[str], rows: list[list[str]] | list[tuple[str, str]]) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = doc.styles["Table Grid"]
@@ -121,8 +145,8 @@ def _decision(doc: DocxDocument, d: DecisionPart, r: Report) -> None:
     doc.add_heading(d.title, level=3)
     _labelled(doc, t.advice_label, d.choice)
     _labelled(doc, t.strength_label, d.strength)
-    _list(doc, t.reasons_for_label, d.reasons_for)
-    _list(doc, t.reasons_against_label, d.reasons_against)
+    _reasons(doc, t.reasons_for_label, d.reasons_for)
+    _reasons(doc, t.reasons_against_label, d.reasons_against)
     _list(doc, t.flips_label, d.flips or [t.no_flips])
     if d.examples:
         _labelled(doc, t.decision_examples_label, "; ".join(d.examples))
@@ -154,17 +178,17 @@ def _element(doc: DocxDocument, e: ElementPart, r: Report) -> None:
     if e.votes:
         p.add_run(f" · {e.votes}")
     if e.reasons:
-        reasons = doc.add_paragraph()
-        reasons.paragraph_format.left_indent = Mm(6)
-        reasons.add_run(f"{r.texts.element_reasons_label}: ").italic = True
-        reasons.add_run(" ".join(e.reasons))
+        label = doc.add_paragraph()
+        label.paragraph_format.left_indent = Mm(6)
+        label.paragraph_format.keep_with_next = True
+        label.add_run(f"{r.texts.element_reasons_label}:").italic = True
+        _reasons(doc, "", e.reasons, style="List Bullet 2")
     if e.actions:
         label = doc.add_paragraph()
         label.paragraph_format.left_indent = Mm(6)
         label.paragraph_format.keep_with_next = True
         label.add_run(f"{r.texts.element_actions_label}:").italic = True
-        for action in e.actions:
-            doc.add_paragraph(action, style="List Bullet 2")
+        _reasons(doc, "", e.actions, style="List Bullet 2")
     if e.team_action:
         a, t = e.team_action, r.texts
         p = doc.add_paragraph()
@@ -252,6 +276,19 @@ def _back(doc: DocxDocument, r: Report) -> None:
             p.add_run(f" ({', '.join(x.municipalities)}): {'; '.join(x.relates_to)}")
     else:
         doc.add_paragraph(t.no_examples)
+    if r.assumptions:
+        bt = basis_texts()
+        doc.add_heading(bt.assumptions_heading, level=2)
+        doc.add_paragraph(bt.assumptions_intro)
+        for a in r.assumptions:
+            doc.add_heading(f"{a.title} ({a.id})", level=3)
+            _labelled(doc, bt.assumption_says_label, a.says)
+            _labelled(doc, bt.assumption_why_label, a.why)
+            if a.numbers:
+                _labelled(doc, bt.assumption_numbers_label, "; ".join(a.numbers))
+            _labelled(doc, bt.assumption_changed_by_label, "; ".join(a.changed_by))
+            if a.rules:
+                _labelled(doc, bt.assumption_rules_label, ", ".join(a.rules))
     doc.add_heading(t.sources_heading, level=2)
     doc.add_paragraph(t.sources_intro)
     for group in r.sources:

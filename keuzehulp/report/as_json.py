@@ -1,4 +1,5 @@
-"""JSON: the advice with its profile, plus the team's input and scenarios when a session exists.
+"""JSON: the advice with its profile, plus the team's input and scenarios when a session exists,
+and the assumptions register (`assumptions`) that every reason with basis "aanname" names.
 
 Uploading this file in the app resumes the session: inputs.parse_session reads an exported
 advice and takes `profile`, `team`, `scenarios` and `active_scenario` from it.
@@ -7,6 +8,7 @@ advice and takes `profile`, `team`, `scenarios` and `active_scenario` from it.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from .model import Report
 
@@ -19,4 +21,6 @@ def render_json(r: Report) -> bytes:
         data["active_scenario"] = r.session.active_scenario
         if r.session.workshop is not None:  # the votes, never the facilitator's secret
             data["workshop"] = r.session.workshop.model_dump(mode="json", exclude={"secret"})
+    # The register of the keuzehulp's own assumptions that reasons with basis "aanname" name.
+    data["assumptions"] = [asdict(a) for a in r.assumptions]
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

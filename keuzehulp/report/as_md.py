@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .model import DecisionPart, ElementPart, QuestionPart, Report
+from ..provenance import texts as basis_texts
+from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 
 # (kind, markdown): kind is "front", "guide", "question", "comparison" or "back"; HTML starts
 # each kind but "front" on a new printed page.
@@ -72,6 +73,17 @@ def _votes(d: DecisionPart, r: Report) -> list[str]:
     parts = ["  \n".join(lines)]
     parts += _labelled(t.votes_reasons_label, d.votes.reasons, user)
     return parts
+def _reasons(label: str, reasons: list[ReasonPart]) -> list[str]:
+    """Each reason with, on the line below it, what it rests on (in italics)."""
+    if not reasons:
+        return []
+    items = [f"- {inline(r.text)}" + (f"  \n  *{inline(r.basis_line)}*" if r.basis_line else "") for r in reasons]
+    return [f"**{inline(label)}**", "\n".join(items)]
+
+
+def _with_basis(r: ReasonPart) -> str:
+    """A reason or action on one line, its basis in brackets (an instruction has none)."""
+    return inline(r.text) + (f" — *{inline(r.basis_line)}*" if r.basis_line else "")
 
 
 def _decision(d: DecisionPart, r: Report) -> str:
@@ -79,8 +91,8 @@ def _decision(d: DecisionPart, r: Report) -> str:
     parts = [
         f"### {inline(d.title)}",
         f"**{inline(t.advice_label)}:** {inline(d.choice)}  \n**{inline(t.strength_label)}:** {inline(d.strength)}",
-        *_labelled(t.reasons_for_label, d.reasons_for),
-        *_labelled(t.reasons_against_label, d.reasons_against),
+        *_reasons(t.reasons_for_label, d.reasons_for),
+        *_reasons(t.reasons_against_label, d.reasons_against),
         *_labelled(t.flips_label, d.flips or [t.no_flips]),
     ]
     if d.examples:
@@ -106,10 +118,11 @@ def _element(e: ElementPart, r: Report) -> str:
     if e.votes:
         lines[0] += f" · {inline(e.votes)}"
     if e.reasons:
-        lines.append(f"\n  {inline(t.element_reasons_label)}: {inline(' '.join(e.reasons))}")
+        lines.append(f"\n  {inline(t.element_reasons_label)}:\n")
+        lines += [f"  - {_with_basis(r)}" for r in e.reasons]
     if e.actions:
         lines.append(f"\n  {inline(t.element_actions_label)}:\n")
-        lines += [f"  - {inline(a)}" for a in e.actions]
+        lines += [f"  - {_with_basis(a)}" for a in e.actions]
     if e.team_action:
         lines.append(f"\n  > **{inline(t.team_action_label)}:** {user(_action_text(e.team_action, t))}")
     return "\n".join(lines)
@@ -164,6 +177,7 @@ def _back(r: Report) -> str:
         ))
     else:
         parts.append(inline(t.no_examples))
+    parts += _assumptions(r)
     parts += [f"## {inline(t.sources_heading)}", inline(t.sources_intro)]
     for group in r.sources:
         if group.heading:
@@ -176,6 +190,25 @@ def _back(r: Report) -> str:
         parts.append("\n".join(items))
     parts += ["---", f"**{inline(t.colophon_heading)}**", inline(r.colophon)]
     return "\n\n".join(parts)
+
+
+def _assumptions(r: Report) -> list[str]:
+    """The register of the keuzehulp's own assumptions, each with why, numbers and users."""
+    if not r.assumptions:
+        return []
+    t = basis_texts()
+    parts = [f"## {inline(t.assumptions_heading)}", inline(t.assumptions_intro)]
+    for a in r.assumptions:
+        lines = [f"**{inline(a.title)}** ({inline(a.id)})", "",
+                 f"- {inline(t.assumption_says_label)}: {inline(a.says)}",
+                 f"- {inline(t.assumption_why_label)}: {inline(a.why)}"]
+        if a.numbers:
+            lines.append(f"- {inline(t.assumption_numbers_label)}: {inline('; '.join(a.numbers))}")
+        lines.append(f"- {inline(t.assumption_changed_by_label)}: {inline('; '.join(a.changed_by))}")
+        if a.rules:
+            lines.append(f"- {inline(t.assumption_rules_label)}: {inline(', '.join(a.rules))}")
+        parts.append("\n".join(lines))
+    return parts
 
 
 def _decision_points(r: Report) -> list[str]:

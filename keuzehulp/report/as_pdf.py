@@ -16,7 +16,8 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from .model import DecisionPart, ElementPart, QuestionPart, Report
+from ..provenance import texts as basis_texts
+from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 
 FONT_DIRS = (
     Path(__file__).resolve().parent / "fonts",
@@ -137,6 +138,40 @@ class _Pdf(FPDF):
             self.label(label, keep=self.bullet_height(items[0], 2))
             self.bullets(items, indent=2)
 
+    def reason_height(self, item: ReasonPart, indent: float = 2) -> float:
+        """A reason and its grey basis line (8.5 pt, 4.2 mm lines) together."""
+        height = self.bullet_height(item.text, indent) + 0.8
+        if item.basis_line:
+            self.set_font(FAMILY, "", 8.5)
+            width = self.epw - indent - 5
+            height += 4.2 * math.ceil(self.get_string_width(item.basis_line) / (width - 3))
+        return height
+
+    def reasons(self, items: list[ReasonPart], indent: float = 2, mark: str = "•") -> None:
+        """Bullets, each followed by what it rests on in smaller grey text (never split apart)."""
+        width = self.epw - indent - 5
+        for item in items:
+            height = self.reason_height(item, indent)
+            if self.will_page_break(height):
+                self.add_page()
+            self.set_font(FAMILY, "", 10)
+            self.set_x(self.l_margin + indent)
+            self.cell(5, 5, mark)
+            self.multi_cell(width, 5, item.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+            if item.basis_line:
+                self.set_font(FAMILY, "", 8.5)
+                self.set_text_color(*GREY)
+                self.set_x(self.l_margin + indent + 5)
+                self.multi_cell(width, 4.2, item.basis_line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+                self.set_text_color(0, 0, 0)
+            self.ln(0.8)
+        self.ln(1)
+
+    def labelled_reasons(self, label: str, items: list[ReasonPart]) -> None:
+        if items:
+            self.label(label, keep=self.reason_height(items[0], 2))
+            self.reasons(items, indent=2)
+
     def grid(self, header: list[str], rows: list[list[str]] | list[tuple[str, str]],
              widths: tuple[float, ...] | None = None, keep: float = 0) -> None:
         if keep and self.will_page_break(keep):
@@ -159,8 +194,8 @@ def _decision(pdf: _Pdf, d: DecisionPart, r: Report) -> None:
     pdf.heading(d.title, 2)
     pdf.para(d.choice, label=t.advice_label)
     pdf.para(d.strength, label=t.strength_label)
-    pdf.labelled_list(t.reasons_for_label, d.reasons_for)
-    pdf.labelled_list(t.reasons_against_label, d.reasons_against)
+    pdf.labelled_reasons(t.reasons_for_label, d.reasons_for)
+    pdf.labelled_reasons(t.reasons_against_label, d.reasons_against)
     pdf.labelled_list(t.flips_label, d.flips or [t.no_flips])
     if d.examples:
         pdf.para("; ".join(d.examples), label=t.decision_examples_label)
@@ -205,14 +240,19 @@ def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
     if e.votes:
         pdf.para(e.votes, indent=6)
     if e.reasons:
-        pdf.para(" ".join(e.reasons), label=r.texts.element_reasons_label, indent=6)
+        if pdf.will_page_break(5 + pdf.reason_height(e.reasons[0], 8)):
+            pdf.add_page()  # "Waarom:" stays with its first reason
+        pdf.set_x(pdf.l_margin + 6)
+        pdf.set_font(FAMILY, "B", 10)
+        pdf.cell(0, 5, f"{r.texts.element_reasons_label}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.reasons(e.reasons, indent=8, mark="–")
     if e.actions:
-        if pdf.will_page_break(5 + pdf.bullet_height(e.actions[0], 8)):
+        if pdf.will_page_break(5 + pdf.reason_height(e.actions[0], 8)):
             pdf.add_page()  # "Wat kunt u doen:" stays with its first action
         pdf.set_x(pdf.l_margin + 6)
         pdf.set_font(FAMILY, "B", 10)
         pdf.cell(0, 5, f"{r.texts.element_actions_label}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        pdf.bullets(e.actions, indent=8, mark="–")
+        pdf.reasons(e.actions, indent=8, mark="–")
     if e.team_action:
         a, t = e.team_action, r.texts
         extra = " · ".join(f"{label}: {value}" for label, value in
@@ -317,6 +357,19 @@ def _back(pdf: _Pdf, r: Report) -> None:
                      for x in r.examples])
     else:
         pdf.para(t.no_examples)
+    if r.assumptions:
+        bt = basis_texts()
+        pdf.heading(bt.assumptions_heading, 1)
+        pdf.para(bt.assumptions_intro)
+        for a in r.assumptions:
+            pdf.label(f"{a.title} ({a.id})", keep=20)
+            pdf.para(a.says, label=bt.assumption_says_label, indent=2)
+            pdf.para(a.why, label=bt.assumption_why_label, indent=2)
+            if a.numbers:
+                pdf.para("; ".join(a.numbers), label=bt.assumption_numbers_label, indent=2)
+            pdf.para("; ".join(a.changed_by), label=bt.assumption_changed_by_label, indent=2)
+            if a.rules:
+                pdf.para(", ".join(a.rules), label=bt.assumption_rules_label, indent=2, muted=True)
     pdf.heading(t.sources_heading, 1)
     pdf.para(t.sources_intro)
     for group in r.sources:

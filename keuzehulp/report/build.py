@@ -8,6 +8,7 @@ from typing import Any
 from ..engine import advise
 from ..groups import estimate
 from ..labels import labels
+from ..provenance import strength_label
 from ..schema import (
     DECISION_IDS,
     ELEMENT_SECTIONS,
@@ -19,6 +20,7 @@ from ..schema import (
     Session,
 )
 from ..workshop.tally import decision_agreement, element_comparisons, spread_line, value_names
+from .basis import assumption_parts, reason_part
 from .model import (
     ActionPart,
     DecisionPart,
@@ -106,9 +108,9 @@ def _decision(advice: Advice, decision: str, session: Session | None, kb: Any) -
         id=decision,
         title=lab.decisions[decision].title,
         choice=lab.option(decision, d.choice),
-        strength=lab.strengths[d.strength],
-        reasons_for=[clean(r) for r in d.reasons_for],
-        reasons_against=[clean(r) for r in d.reasons_against],
+        strength=strength_label(d.strength, d.basis),
+        reasons_for=[reason_part(r, kb) for r in d.reasons_for],
+        reasons_against=[reason_part(r, kb) for r in d.reasons_against],
         flips=[clean(f.text) for f in d.flips],
         examples=[_example(e) for e in d.examples],
         sources=readable(d.sources, kb),
@@ -152,8 +154,8 @@ def _questions(advice: Advice, session: Session | None, t: ReportTexts, kb: Any)
                 id=e.id,
                 title=lab.elements.get(e.id, e.id),
                 priority=lab.priorities[e.priority],
-                reasons=[clean(r) for r in e.reasons],
-                actions=[clean(a) for a in e.actions],
+                reasons=[reason_part(r, kb, quote=False) for r in e.reasons],
+                actions=[reason_part(a, kb, quote=False) for a in e.actions],
                 team_action=_team_action(session, e.id),
                 votes=element_votes.get(e.id, ""),
             )
@@ -223,7 +225,7 @@ def _scenarios(advice: Advice, session: Session | None) -> tuple[list[list[str]]
                 differences=_differences(advice.profile, scenario.profile),
                 choices=[
                     f"{lab.decisions[d].title} {lab.option(d, other.decisions[d].choice)} "
-                    f"({lab.strengths[other.decisions[d].strength]})"
+                    f"({strength_label(other.decisions[d].strength, other.decisions[d].basis)})"
                     for d in DECISION_IDS
                     if d in other.decisions
                 ],
@@ -282,6 +284,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         scenario_table=table,
         scenarios=scenarios,
         sources=build_sources(advice, t, kb),
+        assumptions=assumption_parts(),
         rules_version=rules_version,
         footer=t.footer.format(tool=t.tool_name, rules_date=rules_date, date=dutch_date(today)),
         advice=advice,

@@ -41,13 +41,46 @@ class VotesPart:
 
 
 @dataclass(frozen=True)
+class ReasonPart:
+    """One reason and what it rests on (see basis.py)."""
+
+    text: str
+    basis: str  # handreiking | bron | aanname; "" for an instruction that states no fact
+    label: str  # "Volgens de handreiking (vraag 2)", "Bron", "Aanname van de keuzehulp"
+    detail: str  # the quote, the source's title, or the assumption's title
+
+    @property
+    def basis_line(self) -> str:
+        """'Volgens de handreiking (vraag 2): ‘…’' - empty for a plain instruction."""
+        if not self.label:
+            return ""
+        return f"{self.label}: {self.detail}" if self.detail else self.label
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class AssumptionPart:
+    """One entry of the assumptions register, as every download lists it."""
+
+    id: str
+    title: str
+    says: str
+    why: str
+    numbers: list[str]
+    changed_by: list[str]  # Dutch questions whose answer changes the outcome
+    rules: list[str]  # rule ids (and other users) that rest on it
+
+
+@dataclass(frozen=True)
 class DecisionPart:
     id: str
     title: str
     choice: str  # Dutch option label ("Advies van de keuzehulp")
-    strength: str  # Dutch strength label
-    reasons_for: list[str]
-    reasons_against: list[str]
+    strength: str  # Dutch strength label, saying what the advice rests on
+    reasons_for: list[ReasonPart]
+    reasons_against: list[ReasonPart]
     flips: list[str]  # what would change the advice, one sentence each
     examples: list[str]  # "title (Lochem, Brummen)"
     sources: list[str]  # readable source names
@@ -70,8 +103,8 @@ class ElementPart:
     id: str
     title: str
     priority: str  # Dutch priority label
-    reasons: list[str]
-    actions: list[str]
+    reasons: list[ReasonPart]
+    actions: list[ReasonPart]  # an instruction has an empty basis line
     team_action: ActionPart | None = None  # what the team noted; None when nothing
     votes: str = ""  # "Stemming: 5 van 8 kiezen Essentieel" (live workshop), else ""
 
@@ -131,6 +164,7 @@ class Report:
     scenario_table: list[list[str]]  # header row + one row per decision; [] without scenarios
     scenarios: list[ScenarioPart]
     sources: list[SourceGroup]
+    assumptions: list[AssumptionPart]
     rules_version: str
     footer: str
     advice: Advice  # the source data, for the JSON download

@@ -1,0 +1,62 @@
+"""The assumptions register as Kennisbank pages: "Aannames van de keuzehulp".
+
+One page per assumption (id knowledge/assumptions/<id>.md, kind `assumption`) and one overview
+page (knowledge/assumptions/index.md) that links to all. They are built from
+knowledge/assumptions.yaml, not written as Markdown files, so the register stays the one place
+where an assumption is written down. Every reason that rests on an assumption links here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .assumptions import PAGE_PREFIX, Assumption, Register
+from .labels import labels
+from .markdown import render_markdown
+from .provenance import texts
+
+OVERVIEW_ID = f"{PAGE_PREFIX}index.md"
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value}".replace(".", ",")
+
+
+def _body(item: Assumption) -> str:
+    t = texts()
+    lab = labels()
+    parts = [f"**{t.assumption_says_label}.** {item.says}", f"**{t.assumption_why_label}.** {item.why}"]
+    if item.numbers:
+        parts.append(f"**{t.assumption_numbers_label}**\n\n"
+                     + "\n".join(f"- {_number(n.value)} {n.text}" for n in item.numbers))
+    changed = [lab.field(f) for f in item.changed_by if f in lab.fields]
+    parts.append(f"**{t.assumption_changed_by_label}**\n\n"
+                 + ("\n".join(f"- {c}" for c in changed) if changed else t.assumption_changed_by_none))
+    if item.rules:
+        parts.append(f"**{t.assumption_rules_label}**\n\n" + "\n".join(f"- `{r}`" for r in item.rules))
+    if item.used_by:
+        parts.append(f"**{t.assumption_used_by_label}**\n\n" + "\n".join(f"- `{u}`" for u in item.used_by))
+    parts.append(f"[{t.assumptions_heading}]({OVERVIEW_ID})")
+    return "\n\n".join(parts)
+
+
+def assumption_items(register: Register) -> dict[str, dict[str, Any]]:
+    """Per page id the fields of a KnowledgeItem (knowledge.py builds the items)."""
+    t = texts()
+    items: dict[str, dict[str, Any]] = {}
+    for item in register.items.values():
+        body = _body(item)
+        items[item.page_id] = dict(
+            id=item.page_id, title=item.title, kind="assumption", sources=[], related=[OVERVIEW_ID],
+            summary=item.says.split(". ")[0].rstrip(".") + ".", body=body, html=render_markdown(body),
+            links=[OVERVIEW_ID],
+        )
+    overview = t.assumptions_intro + "\n\n" + "\n".join(
+        f"- [{i.title}]({i.page_id})" for i in register.items.values())
+    items[OVERVIEW_ID] = dict(
+        id=OVERVIEW_ID, title=t.assumptions_heading, kind="assumption", sources=[],
+        related=[i.page_id for i in register.items.values()],
+        summary="Wat de keuzehulp zelf aanneemt of inschat, en wat niet in de handreiking staat.",
+        body=overview, html=render_markdown(overview), links=[i.page_id for i in register.items.values()],
+    )
+    return items

@@ -1,0 +1,85 @@
+"""Whose word is each reason, as the report shows it, and the register of assumptions.
+
+Every reason in the report carries a line that says what it rests on, in plain Dutch:
+"Volgens de handreiking (vraag 2): ‘…’", "Bron: <page>, <address> (geraadpleegd …)" or
+"Aanname van de keuzehulp: <title> (zie ‘Aannames van de keuzehulp’)". The section
+"Aannames van de keuzehulp" lists every entry of knowledge/assumptions.yaml.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..labels import labels
+from ..provenance import texts as basis_texts
+from ..schema import SECTION_IDS, Reason
+from .model import AssumptionPart, ReasonPart
+from .plain import clean
+
+
+def _register() -> Any | None:
+    try:
+        from ..register import register
+
+        return register()
+    except Exception:  # a broken register must not stop a download; `check` reports it
+        return None
+
+
+def _section(reason: Reason) -> str:
+    for ref in reason.sources:
+        if ref in SECTION_IDS:
+            return f"vraag {ref[1]}"
+    return ""
+
+
+def reason_part(reason: Reason | str, kb: Any, quote: bool = True) -> ReasonPart:
+    """A reason with its basis line; a plain instruction (str) has no basis line."""
+    if isinstance(reason, str):
+        return ReasonPart(text=clean(reason), basis="", label="", detail="")
+    t = basis_texts()
+    label = t.basis[reason.basis]
+    if reason.basis == "handreiking":
+        section = _section(reason)
+        where = f" ({section})" if section else ""
+        detail = f"‘{clean(reason.passage or '')}’" if quote and reason.passage else ""
+        return ReasonPart(clean(reason.text), "handreiking", label + where, detail)
+    if reason.basis == "bron":
+        titles = []
+        for ref in reason.sources:
+            if ref in SECTION_IDS:
+                continue
+            page = kb.get(ref) if kb is not None else None
+            titles.append(clean(page.title) if page is not None else ref)
+        return ReasonPart(clean(reason.text), "bron", label, "; ".join(titles))
+    register = _register()
+    item = register.get(reason.assumption) if register is not None and reason.assumption else None
+    title = clean(item.title) if item is not None else (reason.assumption or "")
+    detail = f"{title} (zie ‘{t.assumptions_heading}’)"
+    return ReasonPart(clean(reason.text), "aanname", label, detail)
+
+
+def assumption_parts() -> list[AssumptionPart]:
+    register = _register()
+    if register is None:
+        return []
+    t = basis_texts()
+    lab = labels()
+    parts = []
+    for item in register.items.values():
+        changed = [lab.field(f) for f in item.changed_by if f in lab.fields]
+        parts.append(AssumptionPart(
+            id=item.id,
+            title=clean(item.title),
+            says=clean(item.says),
+            why=clean(item.why),
+            numbers=[f"{_number(n.value)} {clean(n.text)}" for n in item.numbers],
+            changed_by=changed or [t.assumption_changed_by_none],
+            rules=list(item.rules) + list(item.used_by),
+        ))
+    return parts
+
+
+def _number(value: float) -> str:
+    """3.0 -> '3', 1.25 -> '1,25' (Dutch decimal comma)."""
+    return str(int(value)) if float(value).is_integer() else f"{value}".replace(".", ",")

@@ -1,0 +1,202 @@
+"""Whose word is it? Every reason says so: the handreiking (verbatim), a source, or an assumption.
+
+The passage check, the assumptions register (validated like the rules, with broken fixtures),
+and files of schema_version 1 that must still load.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from keuzehulp import advise
+from keuzehulp.assumptions import load_register
+from keuzehulp.inputs import parse_session
+from keuzehulp.provenance import REFERENCE_TEXT, normalise, passage_problem
+from keuzehulp.register import register
+from keuzehulp.rules import RULES_DIR, rules
+from keuzehulp.schema import SCHEMA_VERSION, Profile
+from keuzehulp.yamlio import ContentError, load_yaml_file
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+EXPECT = re.compile(r"#\s*expect:\s*(.+?)\s*$")
+
+
+# --- the reference text and the passage check ---------------------------------------------
+
+
+def test_the_reference_text_is_the_published_handreiking() -> None:
+    text = REFERENCE_TEXT.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("Allemaal dual")
+    assert "Publicatiedatum: Mei 2021" in text
+    shared = ROOT.parent.parent / "shared" / "source" / "allemaal-dual.txt"
+    if shared.exists():  # in the workshop checkout: the copy is exact
+        assert shared.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(("passage", "ok"), [
+    ("Zet een gespecialiseerde trajectbegeleider in die de doelgroep inburgeraars goed kent.", True),
+    # whitespace and line breaks do not matter
+    ("Zet een gespecialiseerde\n   trajectbegeleider in", True),
+    # the text's bold markers are not part of the words: "De gemeente **Dordrecht** heeft"
+    ("De gemeente Dordrecht heeft middelen gereserveerd", True),
+    # two fragments in the text's order, joined with " […] "
+    ("Bied flexibiliteit in de intensiteit […] zorg voor beschikbaarheid van kinderopvang.", True),
+    # a paraphrase is not a quote
+    ("Zet een ervaren trajectbegeleider in die de doelgroep goed kent.", False),
+    # fragments in the wrong order
+    ("zorg voor beschikbaarheid van kinderopvang […] Bied flexibiliteit", False),
+    # three dots instead of the ellipsis character
+    ("Bied flexibiliteit in de intensiteit [...] kinderopvang.", False),
+])
+def test_a_passage_counts_only_when_it_is_verbatim(passage: str, ok: bool) -> None:
+    assert (passage_problem(passage) is None) == ok
+
+
+def _traced(node, path=()):
+    """Every mapping in a rule file that carries a basis (rules, elements, considerations, actions)."""
+    if isinstance(node, dict):
+        if "basis" in node or "passage" in node and path:
+            yield path, node
+        for key, value in node.items():
+            yield from _traced(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _traced(value, (*path, i))
+
+
+def _rule_files() -> list[Path]:
+    return [p for p in sorted(RULES_DIR.glob("*.yaml")) if not p.name.startswith("_")]
+
+
+def test_every_rule_says_whose_word_it_is_and_every_handreiking_passage_is_verbatim() -> None:
+    text = normalise(REFERENCE_TEXT.read_text(encoding="utf-8"))
+    counted = {"handreiking": 0, "bron": 0, "aanname": 0}
+    for path in _rule_files():
+        data, problems = load_yaml_file(path)
+        assert not problems
+        for rule in data.get("rules", []):
+            assert "basis" in rule, (path.name, rule.get("id"))
+        for name, element in data.get("elements", {}).items():
+            assert "basis" in element, (path.name, name)
+        for where, item in _traced(data):
+            if not where:
+                continue
+            counted[item["basis"]] += 1
+            if item["basis"] == "handreiking":
+                assert passage_problem(item["passage"], text) is None, (path.name, where)
+            if item["basis"] == "aanname":
+                assert register().get(item["assumption"]) is not None, (path.name, where)
+    assert all(counted.values()), counted  # all three bases are in use
+
+
+def test_every_reason_in_an_advice_names_its_basis_and_what_backs_it() -> None:
+    for profile in (Profile(), Profile(annual_intake=9), Profile(annual_intake=95, own_capacity="low"),
+                    Profile(recent_arrivals="few", care_duties="many", childcare_available=False)):
+        advice = advise(profile)
+        reasons = [r for d in advice.decisions.values() for r in d.reasons_for + d.reasons_against]
+        reasons += [r for e in advice.elements for r in e.reasons]
+        reasons += [a for e in advice.elements for a in e.actions if not isinstance(a, str)]
+        for r in reasons:
+            assert r.rule, r
+            if r.basis == "handreiking":
+                assert r.passage and passage_problem(r.passage) is None, r
+            elif r.basis == "aanname":
+                assert register().get(r.assumption) is not None, r
+            else:
+                assert any(s.startswith("knowledge/") for s in r.sources), r
+
+
+def test_a_decision_resting_on_assumptions_alone_says_so_in_its_strength_label() -> None:
+    from keuzehulp.provenance import strength_label
+
+    delivery = advise(Profile(own_capacity="high")).decisions["delivery"]
+    assert delivery.basis == "aanname"
+    assert strength_label(delivery.strength, delivery.basis).startswith("Inschatting van de keuzehulp")
+
+
+# --- the assumptions register ---------------------------------------------------------------
+
+
+def test_the_register_names_every_assumption_a_rule_uses_and_the_rules_that_use_it() -> None:
+    reg = register()
+    used = rules().assumption_users
+    assert set(used) <= set(reg.items)
+    for assumption, rule_ids in used.items():
+        assert set(rule_ids) <= set(reg.items[assumption].rules) | {r for r in rule_ids if "/against" in r}
+    for item in reg.items.values():
+        assert item.rules or item.used_by, item.id
+        assert item.title and item.says and item.why
+
+
+def test_the_register_holds_the_numbers_the_group_model_uses() -> None:
+    from keuzehulp import groups
+
+    reg = register()
+    assert groups.LEVELS_WHEN_MIXED == reg.number("language-levels", "levels_when_mixed")
+    assert groups.SECTORS_WHEN_DIVERSE == reg.number("vocational-directions", "sectors_when_diverse")
+    assert reg.flip_bounds()["min_group_size"][0] >= 5  # no "group of 2" as an alternative
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in (FIXTURES / "assumptions-broken").glob("*.yaml")))
+def test_a_broken_register_is_reported_with_file_and_line(fixture: str) -> None:
+    path = FIXTURES / "assumptions-broken" / fixture
+    expected = [(n, m.group(1)) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if (m := EXPECT.search(line))]
+    with pytest.raises(ContentError) as info:
+        load_register(path)
+    problems = info.value.problems
+    for line, fragment in expected:
+        assert any(p.line == line and fragment in p.message for p in problems), (line, fragment, problems)
+    assert len(problems) == len(expected), problems
+
+
+def test_the_real_register_loads() -> None:
+    assert len(load_register().items) >= 10
+
+
+# --- files of schema_version 1 still load ---------------------------------------------------
+
+V1_SESSION = {
+    "schema_version": 1, "kind": "keuzehulp-sessie",
+    "profile": {"schema_version": 1, "municipality": "Lochem", "annual_intake": 14},
+    "scenarios": [{"name": "Samen met Brummen",
+                   "profile": {"schema_version": 1, "annual_intake": 14, "regional_cooperation": "existing"}}],
+    "active_scenario": None,
+    "team": {"participants": [], "decisions": {"training_format": {"choice": "individual", "reason": "Lage instroom."}},
+             "notes": {}},
+}
+V1_ADVICE = {
+    "schema_version": 1,
+    "profile": {"schema_version": 1, "municipality": "Brummen", "annual_intake": 9},
+    "decisions": {"training_format": {"choice": "individual", "strength": "strong",
+                                      "reasons_for": ["Een eigen groep is niet op tijd vol."],
+                                      "reasons_against": [], "flips": [], "examples": [], "sources": ["q2"],
+                                      "rules": ["training_format/group-too-slow"]}},
+    "elements": [{"id": "specialised-coach", "priority": "recommended", "reasons": ["Tekst."], "actions": [],
+                  "examples": [], "sources": ["q3"], "rules": ["q3/specialised-coach"]}],
+}
+
+
+def test_a_saved_session_of_version_1_still_loads_and_is_read_as_the_current_version() -> None:
+    session = parse_session(json.dumps(V1_SESSION))
+    assert session.profile.municipality == "Lochem"
+    assert session.team.decisions["training_format"].reason == "Lage instroom."
+    assert session.schema_version == session.profile.schema_version == SCHEMA_VERSION == 2
+    assert session.scenarios[0].profile.regional_cooperation == "existing"
+
+
+def test_an_exported_advice_of_version_1_with_plain_text_reasons_still_loads() -> None:
+    session = parse_session(json.dumps(V1_ADVICE))
+    assert session.profile.municipality == "Brummen" and session.profile.annual_intake == 9
+    # and its advice, made again, now says whose word every reason is
+    again = advise(session.profile).decisions["training_format"]
+    assert all(r.basis in ("handreiking", "bron", "aanname") for r in again.reasons_for)
+
+
+def test_a_bare_profile_of_version_1_still_loads() -> None:
+    assert parse_session(json.dumps({"schema_version": 1, "annual_intake": 5})).profile.annual_intake == 5
