@@ -27,6 +27,7 @@ from keuzehulp.costview import (
     training_line,
     volumes_line,
 )
+from keuzehulp.dutchnum import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
 from keuzehulp.estimate import Estimate, estimate
 from keuzehulp.knowledge import knowledge_base
 from keuzehulp.markdown import escape_markdown
@@ -43,8 +44,6 @@ FORMAT_OPTIONS = (FOLLOW, "group", "shared_purchase", "individual")
 FORMAT_TEXT = {FOLLOW: "Volg de keuze van het team, anders het advies", "group": "Training in een groep",
                "shared_purchase": "Ingekochte training (samen met andere gemeenten)",
                "individual": "Individuele training"}
-STEP = {"euro": 100.0, "euro_hour": 1.0, "hours": 10.0, "hours_week": 1.0, "weeks": 1.0, "months": 1.0,
-        "percent": 5.0}
 
 
 def _errors() -> dict[str, str]:
@@ -87,13 +86,13 @@ def current_estimate() -> Estimate | None:
 def commit_amount(name: str) -> None:
     spec = cost_data().amounts[name]
     current = _settings().amounts.get(name, spec.default)
-    raw = st.session_state.get(f"cost_{name}")
     errors = _errors()
     keep = f"Het vorige getal ({format_amount(current, spec.unit)}) blijft gelden."
-    if raw is None:
-        errors[name] = f"Vul een getal in. {keep}"
+    try:
+        value = float(parse_whole_number(st.session_state.get(f"cost_{name}") or ""))
+    except NotAWholeNumber as exc:
+        errors[name] = f"{exc} {keep}"
         return
-    value = float(raw)
     if not spec.min <= value <= spec.max:
         errors[name] = f"{dutch_number(value)} kan niet; {describe_range(spec)}. {keep}"
         return
@@ -108,10 +107,17 @@ def commit_amount(name: str) -> None:
 
 
 def commit_shares() -> None:
-    values = [st.session_state.get(f"cost_share_{r}") for r in ROUTE_IDS]
+    texts = [str(st.session_state.get(f"cost_share_{r}") or "").strip() for r in ROUTE_IDS]
     errors = _errors()
     settings = _settings()
     keep = "De vorige verdeling blijft gelden." if settings.route_shares else "Er is nog geen verdeling."
+    values: list[int | None] = []
+    for route, text in zip(ROUTE_IDS, texts, strict=True):
+        try:
+            values.append(parse_whole_number(text) if text else None)
+        except NotAWholeNumber as exc:
+            errors[SHARES_ERROR] = f"{ROUTE_LABELS[route]}: {exc} {keep}"
+            return
     if all(v is None for v in values):
         errors.pop(SHARES_ERROR, None)
         _store(settings.model_copy(update={"route_shares": None}))
@@ -159,12 +165,13 @@ def _basis_text(spec: AmountSpec) -> str:
 def amount_input(name: str) -> None:
     spec = cost_data().amounts[name]
     key = f"cost_{name}"
-    st.session_state[key] = float(_settings().amounts.get(name, spec.default))
+    # A text box read the Dutch way (keuzehulp/dutchnum: 11.600 is elfduizend zeshonderd); the
+    # session seeds it before it is drawn, so a refused figure shows the last valid one again.
+    st.session_state[key] = format_whole_number(round(_settings().amounts.get(name, spec.default)))
     changed = name in _settings().amounts
     label = f"{spec.label} ({UNIT_TEXT[spec.unit]})"
-    # value=None makes the box nullable (an emptied box reaches the callback); the session seeds it.
-    st.number_input(label, value=None, key=key, step=STEP[spec.unit], format="%.0f" if spec.unit != "euro_hour" else "%.2f",
-                    on_change=commit_amount, args=(name,), help=_basis_text(spec))
+    st.text_input(label, key=key, max_chars=MAX_CHARS, on_change=commit_amount, args=(name,),
+                  help=_basis_text(spec))
     tag = "aangepast door het team" if changed else BASIS_LABELS[spec.basis].lower()
     st.caption(f"Startwaarde {format_amount(spec.default, spec.unit)} · {tag}")
     error = _errors().get(name)
@@ -180,10 +187,10 @@ def shares_input() -> None:
     for col, route in zip(cols, ROUTE_IDS, strict=True):
         key = f"cost_share_{route}"
         if not pending or key not in st.session_state:
-            st.session_state[key] = getattr(shares, route) if shares else None
+            st.session_state[key] = format_whole_number(round(getattr(shares, route))) if shares else ""
         with col:
-            st.number_input(ROUTE_LABELS[route], value=None, key=key, step=5.0, format="%.0f",
-                            placeholder="Vul in", on_change=commit_shares)
+            st.text_input(ROUTE_LABELS[route], key=key, max_chars=MAX_CHARS, placeholder="Vul in",
+                          on_change=commit_shares)
     error = _errors().get(SHARES_ERROR)
     if error:  # constant text and parsed numbers only
         st.error(error, icon=":material/error:")

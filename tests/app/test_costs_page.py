@@ -16,7 +16,7 @@ def _costs(app) -> CostSettings:
 
 def _shares(app, b1, onderwijs, z) -> None:
     for route, value in (("b1", b1), ("onderwijs", onderwijs), ("z", z)):
-        app.number_input(key=f"cost_share_{route}").set_value(value)
+        app.text_input(key=f"cost_share_{route}").input(str(value))
         app.run()
 
 
@@ -41,37 +41,37 @@ def test_filling_in_the_shares_gives_cost_per_year_and_the_gap(app):
 def test_shares_that_do_not_add_up_to_100_get_a_message_and_the_last_split_stays(app):
     open_page(app, PAGE)
     _shares(app, 60, 10, 30)
-    app.number_input(key="cost_share_z").set_value(50)
+    app.text_input(key="cost_share_z").input("50")
     app.run()
     assert "telt op tot 120 procent" in page_text(app)
     assert "De vorige verdeling blijft gelden." in page_text(app)
     assert _costs(app).route_shares == RouteShares(b1=60, onderwijs=10, z=30)
-    assert app.number_input(key="cost_share_z").value == 50, "what the user typed stays to correct"
+    assert app.text_input(key="cost_share_z").value == "50", "what the user typed stays to correct"
 
 
 def test_editing_an_amount_changes_the_result_and_is_kept_in_the_session(app):
     open_page(app, PAGE)
     _shares(app, 100, 0, 0)
     before = {m.label: m.value for m in app.metric}["Kosten per jaar"]
-    app.number_input(key="cost_guidance_rate").set_value(100)
+    app.text_input(key="cost_guidance_rate").input("100")
     app.run()
     assert _costs(app).amounts == {"guidance_rate": 100}
     after = {m.label: m.value for m in app.metric}["Kosten per jaar"]
     assert (before, after) == ("€ 738.000", "€ 774.000")  # 30 x 60 uur x 20 euro more
     open_page(app, "pages/advies.py")
     open_page(app, PAGE)
-    assert app.number_input(key="cost_guidance_rate").value == 100, "seeded again from the session"
+    assert app.text_input(key="cost_guidance_rate").value == "100", "seeded again from the session"
 
 
 def test_a_negative_or_absurd_amount_is_refused_beside_the_field(app):
     open_page(app, PAGE)
-    app.number_input(key="cost_language_price_b1").set_value(-500)
+    app.text_input(key="cost_language_price_b1").input("-500")
     app.run()
     text = page_text(app)
     assert "-500 kan niet" in text and "Het vorige getal (€ 11.600) blijft gelden." in text
     assert _costs(app).amounts == {}
-    assert app.number_input(key="cost_language_price_b1").value == 11600
-    app.number_input(key="cost_language_price_b1").set_value(5_000_000)
+    assert app.text_input(key="cost_language_price_b1").value == "11.600"
+    app.text_input(key="cost_language_price_b1").input("5.000.000")
     app.run()
     assert "kies een getal van € 0 tot en met € 100.000" in page_text(app)
     assert _costs(app).amounts == {}
@@ -79,21 +79,32 @@ def test_a_negative_or_absurd_amount_is_refused_beside_the_field(app):
 
 def test_an_empty_price_is_refused_with_a_message(app):
     open_page(app, PAGE)
-    app.number_input(key="cost_map_cost").set_value(None)
+    app.text_input(key="cost_map_cost").input("")
     app.run()
     assert "Vul een getal in. Het vorige getal (€ 1.000) blijft gelden." in page_text(app)
     assert _costs(app).amounts == {}
 
 
+def test_a_price_typed_the_dutch_way_is_read_as_meant_and_a_decimal_is_refused(app):
+    open_page(app, PAGE)
+    app.text_input(key="cost_training_group_cost").input("15.000")
+    app.run()
+    assert _costs(app).amounts == {"training_group_cost": 15000}
+    app.text_input(key="cost_training_group_cost").input("1,5")
+    app.run()
+    assert "Het vorige getal (€ 15.000) blijft gelden." in page_text(app)
+    assert _costs(app).amounts == {"training_group_cost": 15000}
+
+
 def test_the_reset_button_brings_back_every_starting_value(app):
     open_page(app, PAGE)
-    app.number_input(key="cost_coach_hours").set_value(40)
+    app.text_input(key="cost_coach_hours").input("40")
     app.run()
     assert _costs(app).amounts == {"coach_hours": 40}
     app.button(key="cost_reset").click()
     app.run()
     assert _costs(app).amounts == {}
-    assert app.number_input(key="cost_coach_hours").value == 20
+    assert app.text_input(key="cost_coach_hours").value == "20"
 
 
 def test_a_long_group_wait_warns_that_the_z_route_does_not_fit_the_term(app):
