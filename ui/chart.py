@@ -22,6 +22,7 @@ WAIT_COLOR = "#a4262c"  # dark red, dashed: not told apart by colour alone
 OWN_COLOR = "#1a1a1a"
 REGION_COLOR = "#107c10"  # dark green, diamond shape
 FONT_SIZE = 15
+X_TITLE = "Nieuwe inburgeraars per jaar"
 
 
 def _x_max(profile: Profile) -> int:
@@ -97,13 +98,14 @@ def group_formation_chart(profile: Profile, *, height: int = 360, font_size: int
     also labelled beside it.
     """
     x_max = _x_max(profile)
-    x = alt.X("intake:Q", title="Nieuwe inburgeraars per jaar",
+    x = alt.X("intake:Q", title=X_TITLE,
               scale=alt.Scale(domain=[0, x_max], nice=False), axis=alt.Axis(tickCount=8))
     y = alt.Y("months:Q", title="Maanden tot een groep vol is",
               scale=alt.Scale(domain=[0, CLIP_MONTHS], nice=False, clamp=True),
               axis=alt.Axis(values=list(range(0, CLIP_MONTHS + 1, 6)),
                             labelExpr=f"datum.value >= {CLIP_MONTHS} ? '{CLIP_MONTHS}+' : datum.label"))
-    x_right = alt.X("intake:Q", scale=alt.Scale(domain=[0, x_max], nice=False), title=None)
+    # The same title as x: a layer with title=None would drop the shared axis title.
+    x_right = alt.X("intake:Q", scale=alt.Scale(domain=[0, x_max], nice=False), title=X_TITLE)
 
     curve = alt.Chart(_curve(profile, x_max)).mark_line(
         color=CURVE_COLOR, strokeWidth=3, clip=True

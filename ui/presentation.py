@@ -1,10 +1,17 @@
 """Presentation mode: the advice as slides a whole meeting room can read.
 
-One decision per slide with its reasons for and against, what would change it and the pilots
-that did it that way; the group-formation chart on its own slide after training_format; then
-the element checklist per question and the team's choices. Large type comes from our own
-constant CSS (never user text in it); the sidebar is hidden. 'Vorige'/'Volgende' are buttons
-with the arrow keys as shortcuts.
+One decision per slide with its reasons for and against; then what would change it, the pilots
+that did it that way and the team's own choice and reason, recorded right there (the
+facilitator never leaves the presentation); the group-formation chart on its own slide after
+training_format; the element checklist per question; the scenarios side by side (two or more);
+a closing slide with advice and team choice side by side.
+
+Type is sized to the screen (CSS clamp() on the viewport's height and width, our own constant
+CSS, never user text in it), so a 1920x1080 projector gets large type and a phone or a 200 %
+zoom stays readable. The controls sit below the slide in the page's flow, so they never cover
+it. Keys (a constant script): PageDown, Space and the right arrow go forward, PageUp and the left
+arrow back, as a presenter remote sends them; never while typing in a field. 'Ga naar dia'
+jumps to any slide.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from keuzehulp.compare import compare
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
 from keuzehulp.provenance import strength_label
@@ -28,37 +36,96 @@ from keuzehulp.schema import (
     Reason,
 )
 from ui import nav
+from ui.team import team_decision_input
 
 from . import kennis, state
 from .chart import chart_summary, group_formation_chart, legend_lines
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
+JUMP_KEY = "slide_jump"
 MAX_POINTS = 2  # reasons per column on a slide (readable at the back); the rest is in the download
+MAX_SCENARIOS = 4  # columns on the comparison slide
+SLIDE_CHART_FONT = 18  # in the chart's own units, before it is scaled to the screen
+SLIDE_CHART_SIZE = (860, 300)  # plot width and height in those units
+NARROW_CHART_SIZE = (330, 300)  # the same for a screen taller than wide (a phone)
+REASON_ON_SLIDE = 160  # characters of the team's reason on the closing slide
 
-# Constant CSS only: no user text is ever formatted into it.
+# Constant CSS only: no user text is ever formatted into it. --fs is the body size: about
+# 3.1 % of the screen height (34 px on a 1080p projector), never wider than the screen allows.
 SLIDE_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stSidebarNav"] { display: none !important; }
 header[data-testid="stHeader"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 5.5rem; max-width: 100%; }
-.st-key-slide p, .st-key-slide li { font-size: 1.45rem; line-height: 1.35; }
-.st-key-slide li { margin-bottom: 0.2rem; }
-.st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: 1.35rem; }
-.st-key-slide td, .st-key-slide th { font-size: 1.4rem; padding: 0.6rem 0.9rem; }
-.st-key-slide h1 { font-size: 2.5rem; line-height: 1.15; padding-top: 0; }
-.st-key-slide h3 { font-size: 1.6rem; }
-.st-key-slide .st-key-kicker p { font-size: 1.2rem; color: #3d3d3d; letter-spacing: 0.02em; }
-.st-key-slide .st-key-advised p { font-size: 2.1rem; font-weight: 700; color: #0b3d6e; }
-.st-key-slide .st-key-elements p { margin-bottom: 0.35rem; }
-.st-key-slide .st-key-chart-key p { margin-bottom: 0.2rem; font-weight: 600; }
-.st-key-slide .st-key-elements [class*="st-key-why-"] p { font-size: 1.25rem; margin-left: 3.2rem;
-  color: #333333; margin-bottom: 0.9rem; }
-.st-key-slide-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 99; background: #ffffff;
-  border-top: 1px solid #c8c8c8; padding: 0.5rem 5rem; }
-.st-key-slide-nav p { font-size: 1.15rem; }
+[data-testid="stMainBlockContainer"] { padding: 2.5vh 4vw 0.5rem; max-width: 100%; min-height: 100vh;
+  box-sizing: border-box; display: flex; flex-direction: column; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { flex: 1 1 auto; }
+.st-key-slide { --fs: clamp(1rem, min(3.1vh, 2.2vw), 2.6rem); }
+.st-key-slide p, .st-key-slide li, .st-key-slide td, .st-key-slide th,
+.st-key-slide label p, .st-key-slide textarea, .st-key-slide [data-testid="stSelectbox"] div,
+.st-key-slide [data-testid="stSelectbox"] input {
+  font-size: var(--fs); line-height: 1.3; }
+.st-key-slide li { margin-bottom: 0.25em; }
+.st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: calc(var(--fs) * 0.95); }
+.st-key-slide td, .st-key-slide th { padding: 0.35em 0.6em; }
+.st-key-slide h1 { font-size: calc(var(--fs) * 1.75); line-height: 1.15; padding-top: 0; }
+.st-key-slide h2 { font-size: calc(var(--fs) * 1.35); }
+.st-key-slide h3 { font-size: calc(var(--fs) * 1.1); padding-bottom: 0.2em; }
+.st-key-slide .st-key-kicker p, .st-key-slide .st-key-footnote p { font-size: calc(var(--fs) * 0.8); color: #3d3d3d; letter-spacing: 0.02em; }
+.st-key-slide .st-key-advised p { font-size: calc(var(--fs) * 1.4); font-weight: 700; color: #0b3d6e; }
+.st-key-slide .st-key-elements p { margin-bottom: 0.3em; }
+.st-key-slide .st-key-slide-chart-narrow { display: none; }
+@media (max-aspect-ratio: 4/5) {
+  .st-key-slide .st-key-slide-chart { display: none; }
+  .st-key-slide .st-key-slide-chart-narrow { display: flex; }
+}
+.st-key-slide [class*="st-key-slide-chart"] svg.marks { width: 100% !important; height: auto !important; max-height: 50vh; }
+.st-key-slide [class*="st-key-slide-chart"] :is([data-testid="stVegaLiteChart"], [data-testid="stFullScreenFrame"],
+  [data-testid="stFullScreenFrame"] > div, .vega-embed, [data-testid="stElementContainer"]) {
+  width: 100% !important; }
+.st-key-slide .st-key-chart-key p { margin-bottom: 0.2em; font-weight: 600; }
+.st-key-slide .st-key-elements [class*="st-key-why-"] p { font-size: calc(var(--fs) * 0.85);
+  margin-left: 3.2em; color: #333333; margin-bottom: 0.7em; }
+.st-key-slide .st-key-team-record { border-left: 6px solid #b08d3c; padding-left: 1rem; }
+.st-key-slide .st-key-team-record textarea { min-height: 3.2em; }
+.st-key-slide .st-key-closing h3 { border-top: 1px solid #c8c8c8; padding-top: 0.4em; }
+.st-key-slide .st-key-differs p { color: #8a5a00; font-weight: 700; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-slide-nav) { margin-top: auto; }
+.st-key-slide-nav { background: #ffffff; border-top: 1px solid #c8c8c8; padding-top: 0.4rem; }
+.st-key-slide-nav p, .st-key-slide-nav button p, .st-key-slide-nav [data-testid="stSelectbox"] div,
+.st-key-slide-nav [data-testid="stSelectbox"] input {
+  font-size: clamp(0.95rem, 1.9vh, 1.5rem); }
 </style>
 """
+
+# Presenter remotes send PageDown/PageUp (some Space); the arrows for a keyboard. Never while
+# focus is in a field (the team's reason is typed on a slide) or a dropdown. Constant script:
+# no "<" followed by a letter in it (Streamlit's sanitiser would drop it, see ui/dutch.py).
+KEYS_SCRIPT = r"""<script>
+(() => {
+  if (window.__khSlideKeys) return;
+  window.__khSlideKeys = true;
+  const typing = "input, textarea, select, [contenteditable='true'], [role='combobox'], [role='listbox'], [role='option']";
+  document.addEventListener("keydown", (event) => {
+    if (!document.querySelector(".st-key-slide-nav")) return;  // not presenting
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target instanceof Element ? event.target : document.body;
+    // The slide overview keeps the focus after a jump: its keys are the slides' while it is closed.
+    const overview = target.closest(".st-key-slide-nav") && target.getAttribute("aria-expanded") !== "true";
+    if (target.closest(typing) && !overview) return;
+    let button = null;
+    if (event.key === "PageDown" || event.key === "ArrowRight"
+        || (event.key === " " && !target.closest("button, a"))) {
+      button = document.querySelector(".st-key-slide_next button");
+    } else if (event.key === "PageUp" || event.key === "ArrowLeft") {
+      button = document.querySelector(".st-key-slide_previous button");
+    }
+    if (button === null) return;
+    event.preventDefault();
+    if (!button.disabled) button.click();
+  }, true);
+})();
+</script>"""
 
 
 @dataclass(frozen=True)
@@ -161,20 +228,25 @@ def _decision_more_slide(decision: str) -> Callable[[Advice], None]:
             st.markdown("### Zo deden de pilots het")
             st.markdown(_bullets([f"{labels().examples[e]} ({', '.join(EXAMPLE_MUNICIPALITIES[e])})"
                                   for e in d.examples], 3))
-        team = state.get_session().team.decisions.get(decision)  # type: ignore[call-overload]
-        st.markdown("### Keuze van het team")
-        if team and team.choice:
-            st.markdown(f"**{labels().option(decision, team.choice)}**")
-        else:
-            st.markdown("Nog niet gekozen. Leg de keuze vast op de pagina Advies.")
+        with st.container(key="team-record"):
+            st.markdown("### Keuze van het team")
+            team_decision_input(decision, advised=d.choice)
     return render
 
 
 def _group_slide(advice: Advice) -> None:
     _kicker(f"{_section_line('q2')} · {labels().decisions['training_format'].title}")
     st.title("Kunt u groepen vormen?", anchor=False)
-    chart = group_formation_chart(advice.profile, height=300, font_size=17, title=False)
-    st.altair_chart(chart, width="stretch", theme=None)
+    # Drawn at a fixed size as SVG, then scaled by CSS to the screen (at most 50 % of its
+    # height, the full width): its type grows with the screen like the slide's own text.
+    # A phone (portrait) gets a narrower drawing, so its type is not scaled down to nothing;
+    # CSS shows the one that fits.
+    for key, (width, height) in (("slide-chart", SLIDE_CHART_SIZE), ("slide-chart-narrow", NARROW_CHART_SIZE)):
+        chart = group_formation_chart(advice.profile, height=height, font_size=SLIDE_CHART_FONT,
+                                      title=False).properties(width=width,
+                                                              usermeta={"embedOptions": {"renderer": "svg"}})
+        with st.container(key=key):
+            st.altair_chart(chart, width="content", theme=None)
     with st.container(key="chart-key"):
         for line in legend_lines(advice.profile)[:-1]:
             st.markdown(line)
@@ -202,18 +274,62 @@ def _elements_slide(section: str) -> Callable[[Advice], None]:
     return render
 
 
+def _short(text: str, limit: int = REASON_ON_SLIDE) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _team_slide(advice: Advice) -> None:
+    """Closing slide: per decision the advice and the team's choice and reason side by side
+    (columns, not a table: on a phone they stack instead of running off the screen)."""
+    _kicker("Afsluiting")
     st.title("Advies en keuze van het team", anchor=False)
     team = state.get_session().team
-    rows = ["| Keuze | Advies van de keuzehulp | Keuze van het team |", "|---|---|---|"]
-    for decision in DECISION_IDS:
-        chosen = team.decisions.get(decision)  # type: ignore[call-overload]
-        own = labels().option(decision, chosen.choice) if chosen and chosen.choice else "Nog niet gekozen"
-        advised = labels().option(decision, advice.decisions[decision].choice)  # type: ignore[index]
-        rows.append(f"| {labels().decisions[decision].title} | {advised} | {own} |")
+    differs = 0
+    with st.container(key="closing"):
+        for decision in DECISION_IDS:
+            chosen = team.decisions.get(decision)  # type: ignore[call-overload]
+            advised_id = advice.decisions[decision].choice  # type: ignore[index]
+            st.markdown(f"### {labels().decisions[decision].title}")
+            left, right = st.columns(2, gap="large")
+            left.markdown(f"Advies van de keuzehulp: **{labels().option(decision, advised_id)}**")
+            if chosen and chosen.choice:
+                own = labels().option(decision, chosen.choice)
+                if chosen.choice != advised_id:
+                    own = f"≠ {own}"
+                    differs += 1
+                text = f"Keuze van het team: **{own}**"
+            else:
+                text = "Keuze van het team: Nog niet gekozen"
+            if chosen and chosen.reason.strip():
+                text += f"  \nWaarom: {escape_markdown(_short(chosen.reason))}"
+            right.markdown(text)
+    if differs:
+        with st.container(key="differs"):
+            st.markdown(f"≠ Het team kiest {differs} keer anders dan de keuzehulp adviseert.")
+    with st.container(key="footnote"):
+        st.markdown("Alles staat in het keuzeoverzicht: op de eerste pagina de besluitpunten en de acties.")
+
+
+def _scenario_slide(advice: Advice) -> None:
+    """The saved scenarios side by side: the advice per decision, ≠ where they differ."""
+    session = state.get_session()
+    shown = session.scenarios[:MAX_SCENARIOS]
+    result = compare([(s.name, s.profile) for s in shown], session.team)
+    _kicker("Scenario's")
+    st.title("Scenario's vergeleken", anchor=False)
+    head = " | ".join(escape_markdown(n) for n in result.names)
+    rows = [f"| Keuze | {head} |", "|---" * (len(result.names) + 1) + "|"]
+    for row in result.decisions:
+        cells = [(f"**≠ {c.choice_label}**" if row.differs else c.choice_label) for c in row.cells]
+        rows.append(f"| {row.title} | " + " | ".join(cells) + " |")
     st.markdown("\n".join(rows))
-    with st.container(key="kicker"):
-        st.markdown("Leg de keuze van het team vast op de pagina Advies; die komt in het keuzeoverzicht.")
+    notes = ["≠ = het advies verschilt tussen de scenario's."]
+    if len(session.scenarios) > MAX_SCENARIOS:
+        notes.append(f"De eerste {MAX_SCENARIOS} van {len(session.scenarios)} scenario's; "
+                     "alle staan op de pagina Vergelijken.")
+    with st.container(key="footnote"):
+        st.markdown(" ".join(notes))
 
 
 def slides() -> list[Slide]:
@@ -226,6 +342,8 @@ def slides() -> list[Slide]:
         out.append(Slide(f"{title} Wat zou het advies veranderen?", _decision_more_slide(decision)))
     for section in SECTION_IDS:
         out.append(Slide(f"Werkzame elementen {_section_line(section)}", _elements_slide(section)))
+    if len(state.get_session().scenarios) >= 2:
+        out.append(Slide("Scenario's vergeleken", _scenario_slide))
     out.append(Slide("Advies en keuze van het team", _team_slide))
     return out
 
@@ -235,15 +353,22 @@ def _go(delta: int, count: int) -> None:
     st.session_state[SLIDE_KEY] = max(0, min(count - 1, current + delta))
 
 
-def _navigation(index: int, count: int) -> None:
+def _jump() -> None:
+    st.session_state[SLIDE_KEY] = int(st.session_state.get(JUMP_KEY) or 0)
+
+
+def _navigation(index: int, deck: list[Slide]) -> None:
+    count = len(deck)
+    st.session_state[JUMP_KEY] = index  # the overview shows the slide on screen
     with st.container(key="slide-nav"):
-        back, where, forward, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
+        back, where, forward, leave = st.columns([2, 4, 2, 2], vertical_alignment="center")
         back.button("Vorige", icon=":material/arrow_back:", on_click=_go, args=(-1, count),
-                    disabled=index == 0, shortcut="Left", key="slide_previous", width="stretch")
-        where.markdown(f"Dia {index + 1} van {count}")
+                    disabled=index == 0, key="slide_previous", width="stretch")
+        where.selectbox("Ga naar dia", range(count), key=JUMP_KEY, on_change=_jump,
+                        format_func=lambda i: f"Dia {i + 1} van {count}: {deck[i].title}",
+                        label_visibility="collapsed")
         forward.button("Volgende", icon=":material/arrow_forward:", on_click=_go, args=(1, count),
-                       disabled=index == count - 1, shortcut="Right", type="primary",
-                       key="slide_next", width="stretch")
+                       disabled=index == count - 1, type="primary", key="slide_next", width="stretch")
         leave.page_link("pages/advies.py", label="Stop presenteren", icon=":material/close:")
 
 
@@ -256,8 +381,10 @@ def presentation_page() -> None:
                  icon=":material/error:")
         st.page_link("pages/advies.py", label="Terug naar het advies", icon=":material/arrow_back:")
         return
+    st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
     deck = slides()
     index = max(0, min(len(deck) - 1, int(st.session_state.get(SLIDE_KEY, 0))))
+    st.session_state[SLIDE_KEY] = index
     with st.container(key="slide"):
         deck[index].render(advice)
-    _navigation(index, len(deck))
+    _navigation(index, deck)
