@@ -49,6 +49,9 @@ def streamlit_command(port: int, public_name: str, address: str) -> list[str]:
         "--server.enableAgentApi", "false",
         "--server.maxUploadSize", "1",
         "--server.enableStaticServing", "false",
+        # No full garbage collection after every click: it walks every live session's objects,
+        # so a click cost more the more sessions were open (ui/memory.py, bench/load.py).
+        "--runner.postScriptGC", "false",
         "--client.showErrorDetails", "none",
         "--client.toolbarMode", "viewer",
         "--logger.level", "warning",

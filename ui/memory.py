@@ -7,7 +7,13 @@ and the report writers loaded that is some 140,000 long-lived objects, and the c
 
 Those objects live as long as the process, so once they are all loaded we move them to the
 permanent generation (`gc.freeze`). After that each collection only walks what sessions made
-since, and Streamlit's memory hygiene stays as it was.
+since.
+
+That still grew with the number of open sessions (every session's objects, at every click), so
+the forced collection is off as well (`runner.postScriptGC = false` in .streamlit/config.toml
+and deploy/serve.py). Python's own generational collector still frees cycles; its full
+collections come only when the older objects have grown by a quarter, so their cost per click
+stays flat. bench/load.py measures CPU per click and RSS from 5 to 80 sessions.
 """
 
 from __future__ import annotations
