@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check lint bench clean
+.PHONY: run test check lint bench load clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ bench: $(VENV)/.dev
 	$(PY) bench/advise.py
 	$(PY) bench/exports.py
 	$(PY) bench/pages.py
+
+# Concurrent sessions over Streamlit's WebSocket protocol, app beside a bare page (a few minutes).
+load: $(VENV)/.dev
+	PYTHONPATH=. $(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
