@@ -47,7 +47,7 @@ def _cost_frame(result: CostResult) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["bar", "part", "value", "euro"])
 
 
-def cost_chart(result: CostResult, *, height: int = 260, font_size: int = 14) -> alt.LayerChart:
+def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14) -> alt.LayerChart:
     frame = _cost_frame(result)
     parts = [*COMPONENTS.values(), *STREAMS.values()]
     colors = PALETTE[: len(COMPONENTS)] + list(MONEY_COLORS.values())
@@ -57,7 +57,7 @@ def cost_chart(result: CostResult, *, height: int = 260, font_size: int = 14) ->
         x=alt.X("sum(value):Q", title=x_title,
                   axis=alt.Axis(format=",.0f", tickCount=6, labelExpr=DUTCH_THOUSANDS)),
         color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=colors),
-                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=320)),
+                        legend=alt.Legend(orient="bottom", columns=4, labelLimit=320)),
         order=alt.Order("value:Q", sort="descending"),
         tooltip=[alt.Tooltip("bar:N", title="Balk"), alt.Tooltip("part:N", title="Onderdeel"),
                  alt.Tooltip("euro:N", title="Bedrag")],
@@ -89,12 +89,12 @@ def timeline_clip(timeline: Timeline) -> float:
     return max(48.0, math.ceil((timeline.term_end + 2) / 6) * 6)
 
 
-def timeline_chart(timeline: Timeline, *, height: int = 300, font_size: int = 14) -> alt.LayerChart:
+def timeline_chart(timeline: Timeline, *, height: int = 380, font_size: int = 14) -> alt.LayerChart:
     clip = timeline_clip(timeline)
     frame = _timeline_frame(timeline, clip)
     x = alt.X("start:Q", title="Maanden na huisvesting", scale=alt.Scale(domain=[0, clip], nice=False),
               axis=alt.Axis(values=list(range(0, int(clip) + 1, 6))))
-    bars = alt.Chart(frame).mark_bar(height=16, cornerRadius=2).encode(
+    bars = alt.Chart(frame).mark_bar(height={"band": 0.7}, cornerRadius=2).encode(
         y=alt.Y("phase:N", title=None, sort=alt.SortField("order"), axis=alt.Axis(labelLimit=360)),
         x=x, x2="end:Q",
         color=alt.Color("kind:N", title=None, scale=alt.Scale(domain=["Wachten", "Traject", "Termijn"],

@@ -40,6 +40,7 @@ from ui.team import team_decision_input
 
 from . import kennis, state
 from .chart import chart_summary, group_formation_chart, legend_lines
+from .cost_slides import cost_slide, timeline_slide
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
 JUMP_KEY = "slide_jump"
@@ -345,6 +346,8 @@ def slides() -> list[Slide]:
     if len(state.get_session().scenarios) >= 2:
         out.append(Slide("Scenario's vergeleken", _scenario_slide))
     out.append(Slide("Advies en keuze van het team", _team_slide))
+    out.append(Slide("Wat kost dit ontwerp?", cost_slide))
+    out.append(Slide("Hoe lang wacht een inburgeraar?", timeline_slide))
     return out
 
 
