@@ -36,7 +36,6 @@ def _body(item: Assumption) -> str:
         parts.append(f"**{t.assumption_rules_label}**\n\n" + "\n".join(f"- `{r}`" for r in item.rules))
     if item.used_by:
         parts.append(f"**{t.assumption_used_by_label}**\n\n" + "\n".join(f"- `{u}`" for u in item.used_by))
-    parts.append(f"[{t.assumptions_heading}]({OVERVIEW_ID})")
     return "\n\n".join(parts)
 
 
@@ -48,8 +47,7 @@ def assumption_items(register: Register) -> dict[str, dict[str, Any]]:
         body = _body(item)
         items[item.page_id] = dict(
             id=item.page_id, title=item.title, kind="assumption", sources=[], related=[OVERVIEW_ID],
-            summary=item.says.split(". ")[0].rstrip(".") + ".", body=body, html=render_markdown(body),
-            links=[OVERVIEW_ID],
+            summary=None, body=body, html=render_markdown(body), links=[],
         )
     overview = t.assumptions_intro + "\n\n" + "\n".join(
         f"- [{i.title}]({i.page_id})" for i in register.items.values())

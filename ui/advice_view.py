@@ -139,7 +139,9 @@ def decision_view(advice: Advice, decision: str, *, team: bool = True, narrow: b
     with st.container(border=True):
         st.subheader(label.title, anchor=False)
         st.markdown(f"#### Advies: {labels().option(decision, d.choice)}\n\n"
-                    + badge(strength_label(d.strength, d.basis), STRENGTH_COLORS[d.strength]))
+                    # Coloured text, not a badge: the label says what the advice rests on and
+                    # must wrap in a narrow column instead of being cut off.
+                    + f":{STRENGTH_COLORS[d.strength]}[**{strength_label(d.strength, d.basis)}**]")
         tabs = _tab_labels(d)
         for tab, (_, text) in zip(st.tabs([t for t, _ in tabs]), tabs, strict=True):
             tab.markdown(text)

@@ -87,8 +87,9 @@ def assumption_link(assumption_id: str) -> None:
     """A link to the Kennisbank page of one assumption ("Aanname van de keuzehulp: …")."""
     page = item(f"knowledge/assumptions/{assumption_id}.md")
     if page is not None:
-        st.page_link(KENNISBANK, label=f"Aanname van de keuzehulp: {page.title}", icon=":material/lightbulb:",
-                     query_params={"item": page.id})
+        st.page_link(KENNISBANK, label=f"Aanname: {page.title}", icon=":material/lightbulb:",
+                     query_params={"item": page.id}, width="stretch",
+                     help=f"Aanname van de keuzehulp: {page.title}. Uitleg in de Kennisbank.")
 
 
 def source_title(ref: str) -> str:
