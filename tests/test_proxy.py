@@ -85,10 +85,11 @@ class Stack:
                        headers={"Cookie": cookie} if cookie else None)
 
     def upstreams(self, marker: str) -> list[str]:
-        """The app process (address:port) nginx chose for each logged request holding `marker`."""
+        """The app process (address:port) nginx chose for each logged request holding `marker`
+        ("a, b" when the first one failed and nginx tried the next)."""
         time.sleep(0.3)  # nginx writes its log line after the response
         lines = [line for line in self.access_log.read_text().splitlines() if marker in line]
-        return [re.search(r"upstream=(\S+)", line).group(1) for line in lines]
+        return [re.search(r"upstream=(.+?) node=", line).group(1) for line in lines]
 
 
 def start_app(port: int, tmp: Path, database_url: str | None) -> subprocess.Popen:
@@ -360,8 +361,29 @@ def test_the_app_works_under_the_content_security_policy(stack):
     assert blocked == []
 
 
+def test_when_one_process_stops_its_visitors_go_on_at_the_other(stack):
+    """A restart or crash of one process: nginx sends its visitors to the other process, the
+    page and the WebSocket keep working (the answers come back from the store)."""
+    first, second = (f"127.0.0.1:{port}" for port in stack.app_ports)
+    cookie = None
+    for _ in range(40):  # a visitor whose process is the first one
+        _, headers, _ = stack.request("/")
+        candidate = headers["Set-Cookie"].split(";")[0]
+        stack.request("/_stcore/health", headers={"Cookie": candidate})
+        if stack.upstreams(f"node={candidate.split('=', 1)[1]}")[-1] == first:
+            cookie = candidate
+            break
+    assert cookie, "no visitor went to the first process"
+    stop(stack.apps[0])
+    status, _, body = stack.request("/", headers={"Cookie": cookie})
+    assert status == 200 and b"De keuzehulp is even niet bereikbaar" not in body
+    assert stack.upstreams(f"node={cookie.split('=', 1)[1]}")[-1].endswith(second)
+    with stack.websocket(cookie=cookie) as session:
+        assert session.rerun("municipality=Lochem").status == 0
+
+
 def test_when_both_processes_are_down_a_dutch_page_says_the_work_is_kept(stack):
-    """Last in this file: stops the app processes."""
+    """Last in this file: stops the app processes (the first one is already stopped)."""
     for app in stack.apps:
         stop(app)
     status, headers, body = stack.request("/")
