@@ -40,3 +40,13 @@ def store_url(request, tmp_path):
                          autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
     return base.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """One Playwright driver per test run: its sync API runs an event loop, and a second
+    `sync_playwright()` in the same process fails while the first is open."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright

@@ -320,12 +320,10 @@ def test_a_websocket_from_another_site_is_refused(stack):
 
 
 @pytest.mark.browser
-def test_the_app_works_under_the_content_security_policy(stack):
+def test_the_app_works_under_the_content_security_policy(stack, playwright_driver):
     """Chromium through the proxy, every page: the app draws it, the Dutch script runs (an
     inline script: needs 'unsafe-inline'), the group chart draws (Vega), and the browser
     reports nothing blocked by the CSP."""
-    from playwright.sync_api import sync_playwright
-
     from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, wait_idle
     from ui.nav import PAGES
 
@@ -333,30 +331,29 @@ def test_the_app_works_under_the_content_security_policy(stack):
         pytest.skip(f"{CHROMIUM} not found")
     console: list[str] = []
     base = f"https://{PUBLIC}:{stack.https_port}"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PUBLIC} 127.0.0.1"])
-        try:
-            context = browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 800})
-            page = context.new_page()
-            page.on("console", lambda message: console.append(message.text))
-            for nav_page in PAGES:
-                path = "" if nav_page.path == "pages/start.py" else Path(nav_page.path).stem
-                page.goto(f"{base}/{path}?municipality=Lochem&annual_intake=12")
-                wait_idle(page, timeout=120_000)
-                assert page.evaluate("document.documentElement.lang") == "nl", nav_page.title
-                assert "Traceback" not in page.inner_text("body")
-            page.goto(f"{base}/advies?municipality=Lochem&annual_intake=12")
+    browser = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PUBLIC} 127.0.0.1"])
+    try:
+        context = browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.on("console", lambda message: console.append(message.text))
+        for nav_page in PAGES:
+            path = "" if nav_page.path == "pages/start.py" else Path(nav_page.path).stem
+            page.goto(f"{base}/{path}?municipality=Lochem&annual_intake=12")
             wait_idle(page, timeout=120_000)
-            page.get_by_text("Grafiek: wachttijd bij meer of minder instroom").first.click()
-            wait_idle(page, timeout=120_000)
-            chart = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first
-            chart.wait_for(timeout=60_000)
-            box = chart.bounding_box()
-            assert box and box["width"] > 200 and box["height"] > 100
-            page.wait_for_timeout(1000)
-        finally:
-            browser.close()
+            page.wait_for_function("document.documentElement.lang === 'nl'", timeout=15_000)
+            assert "Traceback" not in page.inner_text("body")
+        page.goto(f"{base}/advies?municipality=Lochem&annual_intake=12")
+        wait_idle(page, timeout=120_000)
+        page.get_by_text("Grafiek: wachttijd bij meer of minder instroom").first.click()
+        wait_idle(page, timeout=120_000)
+        chart = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first
+        chart.wait_for(timeout=60_000)
+        box = chart.bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 100
+        page.wait_for_timeout(1000)
+    finally:
+        browser.close()
     blocked = [text for text in console if "Content Security Policy" in text or "Refused to" in text]
     assert blocked == []
 
