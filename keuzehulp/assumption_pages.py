@@ -39,6 +39,30 @@ def _body(item: Assumption) -> str:
     return "\n\n".join(parts)
 
 
+def cost_page_id(assumption_id: str) -> str:
+    """knowledge/assumptions/kosten-<slug>.md for a cost assumption `kosten/<slug>`."""
+    return f"{PAGE_PREFIX}{assumption_id.replace('/', '-')}.md"
+
+
+def _cost_items() -> dict[str, dict[str, Any]]:
+    """The cost model's own assumptions (texts/costs.yaml, issue 12), as pages beside the rest."""
+    from .costdata import cost_data
+
+    data = cost_data()
+    items: dict[str, dict[str, Any]] = {}
+    for assumption in data.assumptions.values():
+        amounts = [spec.label for spec in data.amounts.values() if spec.assumption == assumption.id]
+        body = f"**{texts().assumption_says_label}.** {assumption.text}"
+        if amounts:
+            body += "\n\n**Gebruikt door de bedragen**\n\n" + "\n".join(f"- {a}" for a in amounts)
+        body += ("\n\n**" + texts().assumption_changed_by_label + "**\n\nUw eigen bedragen, onder "
+                 "'Bedragen aanpassen' op de pagina Kosten en doorlooptijd.")
+        page = cost_page_id(assumption.id)
+        items[page] = dict(id=page, title=assumption.title, kind="assumption", sources=[], related=[OVERVIEW_ID],
+                           summary=None, body=body, html=render_markdown(body), links=[])
+    return items
+
+
 def assumption_items(register: Register) -> dict[str, dict[str, Any]]:
     """Per page id the fields of a KnowledgeItem (knowledge.py builds the items)."""
     t = texts()
@@ -49,12 +73,18 @@ def assumption_items(register: Register) -> dict[str, dict[str, Any]]:
             id=item.page_id, title=item.title, kind="assumption", sources=[], related=[OVERVIEW_ID],
             summary=None, body=body, html=render_markdown(body), links=[],
         )
+    costs = _cost_items()
+    items.update(costs)
     overview = t.assumptions_intro + "\n\n" + "\n".join(
         f"- [{i.title}]({i.page_id})" for i in register.items.values())
+    if costs:
+        overview += "\n\n**Kosten en doorlooptijd**\n\n" + "\n".join(
+            f"- [{c['title']}]({pid})" for pid, c in costs.items())
     items[OVERVIEW_ID] = dict(
         id=OVERVIEW_ID, title=t.assumptions_heading, kind="assumption", sources=[],
-        related=[i.page_id for i in register.items.values()],
+        related=[i.page_id for i in register.items.values()] + list(costs),
         summary="Wat de keuzehulp zelf aanneemt of inschat, en wat niet in de handreiking staat.",
-        body=overview, html=render_markdown(overview), links=[i.page_id for i in register.items.values()],
+        body=overview, html=render_markdown(overview),
+        links=[i.page_id for i in register.items.values()] + list(costs),
     )
     return items

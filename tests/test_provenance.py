@@ -200,3 +200,36 @@ def test_an_exported_advice_of_version_1_with_plain_text_reasons_still_loads() -
 
 def test_a_bare_profile_of_version_1_still_loads() -> None:
     assert parse_session(json.dumps({"schema_version": 1, "annual_intake": 5})).profile.annual_intake == 5
+
+
+def test_the_kennisbank_shows_every_assumption_under_one_heading_with_the_cost_models_too() -> None:
+    from keuzehulp.costdata import cost_data
+    from keuzehulp.knowledge import knowledge_base
+
+    kb = knowledge_base()
+    overview = kb.get("knowledge/assumptions/index.md")
+    assert overview is not None and overview.title == "Aannames van de keuzehulp"
+    for item in register().items.values():
+        page = kb.get(item.page_id)
+        assert page is not None and page.kind == "assumption" and item.why in page.body
+        assert item.page_id in overview.links
+    for assumption in cost_data().assumptions.values():
+        page = kb.get(f"knowledge/assumptions/{assumption.id.replace('/', '-')}.md")
+        assert page is not None and page.title == assumption.title
+        assert page.id in overview.links
+
+
+def test_every_download_lists_the_register_and_the_cost_assumptions() -> None:
+    from datetime import date
+
+    from keuzehulp.costdata import cost_data
+    from keuzehulp.report import build_report, render
+
+    advice = advise(Profile(annual_intake=14))
+    report = build_report(advice, today=date(2026, 11, 27))
+    ids = [a.id for a in report.assumptions]
+    assert set(register().items) <= set(ids)
+    assert set(cost_data().assumptions) <= set(ids)
+    md = render("md", advice, today=date(2026, 11, 27)).decode()
+    assert "## Aannames van de keuzehulp" in md
+    assert all(a.title in md for a in report.assumptions)

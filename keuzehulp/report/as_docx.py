@@ -283,7 +283,8 @@ def _back(doc: DocxDocument, r: Report) -> None:
         for a in r.assumptions:
             doc.add_heading(f"{a.title} ({a.id})", level=3)
             _labelled(doc, bt.assumption_says_label, a.says)
-            _labelled(doc, bt.assumption_why_label, a.why)
+            if a.why:
+                _labelled(doc, bt.assumption_why_label, a.why)
             if a.numbers:
                 _labelled(doc, bt.assumption_numbers_label, "; ".join(a.numbers))
             _labelled(doc, bt.assumption_changed_by_label, "; ".join(a.changed_by))

@@ -200,8 +200,9 @@ def _assumptions(r: Report) -> list[str]:
     parts = [f"## {inline(t.assumptions_heading)}", inline(t.assumptions_intro)]
     for a in r.assumptions:
         lines = [f"**{inline(a.title)}** ({inline(a.id)})", "",
-                 f"- {inline(t.assumption_says_label)}: {inline(a.says)}",
-                 f"- {inline(t.assumption_why_label)}: {inline(a.why)}"]
+                 f"- {inline(t.assumption_says_label)}: {inline(a.says)}"]
+        if a.why:
+            lines.append(f"- {inline(t.assumption_why_label)}: {inline(a.why)}")
         if a.numbers:
             lines.append(f"- {inline(t.assumption_numbers_label)}: {inline('; '.join(a.numbers))}")
         lines.append(f"- {inline(t.assumption_changed_by_label)}: {inline('; '.join(a.changed_by))}")

@@ -364,7 +364,8 @@ def _back(pdf: _Pdf, r: Report) -> None:
         for a in r.assumptions:
             pdf.label(f"{a.title} ({a.id})", keep=20)
             pdf.para(a.says, label=bt.assumption_says_label, indent=2)
-            pdf.para(a.why, label=bt.assumption_why_label, indent=2)
+            if a.why:
+                pdf.para(a.why, label=bt.assumption_why_label, indent=2)
             if a.numbers:
                 pdf.para("; ".join(a.numbers), label=bt.assumption_numbers_label, indent=2)
             pdf.para("; ".join(a.changed_by), label=bt.assumption_changed_by_label, indent=2)

@@ -77,7 +77,26 @@ def assumption_parts() -> list[AssumptionPart]:
             changed_by=changed or [t.assumption_changed_by_none],
             rules=list(item.rules) + list(item.used_by),
         ))
-    return parts
+    return parts + _cost_parts()
+
+
+def _cost_parts() -> list[AssumptionPart]:
+    """The cost model's own assumptions (texts/costs.yaml), listed with the rest."""
+    try:
+        from ..costdata import cost_data
+
+        data = cost_data()
+    except Exception:  # a broken cost file must not stop a download; `check` reports it
+        return []
+    out = []
+    for a in data.assumptions.values():
+        amounts = [clean(s.label) for s in data.amounts.values() if s.assumption == a.id]
+        out.append(AssumptionPart(
+            id=a.id, title=clean(a.title), says=clean(a.text), why="", numbers=[],
+            changed_by=["Uw eigen bedragen ('Bedragen aanpassen', pagina Kosten en doorlooptijd)"],
+            rules=amounts,
+        ))
+    return out
 
 
 def _number(value: float) -> str:
