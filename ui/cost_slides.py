@@ -21,7 +21,8 @@ def _kicker(text: str) -> None:
 
 def cost_slide(advice: Advice) -> None:
     est = current_estimate()
-    _kicker("Kosten en doorlooptijd · wat kost dit ontwerp?")
+    own = len(state.get_session().costs.amounts)  # amounts the team set itself
+    _kicker(f"Kosten en doorlooptijd · {own} bedragen zelf ingevuld, de rest startwaarden (bron of aanname)")
     st.title("Wat kost dit ontwerp?", anchor=False)
     if est is None:
         st.markdown("De kosten konden nu niet worden berekend.")
@@ -39,10 +40,6 @@ def cost_slide(advice: Advice) -> None:
     else:
         st.markdown(headline(result))
     st.altair_chart(cost_chart(result, height=270, font_size=16), width="stretch", theme=None)
-    left = len(state.get_session().costs.amounts)  # amounts the team set itself
-    with st.container(key="cost-note"):
-        st.markdown(f"Bedragen: {left} zelf ingevuld, de rest startwaarden (bron of aanname). "
-                    "Details op de pagina Kosten en doorlooptijd.")
 
 
 def timeline_slide(advice: Advice) -> None:

@@ -31,7 +31,7 @@ SIZES = {
     "zoom200": ({"width": 640, "height": 400}, 2),  # 1280x800 at 200 % zoom
     "390x844": ({"width": 390, "height": 844}, 2),  # a phone
 }
-SHOOT = {1, 2, 4, 13}  # decision, its follow-up with the team's choice, the chart, the close
+SHOOT = {1, 2, 4, 12, 13, 15}  # decision, its follow-up, the chart, costs, lead time, the close
 
 # Bounding boxes of everything a slide shows, and of the controls, in page coordinates.
 LAYOUT_JS = """() => {
@@ -113,7 +113,8 @@ def test_every_slide_fits_the_screen_and_the_controls_cover_nothing(server, brow
                 break
             press(page, "PageDown")
             index += 1
-        assert index == 13, "14 slides: title, 3 decisions with follow-ups and the chart, 5 questions, the close"
+        assert index == 15, ("16 slides: title, 3 decisions with follow-ups and the chart, 5 questions, "
+                             "costs and lead time, the close")
         assert problems == {}
     finally:
         context.close()
@@ -172,7 +173,7 @@ def test_the_team_choice_is_recorded_on_the_slide_with_the_keys_of_a_presenter_r
     main.get_by_role("heading", name="Keuze van het team").click()  # out of the text box
     jump = page.locator(".st-key-slide-nav").get_by_role("combobox")
     jump.click()
-    page.get_by_role("option", name="Dia 14 van 14: Advies en keuze van het team").click()
+    page.get_by_role("option", name="Dia 16 van 16: Advies en keuze van het team").click()
     wait_idle(page)
     expect(main.get_by_role("heading", name="Advies en keuze van het team")).to_be_visible()
     expect(main.get_by_text(f"≠ {other}").first).to_be_visible()
