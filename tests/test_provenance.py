@@ -233,3 +233,22 @@ def test_every_download_lists_the_register_and_the_cost_assumptions() -> None:
     md = render("md", advice, today=date(2026, 11, 27)).decode()
     assert "## Aannames van de keuzehulp" in md
     assert all(a.title in md for a in report.assumptions)
+
+
+@pytest.mark.parametrize(("months", "limit", "shown"), [
+    (3.03, 3, "iets meer dan 3 maanden"),  # rounded it would equal the limit it exceeds
+    (3.2, 3, "3,2 maanden"),
+    (2.97, 3, "3 maanden"),  # within the limit, rounding up to it is no contradiction
+    (1.0, None, "1 maand"),
+    (19.2, None, "19 maanden"),
+])
+def test_months_are_written_so_they_never_contradict_their_sentence(months, limit, shown) -> None:
+    from keuzehulp.wording import months as months_text
+
+    assert months_text(months, limit) == shown
+
+
+def test_small_numbers_in_running_text_are_words() -> None:
+    text = advise(Profile(annual_intake=9)).group_formation.text
+    assert text.startswith("Bij negen inburgeraars per jaar, verdeeld over drie taalniveaus,")
+    assert "een groep van acht" in text

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from keuzehulp import wording
 from keuzehulp.groups import counted_intake, describe, intake_needed, months_to_fill
 from keuzehulp.schema import Profile
 
@@ -53,8 +54,8 @@ def _point(intake: int, label: str, profile: Profile) -> dict[str, object]:
         readable = f"meer dan {CLIP_MONTHS} maanden"
     elif months < 1:
         readable = "minder dan 1 maand"
-    else:
-        readable = f"{round(months)} {'maand' if round(months) == 1 else 'maanden'}"
+    else:  # one decimal, and never "3 maanden" for 3,03 beside an accepted wait of 3
+        readable = wording.months(months, profile.max_wait_months)
     return {"intake": intake, "months": shown, "label": f"{label}: {readable}", "who": label}
 
 
@@ -161,24 +162,24 @@ def show_group_formation(profile: Profile) -> None:
     )
 
 
-def _months_phrase(months: float | None) -> str:
+def _months_phrase(months: float | None, limit: int | None = None) -> str:
     if months is None:
         return "geen groep"
     if months < 1:
         return "binnen een maand vol"
     if months > CLIP_MONTHS:
         return f"meer dan {CLIP_MONTHS} maanden"
-    rounded = round(months)
-    return f"ongeveer {rounded} {'maand' if rounded == 1 else 'maanden'}"
+    shown = wording.months(months, limit)
+    return shown if shown.startswith("iets meer") else f"ongeveer {shown}"
 
 
 def chart_summary(profile: Profile) -> list[str]:
     """The chart in three short lines, for a slide."""
     own = months_to_fill(profile.annual_intake, profile)
-    lines = [f"Uw gemeente ({profile.annual_intake} per jaar): {_months_phrase(own)}."]
+    lines = [f"Uw gemeente ({profile.annual_intake} per jaar): {_months_phrase(own, profile.max_wait_months)}."]
     if profile.regional_intake > 0:
         total = counted_intake(profile, regional=True)
-        lines.append(f"Met de regio ({total} per jaar): {_months_phrase(months_to_fill(total, profile))}.")
+        lines.append(f"Met de regio ({total} per jaar): {_months_phrase(months_to_fill(total, profile), profile.max_wait_months)}.")
     lines.append(f"Acceptabel is hoogstens {profile.max_wait_months} maanden. Daarvoor zijn ongeveer "
                  f"{intake_needed(profile)} inburgeraars per jaar nodig.")
     return lines

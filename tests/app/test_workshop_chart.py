@@ -26,7 +26,7 @@ def test_small_municipality_waits_long_and_the_region_brings_it_within_the_wait(
     assert points["Met de regio"]["intake"] == 425
     assert points["Met de regio"]["months"] < profile.max_wait_months < points["Uw gemeente"]["months"]
     assert legend_lines(profile) == [
-        "● Uw gemeente (25 per jaar): 12 maanden",
+        "● Uw gemeente (25 per jaar): 11,5 maanden",  # one decimal below a year
         "◆ Met de regio (425 per jaar): minder dan 1 maand",
         "- - - Acceptabele wachttijd: 3 maanden",
     ]
@@ -68,3 +68,14 @@ def test_the_spec_has_the_curve_the_wait_rule_and_a_readable_scale():
 def test_on_a_slide_the_wait_line_carries_its_own_label():
     texts = [layer for layer in _layers(Profile(), title=False) if layer["mark"]["type"] == "text"]
     assert any(layer["encoding"]["text"]["field"] == "label" for layer in texts)
+
+
+def test_the_months_beside_the_accepted_wait_never_contradict_it():
+    """95 a year needs 3.03 months: never 'ongeveer 3 maanden' next to 'hoogstens 3 maanden'."""
+    from keuzehulp import Profile
+    from ui.chart import chart_summary, legend_lines
+
+    profile = Profile(annual_intake=95)
+    assert chart_summary(profile)[0] == "Uw gemeente (95 per jaar): iets meer dan 3 maanden."
+    assert legend_lines(profile)[0].endswith("iets meer dan 3 maanden")
+    assert "3,2 maanden" in chart_summary(Profile(annual_intake=90))[0]
