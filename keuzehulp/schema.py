@@ -19,6 +19,7 @@ SCHEMA_VERSION = 2
 SchemaVersion = Literal[1, 2]
 
 SectionId = Literal["q1", "q2", "q3", "q4", "q5"]
+StepId = Literal["start", "q1", "q2", "q3", "q4", "q5"]  # wizard steps, for the route marks
 SECTION_IDS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "q5")
 
 DecisionId = Literal["delivery", "training_format", "matching"]
@@ -412,6 +413,13 @@ class Session(BaseModel):
     costs: CostSettings = Field(default_factory=lambda: CostSettings())
     # Live workshop (issue 11): the workshop's code, the facilitator's secret and its votes.
     workshop: WorkshopVotes | None = None
+    # --- store (issue 14): route marks and answers set aside, so a reload loses nothing -----
+    # Steps confirmed as answered, and steps with nothing to fill in that were read (vraag 1).
+    answered: list[StepId] = Field(default_factory=list, max_length=6)
+    read: list[StepId] = Field(default_factory=list, max_length=6)
+    # The answers that belonged to no scenario when one was chosen ("Geen scenario" brings
+    # them back).
+    loose_profile: Profile | None = None
 
     @field_validator("schema_version", mode="after")
     @classmethod

@@ -10,7 +10,24 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+import os  # noqa: E402
+
 import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _store_in_a_temp_dir(tmp_path_factory):
+    """The app's autosave writes to a database of this test run, never to data/ or a configured one
+    (servers started by browser tests inherit this environment)."""
+    saved = {k: os.environ.get(k) for k in ("KEUZEHULP_DATA_DIR", "KEUZEHULP_DATABASE_URL")}
+    os.environ["KEUZEHULP_DATA_DIR"] = str(tmp_path_factory.mktemp("store"))
+    os.environ.pop("KEUZEHULP_DATABASE_URL", None)
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,8 @@ PAGES: list[NavPage] = [
 ]
 
 QUESTION_STEPS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "q5")
+READ_STEPS: tuple[str, ...] = ("q1",)  # steps with nothing to answer: marked read on a visit
+ANSWER_STEPS: tuple[str, ...] = tuple(s for s in QUESTION_STEPS if s not in READ_STEPS)
 
 
 def step_pages() -> list[NavPage]:
@@ -52,12 +54,12 @@ def page_by_path(path: str) -> NavPage:
 
 
 def visit(title: str) -> None:
-    """Called by app.py for the page about to run: reading vraag 1 is answering it."""
-    from .state import mark_answered
+    """Called by app.py for the page about to run: vraag 1 has nothing to answer; a visit reads it."""
+    from .state import mark_read
 
     page = next((p for p in PAGES if p.title == title), None)
-    if page is not None and page.step == "q1":
-        mark_answered("q1")
+    if page is not None and page.step in READ_STEPS:
+        mark_read(page.step)
 
 
 def neighbours(step: str) -> tuple[NavPage | None, NavPage | None]:

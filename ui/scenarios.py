@@ -2,7 +2,9 @@
 
 Scenarios live in Session.scenarios, so they travel in the saved session. Switching loads the
 scenario's answers as the active profile through ui.state, so every widget is re-seeded.
-Answers that belong to no scenario are kept aside when switching, so they are never lost.
+Answers that belong to no scenario are kept aside when switching (Session.loose_profile, so in
+the autosave too), and changes to the active scenario that were not stored in it make the
+switch ask first whether to keep them: nothing is dropped without the user saying so.
 Scenario names are user text: escaped before they reach any Markdown.
 """
 
@@ -25,7 +27,7 @@ MAX_NAME = 60
 NAME_KEY = "scenario_name"
 SWITCH_KEY = "scenario_switch"
 MESSAGE_KEY = "scenario_message"
-LOOSE_KEY = "keuzehulp_loose_profile"  # answers that were not saved as a scenario
+PENDING_KEY = "scenario_switch_pending"  # the scenario chosen while the active one has unsaved edits
 LOOSE = ""  # selectbox option for "no scenario"
 
 
@@ -64,9 +66,10 @@ def switch_scenario(name: str) -> None:
     """Load a saved scenario's answers (or the loose answers for LOOSE) as the active profile."""
     session = state.get_session()
     if not any(s.profile == session.profile for s in session.scenarios):
-        st.session_state[LOOSE_KEY] = session.profile  # keep unsaved answers within reach
+        # keep answers that are in no scenario within reach (also in the saved session)
+        session = session.model_copy(update={"loose_profile": session.profile})
     if name == LOOSE:
-        loose = st.session_state.get(LOOSE_KEY)
+        loose = session.loose_profile
         profile = loose if isinstance(loose, Profile) else session.profile
         state.set_session(session.model_copy(update={"profile": profile, "active_scenario": None}))
         return
@@ -74,6 +77,12 @@ def switch_scenario(name: str) -> None:
     if scenario is None:
         return
     state.set_session(session.model_copy(update={"profile": scenario.profile, "active_scenario": name}))
+
+
+def unsaved_edits(session: Session) -> bool:
+    """Whether the active answers differ from the active scenario they were loaded from."""
+    scenario = active_scenario(session)
+    return scenario is not None and scenario.profile != session.profile
 
 
 def update_active() -> None:
@@ -109,8 +118,46 @@ def _on_save() -> None:
 
 
 def _on_switch() -> None:
-    switch_scenario(st.session_state.get(SWITCH_KEY) or LOOSE)
+    target = st.session_state.get(SWITCH_KEY) or LOOSE
     st.session_state.pop(MESSAGE_KEY, None)
+    session = state.get_session()
+    if unsaved_edits(session) and target != session.active_scenario:
+        st.session_state[PENDING_KEY] = target  # ask first (scenario_sidebar shows the question)
+        st.session_state[SWITCH_KEY] = session.active_scenario or LOOSE
+        return
+    st.session_state.pop(PENDING_KEY, None)
+    switch_scenario(target)
+
+
+def _on_pending(choice: str) -> None:
+    """The answer to 'keep the changes?': keep (store them in the scenario), drop, or cancel."""
+    target = st.session_state.pop(PENDING_KEY, None)
+    if target is None or choice == "cancel":
+        return
+    name = state.get_session().active_scenario or ""
+    if choice == "keep":
+        update_active()
+    switch_scenario(target)
+    kept = "bewaard in" if choice == "keep" else "niet bewaard in"
+    _message("success", f"De wijzigingen zijn {kept} '{escape_markdown(name)}'.")
+
+
+def _pending_question(session: Session) -> None:
+    target = st.session_state.get(PENDING_KEY)
+    if target is None or not unsaved_edits(session):
+        st.session_state.pop(PENDING_KEY, None)
+        return
+    name = escape_markdown(session.active_scenario or "")
+    goal = f"scenario '{escape_markdown(target)}'" if target else "de losse antwoorden"
+    st.warning(f"U heeft antwoorden gewijzigd sinds scenario '{name}' is bewaard. Wilt u die "
+               f"wijzigingen bewaren in '{name}' voordat u naar {goal} gaat?",
+               icon=":material/warning:")
+    st.button(f"Ja, bewaren in '{name}'", on_click=_on_pending, args=("keep",),
+              key="scenario_pending_keep", type="primary", width="stretch")
+    st.button("Nee, wijzigingen weggooien", on_click=_on_pending, args=("drop",),
+              key="scenario_pending_drop", width="stretch")
+    st.button("Annuleren", on_click=_on_pending, args=("cancel",), key="scenario_pending_cancel",
+              width="stretch")
 
 
 def _on_update() -> None:
@@ -141,6 +188,7 @@ def scenario_sidebar() -> None:
             format_func=lambda n: n if n else "Geen scenario (losse antwoorden)",
             help="Kies een scenario: de antwoorden van dat scenario worden de actieve antwoorden.",
         )
+        _pending_question(session)
         scenario = active_scenario(session)
         if scenario is not None:
             if scenario.profile != session.profile:

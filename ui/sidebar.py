@@ -6,7 +6,7 @@ import streamlit as st
 
 from keuzehulp.markdown import escape_markdown
 
-from . import nav, state
+from . import autosave, nav, state
 from .scenarios import scenario_sidebar
 from .session_io import save_button
 
@@ -17,11 +17,16 @@ OPEN_ICON = ":material/radio_button_unchecked:"
 def stepper() -> None:
     """Every page of the route; wizard steps show whether they are answered."""
     answered = state.answered_steps()
+    read = state.read_steps()
     st.markdown("**Route**")
     for page in nav.PAGES:
         icon = page.icon
         label = page.title
-        if page.step is not None and page.step != "start":
+        if page.step in nav.READ_STEPS:  # nothing to fill in: read, not answered
+            done = page.step in read
+            icon = ANSWERED_ICON if done else OPEN_ICON
+            label = f"{page.title} (gelezen)" if done else page.title
+        elif page.step is not None and page.step != "start":
             done = page.step in answered
             icon = ANSWERED_ICON if done else OPEN_ICON
             label = f"{page.title} (beantwoord)" if done else page.title
@@ -37,4 +42,7 @@ def render_sidebar() -> None:
         stepper()
         st.divider()
         save_button()
+        autosave.status_line()
         scenario_sidebar()
+        st.divider()
+        autosave.delete_block()

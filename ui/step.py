@@ -19,9 +19,11 @@ ADVICE_FAILED = ("Het advies kon nu niet worden berekend. Uw antwoorden zijn bew
 def progress_line(step: str) -> None:
     """'Vraag 2 van 5' and how many questions are answered: where you are on the route."""
     answered = state.answered_steps()
-    done = sum(1 for q in nav.QUESTION_STEPS if q in answered)
+    done = sum(1 for q in nav.ANSWER_STEPS if q in answered)
     where = f"Vraag {step[1]} van 5" if step in nav.QUESTION_STEPS else "Start"
-    st.caption(f"{where} · {done} van 5 vragen beantwoord")
+    total = len(nav.ANSWER_STEPS)
+    read = " · vraag 1 gelezen" if "q1" in state.read_steps() else ""
+    st.caption(f"{where} · {done} van de {total} vragen beantwoord{read}")
 
 
 def intro(step: str) -> None:
@@ -73,15 +75,18 @@ def prev_next(step: str) -> None:
     if after is not None:
         label = f"Volgende: {after.title}"
         if right.button(label, type="primary", icon=":material/arrow_forward:", key=f"next_{step}"):
-            state.mark_answered(step)
+            if step in nav.READ_STEPS:
+                state.mark_read(step)
+            else:
+                state.mark_answered(step)
             st.switch_page(after.path)
 
 
 def render_step(step: str) -> None:
     nav.ensure_entrypoint()
     section = labels().sections[step]
-    if step == "q1":
-        state.mark_answered("q1")  # nothing to fill in: reading it is answering it (also nav.visit)
+    if step in nav.READ_STEPS:
+        state.mark_read(step)  # nothing to fill in: a visit reads it (also nav.visit)
     st.title(f"Vraag {step[1]}: {section.short}", anchor=False)
     st.subheader(section.title, anchor=False)
     progress_line(step)

@@ -10,7 +10,7 @@ from wizard_helpers import STEP_PAGES, fill_in, fresh_app, open_page, page_text,
 from keuzehulp.labels import labels
 from keuzehulp.schema import ANSWER_FIELDS, Profile, Session
 from ui.nav import PAGES
-from ui.state import ANSWERED_KEY, SESSION_KEY, validated
+from ui.state import SESSION_KEY, validated
 
 # Every profile field answered with a value that is not its default.
 EVERY_FIELD = {
@@ -103,9 +103,17 @@ def test_a_changed_answer_marks_its_step_answered_in_the_route(app):
     open_page(app, "pages/q3_begeleiding.py")
     set_field(app, "care_duties", "many")
     app.run()
-    assert "q3" in app.session_state[ANSWERED_KEY]
-    assert "q4" not in app.session_state[ANSWERED_KEY]
-    assert "1 van 5 vragen beantwoord" in page_text(app)
+    answered = app.session_state[SESSION_KEY].answered  # in the session, so in the saved file too
+    assert "q3" in answered
+    assert "q4" not in answered
+    assert "1 van de 4 vragen beantwoord" in page_text(app)
+
+
+def test_question_1_is_read_by_a_visit_not_answered(app):
+    open_page(app, "pages/q1_waarom.py")
+    session = app.session_state[SESSION_KEY]
+    assert "q1" in session.read and "q1" not in session.answered
+    assert "0 van de 4 vragen beantwoord · vraag 1 gelezen" in page_text(app)
 
 
 def test_an_out_of_range_value_keeps_the_old_answer_with_a_dutch_message():

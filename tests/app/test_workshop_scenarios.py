@@ -155,3 +155,62 @@ def test_a_name_over_sixty_characters_is_refused():
 
     assert name_problem("x" * 61, Session()) == "De naam is te lang; hoogstens 60 tekens."
     assert name_problem("x" * 60, Session()) is None
+
+
+# --- switching with changes not stored in the active scenario asks first (issue 14) -------------
+
+EDITED = REGION.model_copy(update={"annual_intake": 60})
+
+
+def two_scenarios_with_an_edit(at: AppTest) -> AppTest:
+    """'Alleen' and 'Met de regio' saved; then the intake changed in 'Met de regio'."""
+    edit_answers(at, ALONE)
+    save(at, "Alleen")
+    edit_answers(at, REGION)
+    save(at, "Met de regio")
+    edit_answers(at, EDITED)
+    at.sidebar.selectbox(key="scenario_switch").set_value("Alleen").run()
+    assert not at.exception
+    return at
+
+
+def test_switching_with_unsaved_changes_asks_and_changes_nothing_yet(at):
+    two_scenarios_with_an_edit(at)
+    question = at.sidebar.warning[0].value
+    assert "U heeft antwoorden gewijzigd sinds scenario 'Met de regio' is bewaard" in question
+    assert session(at).profile == EDITED and session(at).active_scenario == "Met de regio"
+    assert at.sidebar.selectbox(key="scenario_switch").value == "Met de regio"
+
+
+def test_keeping_the_changes_stores_them_in_the_scenario_then_switches(at):
+    two_scenarios_with_an_edit(at)
+    at.sidebar.button(key="scenario_pending_keep").click().run()
+    assert session(at).active_scenario == "Alleen" and session(at).profile == ALONE
+    assert {s.name: s.profile for s in session(at).scenarios}["Met de regio"] == EDITED
+    assert messages(at) == ["De wijzigingen zijn bewaard in 'Met de regio'."]
+    assert not at.sidebar.warning
+
+
+def test_dropping_the_changes_is_a_choice_the_user_makes(at):
+    two_scenarios_with_an_edit(at)
+    at.sidebar.button(key="scenario_pending_drop").click().run()
+    assert session(at).active_scenario == "Alleen" and session(at).profile == ALONE
+    assert {s.name: s.profile for s in session(at).scenarios}["Met de regio"] == REGION
+    assert messages(at) == ["De wijzigingen zijn niet bewaard in 'Met de regio'."]
+
+
+def test_cancelling_keeps_the_changes_and_the_scenario(at):
+    two_scenarios_with_an_edit(at)
+    at.sidebar.button(key="scenario_pending_cancel").click().run()
+    assert session(at).active_scenario == "Met de regio" and session(at).profile == EDITED
+    assert not at.sidebar.warning
+
+
+def test_answers_in_no_scenario_are_kept_in_the_session_itself(at):
+    edit_answers(at, ALONE)
+    save(at, "Alleen")
+    at.sidebar.selectbox(key="scenario_switch").set_value("").run()
+    loose = ALONE.model_copy(update={"annual_intake": 99})
+    edit_answers(at, loose)
+    at.sidebar.selectbox(key="scenario_switch").set_value("Alleen").run()
+    assert session(at).loose_profile == loose, "in the session, so in the autosave and the file"

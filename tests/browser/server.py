@@ -30,14 +30,15 @@ def python() -> str:
 class Server:
     """A Streamlit server for one script; `url` once healthy; stop() ends only this process."""
 
-    def __init__(self, script: str = "app.py", cwd: Path = ROOT):
-        self.port = free_port()
+    def __init__(self, script: str = "app.py", cwd: Path = ROOT, env: dict[str, str] | None = None,
+                 port: int | None = None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
         log_dir = ROOT / "test-artifacts"
         log_dir.mkdir(exist_ok=True)
         self.log_path = log_dir / f"streamlit-{self.port}.log"
-        log = self.log_path.open("wb")
+        log = self.log_path.open("ab")  # a restart on the same port adds to the same log
         self._start = lambda: subprocess.Popen(
             [python(), "-m", "streamlit", "run", script, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
