@@ -141,6 +141,13 @@ def restore_once() -> None:
     autosave.saved_at = saved.updated_at
 
 
+def address_params() -> dict[str, str]:
+    """Query parameters for every link to another page of the app: Streamlit clears the address's
+    parameters on a page change, and a page change can be the first run of a new browser session
+    (a click just after a server restart), which then needs the key to find the session."""
+    return {KEY_PARAM: current().key}
+
+
 def keep_key_in_address() -> None:
     """The key stays in the address on every page (Streamlit drops parameters on page change)."""
     key = current().key

@@ -13,6 +13,8 @@ import streamlit as st
 from keuzehulp.knowledge import knowledge_base
 from keuzehulp.labels import labels
 
+from . import autosave
+
 KENNISBANK = "pages/kennisbank.py"
 LOG = logging.getLogger(__name__)
 
@@ -80,7 +82,7 @@ def read_more(item_id: str, label: str = "Lees meer in de kennisbank") -> None:
     """A link to one Kennisbank item (only when the item exists)."""
     if item(item_id) is None:
         return
-    st.page_link(KENNISBANK, label=label, icon=":material/menu_book:", query_params={"item": item_id})
+    st.page_link(KENNISBANK, label=label, icon=":material/menu_book:", query_params={"item": item_id, **autosave.address_params()})
 
 
 def assumption_link(assumption_id: str) -> None:

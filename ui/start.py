@@ -7,7 +7,7 @@ import streamlit as st
 from keuzehulp.labels import labels
 from keuzehulp.markdown import escape_markdown
 
-from . import kennis, nav, session_io, state
+from . import autosave, kennis, nav, session_io, state
 from .widgets import field_input
 
 UPLOAD_KEY = "session_upload"
@@ -72,5 +72,5 @@ def render_start() -> None:
             field_input("municipality", "start")
         if st.button("Begin met vraag 1", type="primary", icon=":material/arrow_forward:"):
             state.mark_answered("start")
-            st.switch_page(nav.page_for_step("q1").path)
+            st.switch_page(nav.page_for_step("q1").path, query_params=autosave.address_params())
         resume()

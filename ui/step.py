@@ -7,7 +7,7 @@ import streamlit as st
 from keuzehulp.labels import labels
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, PRIORITY_ORDER, Advice
 
-from . import kennis, nav, state
+from . import autosave, kennis, nav, state
 from .advice_view import decision_view, element_view
 from .team import team_notes_input
 from .widgets import fields_input
@@ -71,7 +71,8 @@ def prev_next(step: str) -> None:
     left, right = st.columns(2)
     if before is not None:
         with left:
-            st.page_link(before.path, label=f"Vorige: {before.title}", icon=":material/arrow_back:")
+            st.page_link(before.path, label=f"Vorige: {before.title}", icon=":material/arrow_back:",
+                         query_params=autosave.address_params())
     if after is not None:
         label = f"Volgende: {after.title}"
         if right.button(label, type="primary", icon=":material/arrow_forward:", key=f"next_{step}"):
@@ -79,7 +80,7 @@ def prev_next(step: str) -> None:
                 state.mark_read(step)
             else:
                 state.mark_answered(step)
-            st.switch_page(after.path)
+            st.switch_page(after.path, query_params=autosave.address_params())
 
 
 def render_step(step: str) -> None:

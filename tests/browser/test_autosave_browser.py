@@ -60,7 +60,7 @@ def assert_everything_back(page: Page) -> None:
     expect(sidebar.get_by_role("combobox", name="Actief scenario")).to_have_value("Met de regio",
                                                                                 timeout=30_000)
     go(page, "2 Organisatie")
-    expect(page.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("40")
+    expect(page.get_by_role("textbox", name=labels().field("annual_intake"))).to_have_value("40")
     page.get_by_text("Notities van het team bij deze vraag").first.click()
     expect(page.get_by_role("textbox", name="Notities van het team bij deze vraag")).to_have_value(NOTE)
 
@@ -134,14 +134,14 @@ def test_switching_scenario_with_unsaved_changes_asks_first(own_server, page, sc
     question = page.locator(SIDEBAR).get_by_text("U heeft antwoorden gewijzigd sinds scenario 'Met de regio'")
     expect(question).to_be_visible()
     page.screenshot(path=str(screenshots / "autosave-scenario-wisselen-vraag.png"))
-    expect(page.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("60")
+    expect(page.get_by_role("textbox", name=labels().field("annual_intake"))).to_have_value("60")
 
     page.get_by_role("button", name="Ja, bewaren in 'Met de regio'").click()
     settle(page)
     expect(page.locator(SIDEBAR).get_by_role("combobox", name="Actief scenario")).to_have_value("Alleen")
-    expect(page.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("25")
+    expect(page.get_by_role("textbox", name=labels().field("annual_intake"))).to_have_value("25")
     expect(page.locator(SIDEBAR)).to_contain_text("De wijzigingen zijn bewaard in 'Met de regio'")
 
     pick_scenario(page, "Met de regio")  # no changes now: no question
-    expect(page.get_by_role("spinbutton", name=labels().field("annual_intake"))).to_have_value("60")
+    expect(page.get_by_role("textbox", name=labels().field("annual_intake"))).to_have_value("60")
     assert "U heeft antwoorden gewijzigd" not in main_text(page) + sidebar_text(page)
