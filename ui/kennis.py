@@ -90,7 +90,7 @@ def assumption_link(assumption_id: str) -> None:
     page = item(f"knowledge/assumptions/{assumption_id}.md")
     if page is not None:
         st.page_link(KENNISBANK, label=f"Aanname: {page.title}", icon=":material/lightbulb:",
-                     query_params={"item": page.id}, width="stretch",
+                     query_params={"item": page.id, **autosave.address_params()}, width="stretch",
                      help=f"Aanname van de keuzehulp: {page.title}. Uitleg in de Kennisbank.")
 
 
