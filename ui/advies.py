@@ -9,7 +9,7 @@ import streamlit as st
 from keuzehulp import report
 from keuzehulp.engine import advise
 from keuzehulp.labels import labels
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.provenance import strength_label
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
 
@@ -91,7 +91,7 @@ def render_advies() -> None:
     st.title("Advies: alles bij elkaar", anchor=False)
     municipality = state.get_profile().municipality
     if municipality:
-        st.markdown(f"Voor **{escape_markdown(municipality)}**, op basis van uw antwoorden.")
+        st.markdown(f"Voor **{inert_markdown(municipality)}**, op basis van uw antwoorden.")
     advice = state.current_advice()
     if advice is None:
         st.error(ADVICE_FAILED, icon=":material/error:")

@@ -30,7 +30,7 @@ from keuzehulp.costview import (
 from keuzehulp.dutchnum import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
 from keuzehulp.estimate import Estimate, estimate
 from keuzehulp.knowledge import knowledge_base
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.numbers import dutch_number
 from keuzehulp.schema import ROUTE_IDS, CostSettings, Profile, RouteShares
 
@@ -282,7 +282,7 @@ def costs_page() -> None:
     nav.ensure_entrypoint()
     st.title("Kosten en doorlooptijd", anchor=False)
     session = state.get_session()
-    scenario = f" (scenario {escape_markdown(session.active_scenario)})" if session.active_scenario else ""
+    scenario = f" (scenario {inert_markdown(session.active_scenario)})" if session.active_scenario else ""
     st.markdown("Wat kost uw ontwerp per traject en per jaar, naast het geld van het Rijk? En hoe lang "
                 f"wacht een inburgeraar tot de eerste les en de eerste stap naar participatie? "
                 f"Berekend met uw huidige antwoorden{scenario}.")

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 
 from . import kennis, nav
 
@@ -84,7 +84,7 @@ def show_list(kb: Any) -> None:
                               format_func=lambda k: "Alles" if k == ALL else kennis.KIND_LABELS[k])
     if query.strip():
         items = kb.search(query, kind=kind or None)
-        st.caption(f"{len(items)} resultaten voor ‘{escape_markdown(query)}’")
+        st.caption(f"{len(items)} resultaten voor ‘{inert_markdown(query)}’")
     else:
         items = sorted((i for i in kb.items.values() if not kind or i.kind == kind),
                        key=lambda i: (list(kennis.KIND_LABELS).index(i.kind), i.title))

@@ -23,7 +23,7 @@ import streamlit as st
 
 from keuzehulp.compare import compare
 from keuzehulp.labels import labels
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.provenance import strength_label
 from keuzehulp.provenance import texts as basis_texts
 from keuzehulp.schema import (
@@ -168,7 +168,7 @@ def _section_line(section: str) -> str:
 def _scenario_note() -> str:
     """' · Scenario: <name>' while a saved scenario is active (the name escaped), else ''."""
     name = state.get_session().active_scenario
-    return f" · Scenario: {escape_markdown(name)}" if name else ""
+    return f" · Scenario: {inert_markdown(name)}" if name else ""
 
 
 def _kicker(text: str) -> None:
@@ -181,7 +181,7 @@ def _title_slide(advice: Advice) -> None:
     municipality = advice.profile.municipality.strip()
     st.title("Keuzehulp duaal inburgeren", anchor=False)
     if municipality:
-        st.markdown(f"## Voor {escape_markdown(municipality)}")
+        st.header(f"Voor {inert_markdown(municipality)}", anchor=False)  # no anchor link made of user text
     if _scenario_note():
         st.markdown(f"*{_scenario_note().removeprefix(' · ')}*")
     st.markdown("### Drie keuzes voor uw duale trajecten")
@@ -271,7 +271,7 @@ def _elements_slide(section: str) -> Callable[[Advice], None]:
         note = state.get_session().team.notes.get(section, "")  # type: ignore[call-overload]
         if note.strip():
             st.markdown("### Notities van het team")
-            st.markdown(escape_markdown(note[:400]) + (" …" if len(note) > 400 else ""))
+            st.markdown(inert_markdown(note[:400]) + (" …" if len(note) > 400 else ""))
     return render
 
 
@@ -303,7 +303,7 @@ def _team_slide(advice: Advice) -> None:
             else:
                 text = "Keuze van het team: Nog niet gekozen"
             if chosen and chosen.reason.strip():
-                text += f"  \nWaarom: {escape_markdown(_short(chosen.reason))}"
+                text += f"  \nWaarom: {inert_markdown(_short(chosen.reason))}"
             right.markdown(text)
     if differs:
         with st.container(key="differs"):
@@ -319,7 +319,7 @@ def _scenario_slide(advice: Advice) -> None:
     result = compare([(s.name, s.profile) for s in shown], session.team)
     _kicker("Scenario's")
     st.title("Scenario's vergeleken", anchor=False)
-    head = " | ".join(escape_markdown(n) for n in result.names)
+    head = " | ".join(inert_markdown(n) for n in result.names)
     rows = [f"| Keuze | {head} |", "|---" * (len(result.names) + 1) + "|"]
     for row in result.decisions:
         cells = [(f"**≠ {c.choice_label}**" if row.differs else c.choice_label) for c in row.cells]

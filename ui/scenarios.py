@@ -15,7 +15,7 @@ from datetime import date
 import streamlit as st
 
 from keuzehulp.compare import MAX_COMPARED, compare
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.report import COMPARISON_FORMATS, FORMATS, comparison_filename, render_comparison
 from keuzehulp.report.comparison import marked_table, screen_marks
 from keuzehulp.schema import Profile, Scenario, Session
@@ -43,7 +43,7 @@ def name_problem(name: str, session: Session) -> str | None:
     if len(name) > MAX_NAME:
         return f"De naam is te lang; hoogstens {MAX_NAME} tekens."
     if any(s.name == name for s in session.scenarios):
-        return (f"Er is al een scenario '{escape_markdown(name)}'. Kies een andere naam, of kies het scenario "
+        return (f"Er is al een scenario '{inert_markdown(name)}'. Kies een andere naam, of kies het scenario "
                 "en werk het bij.")
     if len(session.scenarios) >= MAX_SCENARIOS:
         return f"Er kunnen hoogstens {MAX_SCENARIOS} scenario's worden bewaard. Verwijder er eerst een."
@@ -113,7 +113,7 @@ def _on_save() -> None:
     if problem:
         _message("error", problem)
     else:
-        _message("success", f"Scenario '{escape_markdown(name)}' is bewaard.")
+        _message("success", f"Scenario '{inert_markdown(name)}' is bewaard.")
         st.session_state[NAME_KEY] = ""
 
 
@@ -162,13 +162,13 @@ def _pending_question(session: Session) -> None:
 
 def _on_update() -> None:
     update_active()
-    _message("success", f"Scenario '{escape_markdown(state.get_session().active_scenario or '')}' is bijgewerkt.")
+    _message("success", f"Scenario '{inert_markdown(state.get_session().active_scenario or '')}' is bijgewerkt.")
 
 
 def _on_delete() -> None:
     name = state.get_session().active_scenario
     delete_active()
-    _message("success", f"Scenario '{escape_markdown(name or '')}' is verwijderd. De antwoorden zijn nog actief.")
+    _message("success", f"Scenario '{inert_markdown(name or '')}' is verwijderd. De antwoorden zijn nog actief.")
 
 
 # --- the sidebar block ---------------------------------------------------------------------
@@ -250,7 +250,7 @@ def _decision_table(comparison) -> str:  # type: ignore[no-untyped-def]
             choice = f"**≠ {cell.choice_label}**" if row.differs else cell.choice_label
             cells.append(f"{choice} ({cell.strength_label.lower()})")
         rows.append(([f"**{row.title}**", *cells], row.differs))
-    return marked_table(["Keuze", *comparison.names], rows, screen_marks(), bold=False)
+    return marked_table(["Keuze", *comparison.names], rows, screen_marks(), bold=False, esc=inert_markdown)
 
 
 def _team_choices(comparison) -> None:  # type: ignore[no-untyped-def]
@@ -262,7 +262,7 @@ def _team_choices(comparison) -> None:  # type: ignore[no-untyped-def]
 
 def _table(head: list[str], rows: list[tuple[list[str], bool]], escape_values: bool = False) -> str:
     """A Markdown table (head escaped here). Differences in bold, marked '≠ Verschilt'."""
-    return marked_table(head, rows, screen_marks(), escape_values=escape_values)
+    return marked_table(head, rows, screen_marks(), escape_values=escape_values, esc=inert_markdown)
 
 
 def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
@@ -286,7 +286,7 @@ def comparison_page() -> None:
     if len(names) < 2:
         st.info(HOW_TO, icon=":material/info:")
         if names:
-            st.caption(f"U heeft nu één scenario: {escape_markdown(names[0])}.")
+            st.caption(f"U heeft nu één scenario: {inert_markdown(names[0])}.")
         return
     _selection(names)
     chosen = st.multiselect("Welke scenario's vergelijkt u? Kies er twee of drie.", names,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 
 from . import autosave, nav, state
 from .scenarios import scenario_sidebar
@@ -38,7 +38,7 @@ def render_sidebar() -> None:
         municipality = state.get_profile().municipality
         st.markdown("### Keuzehulp duaal inburgeren")
         if municipality:
-            st.markdown(f"Voor: **{escape_markdown(municipality)}**")
+            st.markdown(f"Voor: **{inert_markdown(municipality)}**")
         stepper()
         st.divider()
         save_button()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from keuzehulp.labels import labels
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 
 from . import autosave, kennis, nav, session_io, state
 from .widgets import field_input
@@ -37,10 +37,10 @@ def resume() -> None:
     kind, details = result
     if kind == "error":
         st.error("Dit bestand kon niet worden geopend. Uw huidige antwoorden zijn niet veranderd.\n\n"
-                 + "\n".join(f"- {escape_markdown(m)}" for m in details), icon=":material/error:")
+                 + "\n".join(f"- {inert_markdown(m)}" for m in details), icon=":material/error:")
     else:
         name = details[0]
-        who = f" voor {escape_markdown(name)}" if name else ""
+        who = f" voor {inert_markdown(name)}" if name else ""
         st.success(f"De sessie{who} is geopend. Uw antwoorden staan weer klaar.",
                    icon=":material/check_circle:")
 

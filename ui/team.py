@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from keuzehulp.inputs import dutch_messages
 from keuzehulp.labels import labels
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.schema import DECISION_OPTIONS, Participant, TeamAction, TeamDecision, TeamInput
 from ui.state import current_advice, get_session, store_session
 
@@ -55,7 +56,7 @@ def _store_team(team_data: dict[str, Any], error_key: str) -> bool:
 
 def _show_errors(error_key: str) -> None:
     for message in _errors().get(error_key, []):
-        st.error(message)
+        st.error(inert_markdown(message))  # may quote what was typed
 
 
 # --- per decision ----------------------------------------------------------------------------

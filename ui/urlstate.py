@@ -15,7 +15,7 @@ import streamlit as st
 from keuzehulp.dutchnum import NotAWholeNumber, parse_whole_number
 from keuzehulp.inputs import shorten
 from keuzehulp.labels import labels
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.schema import ANSWER_FIELDS, PARTNERS, Profile
 
 from . import state
@@ -61,7 +61,7 @@ def _known_partners(values: list[str], warnings: list[str]) -> list[str]:
     unknown = [v for v in values if v not in PARTNERS]
     if unknown:
         shown = ", ".join(f"'{shorten(v)}'" for v in unknown[:3]) + (" …" if len(unknown) > 3 else "")
-        warnings.append(f"{labels().field('partners')} — {escape_markdown(shown)}: "
+        warnings.append(f"{labels().field('partners')} — {inert_markdown(shown)}: "
                         f"{'deze partner kennen' if len(unknown) == 1 else 'deze partners kennen'} we niet; "
                         "de andere partners uit de link zijn overgenomen.")
     return [v for v in values if v in PARTNERS]
@@ -77,7 +77,7 @@ def decode(params: Mapping[str, str], base: Profile | None = None) -> tuple[Prof
         try:
             value = _raw_value(name, str(params[name]))
         except NotAWholeNumber as exc:
-            warnings.append(f"{labels().field(name)} — {escape_markdown(str(exc))} "
+            warnings.append(f"{labels().field(name)} — {inert_markdown(str(exc))} "
                             "Deze waarde uit de link is genegeerd.")
             continue
         if name == "partners":
@@ -85,7 +85,7 @@ def decode(params: Mapping[str, str], base: Profile | None = None) -> tuple[Prof
         new, error = state.validated(profile, name, value)
         if new is None:
             # The message quotes the value from the link: untrusted, so escaped.
-            warnings.append(f"{labels().field(name)} — {escape_markdown(error or '')} "
+            warnings.append(f"{labels().field(name)} — {inert_markdown(error or '')} "
                             "Deze waarde uit de link is genegeerd.")
         else:
             profile = new

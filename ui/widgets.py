@@ -10,7 +10,7 @@ import streamlit as st
 from keuzehulp.derived import NUMERIC_FIELDS, profile_field_specs
 from keuzehulp.dutchnum import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
 from keuzehulp.labels import labels
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.schema import PARTNERS
 
 from . import state
@@ -87,7 +87,7 @@ def field_input(name: str, step: str) -> None:
         raise TypeError(f"no widget for profile field {name!r}")
     error = state.field_errors().get(name)
     if error:
-        st.error(escape_markdown(error), icon=":material/error:")
+        st.error(inert_markdown(error), icon=":material/error:")
 
 
 def fields_input(step: str) -> None:

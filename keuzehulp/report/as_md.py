@@ -40,12 +40,13 @@ def _bullets(items: list[str], esc=inline) -> str:
     return "\n".join(f"- {esc(i)}" for i in items)
 
 
-def table(header: list[str], rows: list[list[str]] | list[tuple[str, str]], first=user, rest=user) -> str:
+def table(header: list[str], rows: list[list[str]] | list[tuple[str, str]], first=user, rest=user,
+          head=user) -> str:
     """The one Markdown table writer (choice summary, comparison, Vergelijken page).
 
-    Header cells are escaped as user text; `first` escapes the first column, `rest` every
+    Header cells are escaped as user text (`head`); `first` escapes the first column, `rest` every
     other cell (pass `str` for cells the caller has already made safe)."""
-    out = ["| " + " | ".join(user(h) for h in header) + " |", "|" + " --- |" * len(header)]
+    out = ["| " + " | ".join(head(h) for h in header) + " |", "|" + " --- |" * len(header)]
     out += ["| " + " | ".join([first(row[0]), *(rest(c) for c in row[1:])]) + " |" for row in rows]
     return "\n".join(out)
 

@@ -10,6 +10,7 @@ wording is in texts/comparison.yaml; the formats are in the report registry (`FO
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -55,17 +56,21 @@ def screen_marks() -> Marks:
 
 
 def marked_table(head: list[str], rows: Rows, marks: Marks, *, escape_values: bool = False,
-                 bold: bool = True) -> str:
+                 bold: bool = True, esc: Callable[[str], str] | None = None) -> str:
     """A Markdown table with a last column that marks each differing row in words.
 
     `head` is escaped as user text; cells[0] is passed as is (the tool's own wording); the
-    other cells are escaped when `escape_values`, and bold in a differing row when `bold`."""
+    other cells are escaped when `escape_values`, and bold in a differing row when `bold`.
+    `esc` replaces both escapes (the screen passes markdown.inert_markdown)."""
     body = []
+    value_esc = esc or escape_markdown
     for cells, differs in rows:
-        values = [escape_markdown(v) if escape_values else v for v in cells[1:]]
+        values = [value_esc(v) if escape_values else v for v in cells[1:]]
         if differs and bold:
             values = [f"**{v}**" for v in values]
         body.append([cells[0], *values, marks.differs if differs else marks.same])
+    if esc is not None:
+        return table([esc(h) for h in head] + [marks.column], body, first=str, rest=str, head=str)
     return table([*head, marks.column], body, first=str, rest=str)
 
 
