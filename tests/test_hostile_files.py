@@ -102,3 +102,15 @@ def test_a_real_cli_process_never_prints_a_traceback(body: bytes) -> None:
                           capture_output=True, cwd=ROOT, env=env, timeout=60)
     err = proc.stderr.decode("utf-8")
     assert proc.returncode == 2 and err.startswith("Fout: ") and "Traceback" not in err, err[:500]
+
+
+def test_the_same_partners_in_another_order_are_no_change() -> None:
+    """Partners are a set: picked in another order (multiselect, file or link) they make the
+    same answers, so no 'De antwoorden zijn gewijzigd' and no '≠ Verschilt' in a comparison."""
+    from keuzehulp.compare import compare
+    from keuzehulp.schema import Profile
+
+    one = Profile(partners=["vocational_college", "language_provider", "social_support"])
+    other = Profile(partners=["social_support", "language_provider", "vocational_college"])
+    assert one == other
+    assert [f.label for f in compare([("A", one), ("B", other)]).differing_fields] == []
