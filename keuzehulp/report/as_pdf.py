@@ -3,13 +3,15 @@ headings with bookmarks, real tables. A question starts on a new page unless mos
 page is still free (short questions such as q1 would otherwise leave empty pages).
 
 The font ships with the package (keuzehulp/report/fonts/, Bitstream Vera licence), so the
-PDF looks the same on a Windows laptop as on a Debian server; see docs/REPORTS.md.
+PDF looks the same on a Windows laptop as on a Debian server; see docs/REPORTS.md. Characters
+DejaVu lacks: Ethiopic from a bundled Noto subset, the rest a visible "[teken]" (pdftext.py).
 """
 
 from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, time
+from functools import lru_cache
 from pathlib import Path
 
 from fpdf import FPDF
@@ -18,6 +20,7 @@ from fpdf.fonts import FontFace
 
 from ..provenance import texts as basis_texts
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
+from .pdftext import covered, pdf_safe, right_to_left
 
 FONT_DIRS = (
     Path(__file__).resolve().parent / "fonts",
@@ -25,6 +28,10 @@ FONT_DIRS = (
 )
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 FAMILY = "DejaVu"
+# Fallback for what DejaVu lacks: the Ethiopic script of Tigrinya and Amharic names (a subset
+# of Noto Sans Ethiopic, OFL; regular only, also for bold, to keep the package small).
+FALLBACK_FILE = FONT_DIRS[0] / "NotoSansEthiopic-Regular.ttf"
+FALLBACK_FAMILY = "NotoEthiopic"
 BLUE = (21, 66, 115)
 GREY = (80, 80, 80)
 # Page-count placeholder: nothing a user types is likely to contain it (fpdf2's default "{nb}"
@@ -54,9 +61,27 @@ class _Pdf(FPDF):
         self.report = report
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(True, margin=20)
-        for style, path in font_paths().items():
+        paths = font_paths()
+        for style, path in paths.items():
             self.add_font(FAMILY, style, str(path))
+        fallback: tuple[str, ...] = ()
+        if FALLBACK_FILE.is_file():
+            for style in paths:
+                self.add_font(FALLBACK_FAMILY, style, str(FALLBACK_FILE))
+            self.set_fallback_fonts([FALLBACK_FAMILY], exact_match=False)
+            fallback = (str(FALLBACK_FILE),)
+        have = covered(tuple(str(p) for p in paths.values()), fallback)
+        # fpdf2 measures the same words many times while wrapping lines: prepare each text once.
+        self._prepare = lru_cache(maxsize=4096)(lambda text: (pdf_safe(text, have), right_to_left(text)))
         self.alias_nb_pages(NB_ALIAS)
+
+    def normalize_text(self, text: str) -> str:
+        """Every text passes here before it is laid out: characters no font has become
+        "[teken]" (no English warning on the console), and right-to-left text is shaped."""
+        text, rtl = self._prepare(text)
+        if rtl != bool(self.text_shaping):
+            self.set_text_shaping(rtl)
+        return super().normalize_text(text)
 
     def footer(self) -> None:
         self.set_y(-14)
