@@ -139,7 +139,7 @@ def _on_pending(choice: str) -> None:
         update_active()
     switch_scenario(target)
     kept = "bewaard in" if choice == "keep" else "niet bewaard in"
-    _message("success", f"De wijzigingen zijn {kept} '{escape_markdown(name)}'.")
+    _message("success", f"De wijzigingen zijn {kept} '{inert_markdown(name)}'.")
 
 
 def _pending_question(session: Session) -> None:
@@ -147,8 +147,8 @@ def _pending_question(session: Session) -> None:
     if target is None or not unsaved_edits(session):
         st.session_state.pop(PENDING_KEY, None)
         return
-    name = escape_markdown(session.active_scenario or "")
-    goal = f"scenario '{escape_markdown(target)}'" if target else "de losse antwoorden"
+    name = inert_markdown(session.active_scenario or "")
+    goal = f"scenario '{inert_markdown(target)}'" if target else "de losse antwoorden"
     st.warning(f"U heeft antwoorden gewijzigd sinds scenario '{name}' is bewaard. Wilt u die "
                f"wijzigingen bewaren in '{name}' voordat u naar {goal} gaat?",
                icon=":material/warning:")
