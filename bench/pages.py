@@ -105,7 +105,7 @@ CLICKS = {
     # (Start has only a text field: typing is not a click, so it is left out.)
     "pages/q2_organisatie.py": ("radio", "regional_cooperation", ["possible", "none"]),
     "pages/q3_begeleiding.py": ("radio", "care_duties", ["many", "few"]),
-    "pages/q4_taal.py": ("spinbutton", "language_providers", ["1", "3"]),
+    "pages/q4_taal.py": ("textbox", "language_providers", ["1", "3"]),
     "pages/q5_participatie.py": ("radio", "employer_network", ["strong", "weak"]),
 }
 
