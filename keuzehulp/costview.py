@@ -167,3 +167,61 @@ def amounts_table(settings: CostSettings, source_titles: dict[str, str] | None =
                 basis = "Nog niet ingevuld door het team"
             rows.append([f"{group_label}: {spec.label}", format_amount(value, spec.unit), basis])
     return Table(["Bedrag", "Waarde", "Herkomst"], rows)
+
+
+# --- For the downloads (report model) and the comparison -----------------------------------
+
+REPORT_HEADING = "Kosten en doorlooptijd"
+REPORT_INTRO = ("Wat het ontwerp kost per traject en per jaar, naast het geld van het Rijk, en hoe lang een "
+                "inburgeraar wacht van huisvesting tot de eerste les en de eerste stap naar participatie. "
+                "Berekend met de bedragen hieronder; de herkomst van elk bedrag staat in de laatste tabel.")
+COST_HEADING = "Kosten"
+MONEY_HEADING = "Geld van het Rijk"
+DRIVERS_HEADING = "Wat bepaalt het verschil het meest?"
+TIMELINE_HEADING = "Doorlooptijd"
+AMOUNTS_HEADING = "Bedragen en hun herkomst"
+
+
+@dataclass(frozen=True)
+class CostsSection:
+    """Everything the downloads show of the cost model and lead time, as plain Dutch text."""
+
+    headline: str
+    volumes: str
+    training: str
+    cost_table: Table
+    money_table: Table | None
+    drivers: list[str]
+    timeline_headline: str
+    timeline_table: Table
+    warnings: list[str]
+    amounts_table: Table
+    note: str
+
+
+def costs_section(est: Estimate, settings: CostSettings, source_titles: dict[str, str] | None = None) -> CostsSection:
+    result = est.costs
+    left, total = default_count(settings)
+    note = (f"{left} van de {total} bedragen met een aanname als startwaarde staan nog op die startwaarde. "
+            "Het bedrag per traject van het Rijk is een gemiddelde over de drie leerroutes, geen bedrag per route.")
+    return CostsSection(headline(result), volumes_line(result), training_line(est), cost_table(result),
+                        money_table(result), driver_lines(result), timeline_headline(est.timeline),
+                        timeline_table(est.timeline), list(est.timeline.warnings),
+                        amounts_table(settings, source_titles), note)
+
+
+def compare_rows(estimates: list[Estimate]) -> list[list[str]]:
+    """Rows for a side-by-side comparison (one column per scenario), without a header."""
+    def row(label: str, fn) -> list[str]:  # type: ignore[no-untyped-def]
+        return [label, *(fn(e) for e in estimates)]
+
+    return [
+        row("Kosten per jaar", lambda e: euro(e.costs.total_year)),
+        row("Geld van het Rijk per jaar", lambda e: euro(e.costs.money_year)),
+        row("Verschil per jaar (tekort +)", lambda e: euro(e.costs.gap_year)),
+        row("Gemiddelde kosten per traject", lambda e: euro(e.costs.per_trajectory)),
+        row("Training en scholing", lambda e: FORMAT_LABELS[e.training_format]),
+        row("Eerste taalles (maanden na huisvesting)", lambda e: months_text(e.timeline.milestone("first_lesson"))),
+        row("Eerste stap naar participatie", lambda e: months_text(e.timeline.milestone("participation"))),
+        row("Waarschuwingen bij de doorlooptijd", lambda e: str(len(e.timeline.warnings))),
+    ]

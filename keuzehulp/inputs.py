@@ -255,7 +255,7 @@ def parse_session(raw: bytes | str) -> Session:
         if "decisions" in data and "profile" in data:
             # An exported advice: take its profile, and what the team recorded if present.
             session = {"profile": data["profile"]}
-            for key in ("scenarios", "active_scenario", "team", "workshop"):
+            for key in ("scenarios", "active_scenario", "team", "workshop", "costs"):
                 if key in data:
                     session[key] = data[key]
             return Session.model_validate(session)

@@ -346,8 +346,9 @@ def test_html_is_one_printable_dutch_file_without_external_assets(rendered: dict
     assert page.title == "Keuzeoverzicht duale trajecten — Lochem"
     assert not {"script", "link", "img", "iframe"} & set(tags)
     assert "@media print" in rendered["html"].decode()
-    # page 1 (Besluitpunten), reading guide, five questions, the comparison, appendices: page breaks
-    assert tags.count("section") == 9
+    # page 1 (Besluitpunten), reading guide, five questions, costs and lead time, the comparison,
+    # appendices: page breaks
+    assert tags.count("section") == 10
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

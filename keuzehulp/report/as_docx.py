@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from .. import costview as cv
 from ..provenance import texts as basis_texts
 from .docxrows import keep_together, repeat_header
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
@@ -262,6 +263,34 @@ def _comparison(doc: DocxDocument, r: Report) -> None:
         _list(doc, t.scenario_essential_label, s.essential)
 
 
+def _costs(doc: DocxDocument, r: Report) -> None:
+    """Kosten en doorlooptijd (issue 12)."""
+    c = r.costs
+    assert c is not None
+    doc.add_heading(cv.REPORT_HEADING, level=2)
+    doc.add_paragraph(cv.REPORT_INTRO)
+    doc.add_heading(cv.COST_HEADING, level=3)
+    for line in (c.headline, c.volumes, c.training):
+        if line:
+            doc.add_paragraph(line)
+    _table(doc, c.cost_table.header, c.cost_table.rows)
+    if c.money_table is not None:
+        doc.add_heading(cv.MONEY_HEADING, level=3)
+        _table(doc, c.money_table.header, c.money_table.rows)
+    if c.drivers:
+        doc.add_heading(cv.DRIVERS_HEADING, level=3)
+        for line in c.drivers:
+            doc.add_paragraph(line, style="List Bullet")
+    doc.add_heading(cv.TIMELINE_HEADING, level=3)
+    doc.add_paragraph(c.timeline_headline)
+    for warning in c.warnings:
+        doc.add_paragraph(f"Let op: {warning}", style="List Bullet")
+    _table(doc, c.timeline_table.header, c.timeline_table.rows)
+    doc.add_heading(cv.AMOUNTS_HEADING, level=3)
+    doc.add_paragraph(c.note)
+    _table(doc, c.amounts_table.header, c.amounts_table.rows)
+
+
 def _back(doc: DocxDocument, r: Report) -> None:
     """Appendices: the answers, the pilot examples, the sources; then the colophon."""
     t = r.texts
@@ -333,6 +362,8 @@ def render_docx(r: Report) -> bytes:
         doc.add_paragraph(paragraph)
     for q in r.questions:
         _question(doc, q, r)
+    if r.costs is not None:
+        _costs(doc, r)
     if r.scenario_table:
         _comparison(doc, r)
     _back(doc, r)

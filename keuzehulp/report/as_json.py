@@ -23,4 +23,8 @@ def render_json(r: Report) -> bytes:
             data["workshop"] = r.session.workshop.model_dump(mode="json", exclude={"secret"})
     # The register of the keuzehulp's own assumptions that reasons with basis "aanname" name.
     data["assumptions"] = [asdict(a) for a in r.assumptions]
+    if r.session is not None:  # the team's amounts, so an uploaded export resumes them too
+        data["costs"] = r.session.costs.model_dump(mode="json")
+    if r.costs is not None:  # what the downloads show: tables as header + rows
+        data["cost_summary"] = asdict(r.costs)
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

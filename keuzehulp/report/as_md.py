@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import costview as cv
 from ..provenance import texts as basis_texts
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 
@@ -166,6 +167,27 @@ def _comparison(r: Report) -> str:
     return "\n\n".join(parts)
 
 
+def _costs(r: Report) -> str:
+    """Kosten en doorlooptijd (issue 12): the tables the page shows, and every amount's origin."""
+    c = r.costs
+    assert c is not None
+    parts = [f"## {inline(cv.REPORT_HEADING)}", inline(cv.REPORT_INTRO), f"### {inline(cv.COST_HEADING)}",
+             inline(c.headline)]
+    parts += [inline(c.volumes)] if c.volumes else []
+    parts += [inline(c.training), table(c.cost_table.header, c.cost_table.rows)]
+    if c.money_table is not None:
+        parts += [f"### {inline(cv.MONEY_HEADING)}", table(c.money_table.header, c.money_table.rows)]
+    if c.drivers:
+        parts += [f"### {inline(cv.DRIVERS_HEADING)}", _bullets(c.drivers)]
+    parts += [f"### {inline(cv.TIMELINE_HEADING)}", inline(c.timeline_headline)]
+    if c.warnings:
+        parts.append(_bullets([f"Let op: {w}" for w in c.warnings]))
+    parts += [table(c.timeline_table.header, c.timeline_table.rows),
+              f"### {inline(cv.AMOUNTS_HEADING)}", inline(c.note),
+              table(c.amounts_table.header, c.amounts_table.rows)]
+    return "\n\n".join(parts)
+
+
 def _back(r: Report) -> str:
     """Appendices: the answers, the pilot examples, the sources; then the colophon."""
     t = r.texts
@@ -246,6 +268,8 @@ def blocks(r: Report) -> list[Block]:
     out.append(("guide", "\n\n".join([f"## {inline(t.reading_guide_heading)}",
                                          *[inline(p) for p in r.reading_guide]])))
     out += [("question", _question(q, r)) for q in r.questions]
+    if r.costs is not None:
+        out.append(("costs", _costs(r)))
     if r.scenarios or r.scenario_table:
         out.append(("comparison", _comparison(r)))
     out.append(("back", _back(r)))

@@ -18,6 +18,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
+from .. import costview as cv
 from ..provenance import texts as basis_texts
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 from .pdftext import covered, pdf_safe, right_to_left
@@ -351,6 +352,34 @@ def _decision_points(pdf: _Pdf, r: Report) -> None:
             pdf.para(line)
 
 
+def _costs(pdf: _Pdf, r: Report) -> None:
+    """Kosten en doorlooptijd (issue 12)."""
+    c = r.costs
+    assert c is not None
+    _new_part(pdf)
+    pdf.heading(cv.REPORT_HEADING, 1)
+    pdf.para(cv.REPORT_INTRO)
+    pdf.heading(cv.COST_HEADING, 2)
+    for line in (c.headline, c.volumes, c.training):
+        if line:
+            pdf.para(line)
+    pdf.grid(c.cost_table.header, c.cost_table.rows, keep=6 * len(c.cost_table.rows) + 12)
+    if c.money_table is not None:
+        pdf.heading(cv.MONEY_HEADING, 2)
+        pdf.grid(c.money_table.header, c.money_table.rows, keep=6 * len(c.money_table.rows) + 12)
+    if c.drivers:
+        pdf.heading(cv.DRIVERS_HEADING, 2)
+        pdf.bullets(c.drivers)
+    pdf.heading(cv.TIMELINE_HEADING, 2)
+    pdf.para(c.timeline_headline)
+    if c.warnings:
+        pdf.bullets([f"Let op: {w}" for w in c.warnings])
+    pdf.grid(c.timeline_table.header, c.timeline_table.rows, keep=6 * len(c.timeline_table.rows) + 12)
+    pdf.heading(cv.AMOUNTS_HEADING, 2)
+    pdf.para(c.note)
+    pdf.grid(c.amounts_table.header, c.amounts_table.rows)
+
+
 def _comparison(pdf: _Pdf, r: Report) -> None:
     t = r.texts
     _new_part(pdf)
@@ -430,6 +459,8 @@ def render_pdf(r: Report) -> bytes:
         pdf.para(paragraph)
     for q in r.questions:
         _question(pdf, q, r)
+    if r.costs is not None:
+        _costs(pdf, r)
     if r.scenario_table:
         _comparison(pdf, r)
     _back(pdf, r)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..costview import CostsSection, costs_section
 from ..engine import advise
+from ..estimate import estimate as cost_estimate
 from ..groups import estimate
 from ..labels import labels
 from ..provenance import strength_label
@@ -16,6 +18,7 @@ from ..schema import (
     EXAMPLE_MUNICIPALITIES,
     SECTION_IDS,
     Advice,
+    CostSettings,
     Profile,
     Session,
 )
@@ -252,6 +255,16 @@ def _scenarios(advice: Advice, session: Session | None) -> tuple[list[list[str]]
     return [header, *rows], [parts[i] for i in shown]
 
 
+def _costs(advice: Advice, session: Session | None, kb: Any) -> CostsSection:
+    """Costs and lead time of the active answers with the session's amounts (defaults without one)."""
+    settings = session.costs if session is not None else CostSettings()
+    team = session.team.decisions.get("training_format") if session is not None else None  # type: ignore[call-overload]
+    est = cost_estimate(advice.profile, settings, advice.decisions["training_format"].choice,
+                        team.choice if team else "")
+    titles = {} if kb is None else {i.id: i.title for i in kb.items.values()}
+    return costs_section(est, settings, titles)
+
+
 def build_report(advice: Advice, session: Session | None = None, today: date | None = None) -> Report:
     """The choice summary's content, in Dutch, for one advice and (optionally) its session."""
     t = texts()
@@ -293,4 +306,5 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         colophon=t.colophon.format(tool=t.tool_name, date=dutch_date(today), rules_date=rules_date,
                                    rules_version=rules_version),
         workshop=_workshop_lines(session, advice, t),
+        costs=_costs(advice, session, kb),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..costview import CostsSection
 from ..schema import Advice, Session
 from .texts import ReportTexts
 
@@ -173,6 +174,7 @@ class Report:
     actions: list[ActionPart] = field(default_factory=list)
     colophon: str = ""
     workshop: list[str] = field(default_factory=list)  # "Stemming in de workshop": about the vote, top 5
+    costs: CostsSection | None = None  # Kosten en doorlooptijd (issue 12); None if it could not be computed
 
     @property
     def decisions(self) -> list[DecisionPart]:

@@ -1,0 +1,58 @@
+"""Every download format carries the cost table, the lead time and each amount's origin (issue 12),
+read back from the file as a user would open it."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from keuzehulp import advise
+from keuzehulp.inputs import parse_session
+from keuzehulp.report import as_docx, as_html, as_json, as_md, as_pdf
+from keuzehulp.report.build import build_report
+from keuzehulp.schema import CostSettings, Profile, Session
+
+SESSION = Session(profile=Profile(municipality="Lochem", annual_intake=30),
+                  costs=CostSettings(route_shares={"b1": 60, "onderwijs": 10, "z": 30},
+                                     amounts={"guidance_rate": 95}))
+
+
+@pytest.fixture(scope="module")
+def report():
+    return build_report(advise(SESSION.profile), SESSION)
+
+
+def _docx_text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    return "\n".join([p.text for p in doc.paragraphs]
+                     + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+
+
+def _pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_the_summary_holds_the_cost_table_lead_time_and_origins(report, fmt: str) -> None:
+    render = {"md": as_md.render_md, "html": as_html.render_html, "docx": as_docx.render_docx,
+              "pdf": as_pdf.render_pdf}[fmt]
+    data = render(report)
+    text = {"docx": _docx_text, "pdf": _pdf_text}.get(fmt, lambda b: b.decode())(data)
+    # 18 B1, 3 onderwijs, 9 Z; begeleiding 60 uur x 95 = 5.700 per traject, 171.000 per jaar
+    for expected in ("Kosten en doorlooptijd", "Totaal kosten", "€ 5.700", "€ 171.000", "€ 364.200",
+                     "Eerste stap naar participatie", "Aangepast door het team",
+                     "Aanname: Uren begeleiding per traject", "Bron: Hoe wordt de inburgering betaald?"):
+        assert expected in text, (fmt, expected)
+
+
+def test_the_json_export_carries_the_amounts_and_resumes_them(report) -> None:
+    data = json.loads(as_json.render_json(report))
+    assert data["costs"]["amounts"] == {"guidance_rate": 95.0}
+    header = data["cost_summary"]["cost_table"]["header"]
+    assert header[0] == "Onderdeel" and header[-1] == "Per jaar"
+    resumed = parse_session(as_json.render_json(report))
+    assert resumed.costs == SESSION.costs
