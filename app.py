@@ -32,14 +32,17 @@ pages = [st.Page(p.path, title=p.title, url_path=p.url_path, default=(i == 0))
          for i, p in enumerate(nav.PAGES)]
 current = st.navigation(pages, position="hidden")
 
-autosave.restore_once()  # first run of a tab: the session saved under ?sessie=... in the address
-urlstate.load_once()
-nav.visit(current.title)
-autosave.save_if_changed()  # what the widget callbacks changed, before the sidebar says "opgeslagen"
-render_sidebar()
-urlstate.show_warnings()
-urlstate.sync()
-autosave.keep_key_in_address()
+participant = nav.is_participant_page(current.title)  # a phone in a live workshop: no sidebar, no session
+if not participant:
+    autosave.restore_once()  # first run of a tab: the session saved under ?sessie=... in the address
+    urlstate.load_once()
+    nav.visit(current.title)
+    autosave.save_if_changed()  # what the widget callbacks changed, before the sidebar says "opgeslagen"
+    render_sidebar()
+    urlstate.show_warnings()
+    urlstate.sync()
+    autosave.keep_key_in_address()
 memory.freeze_long_lived()  # once per process: keeps the per-click garbage collection short
 current.run()
-autosave.save_if_changed()  # what the page itself changed (an upload, a mark)
+if not participant:
+    autosave.save_if_changed()  # what the page itself changed (an upload, a mark)

@@ -19,6 +19,8 @@ class NavPage:
     # pages/ folder itself, and a deep link to any other address first shows "Page not found"
     # (streamlit/streamlit#9992).
     url_path: str | None = None
+    # A participant's page in a live workshop (Stemmen): no sidebar, not in the route.
+    participant: bool = False
 
 
 PAGES: list[NavPage] = [
@@ -32,8 +34,15 @@ PAGES: list[NavPage] = [
     NavPage("pages/kosten.py", "Kosten en doorlooptijd", ":material/euro:", None),
     NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None),
     NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None),
+    NavPage("pages/workshop.py", "Workshop", ":material/groups:", None),
     NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None),
+    NavPage("pages/stemmen.py", "Stemmen", ":material/how_to_vote:", None, participant=True),
 ]
+
+
+def is_participant_page(title: str) -> bool:
+    """Whether the page about to run is a participant's (drawn without the sidebar)."""
+    return any(p.participant for p in PAGES if p.title == title)
 
 QUESTION_STEPS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "q5")
 READ_STEPS: tuple[str, ...] = ("q1",)  # steps with nothing to answer: marked read on a visit

@@ -41,6 +41,7 @@ from ui.team import team_decision_input
 from . import autosave, kennis, state
 from .chart import chart_summary, group_formation_chart, legend_lines
 from .cost_slides import cost_slide, timeline_slide
+from .workshop_live import slide as workshop_slide
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
 JUMP_KEY = "slide_jump"
@@ -348,6 +349,8 @@ def slides() -> list[Slide]:
     if len(state.get_session().scenarios) >= 2:
         out.append(Slide("Scenario's vergeleken", _scenario_slide))
     out.append(Slide("Advies en keuze van het team", _team_slide))
+    if state.get_session().workshop is not None:  # a live workshop: code, QR and the votes
+        out.append(Slide("Stemming in de workshop", workshop_slide))
     return out
 
 

@@ -20,6 +20,8 @@ def stepper() -> None:
     read = state.read_steps()
     st.markdown("**Route**")
     for page in nav.PAGES:
+        if page.participant:
+            continue  # the participants' page is reached by its link or QR code
         icon = page.icon
         label = page.title
         if page.step in nav.READ_STEPS:  # nothing to fill in: read, not answered

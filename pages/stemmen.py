@@ -1,0 +1,5 @@
+"""Stemmen: participants vote from their phones (no sidebar)."""
+
+from ui.stemmen import stemmen_page
+
+stemmen_page()

@@ -1,0 +1,174 @@
+"""The live workshop in the app: the facilitator's page and the participant's phone page
+(AppTest, against a real SQLite store in a temporary directory)."""
+
+from __future__ import annotations
+
+import pytest
+from wizard_helpers import fresh_app, open_page, page_text
+
+from keuzehulp.labels import labels
+from keuzehulp.schema import Session
+from keuzehulp.workshop import repo
+from ui import workshop_store
+from ui.state import SESSION_KEY
+
+PARTICIPANT = "deelnemer-token-0123456789"
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.delenv("KEUZEHULP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("KEUZEHULP_DATA_DIR", str(tmp_path))
+    workshop_store.engine.clear()
+    yield workshop_store.engine()
+    workshop_store.engine().dispose()
+    workshop_store.engine.clear()
+
+
+def facilitator():
+    return open_page(fresh_app().run(), "pages/workshop.py")
+
+
+def participant(code: str, token: str = PARTICIPANT):
+    at = fresh_app()
+    at.query_params["code"] = code
+    at.query_params["p"] = token
+    at.run()
+    return open_page(at, "pages/stemmen.py")
+
+
+def start(at):
+    at.button(key="workshop_start").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    votes = at.session_state[SESSION_KEY].workshop
+    assert votes is not None and votes.secret and votes.code
+    return votes
+
+
+def test_starting_a_workshop_shows_code_link_and_qr_and_keeps_the_secret(store):
+    at = facilitator()
+    assert "Workshop starten" in [b.label for b in at.button]
+    votes = start(at)
+    text = page_text(at)
+    assert f"{votes.code[:4]}-{votes.code[4:]}" in text
+    assert f"/stemmen?code={votes.code}" in text
+    assert any(m.value.startswith("![QR-code naar de stempagina](data:image/png;base64,") for m in at.markdown)
+    info, _, _ = repo.facilitator_view(store, votes.code, votes.secret)
+    assert info.code == votes.code
+    assert votes.secret not in text  # the secret is never on screen
+
+
+def test_a_participant_votes_and_the_facilitator_sees_it_beside_the_advice(store):
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    assert not phone.sidebar.markdown, "the participant page has no sidebar route"
+    phone.radio(key="vote_delivery").set_value("in_house")
+    phone.text_input(key="reason_delivery").input("Wij kennen onze klanten")
+    phone.button(key="FormSubmitter:form_delivery-Stem opslaan").click().run()
+    assert not phone.exception
+    assert any("Opgeslagen: Zelf uitvoeren" in s.value for s in phone.success)
+    host.run()
+    text = page_text(host)
+    assert "1 deelnemer**" in text
+    assert "Wij kennen onze klanten" in text
+    saved = host.session_state[SESSION_KEY].workshop
+    assert saved.questions["decision:delivery"].counts == {"in_house": 1}
+
+
+def test_a_wrong_code_gets_a_dutch_message_and_the_code_field(store):
+    phone = participant("CCCC-CCCC")
+    assert any("Deze code kennen we niet" in e.value for e in phone.error)
+    assert phone.text_input(key="join_code")
+
+
+def test_no_code_asks_for_one(store):
+    at = open_page(fresh_app().run(), "pages/stemmen.py")
+    assert "Vul de code in" in page_text(at)
+
+
+def test_a_closed_vote_tells_the_participant(store):
+    host = facilitator()
+    votes = start(host)
+    host.button(key="workshop_close").click().run()
+    phone = participant(votes.code)
+    assert any("De stemming is gesloten" in i.value for i in phone.info)
+    assert not phone.radio
+
+
+def test_a_vote_cast_before_closing_is_refused_after_with_a_dutch_message(store):
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    host.button(key="workshop_close").click().run()
+    phone.radio(key="vote_matching").set_value("demand_led")
+    phone.button(key="FormSubmitter:form_matching-Stem opslaan").click().run()
+    assert any("De stemming is gesloten" in i.value for i in phone.info)
+    assert not any("Opgeslagen" in s.value for s in phone.success)
+    _, rows, _ = repo.facilitator_view(store, votes.code, votes.secret)
+    assert rows == []
+
+
+def test_markup_in_a_reason_and_name_is_shown_as_text(store):
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    phone.text_input(key="vote_author").input("<b>Bob</b>")
+    phone.radio(key="vote_delivery").set_value("mixed")
+    phone.text_input(key="reason_delivery").input("**vet** <script>x</script>")
+    phone.button(key="FormSubmitter:form_delivery-Stem opslaan").click().run()
+    host.run()
+    sources = [m.value for m in host.markdown]
+    line = next(s for s in sources if "vet" in s and "script" in s)
+    assert "\\*\\*vet\\*\\*" in line and "\\<script\\>" in line and "\\<b\\>Bob\\</b\\>" in line
+
+
+def test_a_reload_keeps_the_participants_earlier_vote(store):
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    phone.radio(key="vote_training_format").set_value("group")
+    phone.button(key="FormSubmitter:form_training_format-Stem opslaan").click().run()
+    again = participant(votes.code)  # a new browser session, same address
+    assert again.radio(key="vote_training_format").value == "group"
+
+
+def test_element_priorities_and_reset_and_delete(store):
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    phone.radio(key="prio_aftercare").set_value("essential")
+    phone.button(key="FormSubmitter:form_elements-Prioriteiten opslaan").click().run()
+    assert any("Opgeslagen: 1 van 15" in s.value for s in phone.success)
+    host.run()
+    assert host.session_state[SESSION_KEY].workshop.questions["element:aftercare"].counts == {"essential": 1}
+    host.selectbox(key="workshop_reset_question").set_value("element:aftercare").run()
+    host.button(key="workshop_reset").click().run()
+    assert "element:aftercare" not in host.session_state[SESSION_KEY].workshop.questions
+    host.checkbox(key="workshop_delete_sure").check().run()
+    host.button(key="workshop_delete").click().run()
+    assert host.session_state[SESSION_KEY].workshop is None
+    with pytest.raises(repo.JoinError):
+        repo.join(store, votes.code, "test")
+
+
+def test_top5_mode_refuses_more_than_five(store):
+    host = facilitator()
+    host.radio(key="workshop_mode_new").set_value("top5").run()
+    votes = start(host)
+    phone = participant(votes.code)
+    for element in list(labels().elements)[:6]:
+        phone.checkbox(key=f"top_{element}").check()
+    phone.button(key="FormSubmitter:form_top5-Top 5 opslaan").click().run()
+    assert any("hoogstens 5" in e.value for e in phone.error)
+
+
+def test_a_saved_session_brings_the_facilitator_back_to_the_workshop(store):
+    host = facilitator()
+    votes = start(host)
+    other = fresh_app()
+    other.session_state[SESSION_KEY] = Session(workshop=votes)
+    other.run()
+    open_page(other, "pages/workshop.py")
+    assert f"{votes.code[:4]}-{votes.code[4:]}" in page_text(other)
+    assert other.button(key="workshop_close")

@@ -1,0 +1,79 @@
+"""A minimal Streamlit WebSocket client (/_stcore/stream) speaking the frontend's protocol:
+BackMsg rerun_script up (page, query string, widget values), ForwardMsg deltas down until the
+script run has finished. Used by the two-servers test and bench/votes.py; localhost only.
+"""
+
+from __future__ import annotations
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.sync.client import connect
+
+TIMEOUT = 60.0
+EARLY_FOR_RERUN = 2  # script_finished status: the script asked for a rerun, which follows at once
+
+
+class Tab:
+    """One browser tab's session with the app."""
+
+    def __init__(self, base_url: str, timeout: float = TIMEOUT) -> None:
+        self.timeout = timeout
+        self._connection = connect(base_url.replace("http", "ws", 1) + "/_stcore/stream",
+                                   subprotocols=["streamlit"], open_timeout=timeout, max_size=64 * 2**20)
+        self.ws = self._connection.__enter__()
+        self.page_hash = ""
+        self.elements: list = []
+
+    def close(self) -> None:
+        self._connection.__exit__(None, None, None)
+
+    def __enter__(self) -> Tab:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def rerun(self, page: str, query: str = "", widgets: dict[str, object] | None = None) -> list:
+        """Run `page` (its address, e.g. "stemmen") with these widget values (True = a button
+        press, str = a radio's shown option or a text); returns the elements it drew."""
+        msg = BackMsg()
+        run = msg.rerun_script
+        run.query_string, run.page_name, run.page_script_hash = query, page, self.page_hash
+        for widget_id, value in (widgets or {}).items():
+            state = run.widget_states.widgets.add()
+            state.id = widget_id
+            if value is True:
+                state.trigger_value = True
+            else:
+                state.string_value = str(value)
+        self.ws.send(msg.SerializeToString())
+        elements = []
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(self.ws.recv(timeout=self.timeout))
+            kind = forward.WhichOneof("type")
+            if kind == "new_session":
+                self.page_hash = forward.new_session.page_script_hash or self.page_hash
+            elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                elements.append(forward.delta.new_element)
+            elif kind == "script_finished" and forward.script_finished != EARLY_FOR_RERUN:
+                self.elements = elements
+                return elements
+
+    def widget(self, suffix: str) -> str:
+        """The id of the widget whose id ends with `suffix` (its key, e.g. "-vote_delivery")."""
+        for element in self.elements:
+            widget = getattr(element, element.WhichOneof("type"), None)
+            widget_id = getattr(widget, "id", "")
+            if widget_id.endswith(suffix):
+                return widget_id
+        raise KeyError(suffix)
+
+    def texts(self) -> list[str]:
+        """Markdown and alert bodies of the last run."""
+        out = []
+        for e in self.elements:
+            kind = e.WhichOneof("type")
+            if kind in ("markdown", "alert"):
+                out.append(getattr(e, kind).body)
+        return out
