@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check lint bench load clean
+.PHONY: run workshop test check lint bench load clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 # Serves the app on http://localhost:8501 (or $$STREAMLIT_SERVER_PORT, which Streamlit reads itself).
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py
+
+# A workshop in a room: serves on the local network (every interface), prints the address and a
+# QR code; participants vote from their phones. Plain HTTP: see docs/WORKSHOP.md. `make run`
+# stays on localhost.
+workshop: $(VENV)/.runtime
+	$(PY) scripts/serve_workshop.py
 
 test: $(VENV)/.dev
 	$(PY) -m keuzehulp check
