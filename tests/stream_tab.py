@@ -21,7 +21,8 @@ class Tab:
         self._connection = connect(base_url.replace("http", "ws", 1) + "/_stcore/stream",
                                    subprotocols=["streamlit"], open_timeout=timeout, max_size=64 * 2**20)
         self.ws = self._connection.__enter__()
-        self.page_hash = ""
+        self.page_hash = ""  # the page the server ran last (from its navigation message)
+        self.page = ""
         self.elements: list = []
 
     def close(self) -> None:
@@ -38,7 +39,10 @@ class Tab:
         press, str = a radio's shown option or a text); returns the elements it drew."""
         msg = BackMsg()
         run = msg.rerun_script
-        run.query_string, run.page_name, run.page_script_hash = query, page, self.page_hash
+        # Another page: ask for it by name; the same page: by the hash the server gave it.
+        run.query_string, run.page_name = query, page
+        run.page_script_hash = self.page_hash if page == self.page else ""
+        self.page = page
         for widget_id, value in (widgets or {}).items():
             state = run.widget_states.widgets.add()
             state.id = widget_id
@@ -52,8 +56,8 @@ class Tab:
             forward = ForwardMsg()
             forward.ParseFromString(self.ws.recv(timeout=self.timeout))
             kind = forward.WhichOneof("type")
-            if kind == "new_session":
-                self.page_hash = forward.new_session.page_script_hash or self.page_hash
+            if kind == "navigation" and forward.navigation.page_script_hash:
+                self.page_hash = forward.navigation.page_script_hash
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 elements.append(forward.delta.new_element)
             elif kind == "script_finished" and forward.script_finished != EARLY_FOR_RERUN:
