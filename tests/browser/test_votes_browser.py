@@ -116,6 +116,21 @@ def test_three_phones_vote_and_the_room_sees_it_live(browser, votes_server, requ
     assert "Deels zelf, deels uitbesteden: <script>alert(1)</script> **liever** gemengd (<b>Kim</b>, teamleider)" in text
     assert "3 deelnemers stemden met hun telefoon" in text
 
+    # Presentation mode: the last slide holds the code, the QR code and the live results.
+    host.get_by_test_id("stSidebar").get_by_role("link", name="Presenteren").first.click()
+    wait_idle(host)
+    slide_title = host.get_by_test_id("stMain").get_by_role("heading", name="Stemming in de workshop")
+    for _ in range(30):
+        if slide_title.count():
+            break
+        host.keyboard.press("ArrowRight")
+        wait_idle(host)
+    expect(slide_title).to_be_visible()
+    expect(host.get_by_role("img", name="QR-code naar de stempagina")).to_be_visible()
+    vote(first, 2, "Beide, per groep inburgeraars")  # a vote while the slide is up
+    expect(host.get_by_text("1 van 2 Beide, per groep inburgeraars", exact=False)).to_be_visible(timeout=15_000)
+    host.screenshot(path=str(screenshots / "workshop-presentation-slide.png"))
+
     for context, _ in phones:
         context.close()
     host_context.close()
