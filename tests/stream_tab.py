@@ -74,10 +74,12 @@ class Tab:
         raise KeyError(suffix)
 
     def texts(self) -> list[str]:
-        """Markdown and alert bodies of the last run."""
+        """Markdown, alert and code texts of the last run."""
         out = []
         for e in self.elements:
             kind = e.WhichOneof("type")
             if kind in ("markdown", "alert"):
                 out.append(getattr(e, kind).body)
+            elif kind == "code":
+                out.append(e.code.code_text)
         return out

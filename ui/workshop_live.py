@@ -16,7 +16,7 @@ import segno
 import streamlit as st
 
 from keuzehulp.labels import labels
-from keuzehulp.markdown import escape_markdown
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.schema import DECISION_IDS, Advice, WorkshopVotes
 from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import decision_question, questions
@@ -99,8 +99,8 @@ def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reason
                 f" · Keuze van het team: **{own}**")
     if q and q.reasons and reasons:
         for r in q.reasons[-reasons:]:
-            who = f" ({escape_markdown(r.author)})" if r.author else ""
-            st.markdown(f"- *{escape_markdown(names.get(r.value, r.value))}:* {escape_markdown(r.text)}{who}")
+            who = f" ({inert_markdown(r.author)})" if r.author else ""
+            st.markdown(f"- *{names.get(r.value, r.value)}:* {inert_markdown(r.text)}{who}")
 
 
 def element_results(votes: WorkshopVotes, advice: Advice, limit: int | None = None) -> None:
@@ -155,7 +155,7 @@ def join_panel(votes: WorkshopVotes, qr_scale: int = 8) -> None:
     st.markdown("Ga op uw telefoon naar de link of scan de QR-code. Of vul de code in:")
     with st.container(key="join-code"):
         st.markdown(codes.shown(votes.code))
-    st.markdown(f"[{escape_markdown(link)}]({link})")
+    st.code(link, language=None, wrap_lines=True)  # with a copy button
     # A Markdown image (a data: address, nothing fetched) so the QR code has a text alternative.
     encoded = base64.b64encode(qr_png(link, qr_scale)).decode("ascii")
     with st.container(key="qr"):
