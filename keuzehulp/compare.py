@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .engine import advise
+from .estimate import Estimate, estimate
 from .labels import labels
-from .schema import DECISION_IDS, ELEMENT_IDS, Advice, Profile, TeamInput
+from .schema import DECISION_IDS, ELEMENT_IDS, Advice, CostSettings, Profile, TeamInput
 
 MAX_COMPARED = 3
 
@@ -61,6 +62,7 @@ class Comparison:
     fields: list[FieldRow]  # every answer; `differing_fields` keeps the ones that differ
     municipality: str = ""  # user text
     team: TeamInput | None = field(default=None)
+    estimates: list[Estimate] = field(default_factory=list)  # costs and lead time per scenario (issue 12)
 
     @property
     def differing_fields(self) -> list[FieldRow]:
@@ -92,7 +94,8 @@ def _municipality(profiles: list[Profile]) -> str:
     return names[0] if names and not _distinct(list(names)) else (" / ".join(dict.fromkeys(names)))
 
 
-def compare(scenarios: list[tuple[str, Profile]], team: TeamInput | None = None) -> Comparison:
+def compare(scenarios: list[tuple[str, Profile]], team: TeamInput | None = None,
+            costs: CostSettings | None = None) -> Comparison:
     """Advice per scenario and the rows that line them up. Names must be unique."""
     if not scenarios:
         raise ValueError("compare needs at least one scenario")
@@ -139,6 +142,10 @@ def compare(scenarios: list[tuple[str, Profile]], team: TeamInput | None = None)
                   for v in raw]
         fields.append(FieldRow(name, lab.field(name), values, _distinct(raw)))
 
+    chosen = team.decisions.get("training_format") if team else None  # type: ignore[call-overload]
+    settings = costs if costs is not None else CostSettings()
+    estimates = [estimate(p, settings, a.decisions["training_format"].choice, chosen.choice if chosen else "")
+                 for p, a in zip(profiles, advices, strict=True)]
     return Comparison(names=names, advices=advices, decisions=decisions, elements=elements,
-                      fields=fields, municipality=_municipality(profiles), team=team)
+                      fields=fields, municipality=_municipality(profiles), team=team, estimates=estimates)
 

@@ -56,3 +56,20 @@ def test_the_json_export_carries_the_amounts_and_resumes_them(report) -> None:
     assert header[0] == "Onderdeel" and header[-1] == "Per jaar"
     resumed = parse_session(as_json.render_json(report))
     assert resumed.costs == SESSION.costs
+
+
+def test_the_comparison_word_file_holds_costs_and_lead_time_per_scenario() -> None:
+    from keuzehulp.compare import compare
+    from keuzehulp.report.comparison import comparison_docx, comparison_markdown
+
+    result = compare([("Alleen", Profile(annual_intake=30)), ("Groter", Profile(annual_intake=60))],
+                     costs=SESSION.costs)
+    text = _docx_text(comparison_docx(result))
+    # begeleiding at 95 an hour: 30 -> 18/3/9 trajectories; 60 doubles every yearly figure
+    assert "Kosten en doorlooptijd" in text and "Kosten per jaar" in text
+    yearly = result.estimates[0].costs.total_year
+    assert yearly is not None and result.estimates[1].costs.total_year == pytest.approx(2 * yearly)
+    from keuzehulp.costview import euro
+
+    assert euro(yearly) in text and euro(2 * yearly) in text
+    assert "Eerste stap naar participatie" in comparison_markdown(result)

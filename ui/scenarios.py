@@ -276,6 +276,25 @@ def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
             on_click="ignore", icon=COMPARISON_ICONS.get(fmt), key=f"compare_{fmt}", width="stretch")
 
 
+def _costs_side_by_side(comparison) -> None:  # type: ignore[no-untyped-def]
+    """Costs and lead time per scenario (issue 12): one table, then each scenario's two charts."""
+    from keuzehulp.report.comparison import cost_rows
+
+    from .cost_chart import cost_chart, timeline_chart
+
+    st.subheader("Kosten en doorlooptijd per scenario", anchor=False)
+    st.caption("Met dezelfde bedragen voor elk scenario; pas ze aan op de pagina Kosten en doorlooptijd.")
+    st.markdown(_table(["Kosten en doorlooptijd", *comparison.names], cost_rows(comparison)))
+    with st.expander("Grafieken per scenario", icon=":material/bar_chart:"):
+        for column, name, est in zip(st.columns(len(comparison.names)), comparison.names,
+                                     comparison.estimates, strict=True):
+            with column:
+                st.markdown(f"**{inert_markdown(name)}**")
+                st.altair_chart(cost_chart(est.costs, height=300, font_size=12), width="stretch", theme=None)
+                st.altair_chart(timeline_chart(est.timeline, height=320, font_size=12), width="stretch",
+                                theme=None)
+
+
 def comparison_page() -> None:
     """Two or three scenarios side by side, differences marked in words, not colour alone."""
     nav.ensure_entrypoint()
@@ -296,7 +315,7 @@ def comparison_page() -> None:
         return
     profiles = {s.name: s.profile for s in session.scenarios}
     try:
-        comparison = compare([(n, profiles[n]) for n in chosen], team=session.team)
+        comparison = compare([(n, profiles[n]) for n in chosen], team=session.team, costs=session.costs)
     except Exception:  # the engine failed: say so in Dutch, keep everything
         st.error("De vergelijking kon nu niet worden gemaakt. Uw scenario's zijn bewaard; "
                  "probeer het opnieuw of meld het aan de beheerder.", icon=":material/error:")
@@ -315,6 +334,7 @@ def comparison_page() -> None:
     _team_choices(comparison)
 
     names = comparison.names
+    _costs_side_by_side(comparison)
     st.subheader("Antwoorden die verschillen", anchor=False)
     if comparison.differing_fields:
         st.markdown(_table(["Vraag", *names], [

@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from ..costview import compare_rows
 from ..markdown import escape_markdown
 from .as_md import table
 from .docxrows import keep_together, repeat_header
@@ -33,6 +34,11 @@ if TYPE_CHECKING:
 SHADE = "FFF2CC"  # light yellow behind a differing row in Word
 
 Rows = list[tuple[list[str], bool]]  # (cells, differs); cells[0] is the row's title
+
+
+COSTS_HEADING = "Kosten en doorlooptijd"
+COSTS_INTRO = ("Met dezelfde bedragen voor elk scenario (pagina Kosten en doorlooptijd). Zonder verdeling over "
+               "de leerroutes staan er streepjes bij de bedragen per jaar.")
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,13 @@ def element_rows(comparison: Comparison) -> Rows:
     return [([e.title, *e.priority_labels], e.differs) for e in comparison.elements]
 
 
+def cost_rows(comparison: Comparison) -> Rows:
+    """Costs and lead time per scenario (issue 12); a row differs when its figures do."""
+    if not comparison.estimates:
+        return []
+    return [(row, len(set(row[1:])) > 1) for row in compare_rows(comparison.estimates)]
+
+
 def field_rows(comparison: Comparison) -> Rows:
     return [([f.label, *[clean(v) for v in f.values]], True) for f in comparison.differing_fields]
 
@@ -146,6 +159,9 @@ def comparison_markdown(comparison: Comparison, today: date | None = None) -> st
             if reason:
                 lines.append(f"  {t.team_reason} {escape_markdown(clean(reason))}")
         lines.append("")
+    if comparison.estimates:
+        lines += [f"## {COSTS_HEADING}", "", COSTS_INTRO, "",
+                  marked_table(["Kosten en doorlooptijd", *names], cost_rows(comparison), marks), ""]
     return "\n".join(lines)
 
 
@@ -246,6 +262,10 @@ def comparison_docx(comparison: Comparison, today: date | None = None) -> bytes:
             reason = _team_reason(comparison, d.id)
             if reason:
                 item.add_run(f" — {t.team_reason} {clean(reason)}")
+    if comparison.estimates:
+        doc.add_heading(COSTS_HEADING, level=1)
+        doc.add_paragraph(COSTS_INTRO)
+        _docx_table(doc, ["Kosten en doorlooptijd", *names], cost_rows(comparison), marks)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

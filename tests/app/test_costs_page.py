@@ -120,3 +120,17 @@ def test_a_long_group_wait_warns_that_the_z_route_does_not_fit_the_term(app):
     app.run()
     text = page_text(app)
     assert "Z-route" in text and "na het einde van de termijn" in text
+
+
+def test_the_comparison_page_shows_costs_and_lead_time_per_scenario(app):
+    from keuzehulp.schema import Profile, Scenario, Session
+
+    session = Session(profile=Profile(), scenarios=[Scenario(name="Alleen", profile=Profile(annual_intake=20)),
+                                                     Scenario(name="Samen", profile=Profile(annual_intake=40))],
+                      costs=CostSettings(route_shares={"b1": 100, "onderwijs": 0, "z": 0}))
+    app.session_state[SESSION_KEY] = session
+    open_page(app, "pages/vergelijken.py")
+    text = page_text(app)
+    assert "Kosten en doorlooptijd per scenario" in text
+    table = next(m.value for m in app.markdown if "Kosten per jaar" in m.value)
+    assert "Alleen" in table and "Samen" in table and "Verschilt" in table
