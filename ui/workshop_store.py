@@ -29,13 +29,20 @@ def engine() -> Engine:
     return store
 
 
+def forwarded_client(header: str | None) -> str:
+    """The address our own proxy saw: the LAST X-Forwarded-For entry. nginx
+    ($proxy_add_x_forwarded_for) appends the connection's address to whatever the client sent,
+    so the first entries are the client's to choose and would let it dodge the flood limits."""
+    return (header or "").split(",")[-1].strip()[:64]
+
+
 def client() -> str:
-    """Who is asking, for the flood limits: the connection's address (a proxy's first
-    X-Forwarded-For entry only when KEUZEHULP_TRUST_PROXY=1). 'local' on this machine."""
+    """Who is asking, for the flood limits: the connection's address (behind a reverse proxy,
+    with KEUZEHULP_TRUST_PROXY=1, the address the proxy saw). 'local' on this machine."""
     if os.environ.get(TRUST_PROXY_ENV) == "1":
-        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[0].strip()
+        forwarded = forwarded_client(st.context.headers.get("X-Forwarded-For"))
         if forwarded:
-            return forwarded[:64]
+            return forwarded
     return (st.context.ip_address or "local")[:64]
 
 
