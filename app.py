@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import autosave, dutch, memory, nav, state, urlstate
+from ui import autosave, dutch, memory, nav, pagechange, state, urlstate
 from ui.sidebar import render_sidebar
 
 nav.ensure_entrypoint()
@@ -25,6 +25,7 @@ st.html("""<style>
 }
 </style>""")
 dutch.apply()  # page language, Streamlit's own hints and screen-reader labels in Dutch
+pagechange.apply()  # a new page (or slide) starts at the top; a phone's menu closes
 
 # No icon on st.Page: it becomes the tab's favicon, fetched from fonts.gstatic.com. The sidebar
 # route draws the icons with the bundled font instead.

@@ -393,6 +393,8 @@ def presentation_page() -> None:
     deck = slides()
     index = max(0, min(len(deck) - 1, int(st.session_state.get(SLIDE_KEY, 0))))
     st.session_state[SLIDE_KEY] = index
+    # Which slide is on screen, for ui/pagechange.py: a new slide starts at the top.
+    st.html(f'<span data-kh-slide="{int(index)}"></span>')
     with st.container(key="slide"):
         deck[index].render(advice)
     _navigation(index, deck)

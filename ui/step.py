@@ -17,13 +17,25 @@ ADVICE_FAILED = ("Het advies kon nu niet worden berekend. Uw antwoorden zijn bew
 
 
 def progress_line(step: str) -> None:
-    """'Vraag 2 van 5' and how many questions are answered: where you are on the route."""
+    """'Vraag 2 van 5' and how many questions are answered: where you are on the route.
+    Question 1 has nothing to fill in: it counts as read, not as answered."""
     answered = state.answered_steps()
     done = sum(1 for q in nav.ANSWER_STEPS if q in answered)
     where = f"Vraag {step[1]} van 5" if step in nav.QUESTION_STEPS else "Start"
     total = len(nav.ANSWER_STEPS)
     read = " · vraag 1 gelezen" if "q1" in state.read_steps() else ""
     st.caption(f"{where} · {done} van de {total} vragen beantwoord{read}")
+
+
+def keep_defaults(step: str) -> None:
+    """'Standaard aanhouden': confirm this step with the answers as they are (the defaults)."""
+    if step in state.answered_steps():
+        st.caption("Deze vraag is beantwoord. U kunt de antwoorden altijd nog aanpassen.")
+        return
+    st.button("Standaard aanhouden", icon=":material/done:", key=f"keep_defaults_{step}",
+              on_click=state.mark_answered, args=(step,),
+              help="De antwoorden die er nu staan kloppen voor uw gemeente: "
+                   "de vraag telt als beantwoord, er verandert niets.")
 
 
 def intro(step: str) -> None:
@@ -102,6 +114,7 @@ def render_step(step: str) -> None:
         with questions:
             st.subheader("Uw situatie", anchor=False)
             fields_input(step)
+            keep_defaults(step)
         with live:
             st.subheader("Advies voor uw situatie", anchor=False)
             if advice is None:

@@ -116,6 +116,16 @@ def test_question_1_is_read_by_a_visit_not_answered(app):
     assert "0 van de 4 vragen beantwoord · vraag 1 gelezen" in page_text(app)
 
 
+def test_a_step_can_be_confirmed_with_its_defaults(app):
+    open_page(app, "pages/q4_taal.py")
+    profile = app.session_state[SESSION_KEY].profile
+    app.button(key="keep_defaults_q4").click().run()
+    assert "q4" in app.session_state[SESSION_KEY].answered  # in the session, so in the saved file too
+    assert app.session_state[SESSION_KEY].profile == profile, "nothing changes but the mark"
+    assert "1 van de 4 vragen beantwoord" in page_text(app)
+    assert "Deze vraag is beantwoord" in page_text(app)
+
+
 def test_an_out_of_range_value_keeps_the_old_answer_with_a_dutch_message():
     # The browser's number field already refuses such values; the profile check is the backstop.
     profile = Profile(annual_intake=20)

@@ -1,0 +1,73 @@
+"""Route and status in a real browser: every page change starts at the top (before, "Volgende"
+from question 2 opened question 3 at scrollTop ≈ 2,700), a new slide starts at the top, and on
+a phone the side menu closes once a page is chosen (ui/pagechange.py)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .server import wait_idle
+
+pytestmark = pytest.mark.browser
+SCROLL_TOP = "() => document.querySelector(\"[data-testid='stMain']\").scrollTop"
+
+
+def scroll_to_bottom(page) -> int:
+    page.evaluate("""() => { const m = document.querySelector("[data-testid='stMain']");
+                             m.scrollTop = m.scrollHeight; }""")
+    page.wait_for_timeout(200)
+    return page.evaluate(SCROLL_TOP)
+
+
+def test_volgende_opens_the_next_question_at_the_top(server, page):
+    page.goto(f"{server.url}/q2_organisatie?municipality=Lochem&annual_intake=25")
+    wait_idle(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Vraag 2: Organisatie")).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    assert scroll_to_bottom(page) > 500, "question 2 is longer than the window"
+    main.get_by_role("button", name="Volgende: 3 Begeleiding").click()
+    expect(main.get_by_role("heading", name="Vraag 3: Begeleiding")).to_be_visible()
+    wait_idle(page)
+    page.wait_for_timeout(300)
+    assert page.evaluate(SCROLL_TOP) < 5
+    expect(main.get_by_role("heading", name="Vraag 3: Begeleiding")).to_be_in_viewport()
+
+    # the same for a page chosen in the route
+    scroll_to_bottom(page)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="4 Taal en praktijk").click()
+    expect(main.get_by_role("heading", name="Vraag 4: Taal en praktijk")).to_be_visible()
+    wait_idle(page)
+    page.wait_for_timeout(300)
+    assert page.evaluate(SCROLL_TOP) < 5
+
+
+def test_a_rerun_on_the_same_page_keeps_the_scroll_position(server, page):
+    page.goto(f"{server.url}/q3_begeleiding?municipality=Lochem")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Vraag 3: Begeleiding")).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    toggle = main.get_by_text("Kunt u een doorbraakbudget reserveren?", exact=False).first
+    toggle.scroll_into_view_if_needed()
+    before = page.evaluate(SCROLL_TOP)
+    toggle.click()
+    wait_idle(page)
+    page.wait_for_timeout(300)
+    assert abs(page.evaluate(SCROLL_TOP) - before) < 80, "an answer does not throw the user to the top"
+
+
+def test_on_a_phone_the_menu_closes_after_choosing_a_page(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/?municipality=Lochem")
+        wait_idle(page)
+        page.get_by_test_id("stExpandSidebarButton").click(timeout=20_000)
+        sidebar = page.get_by_test_id("stSidebar")
+        expect(sidebar).to_have_attribute("data-collapsed", "false")
+        sidebar.get_by_role("link", name="2 Organisatie").click()
+        expect(page.get_by_test_id("stMain").get_by_role("heading", name="Vraag 2: Organisatie")).to_be_visible()
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+    finally:
+        context.close()
