@@ -126,45 +126,45 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return f"'{dotted}'"
 
 
-def _dutch(err: dict[str, Any]) -> str:
-    where = _field_name(tuple(err["loc"]))
+def _problem(err: dict[str, Any]) -> str:
+    """What is wrong, in Dutch, without saying where (the caller knows the field)."""
     kind = err["type"]
     ctx = err.get("ctx", {}) or {}
     raw_given = err.get("input")
     given = _Shown(show_value(raw_given))
     if kind == "extra_forbidden":
-        return f"{where}: dit veld kennen we niet."
+        return "dit veld kennen we niet."
     if isinstance(raw_given, OddNumber) or kind == "finite_number":
-        return f"{where}: {given!r} is geen bruikbaar getal; vul een gewoon getal in."
+        return f"{given!r} is geen bruikbaar getal; vul een gewoon getal in."
     if kind == "missing":
-        return f"{where}: dit veld ontbreekt."
+        return "dit veld ontbreekt."
     if kind == "literal_error":
-        return f"{where}: de waarde {given!r} kan niet; kies uit {str(ctx.get('expected', '')).replace(' or ', ' of ')}."
+        return f"de waarde {given!r} kan niet; kies uit {str(ctx.get('expected', '')).replace(' or ', ' of ')}."
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{where}: de waarde {given!r} is te klein; het minimum is {ctx.get('ge', ctx.get('gt'))}."
+        return f"de waarde {given!r} is te klein; het minimum is {ctx.get('ge', ctx.get('gt'))}."
     if kind in ("less_than_equal", "less_than"):
-        return f"{where}: de waarde {given!r} is te groot; het maximum is {ctx.get('le', ctx.get('lt'))}."
+        return f"de waarde {given!r} is te groot; het maximum is {ctx.get('le', ctx.get('lt'))}."
     if kind in ("string_too_long",):
-        return f"{where}: de tekst is te lang; hoogstens {ctx.get('max_length')} tekens."
+        return f"de tekst is te lang; hoogstens {ctx.get('max_length')} tekens."
     if kind in ("string_too_short",):
-        return f"{where}: de tekst mag niet leeg zijn."
+        return "de tekst mag niet leeg zijn."
     if kind in ("too_long",):
-        return f"{where}: te veel items; hoogstens {ctx.get('max_length')}."
+        return f"te veel items; hoogstens {ctx.get('max_length')}."
     if kind == "int_from_float":
-        return f"{where}: hier hoort een heel getal, zonder komma of punt, niet {given!r}."
+        return f"hier hoort een heel getal, zonder komma of punt, niet {given!r}."
     if kind.startswith("int_") or kind == "int_type":
-        return f"{where}: hier hoort een heel getal, niet {given!r}."
+        return f"hier hoort een heel getal, niet {given!r}."
     if kind.startswith("bool_"):
-        return f"{where}: hier hoort ja of nee (true of false), niet {given!r}."
+        return f"hier hoort ja of nee (true of false), niet {given!r}."
     if kind.startswith("string_"):
-        return f"{where}: hier hoort tekst, niet {given!r}."
+        return f"hier hoort tekst, niet {given!r}."
     if kind in ("list_type",):
-        return f"{where}: hier hoort een lijst, niet {given!r}."
+        return f"hier hoort een lijst, niet {given!r}."
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"{where}: hier hoort een object met velden, niet {given!r}."
+        return f"hier hoort een object met velden, niet {given!r}."
     if kind == "value_error":
-        return f"{where}: {ctx.get('error', err['msg'])}"
-    return f"{where}: deze waarde kan niet ({shorten(err['msg'], 80)})."
+        return str(ctx.get("error", err["msg"]))
+    return f"deze waarde kan niet ({shorten(err['msg'], 80)})."
 
 
 class _Shown(str):
@@ -174,9 +174,35 @@ class _Shown(str):
         return str(self)
 
 
+def _loc(err: Any) -> tuple[Any, ...]:
+    return tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+
+
+def field_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """(field, Dutch message) per problem: the field as a dotted path ('annual_intake',
+    'scenarios.0.profile.partners'), the message without it, for a caller that shows the
+    message beside that field's widget."""
+    return [(".".join(str(p) for p in _loc(err)), shorten(_problem(err), MAX_MESSAGE_CHARS))
+            for err in exc.errors()]
+
+
 def dutch_messages(exc: ValidationError) -> list[str]:
-    """One short Dutch sentence per problem (callers that show them all use InputError)."""
-    return [shorten(_dutch(err), MAX_MESSAGE_CHARS) for err in exc.errors()]
+    """One short Dutch sentence per problem, naming where it is (callers that show them all
+    use InputError)."""
+    return [shorten(f"{_field_name(tuple(err['loc']))}: {_problem(err)}", MAX_MESSAGE_CHARS)
+            for err in exc.errors()]
+
+
+def change_field(profile: Profile, name: str, value: Any) -> tuple[Profile | None, str | None]:
+    """`profile` with one answer changed (pydantic converts it as it converts a file), or None
+    and the Dutch message for that field (without its name: the widget shows its own label)."""
+    data = profile.model_dump()
+    data[name] = value.strip() if isinstance(value, str) else value
+    try:
+        return Profile.model_validate(data), None
+    except ValidationError as exc:
+        text = next((m for f, m in field_problems(exc) if f == name), field_problems(exc)[0][1])
+        return None, text[:1].upper() + text[1:]
 
 
 def parse_json(raw: bytes | str, max_bytes: int = MAX_SESSION_BYTES) -> Any:

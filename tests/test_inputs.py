@@ -56,3 +56,22 @@ def test_exported_advice_resumes_its_profile() -> None:
 
 def test_bare_profile_is_accepted() -> None:
     assert parse_session('{"municipality": "Tilburg"}').profile.municipality == "Tilburg"
+
+
+def test_input_errors_come_back_as_field_and_message_pairs() -> None:
+    """A widget shows the message beside its own label: no field name to cut out of the text."""
+    from pydantic import ValidationError
+
+    from keuzehulp.inputs import change_field, field_problems
+
+    try:
+        Profile.model_validate({"annual_intake": 20000, "level_mix": "half"})
+    except ValidationError as exc:
+        pairs = dict(field_problems(exc))
+    assert set(pairs) == {"annual_intake", "level_mix"}
+    assert pairs["annual_intake"] == "de waarde 20000 is te groot; het maximum is 10000."
+    assert "annual_intake" not in pairs["level_mix"] and "'half'" in pairs["level_mix"]
+    kept, message = change_field(Profile(annual_intake=12), "annual_intake", -1)
+    assert kept is None and message == "De waarde -1 is te klein; het minimum is 0."
+    changed, none = change_field(Profile(), "municipality", "  Lochem ")
+    assert changed is not None and changed.municipality == "Lochem" and none is None

@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from pydantic import ValidationError
 
-from keuzehulp.inputs import dutch_messages
+from keuzehulp.inputs import change_field
 from keuzehulp.schema import Profile
 
 from .session_store import FIELD_ERRORS_KEY, get_profile, get_session, mark_answered, store_session
@@ -41,16 +40,7 @@ def seed_widget(name: str) -> None:
 
 def validated(profile: Profile, name: str, value: Any) -> tuple[Profile | None, str | None]:
     """`profile` with one field changed, or None and a Dutch message when the value cannot be."""
-    data = profile.model_dump()
-    data[name] = value.strip() if isinstance(value, str) else value
-    try:
-        return Profile.model_validate(data), None
-    except ValidationError as exc:
-        message = dutch_messages(exc)[0]
-        # The widget shows its own label; keep the part after "'field' (label): ".
-        _, _, text = message.partition("): ")
-        text = text or message
-        return None, text[:1].upper() + text[1:]
+    return change_field(profile, name, value)
 
 
 def commit_widget(name: str, step: str) -> None:
