@@ -133,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
             return _advise(args)
         if args.command == "check":
             return _check(args)
-        print(json.dumps(Profile.model_json_schema(), ensure_ascii=False, indent=2))
+        from .fields import profile_json_schema
+
+        print(json.dumps(profile_json_schema(), ensure_ascii=False, indent=2))
         return 0
     except ContentError as exc:
         print(exc, file=sys.stderr)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 from . import groups
-from .schema import ANSWER_FIELDS, PARTNERS, Profile
+from .fields import FieldType, field_types
+from .schema import ANSWER_FIELDS, Profile
 
 Ctx = dict[str, Any]
 
@@ -133,39 +134,13 @@ DERIVED: dict[str, Derived] = {
 }
 
 
-@dataclass(frozen=True)
-class Spec:
-    """What a condition may say about one name."""
-
-    name: str
-    kind: str  # enum | bool | int | number | list
-    values: tuple[Any, ...] = ()  # allowed values (enum, list items)
-    lo: float | None = None
-    hi: float | None = None
+Spec = FieldType  # what a condition may say about one name: its kind, values and range
 
 
 @lru_cache(maxsize=1)
 def profile_field_specs() -> dict[str, Spec]:
-    """Spec per profile field a condition may name."""
-    specs: dict[str, Spec] = {}
-    for name in ANSWER_FIELDS:
-        if name in NOT_IN_CONDITIONS:
-            continue
-        info = Profile.model_fields[name]
-        annotation = info.annotation
-        if annotation is bool:
-            specs[name] = Spec(name, "bool", (True, False))
-        elif get_origin(annotation) is Literal:
-            specs[name] = Spec(name, "enum", get_args(annotation))
-        elif annotation is int:
-            lo = next(m.ge for m in info.metadata if hasattr(m, "ge"))
-            hi = next(m.le for m in info.metadata if hasattr(m, "le"))
-            specs[name] = Spec(name, "int", (), lo, hi)
-        elif name == "partners":
-            specs[name] = Spec(name, "list", PARTNERS)
-        else:  # pragma: no cover - a new field type needs a decision here
-            raise TypeError(f"no condition spec for profile field {name}")
-    return specs
+    """The type of each profile field a condition may name (fields.py), in the contract's order."""
+    return {name: t for name, t in field_types().items() if name in ANSWER_FIELDS and name not in NOT_IN_CONDITIONS}
 
 
 NUMERIC_FIELDS: dict[str, tuple[int, int]] = {

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .assumptions import base_register
 from .derived import DERIVED, Ctx, profile_field_specs, with_value
+from .fields import field_specs, fields_file
 from .labels import labels
 from .schema import PARTNERS, Flip
 from .scoring import choice
@@ -57,12 +58,12 @@ def change_points(decision: Decision, ctx: Ctx, field: str, lo: int, hi: int) ->
 
 def _flip(ruleset: RuleSet, decision: Decision, field: str, key: str, value: Any, new: str,
           partner: str = "") -> Flip:
-    phrases = ruleset.flip_phrases.fields[field]
+    phrases = field_specs()[field].text.flips  # the field's declaration (texts/fields.yaml)
     # Numbers read naturally at 0 and 1 ("geen", "1 maand") where the file has a phrase for it.
     special = {0: f"{key}_zero", 1: f"{key}_one"}.get(value) if key in ("up", "down") else None
     phrase = phrases.get(special, phrases[key]).format(value=value, partner=partner)
     option = labels().option(decision.id, new)
-    text = ruleset.flip_phrases.sentence.format(condition=phrase, choice=option)
+    text = fields_file().flip_sentence.format(condition=phrase, choice=option)
     return Flip.model_construct(field=field, value=value, choice=new, text=text[:1].upper() + text[1:])
 
 
@@ -102,7 +103,7 @@ def decision_flips(ruleset: RuleSet, decision: Decision, ctx: Ctx, current: str)
                 changed = with_value(ctx, field, value)
                 new = choice(decision, changed)
                 if new != current and _possible(decision, changed, new):
-                    name = ruleset.flip_phrases.partner_names[partner]
+                    name = field_specs()[field].text.flip_names[partner]
                     flips.append(_flip(ruleset, decision, field, key, value, new, partner=name))
         else:
             lo, hi = int(spec.lo), int(spec.hi)

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .fields import FieldText, field_specs
 from .schema import (
     ANSWER_FIELDS,
     DECISION_OPTIONS,
     ELEMENT_IDS,
     EXAMPLE_IDS,
-    PARTNERS,
     PRIORITY_ORDER,
     SECTION_IDS,
-    Profile,
 )
 from .yamlio import ContentError, Problem, display_path, line_of, load_yaml_file, validation_problems
 
@@ -44,11 +43,7 @@ class DecisionLabel(_Strict):
     options: dict[str, str]
 
 
-class FieldLabel(_Strict):
-    label: str
-    help: str
-    step: Literal["start", "q1", "q2", "q3", "q4", "q5"]
-    options: dict[str, str] = {}
+FieldLabel = FieldText  # a field's wording lives in its declaration (texts/fields.yaml)
 
 
 class Labels(_Strict):
@@ -59,8 +54,15 @@ class Labels(_Strict):
     decisions: dict[str, DecisionLabel]
     elements: dict[str, str]
     examples: dict[str, str]
-    partners: dict[str, str]
-    fields: dict[str, FieldLabel]
+
+    # A field's label, help, step and options are part of its one declaration (fields.py).
+    @property
+    def fields(self) -> dict[str, FieldText]:
+        return _field_texts()
+
+    @property
+    def partners(self) -> dict[str, str]:
+        return _field_texts()["partners"].options
 
     # --- lookups used by the app, the CLI and the reports -------------------------------
     def field(self, name: str) -> str:
@@ -87,11 +89,9 @@ class Labels(_Strict):
         return [name for name in self.answer_fields() if self.fields[name].step == step]
 
 
-def _literal_values(name: str) -> tuple[str, ...]:
-    annotation = Profile.model_fields[name].annotation
-    if get_origin(annotation) is Literal:
-        return tuple(str(v) for v in get_args(annotation))
-    return ()
+@lru_cache(maxsize=1)
+def _field_texts() -> dict[str, FieldText]:
+    return {name: spec.text for name, spec in field_specs().items()}
 
 
 def _coverage_problems(data: Any, labels: Labels, file: str) -> list[Problem]:
@@ -118,12 +118,6 @@ def _coverage_problems(data: Any, labels: Labels, file: str) -> list[Problem]:
                     set(labels.decisions[decision].options), set(options))
     compare(("elements",), set(labels.elements), set(ELEMENT_IDS))
     compare(("examples",), set(labels.examples), set(EXAMPLE_IDS))
-    compare(("partners",), set(labels.partners), set(PARTNERS))
-    compare(("fields",), set(labels.fields), set(Profile.model_fields))
-    for name, field in labels.fields.items():
-        if name in Profile.model_fields:
-            compare(("fields", name, "options"), set(field.options), set(_literal_values(name))
-                    if name in ANSWER_FIELDS else set())
     return problems
 
 

@@ -1,4 +1,4 @@
-"""Checking one rule file: problems with file:line, citations, text placeholders, flip phrases."""
+"""Checking one rule file: problems with file:line, citations, text placeholders."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from pydantic import BaseModel, ValidationError
 
 from .crossref import Citation
 from .derived import DERIVED, profile_field_specs
-from .rulefiles import FlipPhrases
-from .schema import PARTNERS
 from .yamlio import Problem, format_loc, line_of, validation_problems
 
 # Placeholders a text may use besides the profile fields and derived quantities.
@@ -63,34 +61,3 @@ def cite_common(fc: FileCheck, loc: tuple[Any, ...], rule: str, spec: Any) -> No
         fc.cite((*loc, "sources", i), rule, "source", source)
     for i, example in enumerate(getattr(spec, "examples", [])):
         fc.cite((*loc, "examples", i), rule, "example", example)
-
-
-def load_flip_phrases(fc: FileCheck) -> FlipPhrases | None:
-    phrases = fc.model(FlipPhrases, fc.data, ())
-    if phrases is None:
-        return None
-    if "{condition}" not in phrases.sentence or "{choice}" not in phrases.sentence:
-        fc.problem(("sentence",), "needs {condition} and {choice}")
-    for name, spec in profile_field_specs().items():
-        if name not in phrases.fields:
-            fc.problem(("fields",), f"no phrases for field {name!r}")
-            continue
-        keys = {"enum": [str(v) for v in spec.values], "bool": ["true", "false"], "int": ["up", "down"],
-                "list": ["add", "remove"]}[spec.kind]
-        have = phrases.fields[name]
-        for key in keys:
-            if key not in have:
-                fc.problem(("fields", name), f"no phrase for {key!r}")
-        optional = ["up_zero", "up_one", "down_zero", "down_one"] if spec.kind == "int" else []
-        for key in set(have) - set(keys) - set(optional):
-            fc.problem(("fields", name, key), f"unknown key; expected {', '.join(keys)}")
-        for key, text in have.items():
-            want = "{partner}" if spec.kind == "list" else "{value}" if spec.kind == "int" else None
-            if want and want not in text and not key.endswith(("_zero", "_one")):
-                fc.problem(("fields", name, key), f"phrase needs {want}")
-    for partner in PARTNERS:
-        if partner not in phrases.partner_names:
-            fc.problem(("partner_names",), f"no name for partner {partner!r}")
-    for name in set(phrases.fields) - set(profile_field_specs()):
-        fc.problem(("fields", name), "unknown profile field")
-    return phrases

@@ -2,7 +2,8 @@
 
 rules/<decision>.yaml  (delivery, training_format, matching): options + scored rules.
 rules/q1.yaml .. q5.yaml: the effective elements of that section + rules that set priority.
-rules/_flips.yaml: the Dutch wording of "what would change the advice" per profile field.
+(The wording of "what would change the advice" is part of each field's declaration:
+texts/fields.yaml, keuzehulp/fields.py.)
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .schema import EXAMPLE_IDS, PARTNERS, Priority
+from .schema import EXAMPLE_IDS, Priority
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SourceRef = Annotated[str, StringConstraints(pattern=r"^(q[1-5]|knowledge/[a-z0-9][a-z0-9/_-]*\.md)$")]
@@ -108,9 +109,3 @@ class ElementRuleSpec(Traced):
 class SectionFile(_Strict):
     elements: dict[str, Any] = Field(min_length=1)
     rules: list[Any] = []
-
-
-class FlipPhrases(_Strict):
-    sentence: Text  # how a phrase and the new choice become one sentence
-    fields: dict[str, dict[str, Text]]
-    partner_names: dict[Literal[PARTNERS], Text]  # type: ignore[valid-type]

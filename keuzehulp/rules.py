@@ -16,13 +16,12 @@ from .assumptions import Register, load_register
 from .conditions import SPECS_DECISION_RULES, SPECS_ELEMENT_RULES, Atom, compile_condition, field_names
 from .crossref import Citation
 from .provenance import passage_problem
-from .rulecheck import FileCheck, cite_common, load_flip_phrases
+from .rulecheck import FileCheck, cite_common
 from .rulefiles import (
     DecisionFile,
     DecisionRuleSpec,
     ElementRuleSpec,
     ElementSpec,
-    FlipPhrases,
     OptionSpec,
     SectionFile,
 )
@@ -37,7 +36,6 @@ from .yamlio import (
 )
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-FLIPS_FILE = "_flips.yaml"
 
 
 @dataclass(frozen=True)
@@ -119,7 +117,6 @@ class Element:
 class RuleSet:
     decisions: dict[str, Decision]
     elements: dict[str, Element]  # in ELEMENT_IDS order
-    flip_phrases: FlipPhrases
     citations: list[Citation]
     version: str
     count: int  # number of rules, element entries included
@@ -296,7 +293,6 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
     citations: list[Citation] = []
     decisions: dict[str, Decision] = {}
     elements: dict[str, Element] = {}
-    flips: FlipPhrases | None = None
     digest = hashlib.sha256()
     used: dict[str, list[str]] = {}
     try:
@@ -320,9 +316,7 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
             fc.problems.append(Problem(file, 1, "a rule file is a mapping of keys (see rules/README.md)"))
             continue
         stem = path.stem
-        if path.name == FLIPS_FILE:
-            flips = load_flip_phrases(fc)
-        elif stem in DECISION_OPTIONS:
+        if stem in DECISION_OPTIONS:
             decision = _load_decision(fc, stem)
             if decision:
                 decisions[stem] = decision
@@ -331,7 +325,7 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
                 declared.update(data["elements"])
             _load_section(fc, stem, elements)
         else:
-            known = ", ".join([*DECISION_OPTIONS, *SECTION_IDS, FLIPS_FILE])
+            known = ", ".join([*DECISION_OPTIONS, *SECTION_IDS])
             problems.append(Problem(file, 1, f"unknown rule file {path.name!r}; name it after one of: {known}"))
     present = {p.stem for p in paths}
     for decision in DECISION_OPTIONS:
@@ -343,15 +337,12 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
                                     f"element {element!r} has no entry"))
         elif section not in present:
             problems.append(Problem(display_path(directory / f"{section}.yaml"), 1, "missing rule file"))
-    if flips is None and FLIPS_FILE not in {p.name for p in paths}:
-        problems.append(Problem(display_path(directory / FLIPS_FILE), 1, "missing file"))
     if problems:
         raise ContentError(sorted(set(problems)))
-    assert flips is not None
     ordered = {e: elements[e] for e in ELEMENT_IDS}
     decisions = {d: decisions[d] for d in DECISION_OPTIONS}
     count = sum(len(d.rules) for d in decisions.values()) + sum(1 + len(e.rules) for e in ordered.values())
-    return RuleSet(decisions, ordered, flips, citations, digest.hexdigest()[:12], count, used)
+    return RuleSet(decisions, ordered, citations, digest.hexdigest()[:12], count, used)
 
 
 @lru_cache(maxsize=1)

@@ -93,6 +93,9 @@ def test_schema_prints_the_profile_json_schema() -> None:
     schema = json.loads(result.stdout)
     assert "annual_intake" in schema["properties"]
     assert schema["additionalProperties"] is False
+    # Each field's declaration gives its Dutch question and help.
+    assert schema["properties"]["annual_intake"]["title"] == "Hoeveel nieuwe inburgeraars verwacht u per jaar?"
+    assert schema["properties"]["annual_intake"]["maximum"] == 10000
 
 
 def test_check_reports_a_broken_rule_as_file_line_and_exits_1(tmp_path: Path) -> None:

@@ -14,18 +14,10 @@ import pytest
 
 from keuzehulp.rules import RULES_DIR, load_rules
 from keuzehulp.yamlio import ContentError
+from tests.fixture_expect import expected_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules-broken"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
-EXPECT = re.compile(r"#\s*expect:\s*(.+?)\s*$")
-
-
-def _expected(path: Path) -> list[tuple[int, str]]:
-    return [
-        (number, match.group(1))
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if (match := EXPECT.search(line))
-    ]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -34,7 +26,7 @@ def test_broken_rule_file_is_reported_with_file_and_line(case: str, tmp_path: Pa
     shutil.copytree(RULES_DIR, rules)
     (broken,) = (FIXTURES / case).glob("*.yaml")
     shutil.copy(broken, rules / broken.name)
-    expected = _expected(broken)
+    expected = expected_problems(broken)
     assert expected, f"fixture {case} marks no expected problem"
 
     with pytest.raises(ContentError) as info:

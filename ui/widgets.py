@@ -1,17 +1,18 @@
 """One widget per profile field, keyed by the field name, options = contract values.
 
-Dutch labels come from texts/labels.yaml (format_func), help texts double as glossary.
+Which widget, its Dutch label, help, options and placeholder come from the field's one
+declaration (keuzehulp/fields.py: schema.Profile plus texts/fields.yaml).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from keuzehulp.derived import NUMERIC_FIELDS, profile_field_specs
+from keuzehulp.derived import NUMERIC_FIELDS
 from keuzehulp.dutchnum import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
+from keuzehulp.fields import field_specs
 from keuzehulp.labels import labels
 from keuzehulp.markdown import inert_markdown
-from keuzehulp.schema import PARTNERS
 
 from . import state
 
@@ -59,25 +60,24 @@ def commit_number(name: str, step: str) -> None:
 
 def field_input(name: str, step: str) -> None:
     """Draw the widget for one profile field, seeded from the profile, with its error if any."""
-    lab = labels()
-    field = lab.fields[name]
-    spec = profile_field_specs().get(name)  # the contract's type, options and range per field
-    if spec is not None and spec.kind == "int":
+    spec = field_specs()[name]  # the field's one declaration: type, range, options, wording, widget
+    field = spec.text
+    if spec.widget == "number":
         st.session_state[name] = dutch_number(getattr(state.get_profile(), name))
     else:
         state.seed_widget(name)
     common = {"key": name, "help": field.help, "on_change": state.commit_widget, "args": (name, step)}
-    if name == "municipality":
-        st.text_input(field.label, max_chars=100, placeholder="Bijvoorbeeld: Lochem", **common)
-    elif name == "partners":
-        st.multiselect(field.label, options=PARTNERS, format_func=lab.partners.__getitem__,
-                       placeholder="Kies een of meer partners", **common)
-    elif spec.kind == "enum":
-        st.radio(field.label, options=spec.values, format_func=field.options.__getitem__,
+    if spec.widget == "text":
+        st.text_input(field.label, max_chars=spec.type.max_length, placeholder=field.placeholder, **common)
+    elif spec.widget == "multiselect":
+        st.multiselect(field.label, options=spec.type.values, format_func=field.options.__getitem__,
+                       placeholder=field.placeholder, **common)
+    elif spec.widget == "radio":
+        st.radio(field.label, options=spec.type.values, format_func=field.options.__getitem__,
                  horizontal=True, **common)
-    elif spec.kind == "bool":
+    elif spec.widget == "toggle":
         st.toggle(field.label, **common)
-    elif spec.kind == "int":
+    elif spec.widget == "number":
         # A text box read by our Dutch parser: a browser's number box reads 1.000 as one.
         common["help"] = f"{field.help} Vul {range_text(name)} in."
         common["on_change"] = commit_number
