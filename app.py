@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from ui import autosave, dutch, memory, nav, pagechange, state, urlstate
-from ui.sidebar import render_sidebar
+from ui.streamlit_adapter import ensure_entrypoint
 
-nav.ensure_entrypoint()
+ensure_entrypoint()  # before the app's own modules load: a fresh server's first run restarts at once
+
+from ui import autosave, dutch, memory, nav, pagechange, state, urlstate  # noqa: E402
+from ui.sidebar import render_sidebar  # noqa: E402
+
 state.run_began()  # widget callbacks have run: downloads built from now on see their input
 # No page_icon: a Material icon there is fetched from fonts.gstatic.com (an outbound request).
 st.set_page_config(page_title="Keuzehulp duaal inburgeren", layout="wide")

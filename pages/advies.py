@@ -1,5 +1,5 @@
 """Advies: the whole advice, grouped by question, with downloads."""
 
-from ui.advies import render_advies
+from ui.nav import run_page
 
-render_advies()
+run_page(__file__)

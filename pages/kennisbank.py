@@ -1,5 +1,5 @@
 """Kennisbank: search and read the handreiking in our own words."""
 
-from ui.kennisbank import render_kennisbank
+from ui.nav import run_page
 
-render_kennisbank()
+run_page(__file__)

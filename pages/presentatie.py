@@ -1,5 +1,5 @@
 """Presenteren: the advice as large slides for the meeting room (no sidebar)."""
 
-from ui.presentation import presentation_page
+from ui.nav import run_page
 
-presentation_page()
+run_page(__file__)

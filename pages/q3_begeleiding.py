@@ -1,5 +1,5 @@
 """Wizard step q3."""
 
-from ui.step import render_step
+from ui.nav import run_page
 
-render_step("q3")
+run_page(__file__)

@@ -1,5 +1,5 @@
 """Wizard step q4."""
 
-from ui.step import render_step
+from ui.nav import run_page
 
-render_step("q4")
+run_page(__file__)

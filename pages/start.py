@@ -1,5 +1,5 @@
 """Start: what this is, the municipality, resume a saved session."""
 
-from ui.start import render_start
+from ui.nav import run_page
 
-render_start()
+run_page(__file__)

@@ -1,5 +1,5 @@
 """Stemmen: participants vote from their phones (no sidebar)."""
 
-from ui.stemmen import stemmen_page
+from ui.nav import run_page
 
-stemmen_page()
+run_page(__file__)

@@ -1,5 +1,5 @@
 """Vergelijken: two or three saved scenarios side by side."""
 
-from ui.scenarios import comparison_page
+from ui.nav import run_page
 
-comparison_page()
+run_page(__file__)

@@ -1,5 +1,5 @@
 """Workshop: the facilitator starts a live vote and watches the room agree (or not)."""
 
-from ui.workshop_live import workshop_page
+from ui.nav import run_page
 
-workshop_page()
+run_page(__file__)

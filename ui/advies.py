@@ -13,7 +13,7 @@ from keuzehulp.markdown import inert_markdown
 from keuzehulp.provenance import strength_label
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
 
-from . import nav, state
+from . import state
 from .advice_view import decision_view, element_view
 from .step import ADVICE_FAILED, team_notes
 from .team import team_participants_input
@@ -87,7 +87,6 @@ def section(advice: Advice, q: str) -> None:
 
 
 def render_advies() -> None:
-    nav.ensure_entrypoint()
     st.title("Advies: alles bij elkaar", anchor=False)
     municipality = state.get_profile().municipality
     if municipality:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from keuzehulp.markdown import inert_markdown
 
-from . import kennis, nav
+from . import kennis
 
 ITEM_PARAM = "item"
 INTERNAL_LINK = re.compile(r"\[([^\]]+)\]\((knowledge/[^)\s#]+\.md)(#[^)\s]*)?\)")
@@ -100,7 +100,6 @@ def show_list(kb: Any) -> None:
 
 
 def render_kennisbank() -> None:
-    nav.ensure_entrypoint()
     kb = kennis.kb()
     if kb is None:
         st.title("Kennisbank", anchor=False)

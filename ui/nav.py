@@ -7,6 +7,7 @@ Other features append their pages here (e.g. "Vergelijken", "Presenteren"); entr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,8 @@ class NavPage:
     title: str  # Dutch, shown in the sidebar and as browser tab title
     icon: str  # Material icon, e.g. ":material/home:"
     step: str | None = None  # "start", "q1".."q5" for wizard steps; None for other pages
+    # What draws the page: "module:function"; a question step's function gets the step id.
+    render: str = ""
     # Leave None: the address is then the file name (/q2_organisatie). Streamlit also scans the
     # pages/ folder itself, and a deep link to any other address first shows "Page not found"
     # (streamlit/streamlit#9992).
@@ -24,19 +27,20 @@ class NavPage:
 
 
 PAGES: list[NavPage] = [
-    NavPage("pages/start.py", "Start", ":material/home:", "start"),
-    NavPage("pages/q1_waarom.py", "1 Waarom duaal", ":material/lightbulb:", "q1"),
-    NavPage("pages/q2_organisatie.py", "2 Organisatie", ":material/account_tree:", "q2"),
-    NavPage("pages/q3_begeleiding.py", "3 Begeleiding", ":material/support_agent:", "q3"),
-    NavPage("pages/q4_taal.py", "4 Taal en praktijk", ":material/record_voice_over:", "q4"),
-    NavPage("pages/q5_participatie.py", "5 Participatieplek", ":material/work:", "q5"),
-    NavPage("pages/advies.py", "Advies", ":material/summarize:", None),
-    NavPage("pages/kosten.py", "Kosten en doorlooptijd", ":material/euro:", None),
-    NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None),
-    NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None),
-    NavPage("pages/workshop.py", "Workshop", ":material/groups:", None),
-    NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None),
-    NavPage("pages/stemmen.py", "Stemmen", ":material/how_to_vote:", None, participant=True),
+    NavPage("pages/start.py", "Start", ":material/home:", "start", render="ui.start:render_start"),
+    NavPage("pages/q1_waarom.py", "1 Waarom duaal", ":material/lightbulb:", "q1", render="ui.step:render_step"),
+    NavPage("pages/q2_organisatie.py", "2 Organisatie", ":material/account_tree:", "q2", render="ui.step:render_step"),
+    NavPage("pages/q3_begeleiding.py", "3 Begeleiding", ":material/support_agent:", "q3", render="ui.step:render_step"),
+    NavPage("pages/q4_taal.py", "4 Taal en praktijk", ":material/record_voice_over:", "q4", render="ui.step:render_step"),
+    NavPage("pages/q5_participatie.py", "5 Participatieplek", ":material/work:", "q5", render="ui.step:render_step"),
+    NavPage("pages/advies.py", "Advies", ":material/summarize:", None, render="ui.advies:render_advies"),
+    NavPage("pages/kosten.py", "Kosten en doorlooptijd", ":material/euro:", None, render="ui.costs:costs_page"),
+    NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None, render="ui.scenarios:comparison_page"),
+    NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None, render="ui.presentation:presentation_page"),
+    NavPage("pages/workshop.py", "Workshop", ":material/groups:", None, render="ui.workshop_live:workshop_page"),
+    NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None, render="ui.kennisbank:render_kennisbank"),
+    NavPage("pages/stemmen.py", "Stemmen", ":material/how_to_vote:", None, participant=True,
+            render="ui.stemmen:stemmen_page"),
 ]
 
 
@@ -80,18 +84,20 @@ def neighbours(step: str) -> tuple[NavPage | None, NavPage | None]:
     return before, after
 
 
-def ensure_entrypoint() -> None:
-    """Run through app.py even on a fresh server's first request.
+def run_page(file: str) -> None:
+    """Draw the page of one file in pages/ (each holds only `run_page(__file__)`).
 
-    Streamlit sees our pages/ folder and runs the very first script run of a server process
-    in its old multipage mode (pages run directly, without app.py's navigation and sidebar;
-    streamlit/streamlit#10276). Our st.navigation call switches that mode off for good; this
-    guard makes that first run start over in the right mode. Call it first in app.py and in
-    every page file.
-    """
-    import streamlit as st
-    from streamlit.runtime.pages_manager import PagesManager
+    First the entry-point guard, before any of the page's own modules is imported, so the
+    first request of a fresh server restarts through app.py at once (streamlit_adapter)."""
+    from importlib import import_module
 
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    from .streamlit_adapter import ensure_entrypoint
+
+    ensure_entrypoint()
+    page = page_by_path(f"pages/{Path(file).name}")
+    module, _, function = page.render.partition(":")
+    draw = getattr(import_module(module), function)
+    if page.step is not None and page.step != "start":
+        draw(page.step)
+    else:
+        draw()

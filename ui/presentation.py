@@ -35,7 +35,6 @@ from keuzehulp.schema import (
     Advice,
     Reason,
 )
-from ui import nav
 from ui.team import team_decision_input
 
 from . import autosave, kennis, state
@@ -380,7 +379,6 @@ def _navigation(index: int, deck: list[Slide]) -> None:
 
 
 def presentation_page() -> None:
-    nav.ensure_entrypoint()
     st.html(SLIDE_CSS)
     advice = state.current_advice()
     if advice is None:

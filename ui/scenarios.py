@@ -20,7 +20,7 @@ from keuzehulp.report import COMPARISON_FORMATS, FORMATS, comparison_filename, r
 from keuzehulp.report.comparison import marked_table, screen_marks
 from keuzehulp.schema import Profile, Scenario, Session
 
-from . import nav, state
+from . import state
 
 MAX_SCENARIOS = 10
 MAX_NAME = 60
@@ -297,8 +297,6 @@ def _costs_side_by_side(comparison) -> None:  # type: ignore[no-untyped-def]
 
 def comparison_page() -> None:
     """Two or three scenarios side by side, differences marked in words, not colour alone."""
-    nav.ensure_entrypoint()
-
     st.title("Scenario's vergelijken", anchor=False)
     session = state.get_session()
     names = [s.name for s in session.scenarios]

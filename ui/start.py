@@ -57,7 +57,6 @@ def steps_overview() -> None:
 
 
 def render_start() -> None:
-    nav.ensure_entrypoint()
     st.title("Keuzehulp duaal inburgeren", anchor=False)
     page = kennis.item("knowledge/intro/allemaal-dual.md")
     if page is not None:

@@ -27,7 +27,6 @@ from keuzehulp.workshop.ballot import (
     validate,
 )
 
-from . import nav
 from .workshop_store import client, engine
 
 SEEDED_KEY = "stemmen_seeded"  # the workshop id whose stored votes seeded the widgets
@@ -216,7 +215,6 @@ def _author_field() -> None:
 
 
 def stemmen_page() -> None:
-    nav.ensure_entrypoint()
     st.html(PHONE_CSS)
     with st.container(key="stemmen"):
         st.title("Stemmen in de workshop", anchor=False)

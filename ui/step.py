@@ -96,7 +96,6 @@ def prev_next(step: str) -> None:
 
 
 def render_step(step: str) -> None:
-    nav.ensure_entrypoint()
     section = labels().sections[step]
     if step in nav.READ_STEPS:
         state.mark_read(step)  # nothing to fill in: a visit reads it (also nav.visit)

@@ -22,7 +22,7 @@ from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import decision_question, questions
 from keuzehulp.workshop.tally import decision_agreement, element_comparisons, snapshot, value_names
 
-from . import nav, state
+from . import state
 from .workshop_store import engine, participant_link
 
 REFRESH_SECONDS = 1
@@ -238,7 +238,6 @@ def start_form() -> None:
 
 
 def workshop_page() -> None:
-    nav.ensure_entrypoint()
     st.html(LIVE_CSS)
     st.title("Workshop: stemmen met de telefoon", anchor=False)
     message = st.session_state.pop("workshop_message", None)
