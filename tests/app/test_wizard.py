@@ -46,11 +46,40 @@ def test_the_walk_covers_every_question_of_the_profile():
         assert value != getattr(Profile(), name), name
 
 
+# What each page shows first and what only that page shows: a page that failed, or fell back
+# to another page, does not pass.
+PAGE_CONTENT = {
+    "pages/start.py": ("Keuzehulp duaal inburgeren", "Deze keuzehulp helpt uw team kiezen"),
+    "pages/q1_waarom.py": ("Vraag 1: Waarom duaal", "De vier bouwstenen van een duaal traject"),
+    "pages/q2_organisatie.py": ("Vraag 2: Organisatie", "Advies voor uw situatie"),
+    "pages/q3_begeleiding.py": ("Vraag 3: Begeleiding", "Advies voor uw situatie"),
+    "pages/q4_taal.py": ("Vraag 4: Taal en praktijk", "Advies voor uw situatie"),
+    "pages/q5_participatie.py": ("Vraag 5: Participatieplek", "Advies voor uw situatie"),
+    "pages/advies.py": ("Advies: alles bij elkaar", "Download het keuzeoverzicht"),
+    "pages/vergelijken.py": ("Scenario's vergelijken", "Om scenario's te vergelijken heeft u er minstens twee nodig"),
+    "pages/presentatie.py": ("Keuzehulp duaal inburgeren", "Drie keuzes voor uw duale trajecten"),
+    "pages/kennisbank.py": ("Kennisbank", "Alles uit de handreiking"),
+}
+
+
+def _widget_keys(at) -> set[str]:
+    return {w.key for kind in ("text_input", "radio", "toggle", "multiselect") for w in getattr(at, kind)}
+
+
+def test_every_page_of_the_route_has_its_expectations():
+    assert set(PAGE_CONTENT) == {p.path for p in PAGES}
+
+
 @pytest.mark.parametrize("page", [p.path for p in PAGES], ids=[p.title for p in PAGES])
-def test_every_page_opens_on_a_fresh_session(app, page):
+def test_every_page_opens_on_a_fresh_session_with_its_own_title_and_content(app, page):
     open_page(app, page)
-    assert app.title or app.header or app.markdown, "the page shows something"
+    title, content = PAGE_CONTENT[page]
+    assert [t.value for t in app.title][:1] == [title]
+    assert content in page_text(app)
     assert "Traceback" not in page_text(app)
+    step = next(p.step for p in PAGES if p.path == page)
+    if step is not None:  # a wizard step asks its own questions
+        assert set(labels().fields_for_step(step)) <= _widget_keys(app)
 
 
 def test_walking_all_steps_sets_every_answer(app):

@@ -7,18 +7,12 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from keuzehulp.fields import field_specs
 from keuzehulp.labels import labels
-from keuzehulp.schema import Profile
+from ui.nav import step_pages
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
-STEP_PAGES = {
-    "start": "pages/start.py",
-    "q1": "pages/q1_waarom.py",
-    "q2": "pages/q2_organisatie.py",
-    "q3": "pages/q3_begeleiding.py",
-    "q4": "pages/q4_taal.py",
-    "q5": "pages/q5_participatie.py",
-}
+STEP_PAGES = {page.step: page.path for page in step_pages()}  # start, q1..q5 in route order
 
 
 def fresh_app() -> AppTest:
@@ -33,17 +27,13 @@ def open_page(at: AppTest, path: str) -> AppTest:
 
 def set_field(at: AppTest, name: str, value: Any) -> None:
     """Set one profile field's widget the way a user would, by its key (= field name)."""
-    annotation = Profile.model_fields[name].annotation
-    if name == "municipality":
-        at.text_input(key=name).input(value)
-    elif name == "partners":
-        at.multiselect(key=name).set_value(value)
-    elif annotation is bool:
-        at.toggle(key=name).set_value(value)
-    elif annotation is int:
+    widget = field_specs()[name].widget  # the field's declaration says how it is asked
+    if widget == "number":
         at.text_input(key=name).input(str(value))  # a text box read the Dutch way (ui/widgets)
     else:
-        at.radio(key=name).set_value(value)
+        element = {"text": at.text_input, "multiselect": at.multiselect, "toggle": at.toggle,
+                   "radio": at.radio}[widget](key=name)
+        element.input(value) if widget == "text" else element.set_value(value)
 
 
 def fill_in(at: AppTest, answers: dict[str, Any]) -> AppTest:
