@@ -1,5 +1,5 @@
 """Kosten en doorlooptijd: cost per trajectory and per year against the Rijk's money, and lead time."""
 
-from ui.costs import costs_page
+from ui.nav import run_page
 
-costs_page()
+run_page(__file__)

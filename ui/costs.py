@@ -34,7 +34,7 @@ from keuzehulp.markdown import inert_markdown
 from keuzehulp.numbers import dutch_number
 from keuzehulp.schema import ROUTE_IDS, CostSettings, Profile, RouteShares
 
-from . import nav, state
+from . import state
 from .cost_chart import cost_chart, timeline_chart
 
 ERRORS_KEY = "keuzehulp_cost_errors"
@@ -279,7 +279,6 @@ def timeline_results(est: Estimate) -> None:
 
 
 def costs_page() -> None:
-    nav.ensure_entrypoint()
     st.title("Kosten en doorlooptijd", anchor=False)
     session = state.get_session()
     scenario = f" (scenario {inert_markdown(session.active_scenario)})" if session.active_scenario else ""
