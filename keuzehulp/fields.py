@@ -26,6 +26,7 @@ STEPS = ("start", *SECTION_IDS)
 
 Kind = Literal["text", "enum", "bool", "int", "list", "version"]
 Widget = Literal["text", "number", "radio", "toggle", "multiselect", "none"]
+WIDGETS_ALL: tuple[str, ...] = get_args(Widget)
 
 # The widget each type of field is asked with. A new widget for a type (a slider, a Dutch
 # number text box) is added here and in ui/widgets.py.

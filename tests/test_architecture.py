@@ -109,3 +109,85 @@ def test_a_missing_dependency_fails_loudly() -> None:
                 if "ImportError" in caught or "ModuleNotFoundError" in caught:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+# --- docs/ARCHITECTURE.md stays true -----------------------------------------------------------
+
+DOC = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    start = DOC.index(f"## {title}")
+    end = DOC.find("\n## ", start + 3)
+    return DOC[start:] if end < 0 else DOC[start:end]
+
+
+def test_the_layout_map_names_every_module_and_only_paths_that_exist() -> None:
+    layout = _section("Layout")
+    words = set(re_words(layout))
+    missing = []
+    for folder in ("keuzehulp", "ui"):
+        for path in sorted((ROOT / folder).iterdir()):
+            if path.name.startswith(("_", ".")):
+                continue
+            if path.suffix == ".py" and path.name not in words:
+                missing.append(f"{folder}/{path.name}")
+            elif path.is_dir() and (path / "__init__.py").exists() and f"{path.name}/" not in layout:
+                missing.append(f"{folder}/{path.name}/")
+    assert missing == [], "add these to the layout map in docs/ARCHITECTURE.md"
+
+
+def re_words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[\w.]+\.py", text)
+
+
+def test_every_file_the_walk_throughs_name_exists() -> None:
+    import re
+
+    for title in ("How to add a question", "How to add a report format"):
+        for path in re.findall(r"`((?:keuzehulp|ui|texts|rules|tests|docs)/[\w./*]+)`", _section(title)):
+            if "*" not in path:
+                assert (ROOT / path).exists(), f"{title}: {path}"
+
+
+def test_the_question_walk_through_is_a_complete_declaration(tmp_path: Path, monkeypatch) -> None:
+    """Its schema step plus its YAML snippet pass `check`; without the flips they do not."""
+    import re
+
+    import pytest
+    import yaml
+
+    from keuzehulp import fields
+    from keuzehulp.yamlio import ContentError
+
+    section = _section("How to add a question")
+    block = re.search(r"\n( *)```yaml\n(.*?)\n *```", section, re.S)
+    indent = len(block.group(1))  # the snippet sits in a numbered list item
+    snippet = "\n".join(line[indent:] for line in block.group(2).splitlines()) + "\n"
+    (name, entry), = yaml.safe_load(snippet).items()
+    assert set(re.findall(r"`(\w+)`", section.split("`widget` is one of")[1].split("must fit")[0])) == set(
+        fields.WIDGETS_ALL)
+    types = {**fields.field_types(), name: fields.FieldType(name, "bool", (True, False))}
+    monkeypatch.setattr(fields, "field_types", lambda: types)
+    real = fields.FIELDS_PATH.read_text(encoding="utf-8")
+    (tmp_path / "fields.yaml").write_text(real + snippet, encoding="utf-8")
+    assert name in fields.load_fields(tmp_path / "fields.yaml").fields
+    without_flips = snippet.split("    flips:")[0]
+    (tmp_path / "fields.yaml").write_text(real + without_flips, encoding="utf-8")
+    with pytest.raises(ContentError, match="no phrase for 'true'"):
+        fields.load_fields(tmp_path / "fields.yaml")
+
+
+def test_the_report_format_walk_through_matches_the_registry() -> None:
+    import dataclasses
+
+    from keuzehulp import cli
+    from keuzehulp.report import FORMATS, Format
+    from ui.advies import DOWNLOAD_FORMATS
+
+    section = _section("How to add a report format")
+    for field in dataclasses.fields(Format):
+        assert field.name in section, field.name
+    assert set(DOWNLOAD_FORMATS) == set(FORMATS) == set(cli.FORMATS)
