@@ -27,3 +27,18 @@ def test_first_run_freezes_content_so_each_click_collects_little():
     assert id(kb) not in walked
     assert id(next(iter(kb.items.values()))) not in walked
     assert id(rules()) not in walked
+
+
+def test_what_is_frozen_is_found_not_listed():
+    """Every content loader of the app's modules is called before the freeze, without a list:
+    a new `@lru_cache` loader (or a new page module) is picked up by itself."""
+    from ui import memory
+
+    modules = memory._modules()
+    names = {m.__name__ for m in modules}
+    assert {"ui.chart", "keuzehulp.report.as_docx", "keuzehulp.report.as_pdf"} <= names  # imported on a click
+    assert "keuzehulp.cli" not in names  # the app's memory holds only what the app uses
+    found = {f"{f.__module__}.{f.__name__}" for f in memory.loaders(modules)}
+    assert {"keuzehulp.labels.labels", "keuzehulp.rules.rules", "keuzehulp.knowledge.knowledge_base",
+            "keuzehulp.report.texts.texts", "keuzehulp.fields.field_specs"} <= found
+    assert "keuzehulp.engine.advise" not in found  # takes an argument: no loader
