@@ -37,7 +37,10 @@ def test_what_is_frozen_is_found_not_listed():
     modules = memory._modules()
     names = {m.__name__ for m in modules}
     assert {"ui.chart", "keuzehulp.report.as_docx", "keuzehulp.report.as_pdf"} <= names  # imported on a click
-    assert "keuzehulp.cli" not in names  # the app's memory holds only what the app uses
+    import pkgutil
+
+    import ui
+    assert {f"ui.{m.name}" for m in pkgutil.iter_modules(ui.__path__)} <= names  # every page module
     found = {f"{f.__module__}.{f.__name__}" for f in memory.loaders(modules)}
     assert {"keuzehulp.labels.labels", "keuzehulp.rules.rules", "keuzehulp.knowledge.knowledge_base",
             "keuzehulp.report.texts.texts", "keuzehulp.fields.field_specs"} <= found
