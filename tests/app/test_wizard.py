@@ -60,6 +60,8 @@ PAGE_CONTENT = {
     "pages/vergelijken.py": ("Scenario's vergelijken", "Om scenario's te vergelijken heeft u er minstens twee nodig"),
     "pages/presentatie.py": ("Keuzehulp duaal inburgeren", "Drie keuzes voor uw duale trajecten"),
     "pages/kennisbank.py": ("Kennisbank", "Alles uit de handreiking"),
+    "pages/workshop.py": ("Workshop: stemmen met de telefoon", ""),
+    "pages/stemmen.py": ("Stemmen in de workshop", ""),
 }
 
 
