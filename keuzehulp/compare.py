@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .engine import advise
 from .estimate import Estimate, estimate
 from .labels import labels
+from .provenance import strength_label
 from .schema import DECISION_IDS, ELEMENT_IDS, Advice, CostSettings, Profile, TeamInput
 
 MAX_COMPARED = 3
@@ -111,8 +112,9 @@ def compare(scenarios: list[tuple[str, Profile]], team: TeamInput | None = None,
         cells = []
         for advice in advices:
             d = advice.decisions[decision]  # type: ignore[index]
+            # The label says what the advice rests on, as on the Advies page (issue 10).
             cells.append(DecisionCell(d.choice, lab.option(decision, d.choice),
-                                      d.strength, lab.strengths.get(d.strength, d.strength)))
+                                      d.strength, strength_label(d.strength, d.basis)))
         chosen = team.decisions.get(decision) if team else None  # type: ignore[call-overload]
         decisions.append(DecisionRow(
             id=decision,

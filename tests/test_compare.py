@@ -10,6 +10,7 @@ from docx import Document
 
 import keuzehulp.compare as compare_module
 from keuzehulp.compare import compare
+from keuzehulp.engine import advise
 from keuzehulp.markdown import render_markdown
 from keuzehulp.report import comparison_docx, comparison_filename, comparison_markdown
 from keuzehulp.report.texts import comparison_texts
@@ -103,13 +104,13 @@ def test_markdown_holds_both_choices_and_marks_the_difference(fake_engine: None)
     md = comparison_markdown(compare([("Alleen", ALONE), ("Met de regio", REGION)]), TODAY)
     assert "27 november 2026" in md
     line = next(x for x in md.splitlines() if x.startswith("| Groepsgewijs of individueel?"))
-    assert "**Individuele aanpak (duidelijk advies)**" in line
-    assert "**Scholing extern inkopen (eventueel samen met andere gemeenten) (duidelijk advies)**" in line
+    assert "**Individuele aanpak — duidelijk advies (handreiking en aannames van de keuzehulp)**" in line
+    assert "**Scholing extern inkopen (eventueel samen met andere gemeenten) — duidelijk advies (handreiking en aannames van de keuzehulp)**" in line
     assert line.endswith(f"| {DIFFERS} |")
     same = next(x for x in md.splitlines() if x.startswith("| Zelf doen of uitbesteden?"))
     assert same.endswith("| gelijk |") and "**" not in same
     html = render_markdown(md)
-    assert "<table>" in html and "<strong>Individuele aanpak (duidelijk advies)</strong>" in html
+    assert "<table>" in html and "<strong>Individuele aanpak — duidelijk advies (handreiking en aannames van de keuzehulp)</strong>" in html
 
 
 def test_user_text_stays_inert_in_markdown(fake_engine: None) -> None:
@@ -133,7 +134,7 @@ def test_word_has_headings_tables_and_bold_differences(fake_engine: None) -> Non
     decisions = tables[0]
     assert [text for text, _ in decisions[0]] == ["Keuze", "Alleen", "Met de regio", "Verschilt"]
     training = next(row for row in decisions if row[0][0] == "Groepsgewijs of individueel?")
-    assert training[1] == ("Individuele aanpak (duidelijk advies)", True)
+    assert training[1] == ("Individuele aanpak — duidelijk advies (handreiking en aannames van de keuzehulp)", True)
     assert training[2][0].startswith("Scholing extern inkopen") and training[2][1]
     assert training[3][0] == DIFFERS
     delivery = next(row for row in decisions if row[0][0] == "Zelf doen of uitbesteden?")
@@ -231,3 +232,18 @@ def test_the_report_registry_serves_the_comparison_in_word_and_markdown(fake_eng
     assert comparison_filename("docx", result, TODAY).endswith(f".{FORMATS['docx'].extension}")
     with pytest.raises(KeyError):
         render_comparison("pdf", result, TODAY)
+
+
+def test_the_comparison_says_what_each_advice_rests_on() -> None:
+    """Issue 10: a strength label never hides whether the advice is the handreiking's or the
+    keuzehulp's own estimate - in the comparison too."""
+    from keuzehulp.provenance import strength_label
+
+    alone = Profile(annual_intake=14)
+    comparison = compare([("Alleen", alone), ("Groot", Profile(annual_intake=400))])
+    for row in comparison.decisions:
+        for cell, profile in zip(row.cells, (alone, Profile(annual_intake=400)), strict=True):
+            decision = advise(profile).decisions[row.id]
+            assert cell.strength_label == strength_label(decision.strength, decision.basis)
+    labels = {cell.strength_label for row in comparison.decisions for cell in row.cells}
+    assert any(label.startswith("Inschatting van de keuzehulp") for label in labels)

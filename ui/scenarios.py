@@ -248,7 +248,7 @@ def _decision_table(comparison) -> str:  # type: ignore[no-untyped-def]
         cells = []
         for cell in row.cells:
             choice = f"**≠ {cell.choice_label}**" if row.differs else cell.choice_label
-            cells.append(f"{choice} ({cell.strength_label.lower()})")
+            cells.append(f"{choice} — {cell.strength_label.lower()}")
         rows.append(([f"**{row.title}**", *cells], row.differs))
     return marked_table(["Keuze", *comparison.names], rows, screen_marks(), bold=False, esc=inert_markdown)
 

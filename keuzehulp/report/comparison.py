@@ -107,7 +107,7 @@ def _team_reason(comparison: Comparison, decision: str) -> str:
 
 
 def decision_rows(comparison: Comparison) -> Rows:
-    return [([d.title, *[f"{c.choice_label} ({c.strength_label.lower()})" for c in d.cells]], d.differs)
+    return [([d.title, *[f"{c.choice_label} — {c.strength_label.lower()}" for c in d.cells]], d.differs)
             for d in comparison.decisions]
 
 
