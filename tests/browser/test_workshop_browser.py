@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from .server import wait_idle
@@ -102,8 +103,16 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
     go(page, "Advies")
     main.get_by_text("Keuze van het team").nth(1).click()
     wait_idle(page)
-    main.get_by_role("combobox", name="Wat kiest het team? (Groepsgewijs of individueel)").click()
-    page.get_by_role("option", name="Scholing extern inkopen (eventueel samen met andere gemeenten)").click()
+    combo = main.get_by_role("combobox", name="Wat kiest het team? (Groepsgewijs of individueel)")
+    option = page.get_by_role("option", name="Scholing extern inkopen (eventueel samen met andere gemeenten)")
+    for _ in range(3):  # an autosave rerun that lands while the list opens closes it again
+        combo.click()
+        try:
+            option.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            wait_idle(page)
+    option.click()
     wait_idle(page)
     reason = main.get_by_role("textbox", name="Waarom kiest het team dit? (Groepsgewijs of individueel)")
     expect(reason).to_be_visible()  # the expander stays open after choosing
