@@ -13,10 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .numbers import dutch_number
-from .yamlio import ContentError, LineDict, Problem, display_path, load_yaml_file, validation_problems
+from .yamlio import (
+    ContentError,
+    LineDict,
+    Problem,
+    load_model_file,
+)
 
 COSTS_PATH = Path(__file__).resolve().parent.parent / "texts" / "costs.yaml"
 
@@ -87,14 +92,7 @@ class CostData:
 
 def load_cost_data(path: Path = COSTS_PATH, knowledge_ids: set[str] | None = None) -> CostData:
     """Load and check the file; every problem at once as ContentError (file:line)."""
-    data, problems = load_yaml_file(path)
-    file = display_path(path)
-    if problems:
-        raise ContentError(problems)
-    try:
-        parsed = CostFile.model_validate(data)
-    except ValidationError as exc:
-        raise ContentError(validation_problems(exc, data, file)) from None
+    parsed, data, file = load_model_file(CostFile, path)
     assumptions = {a.id: a for a in parsed.assumptions}
     amounts_raw = data["amounts"] if isinstance(data, LineDict) else {}
     problems = []

@@ -16,10 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from .schema import SECTION_IDS, Profile
-from .yamlio import ContentError, Problem, display_path, line_of, load_yaml_file, validation_problems
+from .yamlio import (
+    ContentError,
+    Problem,
+    line_of,
+    load_model_file,
+)
 
 FIELDS_PATH = Path(__file__).resolve().parent.parent / "texts" / "fields.yaml"
 STEPS = ("start", *SECTION_IDS)
@@ -184,14 +189,7 @@ def _problems(data: Any, ff: FieldsFile, file: str) -> list[Problem]:
 
 def load_fields(path: Path = FIELDS_PATH) -> FieldsFile:
     """Load and check the declarations; raise ContentError with every problem at once."""
-    file = display_path(path)
-    data, problems = load_yaml_file(path)
-    if problems:
-        raise ContentError(problems)
-    try:
-        ff = FieldsFile.model_validate(data)
-    except ValidationError as exc:
-        raise ContentError(validation_problems(exc, data, file)) from None
+    ff, data, file = load_model_file(FieldsFile, path)
     problems = _problems(data, ff, file)
     if problems:
         raise ContentError(problems)

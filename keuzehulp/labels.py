@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from .fields import FieldText, field_specs
 from .schema import (
@@ -17,7 +17,12 @@ from .schema import (
     PRIORITY_ORDER,
     SECTION_IDS,
 )
-from .yamlio import ContentError, Problem, display_path, line_of, load_yaml_file, validation_problems
+from .yamlio import (
+    ContentError,
+    Problem,
+    line_of,
+    load_model_file,
+)
 
 LABELS_PATH = Path(__file__).resolve().parent.parent / "texts" / "labels.yaml"
 STEPS = ("start", *SECTION_IDS)
@@ -123,14 +128,7 @@ def _coverage_problems(data: Any, labels: Labels, file: str) -> list[Problem]:
 
 def load_labels(path: Path = LABELS_PATH) -> Labels:
     """Load and check the labels; raise ContentError with every problem at once."""
-    file = display_path(path)
-    data, problems = load_yaml_file(path)
-    if problems:
-        raise ContentError(problems)
-    try:
-        labels = Labels.model_validate(data)
-    except ValidationError as exc:
-        raise ContentError(validation_problems(exc, data, file)) from None
+    labels, data, file = load_model_file(Labels, path)
     problems = _coverage_problems(data, labels, file)
     if problems:
         raise ContentError(problems)

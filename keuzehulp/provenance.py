@@ -18,9 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from .yamlio import ContentError, display_path, load_yaml_file, validation_problems
+from .yamlio import load_model_file
 
 REFERENCE_TEXT = Path(__file__).resolve().parent.parent / "knowledge" / "sources" / "allemaal-dual.txt"
 ELLIPSIS = " […] "
@@ -120,13 +120,7 @@ class ProvenanceTexts(BaseModel):
 
 
 def load_texts(path: Path = TEXTS_PATH) -> ProvenanceTexts:
-    data, problems = load_yaml_file(path)
-    if problems:
-        raise ContentError(problems)
-    try:
-        return ProvenanceTexts.model_validate(data)
-    except ValidationError as exc:
-        raise ContentError(validation_problems(exc, data, display_path(path))) from None
+    return load_model_file(ProvenanceTexts, path)[0]
 
 
 @lru_cache(maxsize=1)

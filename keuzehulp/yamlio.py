@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 
 @dataclass(frozen=True, order=True)
@@ -180,3 +180,19 @@ def validation_problems(
         line = line_of(data, loc, default=getattr(data, "line", 1) or 1)
         problems.append(Problem(file, line, f"{where}: {message}" if where else message))
     return problems
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model_file(model: type[M], path: Path) -> tuple[M, Any, str]:
+    """A YAML content file read into its pydantic model: (value, the raw data with lines, the
+    file's display path), or ContentError with every YAML and model problem at once as file:line."""
+    file = display_path(path)
+    data, problems = load_yaml_file(path)
+    if problems:
+        raise ContentError(problems)
+    try:
+        return model.model_validate(data), data, file
+    except ValidationError as exc:
+        raise ContentError(validation_problems(exc, data, file)) from None

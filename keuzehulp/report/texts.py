@@ -6,9 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from ..yamlio import ContentError, display_path, load_yaml_file, validation_problems
+from ..yamlio import load_model_file
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -133,13 +133,7 @@ class ComparisonTexts(BaseModel):
 
 
 def _load(model: type[T], path: Path) -> T:
-    data, problems = load_yaml_file(path)
-    if problems:
-        raise ContentError(problems)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ContentError(validation_problems(exc, data, display_path(path))) from None
+    return load_model_file(model, path)[0]
 
 
 def load_texts(path: Path = TEXTS_PATH) -> ReportTexts:
