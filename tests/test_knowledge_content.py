@@ -15,7 +15,7 @@ from keuzehulp.schema import DECISION_IDS, ELEMENT_IDS, ELEMENT_SECTIONS, EXAMPL
 ELEMENT_HEADINGS = [
     "Wat is het?",
     "Waarom werkt het?",
-    "Hoe pak je het aan?",
+    "Hoe pakt u het aan?",
     "Valkuilen",
     "Voorbeeld uit de pilots",
 ]

@@ -294,7 +294,7 @@ def test_word_uses_real_heading_styles_tables_and_lists(rendered: dict[str, byte
     document = docx.Document(io.BytesIO(rendered["docx"]))
     styles = {p.text: p.style.name for p in document.paragraphs}
     assert styles["Keuzeoverzicht duale trajecten — Lochem"] == "Heading 1"
-    assert styles["Vraag 2. Hoe geef je het traject organisatorisch vorm?"] == "Heading 2"
+    assert styles["Vraag 2. Hoe geeft u het traject organisatorisch vorm?"] == "Heading 2"
     assert styles["Groepsgewijs of individueel?"] == "Heading 3"
     assert "List Bullet" in styles.values()
     assert document.tables and all(t.style.name == "Table Grid" for t in document.tables)
@@ -336,7 +336,7 @@ def test_pdf_keeps_dutch_characters_and_numbers_its_pages(rendered: dict[str, by
         assert f"Pagina {page} van {pages}" in text
     assert reader.metadata.title == "Keuzeoverzicht duale trajecten — Lochem"
     outline = [item.title for item in _flat(reader.outline)]
-    assert "Vraag 3. Hoe begeleid je inburgeraars tijdens een duaal traject?" in outline
+    assert "Vraag 3. Hoe begeleidt u inburgeraars tijdens een duaal traject?" in outline
 
 
 def test_html_is_one_printable_dutch_file_without_external_assets(rendered: dict[str, bytes]) -> None:

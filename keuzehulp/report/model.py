@@ -113,7 +113,7 @@ class ElementPart:
 @dataclass(frozen=True)
 class QuestionPart:
     id: str  # q1..q5
-    heading: str  # "Vraag 2. Hoe geef je het traject organisatorisch vorm?"
+    heading: str  # "Vraag 2. Hoe geeft u het traject organisatorisch vorm?"
     decisions: list[DecisionPart]
     group_formation: str  # the estimate sentence (q2, with training_format), else ""
     elements: list[ElementPart]

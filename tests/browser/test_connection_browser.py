@@ -48,6 +48,6 @@ def test_a_dropped_connection_is_explained_in_dutch_and_the_work_comes_back(own_
     own_server.restart()
     dialog.wait_for(state="detached", timeout=60_000)
     wait_idle(page, timeout=60_000)
-    page.get_by_text("Hoe geef je het traject organisatorisch vorm?").first.wait_for(timeout=30_000)
+    page.get_by_text("Hoe geeft u het traject organisatorisch vorm?").first.wait_for(timeout=30_000)
     intake = page.get_by_role("textbox", name="Hoeveel nieuwe inburgeraars verwacht u per jaar?")
     expect(intake).to_have_value(before, timeout=30_000)  # the answer is still there after the restart

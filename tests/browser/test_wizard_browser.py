@@ -277,7 +277,7 @@ def test_read_more_opens_the_kennisbank_item_and_its_links_stay_in_the_app(serve
     page.get_by_role("link", name="Lees meer over deze vraag").click()
     settle(page)
     text = main_text(page)
-    assert "Vraag 2: Hoe geef je het traject organisatorisch vorm?" in text and "Zie ook" in text
+    assert "Vraag 2: Hoe geeft u het traject organisatorisch vorm?" in text and "Zie ook" in text
     page.locator("[data-testid='stMain']").get_by_role("button", name="Groepsgewijs of individueel?").first.click()
     settle(page)
     assert "item=knowledge%2Ftradeoffs%2Ftraining_format.md" in page.url or "training_format.md" in page.url

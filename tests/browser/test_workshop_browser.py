@@ -156,7 +156,7 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
     turn(page, "ArrowLeft", "Groepsgewijs of individueel?")
     for heading in ("Kunt u groepen vormen?", "Wat zou het advies veranderen?",
                     "Aanbodgericht of vraaggericht matchen?", "Wat zou het advies veranderen?",
-                    "Waarom dual inburgeren en hoe ziet dat eruit?"):
+                    "Waarom duaal inburgeren en hoe ziet dat eruit?"):
         turn(page, "ArrowRight", heading)
     page.screenshot(path=str(screenshots / "presenteren-8-elementen-q1.png"))
     assert requests_seen.outside() == []
