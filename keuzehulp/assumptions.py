@@ -14,15 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .schema import PROFILE_FIELDS
-from .yamlio import (
-    ContentError,
-    LineDict,
-    Problem,
-    display_path,
-    line_of,
-    load_yaml_file,
-    validation_problems,
-)
+from .yamlio import ContentError, Problem, line_of, load_model_file, validate_part
 
 REGISTER_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "assumptions.yaml"
 PAGE_PREFIX = "knowledge/assumptions/"  # Kennisbank id of one assumption: knowledge/assumptions/<id>.md
@@ -92,29 +84,16 @@ class Register(_Strict):
 
 def load_register(path: Path = REGISTER_PATH) -> Register:
     """Read and check the register; raise ContentError with every problem at once."""
-    file = display_path(path)
-    data, problems = load_yaml_file(path)
-    if problems:
-        raise ContentError(problems)
-    try:
-        top = _File.model_validate(data)
-    except Exception as exc:  # pydantic ValidationError
-        if hasattr(exc, "errors"):
-            raise ContentError(validation_problems(exc, data, file)) from None
-        raise
+    top, data, file = load_model_file(_File, path)
+    problems: list[Problem] = []
     items: dict[str, Assumption] = {}
     lines: dict[str, int] = {}
-    raw_items = data["assumptions"]
     for key, raw in top.assumptions.items():
         loc = ("assumptions", key)
         lines[key] = line_of(data, loc)
-        try:
-            item = Assumption.model_validate(raw)
-        except Exception as exc:
-            if hasattr(exc, "errors"):
-                problems.extend(validation_problems(exc, raw, file, loc))
-                continue
-            raise
+        item = validate_part(Assumption, raw, file, loc, problems)
+        if item is None:
+            continue
         for i, name in enumerate(item.changed_by):
             if name not in PROFILE_FIELDS or name == "schema_version":
                 problems.append(Problem(file, line_of(data, (*loc, "changed_by", i)),
@@ -128,8 +107,6 @@ def load_register(path: Path = REGISTER_PATH) -> Register:
                 problems.append(Problem(file, line_of(data, bounds_loc),
                                         f"assumptions.{key}.flip_bounds.{name}: minimum {lo} above maximum {hi}"))
         items[key] = item.model_copy(update={"id": key})
-    if not isinstance(raw_items, LineDict):  # pragma: no cover - _File already requires a mapping
-        problems.append(Problem(file, 1, "assumptions: expected a mapping of id to assumption"))
     if problems:
         raise ContentError(problems)
     return Register(file=file, items=items, lines=lines)

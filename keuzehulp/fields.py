@@ -19,12 +19,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ConfigDict
 
 from .schema import SECTION_IDS, Profile
-from .yamlio import (
-    ContentError,
-    Problem,
-    line_of,
-    load_model_file,
-)
+from .yamlio import Problem, line_of, load_checked
 
 FIELDS_PATH = Path(__file__).resolve().parent.parent / "texts" / "fields.yaml"
 STEPS = ("start", *SECTION_IDS)
@@ -189,11 +184,7 @@ def _problems(data: Any, ff: FieldsFile, file: str) -> list[Problem]:
 
 def load_fields(path: Path = FIELDS_PATH) -> FieldsFile:
     """Load and check the declarations; raise ContentError with every problem at once."""
-    ff, data, file = load_model_file(FieldsFile, path)
-    problems = _problems(data, ff, file)
-    if problems:
-        raise ContentError(problems)
-    return ff
+    return load_checked(FieldsFile, path, _problems)
 
 
 @lru_cache(maxsize=1)

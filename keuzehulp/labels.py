@@ -17,12 +17,7 @@ from .schema import (
     PRIORITY_ORDER,
     SECTION_IDS,
 )
-from .yamlio import (
-    ContentError,
-    Problem,
-    line_of,
-    load_model_file,
-)
+from .yamlio import Problem, line_of, load_checked
 
 LABELS_PATH = Path(__file__).resolve().parent.parent / "texts" / "labels.yaml"
 STEPS = ("start", *SECTION_IDS)
@@ -128,11 +123,7 @@ def _coverage_problems(data: Any, labels: Labels, file: str) -> list[Problem]:
 
 def load_labels(path: Path = LABELS_PATH) -> Labels:
     """Load and check the labels; raise ContentError with every problem at once."""
-    labels, data, file = load_model_file(Labels, path)
-    problems = _coverage_problems(data, labels, file)
-    if problems:
-        raise ContentError(problems)
-    return labels
+    return load_checked(Labels, path, _coverage_problems)
 
 
 @lru_cache(maxsize=1)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from .crossref import Citation
 from .derived import DERIVED, profile_field_specs
-from .yamlio import Problem, format_loc, line_of, validation_problems
+from .yamlio import Problem, format_loc, line_of, validate_part
 
 # Placeholders a text may use besides the profile fields and derived quantities.
 TEXT_PLACEHOLDERS = ("group_estimate", "group_estimate_regional", "group_months_text")
@@ -24,12 +24,7 @@ class FileCheck:
         self.used: dict[str, list[str]] = {}  # assumption id -> rules that cite it
 
     def model(self, cls: type[BaseModel], value: Any, loc: tuple[Any, ...]) -> Any:
-        try:
-            return cls.model_validate(value)
-        except ValidationError as exc:
-            # Lines come from the node itself; the location printed is the full path.
-            self.problems.extend(validation_problems(exc, value, self.file, loc))
-            return None
+        return validate_part(cls, value, self.file, loc, self.problems)
 
     def problem(self, loc: tuple[Any, ...], message: str) -> None:
         self.problems.append(Problem(self.file, line_of(self.data, loc), f"{format_loc(loc)}: {message}"))

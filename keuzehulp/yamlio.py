@@ -7,7 +7,7 @@ back to the line they came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -196,3 +196,28 @@ def load_model_file(model: type[M], path: Path) -> tuple[M, Any, str]:
         return model.model_validate(data), data, file
     except ValidationError as exc:
         raise ContentError(validation_problems(exc, data, file)) from None
+
+
+def load_checked(
+    model: type[M], path: Path, check: Callable[[Any, M, str], list[Problem]]
+) -> M:
+    """load_model_file, then the file's own checks: check(data, value, file) returns the
+    problems the model cannot see (coverage, cross-references); raise ContentError with them."""
+    value, data, file = load_model_file(model, path)
+    problems = check(data, value, file)
+    if problems:
+        raise ContentError(problems)
+    return value
+
+
+def validate_part(
+    model: type[M], value: Any, file: str, loc: Sequence[Any], problems: list[Problem]
+) -> M | None:
+    """One part of a content file (`value`, found at `loc`) read into its model; on failure
+    None, with one file:line problem per wrong field added to `problems`."""
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        # Lines come from the node itself; the location printed is the full path.
+        problems.extend(validation_problems(exc, value, file, loc))
+        return None
