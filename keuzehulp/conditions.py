@@ -119,6 +119,34 @@ def _value_problem(spec: Spec, op: str, value: Any) -> str | None:
     return None
 
 
+def _all(checks: tuple[Check, ...]) -> Check:
+    """True when every check holds (a plain loop: conditions run thousands of times per advice)."""
+    if len(checks) == 2:
+        first, second = checks
+        return lambda c: first(c) and second(c)
+
+    def check(c: Any) -> bool:
+        for ch in checks:
+            if not ch(c):
+                return False
+        return True
+    return check
+
+
+def _any(checks: tuple[Check, ...]) -> Check:
+    """True when some check holds."""
+    if len(checks) == 2:
+        first, second = checks
+        return lambda c: first(c) or second(c)
+
+    def check(c: Any) -> bool:
+        for ch in checks:
+            if ch(c):
+                return True
+        return False
+    return check
+
+
 def compile_condition(
     node: Any, parent: Any, loc: list[Any], file: str, specs: dict[str, Spec], problems: list[Problem]
 ) -> Compiled:
@@ -156,9 +184,7 @@ def compile_condition(
         names = set().union(*(p.names for p in parts))
         if len(checks) == 1:
             return Compiled(checks[0], atoms, names)
-        if key == "all":
-            return Compiled(lambda c: all(ch(c) for ch in checks), atoms, names)
-        return Compiled(lambda c: any(ch(c) for ch in checks), atoms, names)
+        return Compiled((_all if key == "all" else _any)(checks), atoms, names)
 
     unknown = sorted(str(k) for k in keys - set(LEAF_KEYS))
     if unknown:

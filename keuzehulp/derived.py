@@ -38,7 +38,9 @@ def _cooperates(c: Ctx) -> bool:
 
 def _counted(c: Ctx, regional: bool | None = None) -> int:
     """groups.counted_intake on a condition context."""
-    return groups.counted(c["annual_intake"], c["regional_intake"], _cooperates(c) if regional is None else regional)
+    if regional is None:
+        regional = groups.cooperates(c["regional_cooperation"])
+    return groups.counted(c["annual_intake"], c["regional_intake"], regional)
 
 
 def _months(intake: float, c: Ctx) -> float:

@@ -7,6 +7,7 @@ element's default; the most important fired priority counts), then the flips.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from . import groups, wording
@@ -65,7 +66,11 @@ def _text(text: str, templated: bool, values: _Values) -> str:
     return text.format_map(values) if templated else text
 
 
+@lru_cache(maxsize=8192)
 def _reason(text: str, prov: Provenance, rule: str) -> Reason:
+    """One Reason per (text, provenance, rule), shared by every advice that gives it: most texts
+    are not templated, and building the same model thousands of times was a third of advise().
+    Reason is frozen, so a shared one cannot be changed under another advice."""
     return Reason.model_construct(text=text, basis=prov.basis, passage=prov.passage, sources=list(prov.sources),
                                   assumption=prov.assumption, rule=rule)
 
@@ -79,7 +84,7 @@ def _unique(items: list[Any]) -> list[Any]:
     """Once each, by text (two rules may give the same sentence); the first one's basis stays."""
     seen: dict[str, Any] = {}
     for item in items:
-        seen.setdefault(str(item), item)
+        seen.setdefault(item if item.__class__ is str else item.text, item)
     return list(seen.values())
 
 

@@ -23,17 +23,19 @@ if TYPE_CHECKING:
     from .rules import Decision, RuleSet
 
 
-def _atom_at(atom: Any, ctx: Ctx, field: str, value: int) -> bool:
+def _atom_at(atom: Any, scratch: Ctx, field: str, value: int) -> bool:
+    """The atom's truth with `field` at `value`. `scratch` is a copy of the context that this
+    sets `field` in (derived quantities read profile fields only, so nothing else goes stale)."""
     if atom.name == field:
         return atom.check({field: value})
-    changed = dict(ctx)
-    changed[field] = value
-    return atom.check({atom.name: DERIVED[atom.name].fn(changed)})
+    scratch[field] = value
+    return atom.check({atom.name: DERIVED[atom.name].fn(scratch)})
 
 
 def change_points(decision: Decision, ctx: Ctx, field: str, lo: int, hi: int) -> set[int]:
     """Values v of `field` where some condition of the decision differs between v-1 and v."""
     points: set[int] = set()
+    scratch = dict(ctx)
     for rule in decision.rules:
         for atom in rule.atoms:
             if atom.name == field:
@@ -48,7 +50,7 @@ def change_points(decision: Decision, ctx: Ctx, field: str, lo: int, hi: int) ->
                     continue
                 base = math.floor(root)
                 window = [v for v in range(base - 1, base + 3) if lo <= v <= hi]
-                truth = [_atom_at(atom, ctx, field, v) for v in window]
+                truth = [_atom_at(atom, scratch, field, v) for v in window]
                 for i in range(1, len(window)):
                     if truth[i] != truth[i - 1]:
                         points.add(window[i])

@@ -14,6 +14,7 @@ only for schooling aimed at one sector ("indien relevant"); that figure is repor
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from . import wording
 from .assumptions import base_register
@@ -55,6 +56,7 @@ def cells(profile: Profile) -> tuple[int, int]:
     return level_groups(profile.level_mix), sector_groups(profile.sector_mix)
 
 
+@lru_cache(maxsize=64)  # a handful of combinations, asked thousands of times per advice (flips)
 def group_cells(level_mix: str, sector_mix: str, sector_specific: bool = False) -> int:
     """How many separate groups the intake must be split into.
 

@@ -162,7 +162,7 @@ class Reason(BaseModel):
     keuzehulp's own judgement, `assumption` is its id in knowledge/assumptions.yaml.
     """
 
-    model_config = _STRICT
+    model_config = ConfigDict(extra="forbid", frozen=True)  # shared between advices (engine._reason)
 
     text: str
     basis: Basis
