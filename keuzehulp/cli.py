@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from .inputs import InputError, parse_json, parse_profile, parse_session
+from .report import FORMATS, FontMissingError, render
 from .schema import Profile, Session
 from .yamlio import ContentError
-
-FORMATS = ("json", "md", "html", "docx", "pdf")
-BINARY_FORMATS = ("docx", "pdf")
 
 _ARGPARSE_DUTCH = {
     "the following arguments are required": "deze onderdelen ontbreken",
@@ -45,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     advise = sub.add_parser("advise", help="advies voor een profiel (JSON)")
     advise.add_argument("profile", metavar="PROFIEL.json",
                         help="profiel, opgeslagen sessie of JSON-advies; '-' leest van standaardinvoer")
-    advise.add_argument("--format", choices=FORMATS, default="json", help="uitvoer (standaard: json)")
+    # The report registry's formats; json is the default (the advice itself, DOMAIN.md).
+    advise.add_argument("--format", choices=list(FORMATS), default="json", help="uitvoer (standaard: json)")
     advise.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
     check = sub.add_parser("check", help="controleer regels, kennisbank en verwijzingen")
     check.add_argument("--rules", metavar="MAP", help=argparse.SUPPRESS)
@@ -83,7 +82,7 @@ def load_input(raw: bytes) -> tuple[Profile, Session | None]:
 
 
 def _advise(args: argparse.Namespace) -> int:
-    if args.format in BINARY_FORMATS and not args.output:
+    if not FORMATS[args.format].is_text and not args.output:
         return _fail([f"Een {args.format}-bestand kan niet naar het scherm; geef een bestand op met -o BESTAND."])
     try:
         profile, session = load_input(_read(args.profile))
@@ -95,8 +94,6 @@ def _advise(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = (json.dumps(advice.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
-        from .report import FontMissingError, render
-
         try:
             out = render(args.format, advice, session=session)
         except FontMissingError as exc:  # a broken installation, not bad input: exit 1

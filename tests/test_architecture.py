@@ -183,11 +183,8 @@ def test_the_question_walk_through_is_a_complete_declaration(tmp_path: Path, mon
 def test_the_report_format_walk_through_matches_the_registry() -> None:
     import dataclasses
 
-    from keuzehulp import cli
-    from keuzehulp.report import FORMATS, Format
-    from ui.advies import DOWNLOAD_FORMATS
+    from keuzehulp.report import Format
 
     section = _section("How to add a report format")
     for field in dataclasses.fields(Format):
         assert field.name in section, field.name
-    assert set(DOWNLOAD_FORMATS) == set(FORMATS) == set(cli.FORMATS)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from keuzehulp.report import FORMATS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -85,6 +87,27 @@ def test_unknown_command_and_format_exit_2_in_dutch() -> None:
 def test_binary_format_needs_an_output_file() -> None:
     result = run("advise", "-", "--format", "docx", stdin="{}")
     assert result.returncode == 2 and "-o BESTAND" in result.stderr
+
+
+# How each MIME type of the registry starts, so a file can be told from an error message.
+_MAGIC = {"application/pdf": b"%PDF", "application/json": b"{", "text/markdown": b"# ",
+          "text/html": b"<!DOCTYPE html>",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": b"PK"}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_registered_format_is_written_by_the_cli(fmt: str, tmp_path: Path) -> None:
+    """The CLI takes its --format choices from the report registry: a new format works there too."""
+    spec = FORMATS[fmt]
+    out = tmp_path / f"advies.{spec.extension}"
+    result = run("advise", "-", "--format", fmt, "-o", str(out), stdin='{"municipality": "Lochem"}')
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(_MAGIC[spec.mime]), out.read_bytes()[:40]
+    to_screen = run("advise", "-", "--format", fmt, stdin='{"municipality": "Lochem"}')
+    if spec.is_text:
+        assert to_screen.returncode == 0 and "Lochem" in to_screen.stdout
+    else:
+        assert to_screen.returncode == 2 and "-o BESTAND" in to_screen.stderr
 
 
 def test_schema_prints_the_profile_json_schema() -> None:

@@ -18,8 +18,6 @@ from .advice_view import decision_view, element_view
 from .step import ADVICE_FAILED, team_notes
 from .team import team_participants_input
 
-DOWNLOAD_FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "md", "json")  # button order
-
 
 def export(fmt: str, advice: Advice, session: Session) -> bytes:
     """The download in one format."""
@@ -41,9 +39,8 @@ def export_newest(fmt: str, advice: Advice, holder: state.Latest) -> bytes:
 def downloads(advice: Advice) -> None:
     holder = state.latest()
     st.markdown("**Download het keuzeoverzicht**")
-    columns = st.columns(len(DOWNLOAD_FORMATS))
-    for column, fmt in zip(columns, DOWNLOAD_FORMATS, strict=True):
-        spec = report.FORMATS[fmt]
+    columns = st.columns(len(report.FORMATS))
+    for column, (fmt, spec) in zip(columns, report.FORMATS.items(), strict=True):  # registry order
         column.download_button(
             spec.label, data=lambda fmt=fmt: export_newest(fmt, advice, holder),
             file_name=export_filename(fmt, advice), mime=spec.mime, on_click="ignore",

@@ -43,7 +43,13 @@ class Format:
     # The scenario comparison in this format, where there is one (Word and Markdown).
     compare: Callable[[Comparison, date | None], bytes] | None = None
 
+    @property
+    def is_text(self) -> bool:
+        """Whether it can go to a terminal (the CLI writes the others only to a file)."""
+        return self.mime.startswith("text/") or self.mime == "application/json"
 
+
+# In the order of the download buttons (ui/advies.py); the CLI's --format choices.
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
