@@ -14,7 +14,7 @@ import pytest
 from keuzehulp.fields import WIDGETS, field_specs, field_types, load_fields
 from keuzehulp.schema import ANSWER_FIELDS, PROFILE_FIELDS
 from keuzehulp.yamlio import ContentError
-from tests.fixture_expect import expected_problems
+from tests.fixture_expect import assert_reported, expected_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fields-broken"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
@@ -27,10 +27,7 @@ def test_a_broken_declaration_is_reported_with_file_and_line(case: str) -> None:
     assert expected, f"fixture {case} marks no expected problem"
     with pytest.raises(ContentError) as info:
         load_fields(path)
-    problems = info.value.problems
-    for line, fragment in expected:
-        assert any(p.line == line and fragment in p.message for p in problems), (line, fragment, problems)
-    assert len(problems) == len(expected), problems
+    assert_reported(info.value.problems, expected)
 
 
 def test_every_profile_field_is_declared_completely() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,23 +13,25 @@ from keuzehulp.crossref import Citation, crossref_problems
 from keuzehulp.knowledge import load_knowledge, render_page
 from keuzehulp.knowledge_pages import parse_page
 from keuzehulp.yamlio import ContentError
+from tests.fixture_expect import assert_reported, expected_in_tree
 
+# One deliberately broken knowledge tree per error type; each problem is marked where it must be
+# reported (tests/fixture_expect.py: `# expect:` in front matter, `<!-- expect: -->` in a body).
 BROKEN = Path(__file__).parent / "fixtures" / "knowledge-broken"
-EXPECTED = yaml.safe_load((BROKEN / "expected.yaml").read_text(encoding="utf-8"))
-PREFIX = "tests/fixtures/knowledge-broken"
+CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 
 
-def test_every_broken_fixture_folder_has_its_expected_messages():
-    folders = {p.name for p in BROKEN.iterdir() if p.is_dir()}
-    assert folders == set(EXPECTED)
-
-
-@pytest.mark.parametrize("case", sorted(EXPECTED))
+@pytest.mark.parametrize("case", CASES)
 def test_broken_page_is_reported_as_file_line_message(case):
+    expected = expected_in_tree(BROKEN / case, "*.md")
+    assert expected, f"fixture {case} marks no expected problem"
     with pytest.raises(ContentError) as caught:
         load_knowledge(BROKEN / case)
-    expected = [f"{PREFIX}/{case}/{line}" for line in EXPECTED[case]]
-    assert [str(p) for p in caught.value.problems] == expected
+    prefix = f"tests/fixtures/knowledge-broken/{case}/"
+    problems = caught.value.problems
+    assert all(p.file.startswith(prefix) for p in problems), problems
+    assert all(str(p).startswith(f"{p.file}:{p.line}: ") for p in problems)  # file:line: message
+    assert_reported(problems, expected, file_of=lambda p: p.file.removeprefix(prefix))
 
 
 def write(root: Path, rel: str, text: str) -> None:

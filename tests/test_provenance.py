@@ -7,7 +7,6 @@ and files of schema_version 1 that must still load.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -20,10 +19,10 @@ from keuzehulp.register import register
 from keuzehulp.rules import RULES_DIR, rules
 from keuzehulp.schema import SCHEMA_VERSION, Profile
 from keuzehulp.yamlio import ContentError, load_yaml_file
+from tests.fixture_expect import assert_reported, expected_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-EXPECT = re.compile(r"#\s*expect:\s*(.+?)\s*$")
 
 
 # --- the reference text and the passage check ---------------------------------------------
@@ -145,14 +144,11 @@ def test_the_register_holds_the_numbers_the_group_model_uses() -> None:
 @pytest.mark.parametrize("fixture", sorted(p.name for p in (FIXTURES / "assumptions-broken").glob("*.yaml")))
 def test_a_broken_register_is_reported_with_file_and_line(fixture: str) -> None:
     path = FIXTURES / "assumptions-broken" / fixture
-    expected = [(n, m.group(1)) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                if (m := EXPECT.search(line))]
+    expected = expected_problems(path)
+    assert expected, f"fixture {fixture} marks no expected problem"
     with pytest.raises(ContentError) as info:
         load_register(path)
-    problems = info.value.problems
-    for line, fragment in expected:
-        assert any(p.line == line and fragment in p.message for p in problems), (line, fragment, problems)
-    assert len(problems) == len(expected), problems
+    assert_reported(info.value.problems, expected)
 
 
 def test_the_real_register_loads() -> None:

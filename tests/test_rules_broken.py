@@ -14,7 +14,7 @@ import pytest
 
 from keuzehulp.rules import RULES_DIR, load_rules
 from keuzehulp.yamlio import ContentError
-from tests.fixture_expect import expected_problems
+from tests.fixture_expect import assert_reported, expected_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules-broken"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
@@ -35,9 +35,7 @@ def test_broken_rule_file_is_reported_with_file_and_line(case: str, tmp_path: Pa
     # A minimal fixture leaves out the file's other elements; those follow-ups are not the point.
     problems = [p for p in info.value.problems if "has no entry" not in p.message]
     assert all(p.file.endswith(f"rules/{broken.name}") for p in problems), problems
-    for line, fragment in expected:
-        assert any(p.line == line and fragment in p.message for p in problems), (line, fragment, problems)
-    assert len(problems) == len(expected), problems
+    assert_reported(problems, expected)
 
 
 def test_messages_read_as_file_line_message() -> None:
