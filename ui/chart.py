@@ -86,12 +86,38 @@ def legend_lines(profile: Profile) -> list[str]:
         mark = "●" if point["who"] == "Uw gemeente" else "◆"
         _, _, value = str(point["label"]).partition(": ")
         lines.append(f"{mark} {point['who']} ({point['intake']} per jaar): {value}")
-    lines.append(f"- - - Acceptabele wachttijd: {profile.max_wait_months} maanden")
+    lines.append(f"– – – {WAIT_LABEL}: {profile.max_wait_months} maanden")
     return lines
 
 
+WAIT_LABEL = "Acceptabele wachttijd"
+
+
+def wait_label_place(profile: Profile, width: int, height: int, font_size: int) -> tuple[str, bool] | None:
+    """Where the dashed wait line's own label goes on a slide chart of `width` x `height`:
+    ("left" or "right", below the line?), or None when every place would cover a point or the
+    curve (the slide's key then names the line).
+
+    Tried in order: left below the line (a small intake waits long, so that corner is nearly
+    always empty; it needs room above the x axis), left above, right above, right below."""
+    x_max = _x_max(profile)
+    frames = [pd.DataFrame(chart_points(profile)), _curve(profile, x_max)]
+    wait = profile.max_wait_months
+    span = min(1.0, (len(WAIT_LABEL) * 0.6 * font_size + 12) / width) * x_max  # text width, in intake
+    rise = (font_size + 8) / height * CLIP_MONTHS  # text height, in months
+    for side, below in (("left", True), ("left", False), ("right", False), ("right", True)):
+        if below and wait < rise + 0.5:
+            continue
+        x_lo, x_hi = (0, span) if side == "left" else (x_max - span, x_max)
+        m_lo, m_hi = (wait - rise, wait) if below else (wait, wait + rise)
+        if not any(((f["intake"] >= x_lo) & (f["intake"] <= x_hi) & (f["months"] >= m_lo)
+                    & (f["months"] <= m_hi)).any() for f in frames if not f.empty):
+            return side, below
+    return None
+
+
 def group_formation_chart(profile: Profile, *, height: int = 360, font_size: int = FONT_SIZE,
-                          title: bool = True) -> alt.LayerChart:
+                          title: bool = True, width: int | None = None) -> alt.LayerChart:
     """Layered altair chart: curve, acceptable-wait rule, 'Uw gemeente' and 'Met de regio'.
 
     The points are told apart by shape and colour and named, with their values, in the key
@@ -116,13 +142,16 @@ def group_formation_chart(profile: Profile, *, height: int = 360, font_size: int
     ])
 
     wait = pd.DataFrame([{"months": profile.max_wait_months, "intake": x_max,
-                          "label": "Acceptabele wachttijd"}])
+                          "label": WAIT_LABEL}])
     wait_rule = alt.Chart(wait).mark_rule(color=WAIT_COLOR, strokeWidth=2.5, strokeDash=[8, 5]).encode(y=y)
-    wait_text = alt.Chart(wait.assign(intake=0)).mark_text(
-        color=WAIT_COLOR, align="left", baseline="bottom", dx=6, dy=-5, fontSize=font_size, fontWeight="bold"
-    ).encode(x=x_right, y=y, text="label:N")
-
     data = pd.DataFrame(chart_points(profile))
+    place = None if title or width is None else wait_label_place(profile, width, height, font_size)
+    if place is not None:
+        side, below = place
+        wait_text = alt.Chart(wait.assign(intake=0 if side == "left" else x_max)).mark_text(
+            color=WAIT_COLOR, align=side, baseline="top" if below else "bottom", dx=6 if side == "left" else -6,
+            dy=5 if below else -5, fontSize=font_size, fontWeight="bold",
+        ).encode(x=x_right, y=y, text="label:N")
     shapes = alt.Scale(domain=["Uw gemeente", "Met de regio"], range=["circle", "diamond"])
     colors = alt.Scale(domain=["Uw gemeente", "Met de regio"], range=[OWN_COLOR, REGION_COLOR])
     color = alt.Color("who:N", scale=colors, legend=None)
@@ -130,9 +159,9 @@ def group_formation_chart(profile: Profile, *, height: int = 360, font_size: int
         x=x, y=y, shape=alt.Shape("who:N", scale=shapes, legend=None), color=color,
         tooltip=[alt.Tooltip("label:N", title="Stand")],
     )
-    # With a title the key (subtitle) names the dashed line; without one (a wide slide) the
-    # line carries its own label at the left, where the curve is still far above it.
-    layers: list[alt.Chart] = [curve, wait_rule, dots] if title else [curve, wait_rule, wait_text, dots]
+    # With a title the key (subtitle) names the dashed line; without one (a slide) the line
+    # carries its own label where it covers nothing (wait_label_place), else the slide's key names it.
+    layers: list[alt.Chart] = [curve, wait_rule, dots] if place is None else [curve, wait_rule, wait_text, dots]
     # A name beside a point only where it cannot collide with the wait line or the flat curve.
     clear = data[(data["months"] >= profile.max_wait_months + 5) & (data["intake"] < x_max * 0.45)]
     if not clear.empty:

@@ -38,7 +38,7 @@ from keuzehulp.schema import (
 from ui.team import team_decision_input
 
 from . import autosave, kennis, state
-from .chart import chart_summary, group_formation_chart, legend_lines
+from .chart import chart_summary, group_formation_chart, legend_lines, wait_label_place
 from .cost_slides import cost_slide, timeline_slide
 from .workshop_live import slide as workshop_slide
 
@@ -244,10 +244,12 @@ def _group_slide(advice: Advice) -> None:
     # CSS shows the one that fits.
     for key, (width, height) in (("slide-chart", SLIDE_CHART_SIZE), ("slide-chart-narrow", NARROW_CHART_SIZE)):
         chart = group_formation_chart(advice.profile, height=height, font_size=SLIDE_CHART_FONT,
-                                      title=False).properties(width=width,
-                                                              usermeta={"embedOptions": {"renderer": "svg"}})
+                                      title=False, width=width).properties(
+            width=width, usermeta={"embedOptions": {"renderer": "svg"}})
         with st.container(key=key):
             st.altair_chart(chart, width="content", theme=None)
+            if wait_label_place(advice.profile, width, height, SLIDE_CHART_FONT) is None:
+                st.markdown(legend_lines(advice.profile)[-1])  # no clear place in the plot: named below it
     with st.container(key="chart-key"):
         for line in legend_lines(advice.profile)[:-1]:
             st.markdown(line)

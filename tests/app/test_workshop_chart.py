@@ -28,7 +28,7 @@ def test_small_municipality_waits_long_and_the_region_brings_it_within_the_wait(
     assert legend_lines(profile) == [
         "● Uw gemeente (25 per jaar): 11,5 maanden",  # one decimal below a year
         "◆ Met de regio (425 per jaar): minder dan 1 maand",
-        "- - - Acceptabele wachttijd: 3 maanden",
+        "– – – Acceptabele wachttijd: 3 maanden",
     ]
 
 
@@ -65,8 +65,8 @@ def test_the_spec_has_the_curve_the_wait_rule_and_a_readable_scale():
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] >= max(425, intake_needed(profile))
 
 
-def test_on_a_slide_the_wait_line_carries_its_own_label():
-    texts = [layer for layer in _layers(Profile(), title=False) if layer["mark"]["type"] == "text"]
+def test_on_a_projector_slide_the_wait_line_carries_its_own_label():
+    texts = [layer for layer in _layers(Profile(), title=False, width=860) if layer["mark"]["type"] == "text"]
     assert any(layer["encoding"]["text"]["field"] == "label" for layer in texts)
 
 
@@ -79,3 +79,26 @@ def test_the_months_beside_the_accepted_wait_never_contradict_it():
     assert chart_summary(profile)[0] == "Uw gemeente (95 per jaar): iets meer dan 3 maanden."
     assert legend_lines(profile)[0].endswith("iets meer dan 3 maanden")
     assert "3,2 maanden" in chart_summary(Profile(annual_intake=90))[0]
+
+
+def _wait_label(profile: Profile, width: int) -> dict | None:
+    spec = group_formation_chart(profile, title=False, width=width, height=300, font_size=18).to_dict()
+    for layer in spec["layer"]:
+        if layer["mark"]["type"] == "text" and any(r.get("label") == "Acceptabele wachttijd"
+                                                   for r in _data(spec, layer)):
+            return layer
+    return None
+
+
+def test_the_wait_label_never_sits_on_the_region_point():
+    """A phone slide once printed 'Acceptabele wachttijd' across the region's diamond (25 own,
+    65 with the region, 3 months): there the line is named in the key instead."""
+    profile = Profile(annual_intake=25, regional_intake=40, max_wait_months=3)
+    assert _wait_label(profile, 330) is None  # phone: no clear place
+    wide = _wait_label(profile, 860)  # projector: left of the diamond, above the line
+    assert wide is not None and wide["mark"]["align"] == "left" and wide["mark"]["baseline"] == "bottom"
+
+
+def test_a_long_accepted_wait_puts_the_label_under_the_line_where_the_curve_is_high():
+    wide = _wait_label(Profile(annual_intake=5, max_wait_months=12), 860)
+    assert wide is not None and wide["mark"]["baseline"] == "top"
