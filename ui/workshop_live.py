@@ -32,7 +32,8 @@ SPLIT_MARK = "⚠ Verdeeld"
 
 # Constant CSS only: the join code large enough to read from the back of the room.
 LIVE_CSS = """<style>
-.st-key-join-code p { font-size: 3rem; font-weight: 800; letter-spacing: 0.12em; color: #154273;
+.st-key-join-code p { font-size: clamp(1.6rem, 2.6vw, 3rem); white-space: nowrap; font-weight: 800;
+  letter-spacing: 0.12em; color: #154273;
   margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 .st-key-results [class*="st-key-split-"] p { color: #8a1c1c; font-weight: 700; }
 .st-key-qr img { width: 240px; max-width: 100%; image-rendering: pixelated; }
