@@ -15,27 +15,15 @@ from pydantic import ValidationError
 
 from keuzehulp.costdata import GROUPS, UNIT_TEXT, AmountSpec, cost_data, describe_range, format_amount
 from keuzehulp.costs import ROUTE_LABELS
-from keuzehulp.costview import (
-    BASIS_LABELS,
-    cost_table,
-    default_count,
-    driver_lines,
-    headline,
-    money_table,
-    timeline_headline,
-    timeline_table,
-    training_line,
-    volumes_line,
-)
+from keuzehulp.costview import BASIS_LABELS, default_count
 from keuzehulp.dutchnum import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
-from keuzehulp.estimate import Estimate, estimate
 from keuzehulp.knowledge import knowledge_base
 from keuzehulp.markdown import inert_markdown
 from keuzehulp.numbers import dutch_number
-from keuzehulp.schema import ROUTE_IDS, CostSettings, Profile, RouteShares
+from keuzehulp.schema import ROUTE_IDS, CostSettings, RouteShares
 
 from . import state
-from .cost_chart import cost_chart, timeline_chart
+from .cost_results import cost_results, current_estimate, timeline_results
 
 ERRORS_KEY = "keuzehulp_cost_errors"
 SHARES_ERROR = "route_shares"
@@ -65,20 +53,6 @@ def _store(costs: CostSettings) -> None:
 def _message(exc: ValidationError) -> str:
     msg = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
     return msg[:1].upper() + msg[1:]
-
-
-def scenario_estimate(profile: Profile, costs: CostSettings, advised: str, team_choice: str) -> Estimate:
-    return estimate(profile, costs, advised, team_choice)
-
-
-def current_estimate() -> Estimate | None:
-    advice = state.current_advice()
-    if advice is None:
-        return None
-    session = state.get_session()
-    team = session.team.decisions.get("training_format")  # type: ignore[call-overload]
-    return estimate(session.profile, session.costs, advice.decisions["training_format"].choice,
-                    team.choice if team else "")
 
 
 # --- editing ------------------------------------------------------------------------------
@@ -228,54 +202,6 @@ def amounts_editor() -> None:
                         amount_input(name)
         st.button("Alle bedragen terug naar de startwaarden", on_click=reset_amounts,
                   icon=":material/restart_alt:", key="cost_reset")
-
-
-# --- results -------------------------------------------------------------------------------
-
-def _table(table) -> None:  # type: ignore[no-untyped-def]
-    import pandas as pd
-
-    st.table(pd.DataFrame(table.rows, columns=table.header).set_index(table.header[0]))
-
-
-def cost_results(est: Estimate) -> None:
-    result = est.costs
-    if result.complete:
-        a, b, c = st.columns(3)
-        a.metric("Kosten per jaar", _euro(result.total_year))
-        b.metric("Geld van het Rijk per jaar", _euro(result.money_year))
-        gap = result.gap_year or 0.0
-        c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", _euro(abs(gap)))
-    st.markdown(headline(result))
-    if result.complete:
-        st.caption(volumes_line(result))
-    st.altair_chart(cost_chart(result), width="stretch", theme=None)
-    _table(cost_table(result))
-    money = money_table(result)
-    if money is not None:
-        _table(money)
-    lines = driver_lines(result)
-    if lines:
-        st.markdown("**Wat bepaalt het verschil het meest?**\n\n" + "\n".join(f"- {t}" for t in lines))
-    st.caption(training_line(est) + " Het bedrag per traject van het Rijk is een gemiddelde over de "
-               "drie leerroutes, geen bedrag per route.")
-
-
-def _euro(value: float | None) -> str:
-    from keuzehulp.costview import euro
-
-    return euro(value)
-
-
-def timeline_results(est: Estimate) -> None:
-    st.markdown(timeline_headline(est.timeline))
-    for warning in est.timeline.warnings:
-        st.warning(warning, icon=":material/schedule:")
-    st.altair_chart(timeline_chart(est.timeline), width="stretch", theme=None)
-    _table(timeline_table(est.timeline))
-    st.caption("De termijn van drie jaar begint de dag na het PIP (Wet inburgering 2021, artikel 11); "
-               "het PIP hoort binnen tien weken na inschrijving klaar te zijn (nt2.nl). De andere "
-               "stappen zijn instellingen die u onder 'Bedragen aanpassen' kunt wijzigen.")
 
 
 def costs_page() -> None:

@@ -39,7 +39,7 @@ from ui.team import team_decision_input
 
 from . import autosave, kennis, state
 from .chart import chart_summary, group_formation_chart, legend_lines, wait_label_place
-from .cost_slides import cost_slide, timeline_slide
+from .cost_results import cost_slide, timeline_slide
 from .workshop_live import slide as workshop_slide
 
 SLIDE_KEY = "keuzehulp_presentation_slide"

@@ -1,0 +1,137 @@
+"""The cost and lead-time results, drawn by one renderer in two layouts: in full on the Kosten en
+doorlooptijd page (tables, every driver and warning, captions), large and short on Presenteren's
+two slides (issue 12). Large type on a slide comes from ui/presentation.py's constant CSS; the
+figures and their Dutch from keuzehulp.costview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from keuzehulp.costs import CostResult
+from keuzehulp.costview import (
+    cost_table,
+    driver_lines,
+    euro,
+    headline,
+    money_table,
+    timeline_headline,
+    timeline_table,
+    training_line,
+    volumes_line,
+)
+from keuzehulp.estimate import Estimate, estimate
+from keuzehulp.schema import Advice
+
+from . import state
+from .cost_chart import cost_chart, timeline_chart
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the results are drawn: `slide` keeps only what reads from the back of a room."""
+
+    slide: bool
+    cost_chart: dict[str, Any] = field(default_factory=dict)  # cost_chart's size arguments
+    timeline_chart: dict[str, Any] = field(default_factory=dict)
+
+
+PAGE = Layout(slide=False)
+SLIDE = Layout(slide=True, cost_chart={"height": 270, "font_size": 16},
+               timeline_chart={"height": 430, "font_size": 17})
+
+
+def current_estimate() -> Estimate | None:
+    """Costs and lead time of the current answers and settings; None while there is no advice."""
+    advice = state.current_advice()
+    if advice is None:
+        return None
+    session = state.get_session()
+    team = session.team.decisions.get("training_format")  # type: ignore[call-overload]
+    return estimate(session.profile, session.costs, advice.decisions["training_format"].choice,
+                    team.choice if team else "")
+
+
+def _table(table) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    st.table(pd.DataFrame(table.rows, columns=table.header).set_index(table.header[0]))
+
+
+def _metrics(result: CostResult) -> None:
+    a, b, c = st.columns(3)
+    a.metric("Kosten per jaar", euro(result.total_year))
+    b.metric("Geld van het Rijk per jaar", euro(result.money_year))
+    gap = result.gap_year or 0.0
+    c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", euro(abs(gap)))
+
+
+def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
+    result = est.costs
+    if result.complete:
+        _metrics(result)
+    if layout.slide and result.complete:
+        lines = driver_lines(result)[:2]  # the figures say the rest; two drivers fit a slide
+        if lines:
+            st.markdown("\n".join(f"- {t}" for t in lines))
+    else:
+        st.markdown(headline(result))
+    if result.complete and not layout.slide:
+        st.caption(volumes_line(result))
+    st.altair_chart(cost_chart(result, **layout.cost_chart), width="stretch", theme=None)
+    if layout.slide:
+        return
+    _table(cost_table(result))
+    money = money_table(result)
+    if money is not None:
+        _table(money)
+    lines = driver_lines(result)
+    if lines:
+        st.markdown("**Wat bepaalt het verschil het meest?**\n\n" + "\n".join(f"- {t}" for t in lines))
+    st.caption(training_line(est) + " Het bedrag per traject van het Rijk is een gemiddelde over de "
+               "drie leerroutes, geen bedrag per route.")
+
+
+def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:
+    st.markdown(timeline_headline(est.timeline))
+    if not layout.slide:
+        for warning in est.timeline.warnings:
+            st.warning(warning, icon=":material/schedule:")
+    st.altair_chart(timeline_chart(est.timeline, **layout.timeline_chart), width="stretch", theme=None)
+    if layout.slide:
+        for warning in est.timeline.warnings[:2]:
+            st.markdown(f"**Let op:** {warning}")
+        return
+    _table(timeline_table(est.timeline))
+    st.caption("De termijn van drie jaar begint de dag na het PIP (Wet inburgering 2021, artikel 11); "
+               "het PIP hoort binnen tien weken na inschrijving klaar te zijn (nt2.nl). De andere "
+               "stappen zijn instellingen die u onder 'Bedragen aanpassen' kunt wijzigen.")
+
+
+def _slide_head(kicker: str, title: str) -> None:
+    with st.container(key="kicker"):
+        st.markdown(kicker)
+    st.title(title, anchor=False)
+
+
+def cost_slide(advice: Advice) -> None:
+    own = len(state.get_session().costs.amounts)  # amounts the team set itself
+    _slide_head(f"Kosten en doorlooptijd · {own} bedragen zelf ingevuld, de rest startwaarden (bron of aanname)",
+                "Wat kost dit ontwerp?")
+    est = current_estimate()
+    if est is None:
+        st.markdown("De kosten konden nu niet worden berekend.")
+        return
+    cost_results(est, SLIDE)
+
+
+def timeline_slide(advice: Advice) -> None:
+    _slide_head("Kosten en doorlooptijd · van huisvesting tot participatie", "Hoe lang wacht een inburgeraar?")
+    est = current_estimate()
+    if est is None:
+        st.markdown("De doorlooptijd kon nu niet worden berekend.")
+        return
+    timeline_results(est, SLIDE)
