@@ -276,6 +276,8 @@ def test_a_request_over_1_mb_is_refused_with_a_dutch_page(stack):
     assert status == 413
     text = body.decode("utf-8")
     assert 'lang="nl"' in text and "Dit bestand is te groot" in text and "1 MB" in text
+    assert "<title>Bestand te groot</title>" in text and "<style>" in text  # the shared head, included
+    assert "<!--#" not in text
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
@@ -393,6 +395,8 @@ def test_when_both_processes_are_down_a_dutch_page_says_the_work_is_kept(stack):
     text = body.decode("utf-8")
     assert 'lang="nl"' in text and "De keuzehulp is even niet bereikbaar" in text
     assert "Uw werk is bewaard" in text
+    assert "<title>Keuzehulp duaal inburgeren is even niet bereikbaar</title>" in text and "<style>" in text
+    assert "<!--#" not in text
     assert headers["Retry-After"] == "30"
     assert headers["Strict-Transport-Security"].startswith("max-age=")
     assert headers["Cache-Control"] == "no-store"
