@@ -14,6 +14,7 @@ from .labels import load_labels
 from .provenance import load_texts as load_provenance_texts
 from .report.texts import load_comparison_texts, load_texts
 from .rules import RULES_DIR, RuleSet, load_rules
+from .rulesversion import version_problems
 from .yamlio import ContentError, Problem
 
 
@@ -42,6 +43,7 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
         result.rule_count = ruleset.count
     except ContentError as exc:
         result.problems.extend(exc.problems)
+    result.problems.extend(version_problems(rules_dir))
     if register is not None and ruleset is not None:
         result.problems.extend(unused_problems(register, ruleset.assumption_users))
     knowledge_ids: set[str] | None = None

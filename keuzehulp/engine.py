@@ -182,4 +182,5 @@ def advise(profile: Profile, with_flips: bool = True) -> Advice:
         elements=_elements(ruleset, ctx, values),
         group_formation=estimate,
         rules_version=ruleset.version,
+        rules_date=ruleset.version_date,
     )

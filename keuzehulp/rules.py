@@ -6,8 +6,8 @@ an element's own entry (its default priority, reason and actions) has the id `q3
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from .rulefiles import (
     OptionSpec,
     SectionFile,
 )
+from .rulesversion import content_mark, rule_paths, version_date
 from .schema import DECISION_OPTIONS, ELEMENT_IDS, ELEMENT_SECTIONS, SECTION_IDS
 from .yamlio import (
     ContentError,
@@ -126,9 +127,10 @@ class RuleSet:
     decisions: dict[str, Decision]
     elements: dict[str, Element]  # in ELEMENT_IDS order
     citations: list[Citation]
-    version: str
+    version: str  # content mark of the rule files (rulesversion.content_mark)
     count: int  # number of rules, element entries included
     assumption_users: dict[str, list[str]] = field(default_factory=dict)  # assumption id -> rule ids
+    version_date: date | None = None  # the date of the last change (rules/_version.yaml)
 
 
 def _provenance(fc: FileCheck, loc: tuple[Any, ...], rule: str, spec: Any) -> Provenance:
@@ -301,7 +303,6 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
     citations: list[Citation] = []
     decisions: dict[str, Decision] = {}
     elements: dict[str, Element] = {}
-    digest = hashlib.sha256()
     used: dict[str, list[str]] = {}
     try:
         register: Register | None = load_register()
@@ -309,9 +310,8 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
         register = None  # `check` reports the register's own problems
     unreadable: set[str] = set()  # files that are not valid YAML: no follow-up problems for them
     declared: set[str] = set()  # element keys present in a section file (valid or not)
-    paths = sorted(directory.glob("*.yaml"))
+    paths = rule_paths(directory)
     for path in paths:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         file = display_path(path)
         data, load_problems = load_yaml_file(path)
         if load_problems:
@@ -350,7 +350,7 @@ def load_rules(directory: Path = RULES_DIR) -> RuleSet:
     ordered = {e: elements[e] for e in ELEMENT_IDS}
     decisions = {d: decisions[d] for d in DECISION_OPTIONS}
     count = sum(len(d.rules) for d in decisions.values()) + sum(1 + len(e.rules) for e in ordered.values())
-    return RuleSet(decisions, ordered, citations, digest.hexdigest()[:12], count, used)
+    return RuleSet(decisions, ordered, citations, content_mark(directory), count, used, version_date(directory))
 
 
 @lru_cache(maxsize=1)

@@ -227,6 +227,8 @@ class Advice(BaseModel):
     elements: list[ElementAdvice]
     group_formation: GroupFormation | None = None
     rules_version: str = ""
+    # The date of the rules' last change (rules/_version.yaml): "versie van de regels" in words.
+    rules_date: date | None = None
 
 
 # --- The saved session (extension): answers, scenarios and the team's own choices ---------

@@ -94,7 +94,8 @@ def sample_advice(profile: Profile) -> Advice:
         for i, e in enumerate(ELEMENT_IDS)
     ]
     return Advice(profile=profile, decisions=decisions, elements=elements,
-                  group_formation=estimate(profile), rules_version="abc123def456")
+                  group_formation=estimate(profile), rules_version="abc123def456",
+                  rules_date=date(2026, 12, 1))
 
 
 def sample_session(municipality: str = "Lochem") -> Session:

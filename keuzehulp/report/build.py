@@ -280,7 +280,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
                 participants.append((name, role))
     table, scenarios = _scenarios(advice, session)
     rules_version = clean(advice.rules_version) or t.rules_version_unknown
-    rules_date = dutch_date(date.fromisoformat(t.rules_date))
+    rules_date = dutch_date(advice.rules_date) if advice.rules_date else t.rules_version_unknown
     questions = _questions(advice, session, t, kb)
     actions = [e.team_action for q in questions for e in q.elements if e.team_action is not None]
     return Report(

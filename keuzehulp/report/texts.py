@@ -90,7 +90,6 @@ class ReportTexts(BaseModel):
     scenarios_current_named: str
     colophon_heading: str
     colophon: str
-    rules_date: str
     # Live workshop (issue 11)
     votes_label: str
     votes_split: str
