@@ -11,15 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from .assumptions import PAGE_PREFIX, Assumption, Register
+from .dutchnum import decimal_comma
 from .labels import labels
 from .markdown import render_markdown
 from .provenance import texts
 
 OVERVIEW_ID = f"{PAGE_PREFIX}index.md"
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value}".replace(".", ",")
 
 
 def _body(item: Assumption) -> str:
@@ -28,7 +25,7 @@ def _body(item: Assumption) -> str:
     parts = [f"**{t.assumption_says_label}.** {item.says}", f"**{t.assumption_why_label}.** {item.why}"]
     if item.numbers:
         parts.append(f"**{t.assumption_numbers_label}**\n\n"
-                     + "\n".join(f"- {_number(n.value)} {n.text}" for n in item.numbers))
+                     + "\n".join(f"- {decimal_comma(n.value)} {n.text}" for n in item.numbers))
     changed = [lab.field(f) for f in item.changed_by if f in lab.fields]
     parts.append(f"**{t.assumption_changed_by_label}**\n\n"
                  + ("\n".join(f"- {c}" for c in changed) if changed else t.assumption_changed_by_none))

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .numbers import dutch_number
+from .dutchnum import dutch_number
 from .yamlio import (
     ContentError,
     LineDict,

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from .costdata import GROUPS, cost_data, format_amount
 from .costs import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
+from .dutchnum import dutch_number
 from .estimate import Estimate
 from .leadtime import Timeline
-from .numbers import dutch_number
 from .schema import ROUTE_IDS, CostSettings
 
 FORMAT_LABELS = {"group": "training in een groep", "shared_purchase": "ingekochte training (samen met andere gemeenten)",

@@ -1,4 +1,6 @@
-"""Whole numbers typed the Dutch way: `1.000` is duizend, never one.
+"""Dutch number notation, both ways: numbers written the way a Dutch reader writes them
+(`dutch_number`, `format_whole_number`, `decimal_comma`), and whole numbers typed the Dutch
+way read back (`parse_whole_number`): `1.000` is duizend, never one.
 
 A browser's number box parses what is typed itself (in any locale `1.000` became 1, `3.7`
 became 3, `1e3` became 1, without a word: streamlit#5686), so the app asks numbers in a text
@@ -82,3 +84,14 @@ def parse_whole_number(text: str) -> int:
 def format_whole_number(value: int) -> str:
     """1000 -> '1.000' (the way the app shows and reads it back)."""
     return f"{value:,}".replace(",", ".")
+
+
+def dutch_number(value: float) -> str:
+    """12345.5 -> '12.345,5'; at most two decimals, trailing zeros dropped."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def decimal_comma(value: float) -> str:
+    """3.0 -> '3', 1.25 -> '1,25': as written in a content file, with a Dutch decimal comma."""
+    return str(int(value)) if float(value).is_integer() else f"{value}".replace(".", ",")

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import groups
-from .numbers import dutch_number
+from .dutchnum import dutch_number
 from .schema import Profile
 
 WEEKS_PER_MONTH = 52 / 12

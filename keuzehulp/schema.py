@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationInfo, field_validator, model_validator
 
-from .numbers import dutch_number
+from .dutchnum import dutch_number
 
 # 2: every reason is an object that says whose word it is (Reason, DecisionAdvice.basis).
 # Files of version 1 (saved sessions, exported advice, profiles) still load.

@@ -1,4 +1,5 @@
-"""Whole numbers typed the Dutch way (tests/hostile/numbers.yaml): 1.000 is duizend."""
+"""Dutch number notation: whole numbers typed the Dutch way (tests/hostile/numbers.yaml: 1.000 is
+duizend), and numbers written the way a Dutch reader reads them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from keuzehulp.dutchnum import NotAWholeNumber, format_whole_number, parse_whole_number
+from keuzehulp.dutchnum import (
+    NotAWholeNumber,
+    decimal_comma,
+    dutch_number,
+    format_whole_number,
+    parse_whole_number,
+)
 from keuzehulp.yamlio import load_yaml_file
 
 CASES_FILE = Path(__file__).parent / "hostile" / "numbers.yaml"
@@ -35,3 +42,15 @@ def test_a_typed_number_means_what_a_dutch_reader_reads(case: dict[str, Any]) ->
 @pytest.mark.parametrize("value", [0, 7, 999, 1000, 1500, 10000, 100000])
 def test_a_number_shown_the_dutch_way_reads_back_as_itself(value: int) -> None:
     assert parse_whole_number(format_whole_number(value)) == value
+
+
+@pytest.mark.parametrize("value, shown", [
+    (12345.5, "12.345,5"), (1000, "1.000"), (3.25, "3,25"), (2.0, "2"), (0.5, "0,5"), (-1500, "-1.500"),
+])
+def test_an_amount_is_written_with_thousands_points_and_a_decimal_comma(value: float, shown: str) -> None:
+    assert dutch_number(value) == shown
+
+
+@pytest.mark.parametrize("value, shown", [(3.0, "3"), (1.25, "1,25"), (0.8, "0,8"), (1500, "1500")])
+def test_a_number_from_a_content_file_keeps_its_digits_with_a_decimal_comma(value: float, shown: str) -> None:
+    assert decimal_comma(value) == shown

@@ -16,10 +16,15 @@ from pydantic import ValidationError
 from keuzehulp.costdata import GROUPS, UNIT_TEXT, AmountSpec, cost_data, describe_range, format_amount
 from keuzehulp.costs import ROUTE_LABELS
 from keuzehulp.costview import BASIS_LABELS, default_count
-from keuzehulp.dutchnum import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
+from keuzehulp.dutchnum import (
+    MAX_CHARS,
+    NotAWholeNumber,
+    dutch_number,
+    format_whole_number,
+    parse_whole_number,
+)
 from keuzehulp.knowledge import knowledge_base
 from keuzehulp.markdown import inert_markdown
-from keuzehulp.numbers import dutch_number
 from keuzehulp.schema import ROUTE_IDS, CostSettings, RouteShares
 
 from . import state

@@ -17,14 +17,10 @@ from keuzehulp.markdown import inert_markdown
 from . import state
 
 
-def dutch_number(value: int) -> str:
-    return format_whole_number(value)
-
-
 def range_text(name: str) -> str:
     """'een heel getal van 0 tot en met 10.000'"""
     low, high = NUMERIC_FIELDS[name]
-    return f"een heel getal van {dutch_number(low)} tot en met {dutch_number(high)}"
+    return f"een heel getal van {format_whole_number(low)} tot en met {format_whole_number(high)}"
 
 
 def number_hint(name: str) -> str:
@@ -40,7 +36,7 @@ def commit_number(name: str, step: str) -> None:
     """on_change of a number box: read the text the Dutch way (1.000 is duizend); when it is
     unclear or outside the range, say so beside the box and keep the previous answer."""
     old = getattr(state.get_profile(), name)
-    kept = f"Het vorige antwoord ({dutch_number(old)}) is bewaard."
+    kept = f"Het vorige antwoord ({format_whole_number(old)}) is bewaard."
     try:
         value = parse_whole_number(st.session_state.get(name) or "")
     except NotAWholeNumber as exc:
@@ -51,11 +47,11 @@ def commit_number(name: str, step: str) -> None:
             state.field_errors().pop(name, None)
             state.store_session(state.get_session().model_copy(update={"profile": new}))
             state.mark_answered(step)
-            st.session_state[name] = dutch_number(value)
+            st.session_state[name] = format_whole_number(value)
             return
         error = f"Dit getal kan niet: kies {range_text(name)}."
     state.field_errors()[name] = f"{error} {kept}"
-    st.session_state[name] = dutch_number(old)
+    st.session_state[name] = format_whole_number(old)
 
 
 def field_input(name: str, step: str) -> None:
@@ -63,7 +59,7 @@ def field_input(name: str, step: str) -> None:
     spec = field_specs()[name]  # the field's one declaration: type, range, options, wording, widget
     field = spec.text
     if spec.widget == "number":
-        st.session_state[name] = dutch_number(getattr(state.get_profile(), name))
+        st.session_state[name] = format_whole_number(getattr(state.get_profile(), name))
     else:
         state.seed_widget(name)
     common = {"key": name, "help": field.help, "on_change": state.commit_widget, "args": (name, step)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..dutchnum import decimal_comma
 from ..labels import labels
 from ..provenance import texts as basis_texts
 from ..schema import SECTION_IDS, Reason
@@ -73,7 +74,7 @@ def assumption_parts() -> list[AssumptionPart]:
             title=clean(item.title),
             says=clean(item.says),
             why=clean(item.why),
-            numbers=[f"{_number(n.value)} {clean(n.text)}" for n in item.numbers],
+            numbers=[f"{decimal_comma(n.value)} {clean(n.text)}" for n in item.numbers],
             changed_by=changed or [t.assumption_changed_by_none],
             rules=list(item.rules) + list(item.used_by),
         ))
@@ -97,8 +98,3 @@ def _cost_parts() -> list[AssumptionPart]:
             rules=amounts,
         ))
     return out
-
-
-def _number(value: float) -> str:
-    """3.0 -> '3', 1.25 -> '1,25' (Dutch decimal comma)."""
-    return str(int(value)) if float(value).is_integer() else f"{value}".replace(".", ",")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..dutchnum import format_whole_number
 from ..schema import DECISION_IDS, DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER
 
 ElementMode = Literal["priority", "top5"]
@@ -37,11 +38,6 @@ class Vote:
     question: str
     value: str
     reason: str = ""
-
-
-def dutch_number(n: int) -> str:
-    """10000 -> '10.000' (Dutch thousands separator)."""
-    return f"{n:,}".replace(",", ".")
 
 
 def decision_question(decision: str) -> str:
@@ -65,8 +61,8 @@ def one_line(text: str, limit: int, what: str) -> str:
     """User text as one clean line, or VoteError when it is longer than `limit` characters."""
     flat = " ".join(_CONTROL.sub(" ", str(text)).split())
     if len(flat) > limit:
-        raise VoteError(f"{what} is te lang: hoogstens {dutch_number(limit)} tekens "
-                        f"(nu {dutch_number(len(flat))}). Maak de tekst korter.")
+        raise VoteError(f"{what} is te lang: hoogstens {format_whole_number(limit)} tekens "
+                        f"(nu {format_whole_number(len(flat))}). Maak de tekst korter.")
     return flat
 
 
