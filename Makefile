@@ -38,6 +38,7 @@ lint: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) bench/advise.py
 	$(PY) bench/exports.py
+	$(PY) bench/search.py
 	$(PY) bench/pages.py
 
 # Concurrent sessions over Streamlit's WebSocket protocol, app beside a bare page (a few minutes).

@@ -7,12 +7,11 @@ project root, e.g. `knowledge/elements/pre-teaching.md`. Page format: knowledge/
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from .knowledge_pages import (
     EXTERNAL_LINK,
@@ -26,6 +25,7 @@ from .knowledge_pages import (
 )
 from .markdown import render_markdown
 from .schema import SectionId
+from .search import SearchIndex, SearchResult
 from .yamlio import ContentError, Problem, display_path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +47,7 @@ class KnowledgeItem(BaseModel):
     summary: str | None = None
     municipalities: list[str] = []
     identifier: str | None = None
+    aliases: list[str] = []  # glossary: other names a user may search for
     body: str
     html: str
     links: list[str] = []  # ids of pages the body links to
@@ -57,18 +58,13 @@ class KnowledgeItem(BaseModel):
         return self.id.rsplit("/", 1)[-1].removesuffix(".md")
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: 'Geëvalueerd' and 'geevalueerd' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 class KnowledgeBase(BaseModel):
     """All pages by id, with look-ups the app and the reports use."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     items: dict[str, KnowledgeItem]
+    _index: SearchIndex | None = PrivateAttr(default=None)
 
     def get(self, item_id: str) -> KnowledgeItem | None:
         return self.items.get(item_id)
@@ -106,24 +102,22 @@ class KnowledgeBase(BaseModel):
             key=lambda i: i.id,
         )
 
+    def search_index(self) -> SearchIndex:
+        """The search index, built on first use and kept with the knowledge base."""
+        if self._index is None:
+            self._index = SearchIndex(sorted(self.items.values(), key=lambda i: i.id))
+        return self._index
+
+    def find(self, query: str, kind: str | None = None) -> SearchResult:
+        """Ranked hits with their passages (keuzehulp/search.py); pages with most terms when
+        no page has them all."""
+        return self.search_index().search(query, kind)
+
     def search(self, query: str, kind: str | None = None) -> list[KnowledgeItem]:
-        """Pages containing every word of the query (case and accents ignored); title hits first."""
-        words = fold(query).split()
-        if not words:
-            return []
-        scored = []
-        for item in self.items.values():
-            if kind is not None and item.kind != kind:
-                continue
-            title = fold(item.title)
-            text = f"{title} {fold(item.summary or '')} {fold(item.identifier or '')} {fold(item.body)}"
-            if not all(word in text for word in words):
-                continue
-            title_hits = sum(word in title for word in words)
-            body_hits = sum(text.count(word) for word in words)
-            scored.append((-title_hits, -body_hits, item.title, item))
-        scored.sort(key=lambda s: s[:3])
-        return [s[3] for s in scored]
+        """Pages that match every word of the query (as a word, another form, a compound part,
+        a glossary synonym or, for a word found nowhere, its closest spelling); best first."""
+        result = self.find(query, kind)
+        return result.items if result.complete else []
 
 
 def render_page(body: str, link: Callable[[str], str] | None = None) -> str:
@@ -210,6 +204,7 @@ def _item(page: ParsedPage) -> KnowledgeItem:
         summary=front.summary,
         municipalities=front.municipalities,
         identifier=front.identifier,
+        aliases=front.aliases,
         body=page.body,
         html=render_markdown(page.body),
         links=list(dict.fromkeys(target for target, _ in page.links)),

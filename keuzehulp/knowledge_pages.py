@@ -94,6 +94,7 @@ class FrontMatter(BaseModel):
     summary: str | None = None
     municipalities: list[str] = []
     identifier: str | None = None
+    aliases: list[str] = []  # glossary only: other names and synonyms the search also knows
 
     @field_validator("title", "summary", "identifier")
     @classmethod
@@ -237,6 +238,7 @@ def _check_folder(page_id: str, front: FrontMatter, file: str, data: LineDict) -
                 f"kind: '{front.kind}' does not fit folder '{folder}' (use '{expected[0]}')",
             )
         )
+    problems += _check_aliases(front, file, data)
     stem = parts[-1].removesuffix(".md")
     want = None
     if folder == "elements":
@@ -246,6 +248,26 @@ def _check_folder(page_id: str, front: FrontMatter, file: str, data: LineDict) -
     if want and front.section != want:
         line = data.lines.get("section", data.lines["kind"])
         problems.append(Problem(file, line, f"section: this page belongs to '{want}', not '{front.section}'"))
+    return problems
+
+
+def _check_aliases(front: FrontMatter, file: str, data: LineDict) -> list[Problem]:
+    """Aliases (other names the Kennisbank search knows) belong to glossary pages; each one
+    says something and is named once."""
+    if not front.aliases:
+        return []
+    if front.kind != "glossary":
+        return [Problem(file, data.lines["aliases"], "aliases: only a glossary page (kind: glossary) has aliases")]
+    lines = list(getattr(data["aliases"], "lines", [])) or [data.lines["aliases"]] * len(front.aliases)
+    problems, seen = [], {}
+    for index, (alias, line) in enumerate(zip(front.aliases, lines, strict=False)):
+        name = " ".join(alias.casefold().split())
+        if not name:
+            problems.append(Problem(file, line, f"aliases[{index}]: must not be empty"))
+        elif name in seen:
+            problems.append(Problem(file, line, f"aliases[{index}]: '{alias}' is named twice (first at line {seen[name]})"))
+        else:
+            seen[name] = line
     return problems
 
 

@@ -1,0 +1,517 @@
+"""Kennisbank search that finds what a Dutch policy officer types.
+
+A query is split into words ("terms"). Each term matches a page on one of four levels:
+
+1. **exact**: the word itself ("wachttijd");
+2. **stem**: another form of the same word, by the Snowball Dutch stemmer ("wachten" and
+   "gewacht" meet in "wacht"; "financiering", "financieren", "gefinancierd" in "financier");
+3. **part or synonym**: a part of a compound or a word that means the same. Compounds are
+   split into words the knowledge base itself uses (see `CompoundSplitter`), so "groep" finds
+   "groepsgrootte" and "werkgeversbenadering" finds a page about "werkgevers" and their
+   "benadering". Synonyms come from the glossary's front matter (title and `aliases`), so
+   "kosten" finds "financiering" and "WSP" finds "werkgeversservicepunt";
+4. **typo**: a term that occurs nowhere is replaced by the closest words in the knowledge base
+   (rapidfuzz, Levenshtein distance 1 for words of 5 to 7 letters, 2 from 8 letters).
+
+Pages are ranked: more matching terms first, then the sum of each term's best match (a title
+hit counts three times a body hit; exact above stem above part/synonym above typo), then how
+often the matching words occur. Each hit carries a short passage around the first match with
+the matching words marked, as plain text segments: the page decides how to show them.
+
+The index is built once per knowledge base (`KnowledgeBase.search_index`). Pages are sets of
+words in bit masks (one bit per page), so a search is a few set look-ups and integer ORs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Protocol
+
+import snowballstemmer
+from markdown_it import MarkdownIt
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+MAX_TERMS = 12  # a pasted paragraph searches on its first twelve distinct words
+MAX_TERM_LENGTH = 40  # longer "words" (a pasted hash, 5000 x 'a') match exactly or not at all
+MIN_PART = 4  # shortest part of a compound: "tijd", "werk", "taal"; not "ver" or "in"
+LINKS = ("", "s", "e", "en")  # Dutch linking sounds between parts: groep-s-grootte, boek-en-kast
+EXCERPT_CHARS = 220  # about two lines of passage under a result
+
+EXACT, STEM, PART, TYPO = 4, 3, 2, 1  # match levels, best first
+TITLE_WEIGHT = 3  # a hit in the title (or alias) counts three times a hit in the text
+
+WORD = re.compile(r"[^\W_]+")
+URL = re.compile(r"https?://\S+|www\.\S+")  # the words of a web address are no text to find
+# Separable verb prefixes: "ge" after these is a participle ("op-ge-steld" -> opstel). The newer
+# Snowball Dutch stemmer also drops "ge" inside other words ("werkgever" -> "werkver",
+# "begeleiding" -> "beleid", the same stem as "beleid"); for those the Porter variant is used.
+SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "samen",
+             "terug", "toe", "uit", "vast", "voor", "weg")
+
+
+class Page(Protocol):
+    id: str
+    title: str
+    kind: str
+    summary: str | None
+    identifier: str | None
+    body: str
+    aliases: list[str]
+
+
+# --- words -----------------------------------------------------------------------------------
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Geëvalueerd' and 'geevalueerd' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text: lower case, no accents, letters and digits only."""
+    return WORD.findall(fold(text))
+
+
+class Stemmer:
+    """Dutch stems, memoised; safe to share between threads (Snowball stemmers are not)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._dutch = snowballstemmer.stemmer("dutch")
+        self._porter = snowballstemmer.stemmer("dutch_porter")
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        if len(word) <= 3 or word.isdigit() or len(word) > MAX_TERM_LENGTH:
+            stem = word
+        else:
+            with self._lock:
+                stem = self._dutch.stemWord(word)
+                inner = word.find("ge", 1)
+                if inner > 0 and not stem.startswith(word[:inner + 2]) and word[:inner] not in SEPARABLE \
+                        and stem.startswith(word[:min(inner, 2)]):
+                    stem = self._porter.stemWord(word)  # "werkgever", not "werkver"
+            if len(stem) < 3:
+                stem = word  # "als", "alle" -> "al" would meet too much
+        self._cache[word] = stem
+        return stem
+
+
+@lru_cache(maxsize=1)
+def stemmer() -> Stemmer:
+    return Stemmer()
+
+
+class CompoundSplitter:
+    """Split a Dutch compound into words the knowledge base knows.
+
+    Dutch writes compounds as one word ("groepsgrootte", "werkgeversbenadering"). A word of at
+    least eight letters is cut where the head is a known word of four letters or more and the
+    rest, after an optional linking sound (s, e, en), is a known word or a known stem, or can
+    itself be split. The longest known head wins ("werkgevers" + "benadering", not "werk" + ...).
+    """
+
+    def __init__(self, vocabulary: Iterable[str], stems: Iterable[str], stem: Stemmer):
+        self.vocabulary = set(vocabulary)
+        self.stems = set(stems)
+        self.stem = stem
+        self._cache: dict[str, tuple[str, ...] | None] = {}
+
+    def _known(self, word: str) -> bool:
+        return word in self.vocabulary or self.stem(word) in self.stems
+
+    def split(self, word: str) -> tuple[str, ...] | None:
+        if word in self._cache:
+            return self._cache[word]
+        self._cache[word] = None  # guards against recursion on the same word
+        parts = None
+        if 2 * MIN_PART <= len(word) <= MAX_TERM_LENGTH and word.isalpha():
+            for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+                head = word[:cut]
+                if head not in self.vocabulary:
+                    continue
+                for link in LINKS:
+                    tail = word[cut + len(link):]
+                    if not word.startswith(link, cut) or len(tail) < MIN_PART:
+                        continue
+                    if self._known(tail):
+                        parts = (head, tail)
+                    elif (rest := self.split(tail)) is not None:
+                        parts = (head, *rest)
+                    if parts:
+                        break
+                if parts:
+                    break
+        self._cache[word] = parts
+        return parts
+
+
+# --- pages as plain text ---------------------------------------------------------------------
+
+_PLAIN = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def plain_blocks(markdown: str) -> list[str]:
+    """The text of each paragraph, heading, list item and table cell, without markup."""
+    blocks = []
+    for token in _PLAIN.parse(markdown):
+        if token.type != "inline":
+            continue
+        parts = []
+        for child in token.children or []:
+            if child.type in ("text", "code_inline", "html_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+        text = " ".join(URL.sub("", "".join(parts)).split())
+        if text.strip(" :;,.()"):
+            blocks.append(text)
+    return blocks
+
+
+@dataclass
+class _Entry:
+    """One page in the index: its words in the title field and the text field."""
+
+    page: Any
+    bit: int
+    title_words: set[str]
+    title_first: str  # the first word of the title: a page *named* after a term ranks first
+    body_counts: Counter[str]
+    blocks: list[_Block]  # summary first, then the body's blocks
+
+
+@dataclass
+class _Block:
+    text: str
+    spans: list[tuple[int, int, str]]  # start, end, folded word
+
+
+def _block(text: str) -> _Block:
+    return _Block(text, [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)])
+
+
+# --- results ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Hit:
+    """One page found, with why and where."""
+
+    item: Any
+    score: float
+    terms: tuple[str, ...]  # the query terms this page matches
+    in_title: bool  # at least one term matches the title (or an alias)
+    passage: tuple[tuple[str, bool], ...]  # text segments; True = a matching word
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    terms: tuple[str, ...]  # the query's words as searched (folded, at most MAX_TERMS)
+    hits: tuple[Hit, ...]
+    complete: bool = True  # every hit matches every term (else: the pages with most terms)
+    corrections: dict[str, tuple[str, ...]] = field(default_factory=dict)  # typo -> words used
+    suggestions: tuple[str, ...] = ()  # "Bedoelt u ...?" when nothing is found
+    dropped: int = 0  # distinct words beyond MAX_TERMS that were not searched
+
+    @property
+    def items(self) -> list[Any]:
+        return [hit.item for hit in self.hits]
+
+
+@dataclass
+class _Alternative:
+    """One way a term can match: a page must contain a word from every set (a phrase or the
+    parts of a compound), in its title or its text."""
+
+    level: float
+    word_sets: list[frozenset[str]]
+    title_counts: bool = True  # a synonym in another page's title is no title hit for that page
+
+
+# --- the index -------------------------------------------------------------------------------
+
+class SearchIndex:
+    """All pages' words, stems, compound parts and glossary synonyms, built once."""
+
+    def __init__(self, pages: Sequence[Page]):
+        self.stem = stemmer()
+        self.entries: list[_Entry] = []
+        vocabulary: Counter[str] = Counter()
+        for index, page in enumerate(pages):
+            title_text = " ".join([page.title, page.identifier or "", *page.aliases])
+            blocks = [_block(b) for b in ([page.summary] if page.summary else []) + plain_blocks(page.body)]
+            body_counts = Counter(word for block in blocks for _, _, word in block.spans)
+            title_words = words(page.title)
+            entry = _Entry(page, 1 << index, set(words(title_text)), title_words[0] if title_words else "",
+                           body_counts, blocks)
+            self.entries.append(entry)
+            vocabulary.update(entry.title_words | set(entry.body_counts))
+        self.page_count = len(self.entries)
+        self.vocabulary = vocabulary  # word -> number of pages that have it
+        self.word_list = sorted(vocabulary)
+        # Postings: word -> bit mask of pages that have it in the title / in the text.
+        self.title_mask: dict[str, int] = {}
+        self.body_mask: dict[str, int] = {}
+        for entry in self.entries:
+            for word in entry.title_words:
+                self.title_mask[word] = self.title_mask.get(word, 0) | entry.bit
+            for word in entry.body_counts:
+                self.body_mask[word] = self.body_mask.get(word, 0) | entry.bit
+        self.by_stem: dict[str, set[str]] = {}
+        for word in vocabulary:
+            self.by_stem.setdefault(self.stem(word), set()).add(word)
+        self.splitter = CompoundSplitter(vocabulary, self.by_stem, self.stem)
+        self.by_part: dict[str, set[str]] = {}  # stem of a part -> compounds that contain it
+        for word in vocabulary:
+            for part in self.splitter.split(word) or ():
+                self.by_part.setdefault(self.stem(part), set()).add(word)
+        self.synonyms = self._synonym_groups(pages)
+
+    @staticmethod
+    def _synonym_groups(pages: Sequence[Page]) -> list[list[tuple[str, ...]]]:
+        """Per glossary page: its names (the title, split at '(', ')' and '/') and aliases, as
+        phrases of folded words. A term that is one of them also searches for the others."""
+        groups = []
+        for page in pages:
+            if page.kind != "glossary":
+                continue
+            names = [n for n in re.split(r"[()/]", page.title) if n.strip()] + list(page.aliases)
+            phrases = list(dict.fromkeys(tuple(words(n)) for n in names if words(n)))
+            if len(phrases) > 1:
+                groups.append(phrases)
+        return groups
+
+    # -- term expansion --
+
+    def _stem_words(self, word: str) -> set[str]:
+        return set(self.by_stem.get(self.stem(word), ()))
+
+    def _occurs(self, word: str) -> bool:
+        """The word, or another form of it, is in the knowledge base (so it is no typo)."""
+        return word in self.vocabulary or self.stem(word) in self.by_stem
+
+    def _phrase(self, phrase: tuple[str, ...], level: int) -> _Alternative:
+        """A name of several words: every word of four letters or more must occur ("persoonlijk
+        plan inburgering en participatie" does not need "en")."""
+        content = [w for w in phrase if len(w) > 3] or list(phrase)
+        return _Alternative(level, [frozenset({w} | self._close_forms(w)) for w in content], title_counts=False)
+
+    def _close_forms(self, word: str) -> set[str]:
+        """Forms of a synonym that differ only at the end ("nieuwkomers" for "nieuwkomer"), not
+        every word with its stem ("inburgering" for "inburgeraar")."""
+        return {w for w in self._stem_words(word) if w[:max(3, len(word) - 2)] == word[:max(3, len(word) - 2)]}
+
+    def correct(self, term: str) -> tuple[str, ...]:
+        """The closest words in the knowledge base to a word that occurs nowhere."""
+        if len(term) < 5 or len(term) > MAX_TERM_LENGTH or not term.isalpha():
+            return ()
+        limit = 1 if len(term) < 8 else 2
+        found = process.extract(term, self.word_list, scorer=Levenshtein.distance,
+                                score_cutoff=limit, limit=20)
+        if not found:
+            return ()
+        best = min(distance for _, distance, _ in found)
+        close = [word for word, distance, _ in found if distance == best]
+        return tuple(sorted(close, key=lambda w: (-self.vocabulary[w], w))[:3])
+
+    def _fuzzy_compound(self, term: str) -> tuple[str, ...] | None:
+        """A misspelt compound: a known head and a tail one typo away ("werkgeversbenaderng")."""
+        if not term.isalpha() or len(term) < 2 * MIN_PART + 1 or len(term) > MAX_TERM_LENGTH:
+            return None
+        for cut in range(len(term) - MIN_PART - 1, MIN_PART - 1, -1):
+            head = term[:cut]
+            if head not in self.vocabulary:
+                continue
+            for link in LINKS:
+                tail = term[cut + len(link):]
+                if term.startswith(link, cut) and len(tail) >= 5 and (fixed := self.correct(tail)):
+                    return (head, fixed[0])
+        return None
+
+    def expand(self, term: str) -> tuple[list[_Alternative], tuple[str, ...]]:
+        """Every way a term can match, and the typo corrections used (if any)."""
+        alternatives = [_Alternative(EXACT, [frozenset({term})])]
+        if len(term) > MAX_TERM_LENGTH:
+            return alternatives, ()
+        stem = self.stem(term)
+        alternatives.append(_Alternative(STEM, [frozenset(self.by_stem.get(stem, ()))]))
+        alternatives.append(_Alternative(PART, [frozenset(self.by_part.get(stem, ()))]))
+        parts = self.splitter.split(term)
+        split = _Alternative(PART, [frozenset({p} | self._stem_words(p)) for p in parts or ()])
+        if parts:
+            alternatives.append(split)
+        for group in self.synonyms:
+            if any(len(phrase) == 1 and self.stem(phrase[0]) == stem for phrase in group):
+                alternatives += [self._phrase(p, PART) for p in group if not (len(p) == 1 and self.stem(p[0]) == stem)]
+        corrections: tuple[str, ...] = ()
+        if not self._occurs(term):
+            corrections = self.correct(term)
+            if corrections:
+                split.level = TYPO - 0.5  # "groepsgrote": "groepsgrootte" before "grote groep"
+            for word in corrections:
+                alternatives.append(_Alternative(TYPO, [frozenset({word} | self._stem_words(word))]))
+                # its other forms, parts and synonyms, each ranked below the corrected word itself
+                alternatives += [_Alternative(TYPO * a.level / EXACT, a.word_sets, a.title_counts)
+                                 for a in self.expand(word)[0][1:]]
+            if not corrections and (fixed := self._fuzzy_compound(term)):
+                corrections = ("".join(fixed),)
+                alternatives.append(_Alternative(TYPO, [frozenset({p} | self._stem_words(p)) for p in fixed]))
+        alternatives = [a for a in alternatives if a.word_sets and all(a.word_sets)]
+        return alternatives, corrections
+
+    def _masks(self, alternative: _Alternative) -> tuple[int, int]:
+        """Pages where every word set of the alternative occurs: in the title, anywhere."""
+        title_all = everywhere = -1
+        for word_set in alternative.word_sets:
+            title = body = 0
+            for word in word_set:
+                title |= self.title_mask.get(word, 0)
+                body |= self.body_mask.get(word, 0)
+            title_all &= title
+            everywhere &= title | body
+        return title_all, everywhere
+
+    # -- search --
+
+    def search(self, query: str, kind: str | None = None) -> SearchResult:
+        distinct = list(dict.fromkeys(words(str(query))))
+        terms = tuple(distinct[:MAX_TERMS])
+        dropped = len(distinct) - len(terms)
+        if not terms:
+            return SearchResult(terms=(), hits=(), dropped=dropped)
+        allowed = sum(e.bit for e in self.entries if kind is None or e.page.kind == kind)
+        scores: dict[int, dict[str, float]] = {}  # page bit -> term -> best score
+        highlight: dict[int, dict[str, int]] = {}  # page bit -> matching word -> best level
+        in_title: dict[int, bool] = {}
+        corrections: dict[str, tuple[str, ...]] = {}
+        common: set[str] = set()
+        for term in terms:
+            alternatives, fixed = self.expand(term)
+            if fixed:
+                corrections[term] = fixed
+            pages_with_term = 0
+            for alternative in alternatives:
+                title, anywhere = self._masks(alternative)
+                anywhere &= allowed
+                if not anywhere:
+                    continue
+                pages_with_term |= anywhere
+                word_masks = [(w, self.title_mask.get(w, 0) | self.body_mask.get(w, 0))
+                              for word_set in alternative.word_sets for w in word_set]
+                for entry in self._entries(anywhere):
+                    hit_title = alternative.title_counts and bool(title & entry.bit)
+                    weight = 1
+                    if hit_title:
+                        weight = TITLE_WEIGHT + (entry.title_first in alternative.word_sets[0])
+                    score = alternative.level * weight
+                    per_page = scores.setdefault(entry.bit, {})
+                    per_page[term] = max(per_page.get(term, 0), score)
+                    in_title[entry.bit] = in_title.get(entry.bit, False) or hit_title
+                    marks = highlight.setdefault(entry.bit, {})
+                    for word, mask in word_masks:
+                        if mask & entry.bit and marks.get(word, 0) < alternative.level:
+                            marks[word] = alternative.level
+            if pages_with_term.bit_count() > self.page_count / 2:
+                common.add(term)  # "de", "en": on most pages, no reason to show a page
+        return self._rank(terms, scores, highlight, in_title, corrections, common, dropped)
+
+    def _entries(self, mask: int) -> Iterable[_Entry]:
+        while mask:
+            low = mask & -mask
+            yield self.entries[low.bit_length() - 1]
+            mask ^= low
+
+    def _rank(self, terms: tuple[str, ...], scores: dict[int, dict[str, float]],
+              highlight: dict[int, dict[str, int]], in_title: dict[int, bool],
+              corrections: dict[str, tuple[str, ...]], common: set[str], dropped: int) -> SearchResult:
+        """Every term if some page has them all; otherwise pages with at least half of them."""
+        needed = len(terms) if any(len(t) == len(terms) for t in scores.values()) else -(-len(terms) // 2)
+        complete = needed == len(terms)
+        df = Counter(term for per_term in scores.values() for term in per_term)
+        ranked = []
+        for bit, per_term in scores.items():
+            if len(per_term) < needed or (not complete and not set(per_term) - common):
+                continue
+            entry = self.entries[bit.bit_length() - 1]
+            score = sum(per_term[t] * (1 + math.log(self.page_count / df[t])) for t in per_term)
+            occurrences = sum(entry.body_counts[w] * level for w, level in highlight[bit].items())
+            ranked.append((-len(per_term), -score, -occurrences, entry.page.title, entry, score))
+        ranked.sort(key=lambda r: r[:4])
+        hits = tuple(
+            Hit(item=entry.page, score=round(score, 3), terms=tuple(t for t in terms if t in scores[entry.bit]),
+                in_title=in_title[entry.bit], passage=passage(entry.blocks, highlight[entry.bit]))
+            for *_, entry, score in ranked
+        )
+        suggestions = () if hits else self.suggest(terms)
+        return SearchResult(terms=terms, hits=hits, complete=complete or not hits, corrections=corrections,
+                            suggestions=suggestions, dropped=dropped)
+
+    def suggest(self, terms: Sequence[str]) -> tuple[str, ...]:
+        """Words of the knowledge base that look most like the terms (for "Bedoelt u ...?")."""
+        found: list[tuple[float, str]] = []
+        for term in terms:
+            if len(term) < 4 or len(term) > MAX_TERM_LENGTH:
+                continue
+            for word, similarity, _ in process.extract(term, self.word_list, scorer=fuzz.ratio,
+                                                       score_cutoff=70, limit=3):
+                if word != term:
+                    found.append((similarity, word))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        return tuple(dict.fromkeys(word for _, word in found))[:3]
+
+
+def passage(blocks: Sequence[_Block], matching: dict[str, int]) -> tuple[tuple[str, bool], ...]:
+    """A short excerpt of the best block around its first match: the block with the best match
+    (exact before stem, part or typo), then with the most different matching words.
+
+    Segments of (text, is_match); text cut off at either end is shown as '…'.
+    """
+    best, best_key = None, (0, 0)
+    for block in blocks:
+        found = {word for _, _, word in block.spans if word in matching}
+        key = (max((matching[w] for w in found), default=0), len(found))
+        if key > best_key:
+            best, best_key = block, key
+    if best is None:
+        return ((_shorten(blocks[0].text), False),) if blocks else ()
+    text = best.text
+    top = best_key[0]
+    spans = [(s, e) for s, e, word in best.spans if word in matching]
+    first = next(s for s, e, word in best.spans if matching.get(word) == top)
+    start = 0 if first < 60 else text.rfind(" ", 0, first - 40) + 1
+    end = min(len(text), start + EXCERPT_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", first, end)
+        end = space if space > first else end
+    segments: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
+    cursor = start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        if s > cursor:
+            segments.append((text[cursor:s], False))
+        segments.append((text[s:e], True))
+        cursor = e
+    if cursor < end:
+        segments.append((text[cursor:end], False))
+    if end < len(text):
+        segments.append(("…", False))
+    return tuple(segments)
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    cut = text.rfind(" ", 0, EXCERPT_CHARS)
+    return text[: cut if cut > 0 else EXCERPT_CHARS] + " …"
