@@ -35,7 +35,9 @@ KIND_LABELS: dict[str, str] = {
 @st.cache_resource(show_spinner=False)
 def _load() -> Any | None:
     try:
-        return knowledge_base()
+        base = knowledge_base()
+        base.search_index()  # built once here, not on the first search someone types
+        return base
     except Exception:  # a content error is reported by `python -m keuzehulp check`
         LOG.exception("knowledge base could not be loaded")
         return None

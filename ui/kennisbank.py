@@ -72,24 +72,77 @@ def show_item(kb: Any, page: Any) -> None:
             _item_buttons(back, "back")
 
 
+def passage_markdown(segments: Any) -> str:
+    """A result's passage as Markdown: every piece made literal, the matching words in bold."""
+    out = []
+    for text, match in segments:
+        inert = inert_markdown(text)
+        if match:
+            out.append(f"**{inert}**")
+        else:  # inert_markdown trims; the spaces around a matching word must stay
+            out.append((" " if text[:1].isspace() else "") + inert + (" " if text[-1:].isspace() and inert else ""))
+    return "".join(out)
+
+
+def _suggest(word: str) -> None:
+    st.session_state["kb_query"] = word
+
+
+def _search_notes(result: Any, query: str) -> None:
+    st.caption(f"{len(result.hits)} resultaten voor ‘{inert_markdown(query)}’")
+    if result.corrections:
+        said = "; ".join(f"‘{inert_markdown(', '.join(fixed))}’ in plaats van ‘{inert_markdown(typo)}’"
+                         for typo, fixed in result.corrections.items())
+        st.caption(f"Gezocht op {said}.")
+    if result.dropped:
+        st.caption(f"Alleen de eerste {len(result.terms)} woorden zijn gebruikt.")
+    if not result.terms:
+        st.info("Typ een woord om te zoeken, bijvoorbeeld: wachttijd.", icon=":material/search:")
+    elif not result.hits:
+        st.info("Niets gevonden. Probeer een ander woord of kies 'Alles'.", icon=":material/search_off:")
+        if result.suggestions:
+            st.markdown("Bedoelt u:")
+            columns = st.columns(len(result.suggestions))
+            for column, word in zip(columns, result.suggestions, strict=True):
+                column.button(word, key=f"suggest_{word}", on_click=_suggest, args=(word,),
+                              icon=":material/search:")
+    elif not result.complete:
+        st.info("Geen pagina bevat al uw zoekwoorden. Hieronder de pagina's met de meeste.",
+                icon=":material/manage_search:")
+
+
+def show_results(result: Any) -> None:
+    """Search results, best first, one under the other, each with its matching passage."""
+    for hit in result.hits:
+        page = hit.item
+        with st.container(border=True):
+            st.button(page.title, key=f"open_{page.id}", on_click=open_item, args=(page.id,),
+                      type="tertiary", icon=":material/article:", wrap=True)
+            st.caption(kennis.KIND_LABELS.get(page.kind, page.kind))
+            if hit.passage:
+                st.markdown(passage_markdown(hit.passage))
+
+
 def show_list(kb: Any) -> None:
     st.title("Kennisbank", anchor=False)
     st.markdown("Alles uit de handreiking *Allemaal dual* in eigen woorden: de vijf vragen, de "
                 "afwegingen, de werkzame elementen en de voorbeelden uit de pilotgemeenten.")
     query_col, kind_col = st.columns([2, 1])
-    query = query_col.text_input("Zoeken", key="kb_query", placeholder="Bijvoorbeeld: kinderopvang",
-                                 help="Hoofdletters en accenten maken niet uit.")
+    query = query_col.text_input("Zoeken", key="kb_query", placeholder="Bijvoorbeeld: wachttijd",
+                                 help="Hoofdletters, accenten, andere vormen van een woord (wachten, "
+                                      "gewacht) en kleine tikfouten maken niet uit.")
     kinds = [ALL, *[k for k in kennis.KIND_LABELS if kb.by_kind(k)]]
     kind = kind_col.selectbox("Soort", kinds, key="kb_kind", placeholder="Kies een soort",
                               format_func=lambda k: "Alles" if k == ALL else kennis.KIND_LABELS[k])
     if query.strip():
-        items = kb.search(query, kind=kind or None)
-        st.caption(f"{len(items)} resultaten voor ‘{inert_markdown(query)}’")
-    else:
-        items = sorted((i for i in kb.items.values() if not kind or i.kind == kind),
-                       key=lambda i: (list(kennis.KIND_LABELS).index(i.kind), i.title))
+        result = kb.find(query, kind=kind or None)
+        _search_notes(result, query)
+        show_results(result)
+        return
+    items = sorted((i for i in kb.items.values() if not kind or i.kind == kind),
+                   key=lambda i: (list(kennis.KIND_LABELS).index(i.kind), i.title))
     if not items:
-        st.info("Niets gevonden. Probeer een ander woord of kies 'Alles'.", icon=":material/search_off:")
+        st.info("Niets gevonden. Kies 'Alles'.", icon=":material/search_off:")
     columns = st.columns(2)
     for index, page in enumerate(items):
         with columns[index % 2].container(border=True):
