@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from wizard_helpers import fresh_app, open_page, page_text
 
+from keuzehulp.engine import advise
 from keuzehulp.labels import labels
 from keuzehulp.schema import Session
 from keuzehulp.workshop import repo
@@ -56,6 +57,35 @@ def test_starting_a_workshop_shows_code_link_and_qr_and_keeps_the_secret(store):
     info, _, _ = repo.facilitator_view(store, votes.code, votes.secret)
     assert info.code == votes.code
     assert votes.secret not in text  # the secret is never on screen
+
+
+def test_during_a_workshop_each_page_shows_its_own_content(store):
+    """The facilitator's screen: code, QR, per decision the vote's options, its tally and the
+    keuzehulp's advice; the phone: the workshop's code and one question per decision with its
+    options in Dutch. A page that fell back to another would show none of it."""
+    host = facilitator()
+    votes = start(host)
+    code = f"{votes.code[:4]}-{votes.code[4:]}"
+    text = page_text(host)
+    assert [t.value for t in host.title][:1] == ["Workshop: stemmen met de telefoon"]
+    assert code in text and "**0 deelnemers** · stemming open" in text
+    assert any(m.value.startswith("![QR-code naar de stempagina]") for m in host.markdown)
+    advice = advise(host.session_state[SESSION_KEY].profile)
+    for decision, label in labels().decisions.items():
+        assert f"#### {label.title}" in text
+        for option in label.options.values():
+            assert f"0 · {option}" in text
+        chosen = labels().option(decision, advice.decisions[decision].choice)
+        assert f"Advies van de keuzehulp: **{chosen}**" in text
+    assert "Stemming sluiten" in [b.label for b in host.button]
+
+    phone = participant(votes.code)
+    assert [t.value for t in phone.title][:1] == ["Stemmen in de workshop"]
+    assert f"Workshop {code}" in page_text(phone)
+    questions = {r.key: (r.label, list(r.options)) for r in phone.radio}
+    for decision, label in labels().decisions.items():
+        assert questions[f"vote_{decision}"] == (label.title, list(label.options.values()))
+    assert "Hoe belangrijk is elk element voor uw gemeente?" in page_text(phone)
 
 
 def test_a_participant_votes_and_the_facilitator_sees_it_beside_the_advice(store):
