@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from ui.streamlit_adapter import ensure_entrypoint
+from ui.streamlit_adapter import apply_dutch, ensure_entrypoint
 
 ensure_entrypoint()  # before the app's own modules load: a fresh server's first run restarts at once
 
-from ui import autosave, dutch, memory, nav, pagechange, state, urlstate  # noqa: E402
+from ui import autosave, memory, nav, pagechange, state, urlstate  # noqa: E402
 from ui.sidebar import render_sidebar  # noqa: E402
 
 state.run_began()  # widget callbacks have run: downloads built from now on see their input
@@ -27,7 +27,7 @@ st.html("""<style>
   [data-testid='stMainBlockContainer'] { max-width: 100% !important; padding: 0 1rem !important; }
 }
 </style>""")
-dutch.apply()  # page language, Streamlit's own hints and screen-reader labels in Dutch
+apply_dutch()  # page language, Streamlit's own hints and screen-reader labels in Dutch
 pagechange.apply()  # a new page (or slide) starts at the top; a phone's menu closes
 
 # No icon on st.Page: it becomes the tab's favicon, fetched from fonts.gstatic.com. The sidebar

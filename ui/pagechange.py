@@ -2,7 +2,7 @@
 
 Streamlit keeps the main area's scroll position across pages, so "Volgende" from question 2
 opened question 3 half-way down (scrollTop ≈ 2,700). A constant script (no user text; no "<"
-followed by a letter, see ui/dutch.py) watches each finished script run: when the address or
+followed by a letter, see ui/streamlit_adapter.py) watches each finished script run: when the address or
 the slide on screen (`data-kh-slide`, ui/presentation.py) differs from the last run, it scrolls
 the main area to the top, and on a narrow screen (a phone) it closes the side menu that was used
 to choose the page. Guarded by tests/browser/test_route_browser.py.

@@ -101,7 +101,7 @@ header[data-testid="stHeader"] { display: none !important; }
 
 # Presenter remotes send PageDown/PageUp (some Space); the arrows for a keyboard. Never while
 # focus is in a field (the team's reason is typed on a slide) or a dropdown. Constant script:
-# no "<" followed by a letter in it (Streamlit's sanitiser would drop it, see ui/dutch.py).
+# no "<" followed by a letter in it (Streamlit's sanitiser would drop it, see ui/streamlit_adapter.py).
 KEYS_SCRIPT = r"""<script>
 (() => {
   if (window.__khSlideKeys) return;

@@ -1,14 +1,31 @@
-"""Everything of ours that leans on Streamlit's internals, in one place.
+"""Everything of ours that leans on Streamlit's internals or on its English words, in one place.
 
 Written against Streamlit 1.67.0 (requirements.txt pins it). On an upgrade, read this module
-and ui/dutch.py (which rewrites Streamlit's own English words and test ids) first, and run
-the tests that guard them:
+first and run the tests that guard it:
 - tests/browser/test_wizard_browser.py: every page opened as a fresh server's first request
-  (the `pages/` quirk below), axe and `lang="nl"` on every page;
+  (the `pages/` quirk of ensure_entrypoint), axe and `lang="nl"` on every page, and Streamlit's
+  own words in Dutch (typing hints, the file uploader, screen-reader labels, the page-not-found
+  dialog, the partners' multiselect with its "Select all");
+- tests/browser/test_connection_browser.py: the connection-lost dialog and status in Dutch;
 - tests/app/test_dutch.py: the Dutch script survives Streamlit's sanitiser.
+
+1. ensure_entrypoint: a Streamlit internal (PagesManager) set from one place.
+2. Streamlit's own words, said in Dutch. Streamlit has no setting for the language of its
+   interface. Its visible hints are replaced by constant CSS (on its test ids): the English is
+   hidden (display: none, so not read out either) and the Dutch is generated content on a
+   visible neighbour, which browsers show and screen readers read. The upload button keeps its
+   English word for screen readers only: axe does not count generated content as a button's
+   name, and a button without one is a barrier. One constant script with a MutationObserver
+   sets the page language to Dutch and rewrites the rest: aria-labels ("Help for …",
+   "Decrement") and Streamlit's own sentences by their exact English text (skip link, menu,
+   page-not-found dialog, screen-reader alerts, the connection-lost dialog and status, the
+   choices of a multiselect or selectbox). Neither the CSS nor the script holds user text.
 """
 
 from __future__ import annotations
+
+from functools import cache
+from string import Template
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -26,3 +43,157 @@ def ensure_entrypoint() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+# --- Streamlit's own words in Dutch ------------------------------------------------------
+
+CSS = Template("""
+[data-testid='InputInstructions'] > span:first-child { display: none; }
+[data-testid='InputInstructions']::before { content: "Druk op Enter om te bevestigen"; }
+[data-testid='stTextArea'] [data-testid='InputInstructions']::before {
+  content: "Klik buiten het vak of druk op Ctrl+Enter om te bevestigen"; }
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+[data-testid='stFileUploaderDropzone'] button span[data-has-shortcut]::after {
+  content: "Kies een bestand"; font-size: 0.875rem; }
+[data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }
+[data-testid='stFileUploaderDropzoneInstructions'] > div::after {
+  content: "Een JSON-bestand van hoogstens $limit"; font-size: 0.875rem; }
+[data-testid='stTooltipErrorContent'] [data-testid='stMarkdownContainer'] { display: none; }
+[data-testid='stTooltipErrorContent']::after { content: "Dit kan niet. Zie de uitleg hieronder."; }
+[data-testid='stFileChip'][aria-invalid='true'] { flex-wrap: wrap; }
+[data-testid='stFileChip'][aria-invalid='true']::after { flex-basis: 100%; font-size: 0.875rem;
+  content: "Dit bestand kan niet worden geopend: kies een opgeslagen sessie (.json) van hoogstens $limit."; }
+""")
+
+
+@cache
+def dutch_css() -> str:
+    """The CSS with the upload limit filled in: the largest session file the app opens
+    (inputs.parse_json); the browser refuses larger files only above server.maxUploadSize.
+    (Imported here, not at the top: ensure_entrypoint must run before the engine loads.)"""
+    from keuzehulp.inputs import MAX_SESSION_BYTES
+
+    return CSS.substitute(limit=f"{MAX_SESSION_BYTES // 1024}\u00a0kB")  # no break before the unit
+
+# aria-label -> Dutch; "<name> icon" labels of decorative Material icons are hidden instead (a
+# screen reader would say "thumb_up icon"). Streamlit's own sentences -> Dutch, changed in their
+# text node (so React keeps its node), never inside Markdown or HTML elements: that is our
+# content and the user's. No "<" followed by a letter or "/" may appear inside the script:
+# Streamlit's sanitiser (DOMPurify) then drops the whole script.
+SCRIPT = r"""<script>
+(() => {
+  document.documentElement.lang = "nl";  // Streamlit serves the page as English
+  if (window.__khDutch) return;
+  window.__khDutch = true;
+  const labels = {
+    "Collapse sidebar": "Zijbalk inklappen", "Expand sidebar": "Zijbalk uitklappen",
+    "Sidebar": "Zijbalk", "Main menu": "Menu", "Decrement": "Eén lager", "Increment": "Eén hoger",
+    "Link to heading": "Link naar dit kopje", "Open": "Openen", "Close": "Sluiten",
+    "Dismiss": "Sluiten", "file upload": "Bestand kiezen", "Add files": "Bestand toevoegen",
+    "Clear all": "Alles wissen", "Clear value": "Wissen",
+    "Copy version to clipboard": "Versie kopiëren",
+  };
+  const prefixes = [["Help for ", "Uitleg bij "], ["Remove ", "Verwijder "], ["Shortcut ", "Sneltoets "]];
+  const RECONNECTING = "De keuzehulp is even niet bereikbaar. Hij probeert steeds opnieuw verbinding " +
+    "te maken. Uw werk is bewaard: zodra de verbinding terug is, gaat u verder waar u was.";
+  const sentences = {
+    "Skip to main content": "Naar de inhoud", "Print": "Afdrukken", "Record screen": "Scherm opnemen",
+    "Page not found": "Pagina niet gevonden",
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+      "Deze pagina bestaat niet (meer). U ziet nu de startpagina.",
+    // The connection to the server dropped (restart, network): Streamlit keeps retrying.
+    "Connection error": "Verbinding kwijt",
+    "Streamlit server is not responding. Are you connected to the internet?": RECONNECTING,
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
+      RECONNECTING + " Draait de keuzehulp op deze computer? Start hem dan opnieuw met:",
+    "streamlit run yourscript.py": "make run",
+    "Connecting to Streamlit server": "Verbinding maken met de keuzehulp",
+    "Unable to connect to Streamlit server": "Geen verbinding met de keuzehulp",
+    "Connection lost. Please wait for the app to reconnect, then try again.":
+      "De verbinding is even weg. Wacht tot de keuzehulp weer verbonden is en probeer het dan opnieuw.",
+  };
+  // Words that are Streamlit's own only inside one of its parts: [where, words, patterns].
+  const scoped = [
+    // Short words that only mean this in Streamlit's connection status (top right).
+    ["[data-testid='stStatusWidget']", {"Connecting": "Verbinden", "Error": "Geen verbinding"}, []],
+    // A dropdown's bulk action ("Select all") and its empty state, never an option's label
+    // (in Vergelijken the options are the scenarios' names: the user's text).
+    ["[data-key^='__select'], [role='listbox'][data-empty='true']",
+     {"Select all": "Alles kiezen", "No results": "Niets gevonden"},
+     [[/^Select (\d+) matches$/, "Deze $1 kiezen"],
+      [/^You can only select up to (\d+) options?\. Remove an option first\.$/,
+       "U kunt er hoogstens $1 kiezen. Haal er eerst een weg."]]],
+    // What a screen reader announces when a choice list opens.
+    ["[data-live-announcer]", {},
+     [[/^1 option available\.$/, "1 optie beschikbaar."], [/^(\d+) options available\.$/, "$1 opties beschikbaar."]]],
+  ];
+  // The placeholder of a multiselect or selectbox that has none of ours.
+  const placeholders = {"Choose options": "Kies een of meer", "Choose an option": "Kies er een",
+                        "No options to select": "Er is niets om te kiezen"};
+  const patterns = [
+    [/^Error: Number is outside the allowed range\. Please enter a value between (\S+) and (\S+)\.$/,
+     "Fout: dit getal kan niet. Kies een getal van $1 tot en met $2."],
+    [/^Error: File must be .+ or smaller\.$/,
+     "Fout: dit bestand is te groot voor een opgeslagen sessie."],
+  ];
+  const content = "[data-testid='stMarkdownContainer'], [data-testid='stHtml']";
+  // A sidebar taller than the window scrolls; keyboard users must be able to reach and scroll it.
+  const scrollers = "[data-testid='stSidebarContent']";
+  const focusable = (el) => { if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0"); };
+  const label = (el) => {
+    const placeholder = el.getAttribute("placeholder");
+    if (placeholder in placeholders) el.setAttribute("placeholder", placeholders[placeholder]);
+    const title = el.getAttribute("title");
+    if (title in labels) el.setAttribute("title", labels[title]);
+    const value = el.getAttribute("aria-label");
+    if (!value) return;
+    if (value in labels) { el.setAttribute("aria-label", labels[value]); return; }
+    if (/^[a-z_]+ icon$/.test(value)) { el.setAttribute("aria-hidden", "true"); return; }
+    for (const [en, nl] of prefixes) {
+      if (value.startsWith(en)) { el.setAttribute("aria-label", nl + value.slice(en.length)); return; }
+    }
+  };
+  const sentence = (node) => {
+    const value = node.nodeValue.trim();
+    if (!value || !node.parentElement || node.parentElement.closest(content)) return;
+    let dutch = sentences[value];
+    let rules = patterns;
+    for (const [where, words, wordPatterns] of scoped) {
+      if (dutch === undefined && node.parentElement.closest(where)) {
+        dutch = words[value];
+        rules = rules.concat(wordPatterns);
+      }
+    }
+    for (const [english, nl] of rules) {
+      if (dutch === undefined && english.test(value)) dutch = value.replace(english, nl);
+    }
+    if (dutch !== undefined) node.nodeValue = dutch;
+  };
+  const fix = (root) => {
+    if (root.nodeType === 3) { sentence(root); return; }
+    if (root.nodeType !== 1) return;
+    label(root);
+    root.querySelectorAll("[aria-label], [title], [placeholder]").forEach(label);
+    if (root.matches(scrollers)) focusable(root);
+    root.querySelectorAll(scrollers).forEach(focusable);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) sentence(node);
+  };
+  fix(document.body);
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === "attributes") label(change.target);
+      else if (change.type === "characterData") sentence(change.target);
+      else change.addedNodes.forEach(fix);
+    }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true,
+                             attributes: true, attributeFilter: ["aria-label", "title", "placeholder"]});
+})();
+</script>"""
+
+
+def apply_dutch() -> None:
+    """Draw the constant CSS and script (call once per run, from the entrypoint)."""
+    st.html(f"<style>{dutch_css()}</style>")
+    st.html(SCRIPT, unsafe_allow_javascript=True)

@@ -1,10 +1,10 @@
-"""The constant CSS and script that say Streamlit's own words in Dutch (ui/dutch.py)."""
+"""The constant CSS and script that say Streamlit's own words in Dutch (ui/streamlit_adapter.py)."""
 
 from __future__ import annotations
 
 import re
 
-from ui.dutch import SCRIPT
+from ui.streamlit_adapter import SCRIPT
 
 
 def test_script_survives_streamlits_sanitiser():

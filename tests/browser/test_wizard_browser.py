@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from keuzehulp.labels import labels
@@ -175,6 +176,40 @@ def test_streamlits_typing_hints_are_in_dutch(server, page):
     expect(hint).to_be_visible()
     assert generated_text(hint, "::before") == "Druk op Enter om te bevestigen"
     assert "Press" not in page.get_by_test_id("stMain").inner_text()
+
+
+def test_the_partners_choice_list_speaks_dutch(server, page):
+    """Streamlit's own words in a multiselect: its "Select all", the count of what a search
+    found, "No results" and what a screen reader announces are Dutch; the options keep their
+    own labels (ui/streamlit_adapter.py)."""
+    open_path(page, f"{server.url}/q2_organisatie")
+    box = page.get_by_role("combobox", name=labels().field("partners"))
+    dropdown = page.get_by_test_id("stMultiSelectDropdown")
+    for _ in range(3):  # an autosave rerun that lands while the list opens closes it again
+        box.click()
+        try:
+            dropdown.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            wait_idle(page)
+    expect(dropdown.get_by_role("option", name="Alles kiezen")).to_be_visible()
+    first = next(iter(labels().partners.values()))
+    expect(dropdown.get_by_role("option", name=first, exact=True)).to_be_visible()
+    announced = page.locator("[data-live-announcer]")  # what a screen reader says as it opens
+    expect(announced).to_contain_text(f"{len(labels().partners) + 1} opties beschikbaar.")
+    word = "bedrijf"
+    found = [p for p in labels().partners.values() if word in p.lower()]
+    assert len(found) >= 2
+    box.press_sequentially(word)
+    expect(dropdown.get_by_role("option", name=f"Deze {len(found)} kiezen")).to_be_visible()
+    box.fill("zzz")
+    expect(dropdown).to_contain_text("Niets gevonden")
+    english = ("Select", "No results", "matches", "Choose", "available")
+    shown = dropdown.inner_text() + announced.text_content()
+    assert not [w for w in english if w in shown], shown
+    page.keyboard.press("Escape")
+    placeholders = page.eval_on_selector_all("[placeholder]", "els => els.map(e => e.placeholder)")
+    assert not [p for p in placeholders if p.startswith(("Choose", "No options", "Add"))], placeholders
 
 
 def test_screen_reader_labels_are_dutch_too(server, page):
