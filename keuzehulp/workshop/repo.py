@@ -14,17 +14,17 @@ A "submission" is one press of a save button (a decision, or all element priorit
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from ..store.sessions import retention_days, utcnow  # one setting, one clock for sessions and workshops
 from .ballot import ELEMENT_MODES, ElementMode, Vote, VoteError, clean_author, questions
 from .codes import hash_secret, new_code, new_secret, normalise, participant_key, secret_matches
 from .tables import rate_limits, votes, workshops
@@ -36,7 +36,6 @@ SUBMITS_PER_PARTICIPANT = 60
 SUBMITS_PER_CLIENT = 3000
 NEW_PARTICIPANTS_PER_CLIENT = 200
 MAX_PARTICIPANTS = 250
-DEFAULT_RETENTION_DAYS = 30
 
 
 class JoinError(ValueError):
@@ -63,19 +62,6 @@ class Opened:
     code: str
     secret: str
     expires_at: datetime
-
-
-def retention_days() -> int:
-    """KEUZEHULP_RETENTION_DAYS (default 30; a bad value falls back to the default)."""
-    try:
-        days = int(os.environ.get("KEUZEHULP_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
-    except ValueError:
-        return DEFAULT_RETENTION_DAYS
-    return days if days > 0 else DEFAULT_RETENTION_DAYS
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _insert(conn: Connection, table):  # type: ignore[no-untyped-def]
