@@ -225,16 +225,10 @@ def _decision_points(doc: DocxDocument, r: Report) -> None:
     t = r.texts
     doc.add_heading(t.decisions_heading, level=2)
     doc.add_paragraph(t.decisions_intro)
-    rows = [
-        [d.title, d.choice,
-         (d.team.choice or t.team_not_chosen) + (f" ({t.differs_mark})" if d.team.differs else ""),
-         d.team.summary()]
-        for d in r.decisions
-    ]
-    _table(doc, t.decisions_columns, rows)
+    _table(doc, t.decisions_columns, r.decision_rows())
     doc.add_heading(t.actions_heading, level=3)
     if r.actions:
-        _table(doc, t.actions_columns, [[a.element, a.action, a.owner, a.due] for a in r.actions])
+        _table(doc, t.actions_columns, r.action_rows())
     else:
         doc.add_paragraph(t.no_actions)
     doc.add_heading(t.participants_heading, level=3)

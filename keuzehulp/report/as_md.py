@@ -238,16 +238,10 @@ def _assumptions(r: Report) -> list[str]:
 def _decision_points(r: Report) -> list[str]:
     """Page 1: per decision advice, team choice and reason (≠ where they differ); the actions."""
     t = r.texts
-    rows = [
-        [d.title, d.choice,
-         (d.team.choice or t.team_not_chosen) + (f" ({t.differs_mark})" if d.team.differs else ""),
-         d.team.summary()]
-        for d in r.decisions
-    ]
     parts = [f"## {inline(t.decisions_heading)}", inline(t.decisions_intro),
-             table(t.decisions_columns, rows), f"### {inline(t.actions_heading)}"]
+             table(t.decisions_columns, r.decision_rows()), f"### {inline(t.actions_heading)}"]
     if r.actions:
-        parts.append(table(t.actions_columns, [[a.element, a.action, a.owner, a.due] for a in r.actions]))
+        parts.append(table(t.actions_columns, r.action_rows()))
     else:
         parts.append(inline(t.no_actions))
     return parts

@@ -328,17 +328,10 @@ def _decision_points(pdf: _Pdf, r: Report) -> None:
     t = r.texts
     pdf.heading(t.decisions_heading, 1)
     pdf.para(t.decisions_intro)
-    rows = [
-        [d.title, d.choice,
-         (d.team.choice or t.team_not_chosen) + (f" ({t.differs_mark})" if d.team.differs else ""),
-         d.team.summary()]
-        for d in r.decisions
-    ]
-    pdf.grid(t.decisions_columns, rows, widths=(3, 3, 3, 4))
+    pdf.grid(t.decisions_columns, r.decision_rows(), widths=(3, 3, 3, 4))
     pdf.heading(t.actions_heading, 2)
     if r.actions:
-        pdf.grid(t.actions_columns, [[a.element, a.action, a.owner, a.due] for a in r.actions],
-                 widths=(3, 5, 2, 2))
+        pdf.grid(t.actions_columns, r.action_rows(), widths=(3, 5, 2, 2))
     else:
         pdf.para(t.no_actions)
     pdf.heading(t.participants_heading, 2)

@@ -180,3 +180,18 @@ class Report:
     def decisions(self) -> list[DecisionPart]:
         """Every decision in question order: the rows of the Besluitpunten table."""
         return [d for q in self.questions for d in q.decisions]
+
+    def decision_rows(self) -> list[list[str]]:
+        """The Besluitpunten table, for every format: decision, advice, the team's choice (marked
+        where it differs from the advice) and its reason."""
+        t = self.texts
+        return [
+            [d.title, d.choice,
+             (d.team.choice or t.team_not_chosen) + (f" ({t.differs_mark})" if d.team.differs else ""),
+             d.team.summary()]
+            for d in self.decisions
+        ]
+
+    def action_rows(self) -> list[list[str]]:
+        """The team's actions table: element, action, owner, due date."""
+        return [[a.element, a.action, a.owner, a.due] for a in self.actions]
