@@ -392,14 +392,12 @@ class SearchIndex:
             return SearchResult(terms=(), hits=(), dropped=dropped)
         allowed = sum(e.bit for e in self.entries if kind is None or e.page.kind == kind)
         scores: dict[int, dict[str, float]] = {}  # page bit -> term -> best score
-        highlight: dict[int, dict[str, int]] = {}  # page bit -> matching word -> best level
+        highlight: dict[int, dict[str, dict[str, float]]] = {}  # page bit -> term -> word -> best level
         in_title: dict[int, bool] = {}
         corrections: dict[str, tuple[str, ...]] = {}
         common: set[str] = set()
         for term in terms:
             alternatives, fixed = self.expand(term)
-            if fixed:
-                corrections[term] = fixed
             pages_with_term = 0
             for alternative in alternatives:
                 title, anywhere = self._masks(alternative)
@@ -418,10 +416,12 @@ class SearchIndex:
                     per_page = scores.setdefault(entry.bit, {})
                     per_page[term] = max(per_page.get(term, 0), score)
                     in_title[entry.bit] = in_title.get(entry.bit, False) or hit_title
-                    marks = highlight.setdefault(entry.bit, {})
+                    marks = highlight.setdefault(entry.bit, {}).setdefault(term, {})
                     for word, mask in word_masks:
                         if mask & entry.bit and marks.get(word, 0) < alternative.level:
                             marks[word] = alternative.level
+            if fixed and pages_with_term:  # a correction is only news when it found something
+                corrections[term] = fixed
             if pages_with_term.bit_count() > self.page_count / 2:
                 common.add(term)  # "de", "en": on most pages, no reason to show a page
         return self._rank(terms, scores, highlight, in_title, corrections, common, dropped)
@@ -433,7 +433,7 @@ class SearchIndex:
             mask ^= low
 
     def _rank(self, terms: tuple[str, ...], scores: dict[int, dict[str, float]],
-              highlight: dict[int, dict[str, int]], in_title: dict[int, bool],
+              highlight: dict[int, dict[str, dict[str, float]]], in_title: dict[int, bool],
               corrections: dict[str, tuple[str, ...]], common: set[str], dropped: int) -> SearchResult:
         """Every term if some page has them all; otherwise pages with at least half of them."""
         needed = len(terms) if any(len(t) == len(terms) for t in scores.values()) else -(-len(terms) // 2)
@@ -445,13 +445,14 @@ class SearchIndex:
                 continue
             entry = self.entries[bit.bit_length() - 1]
             score = sum(per_term[t] * (1 + math.log(self.page_count / df[t])) for t in per_term)
-            occurrences = sum(entry.body_counts[w] * level for w, level in highlight[bit].items())
-            ranked.append((-len(per_term), -score, -occurrences, entry.page.title, entry, score))
+            marks = _best_marks(highlight[bit], entry.body_counts)
+            occurrences = sum(entry.body_counts[w] * level for w, level in marks.items())
+            ranked.append((-len(per_term), -score, -occurrences, entry.page.title, entry, score, marks))
         ranked.sort(key=lambda r: r[:4])
         hits = tuple(
             Hit(item=entry.page, score=round(score, 3), terms=tuple(t for t in terms if t in scores[entry.bit]),
-                in_title=in_title[entry.bit], passage=passage(entry.blocks, highlight[entry.bit]))
-            for *_, entry, score in ranked
+                in_title=in_title[entry.bit], passage=passage(entry.blocks, marks))
+            for *_, entry, score, marks in ranked
         )
         suggestions = () if hits else self.suggest(terms)
         return SearchResult(terms=terms, hits=hits, complete=complete or not hits, corrections=corrections,
@@ -471,7 +472,20 @@ class SearchIndex:
         return tuple(dict.fromkeys(word for _, word in found))[:3]
 
 
-def passage(blocks: Sequence[_Block], matching: dict[str, int]) -> tuple[tuple[str, bool], ...]:
+def _best_marks(per_term: dict[str, dict[str, float]], body: Counter[str]) -> dict[str, float]:
+    """The words to mark in a page's text: per term only those of its best match there, so
+    "wachttijd" marks "wachttijd", not also "tijd" (which only a split of the word would use)."""
+    marks: dict[str, float] = {}
+    for words_levels in per_term.values():
+        in_text = {w: level for w, level in words_levels.items() if body[w]}
+        top = max(in_text.values(), default=0)
+        for word, level in in_text.items():
+            if level == top:
+                marks[word] = max(marks.get(word, 0), level)
+    return marks
+
+
+def passage(blocks: Sequence[_Block], matching: dict[str, float]) -> tuple[tuple[str, bool], ...]:
     """A short excerpt of the best block around its first match: the block with the best match
     (exact before stem, part or typo), then with the most different matching words.
 

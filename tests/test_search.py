@@ -52,7 +52,7 @@ def test_search_case(kb, case):
     ids = [hit.item.id for hit in result.hits]
     assert set(case.suggests) <= set(result.suggestions), result.suggestions
     if case.nothing:
-        assert ids == [] and result.complete
+        assert ids == [] and result.complete and result.corrections == {}
         return
     expected = ([case.first] if case.first else []) + case.pages
     assert expected or case.dropped, "a case names the pages it expects"

@@ -89,22 +89,23 @@ def _suggest(word: str) -> None:
 
 
 def _search_notes(result: Any, query: str) -> None:
-    st.caption(f"{len(result.hits)} resultaten voor ‘{inert_markdown(query)}’")
+    note = f"{len(result.hits)} resultaten voor ‘{inert_markdown(query)}’."
     if result.corrections:
-        said = "; ".join(f"‘{inert_markdown(', '.join(fixed))}’ in plaats van ‘{inert_markdown(typo)}’"
-                         for typo, fixed in result.corrections.items())
-        st.caption(f"Gezocht op {said}.")
+        note += " Gezocht op " + "; ".join(
+            f"‘{inert_markdown(', '.join(fixed))}’ in plaats van ‘{inert_markdown(typo)}’"
+            for typo, fixed in result.corrections.items()) + "."
     if result.dropped:
-        st.caption(f"Alleen de eerste {len(result.terms)} woorden zijn gebruikt.")
+        note += f" Alleen de eerste {len(result.terms)} woorden zijn gebruikt."
+    st.caption(note)
     if not result.terms:
         st.info("Typ een woord om te zoeken, bijvoorbeeld: wachttijd.", icon=":material/search:")
     elif not result.hits:
         st.info("Niets gevonden. Probeer een ander woord of kies 'Alles'.", icon=":material/search_off:")
         if result.suggestions:
-            st.markdown("Bedoelt u:")
-            columns = st.columns(len(result.suggestions))
-            for column, word in zip(columns, result.suggestions, strict=True):
-                column.button(word, key=f"suggest_{word}", on_click=_suggest, args=(word,),
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.markdown("Bedoelt u:", width="content")
+                for word in result.suggestions:
+                    st.button(word, key=f"suggest_{word}", on_click=_suggest, args=(word,),
                               icon=":material/search:")
     elif not result.complete:
         st.info("Geen pagina bevat al uw zoekwoorden. Hieronder de pagina's met de meeste.",
@@ -118,9 +119,8 @@ def show_results(result: Any) -> None:
         with st.container(border=True):
             st.button(page.title, key=f"open_{page.id}", on_click=open_item, args=(page.id,),
                       type="tertiary", icon=":material/article:", wrap=True)
-            st.caption(kennis.KIND_LABELS.get(page.kind, page.kind))
-            if hit.passage:
-                st.markdown(passage_markdown(hit.passage))
+            kind = inert_markdown(kennis.KIND_LABELS.get(page.kind, page.kind))
+            st.caption(kind + (f" · {passage_markdown(hit.passage)}" if hit.passage else ""))
 
 
 def show_list(kb: Any) -> None:

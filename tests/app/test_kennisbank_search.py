@@ -26,13 +26,13 @@ def _result_titles(at) -> list[str]:
 def test_a_typo_finds_the_ranked_pages_with_their_passage():
     at = _search("wachtijd")
     text = page_text(at)
-    assert "Gezocht op ‘wachttijd’ in plaats van ‘wachtijd’." in text
+    assert "resultaten voor ‘wachtijd’. Gezocht op ‘wachttijd’ in plaats van ‘wachtijd’." in text
     titles = _result_titles(at)
     best = knowledge_base().find("wachtijd").hits
     assert titles == [hit.item.title for hit in best]  # ranked as the engine ranks them
-    passages = [m.value for m in at.markdown if "**wachttijd**" in m.value]
+    passages = [c.value for c in at.caption if "**wachttijd**" in c.value]
     assert len(passages) >= len(titles) - 2, "the passages mark the word in bold"
-    assert f"{len(titles)} resultaten voor ‘wachtijd’" in text
+    assert f"{len(titles)} resultaten voor ‘wachtijd’." in text
 
 
 def test_the_synonym_shows_the_glossary_page_first_and_opens_it():
