@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .schema import PROFILE_FIELDS
+from .schema import ANSWER_FIELDS, PROFILE_FIELDS
 from .yamlio import ContentError, Problem, line_of, load_model_file, validate_part
 
 REGISTER_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "assumptions.yaml"
@@ -95,7 +95,7 @@ def load_register(path: Path = REGISTER_PATH) -> Register:
         if item is None:
             continue
         for i, name in enumerate(item.changed_by):
-            if name not in PROFILE_FIELDS or name == "schema_version":
+            if name not in ANSWER_FIELDS:
                 problems.append(Problem(file, line_of(data, (*loc, "changed_by", i)),
                                         f"assumptions.{key}.changed_by[{i}]: {name!r} is not a profile field"))
         for name, (lo, hi) in item.flip_bounds.items():

@@ -9,6 +9,7 @@ from .assumptions import load_register, unused_problems
 from .costdata import check_problems
 from .crossref import crossref_problems
 from .fields import load_fields
+from .groups import load_texts as load_group_texts
 from .knowledge import load_knowledge
 from .labels import load_labels
 from .provenance import load_texts as load_provenance_texts
@@ -27,7 +28,8 @@ class CheckResult:
 
 def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
     result = CheckResult()
-    for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_provenance_texts):
+    for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_provenance_texts,
+                 load_group_texts):
         try:
             load()
         except ContentError as exc:

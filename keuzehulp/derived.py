@@ -15,7 +15,7 @@ from typing import Any
 
 from . import groups
 from .fields import FieldType, field_types
-from .schema import ANSWER_FIELDS, Profile
+from .schema import CONDITION_FIELDS, Profile
 
 Ctx = dict[str, Any]
 
@@ -25,7 +25,6 @@ Ctx = dict[str, Any]
 PROVIDER_PARTNERS = frozenset({"reintegration_company", "social_work_company", "vocational_college"})
 # Partners that can offer the training a municipality buys in (q2 "externe inkoop van scholing").
 TRAINING_PARTNERS = frozenset({"vocational_college", "reintegration_company"})
-NOT_IN_CONDITIONS = ("municipality",)  # free text; and schema.ANSWER_FIELDS leaves out schema_version
 
 
 def _cells(c: Ctx) -> int:
@@ -142,7 +141,7 @@ Spec = FieldType  # what a condition may say about one name: its kind, values an
 @lru_cache(maxsize=1)
 def profile_field_specs() -> dict[str, Spec]:
     """The type of each profile field a condition may name (fields.py), in the contract's order."""
-    return {name: t for name, t in field_types().items() if name in ANSWER_FIELDS and name not in NOT_IN_CONDITIONS}
+    return {name: t for name, t in field_types().items() if name in CONDITION_FIELDS}
 
 
 NUMERIC_FIELDS: dict[str, tuple[int, int]] = {

@@ -163,9 +163,9 @@ def _problems(data: Any, ff: FieldsFile, file: str) -> list[Problem]:
             add((*key, "options"), f"no label for '{missing}'")
         for extra in [o for o in text.options if o not in want_options]:
             add((*key, "options", extra), "unknown option")
-        asked = name not in ("municipality", "schema_version")  # fields that conditions may name
+        # A phrase per value a condition can name; free text and the version have none.
         flip_keys = {"enum": values, "bool": ["true", "false"], "int": ["up", "down"],
-                     "list": ["add", "remove"]}.get(kind, []) if asked else []
+                     "list": ["add", "remove"]}.get(kind, [])
         for missing in [k for k in flip_keys if k not in text.flips]:
             add((*key, "flips"), f"no phrase for '{missing}'")
         for extra in [k for k in text.flips if k not in flip_keys and k not in FLIP_KEYS_OPTIONAL.get(kind, ())]:

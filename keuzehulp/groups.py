@@ -9,16 +9,29 @@ The estimate is deliberately simple, so a team can check it by hand: the yearly 
 spread evenly over the language levels that need their own group; a group can start once
 one level holds `min_group_size` newcomers. Vocational directions split the intake further
 only for schooling aimed at one sector ("indien relevant"); that figure is reported beside it.
+
+The estimate in words is written once, in texts/groups.yaml: `how_long` says how long until a
+group is full (the chart's key, the slide), `describe` the sentence under the advice, `needed`
+the intake that fills a group in time. ui/chart.py draws the same formula and these words.
 """
 
 from __future__ import annotations
 
 import math
+import string
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
 
 from . import wording
 from .assumptions import base_register
 from .schema import GroupFormation, Profile
+from .yamlio import Problem, line_of, load_checked
+
+TEXTS_PATH = Path(__file__).resolve().parent.parent / "texts" / "groups.yaml"
+LONGEST_MONTHS = 120  # beyond ten years the estimate says no more than that
 
 # The keuzehulp's own assumptions, with their numbers in knowledge/assumptions.yaml.
 LEVELS_WHEN_MIXED = int(base_register().number("language-levels", "levels_when_mixed"))
@@ -96,41 +109,134 @@ def intake_needed(profile: Profile) -> int:
     return intake_needed_for(profile.min_group_size, n, profile.max_wait_months)
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    """A count in running text: words up to twenty (wording.number), digits above."""
-    return f"{wording.number(n)} {one if n == 1 else many}"
+# --- the estimate in words (texts/groups.yaml) ----------------------------------------------
 
 
-def _months_text(months: float | None, size: int, limit: int | None = None) -> str:
-    group = f"een groep van {wording.number(size)}"
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Duration(_Strict):
+    never: str
+    under_a_month: str
+    about: str
+    over: str
+    over_ten_years: str
+
+
+class Clause(_Strict):
+    never: str
+    under_a_month: str
+    takes: str
+
+
+class GroupTexts(_Strict):
+    group: str
+    duration: Duration
+    clause: Clause
+    estimate: str
+    newcomer: str
+    newcomers: str
+    region: str
+    levels: str
+    one_level: str
+    within_wait: str
+    beyond_wait: str
+    one_sector: str
+    needed: str
+
+
+# The `{...}` each text is filled with (and must contain: a text without it would drop a number).
+PLACEHOLDERS: dict[tuple[str, ...], set[str]] = {
+    ("group",): {"size"}, ("duration", "about"): {"months"}, ("duration", "over"): {"months"},
+    ("clause", "never"): {"group"}, ("clause", "under_a_month"): {"group"},
+    ("clause", "takes"): {"duration", "group"},
+    ("estimate",): {"intake", "region", "spread", "clause"}, ("levels",): {"levels"},
+    ("within_wait",): {"wait"}, ("beyond_wait",): {"wait"}, ("one_sector",): {"clause"},
+    ("needed",): {"intake", "wait"},
+}
+
+
+def _placeholder_problems(data: Any, texts: GroupTexts, file: str) -> list[Problem]:
+    problems = []
+    for path, want in PLACEHOLDERS.items():
+        value: Any = texts
+        for key in path:
+            value = getattr(value, key)
+        have = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+        if have != want:
+            expected = ", ".join(f"{{{n}}}" for n in sorted(want)) or "none"
+            problems.append(Problem(file, line_of(data, path),
+                                    f"{'.'.join(path)}: placeholders must be {expected}"))
+    return problems
+
+
+def load_texts(path: Path = TEXTS_PATH) -> GroupTexts:
+    """texts/groups.yaml, checked (python -m keuzehulp check loads it too)."""
+    return load_checked(GroupTexts, path, _placeholder_problems)
+
+
+@lru_cache(maxsize=1)
+def texts() -> GroupTexts:
+    return load_texts()
+
+
+def _months(n: int) -> str:
+    return f"{n} {'maand' if n == 1 else 'maanden'}"
+
+
+def how_long(months: float | None, limit: int | None = None, cap: int | None = None) -> str:
+    """How long until a group is full, in words ("ongeveer 3,2 maanden"): the one phrasing of
+    the estimate, its chart and its slide. `limit` is the accepted wait (3.03 months beside 3
+    reads "iets meer dan 3 maanden"); above `cap` months only "meer dan <cap> maanden"."""
+    t = texts().duration
     if months is None:
-        return f"lukt het niet om {group} te vullen"
+        return t.never
     if months < 1:
-        return f"is {group} binnen een maand vol"
-    if months > 120:
-        return f"duurt het meer dan tien jaar om {group} te vullen"
-    shown = wording.months(months, limit)
-    about = "" if shown.startswith("iets meer") else "ongeveer "
-    return f"duurt het {about}{shown} om {group} te vullen"
+        return t.under_a_month
+    if cap is not None and months > cap:
+        return t.over.format(months=cap)
+    if months > LONGEST_MONTHS:
+        return t.over_ten_years
+    if wording.rounds_onto(months, limit):
+        return wording.months(months, limit)  # "iets meer dan 3 maanden": no "ongeveer" before it
+    return t.about.format(months=wording.months(months))
+
+
+def _clause(months: float | None, size: int, limit: int | None = None) -> str:
+    """'duurt het ongeveer 3,2 maanden om een groep van acht te vullen' (inside the estimate)."""
+    t = texts()
+    group = t.group.format(size=wording.number(size))
+    if months is None:
+        return t.clause.never.format(group=group)
+    if months < 1:
+        return t.clause.under_a_month.format(group=group)
+    return t.clause.takes.format(duration=how_long(months, limit), group=group)
 
 
 def describe(intake: int, profile: Profile, regional: bool) -> str:
+    t = texts()
     levels, sectors = cells(profile)
-    who = _plural(intake, "inburgeraar", "inburgeraars") + " per jaar"
-    who += " (samen met de regio)" if regional else ""
-    over = f", verdeeld over {wording.number(levels)} taalniveaus," if levels > 1 else " op ongeveer hetzelfde taalniveau"
     months = months_to_fill(intake, profile)
     wait_limit = profile.max_wait_months
-    text = f"Bij {who}{over} {_months_text(months, profile.min_group_size, wait_limit)}."
+    text = t.estimate.format(
+        intake=f"{wording.number(intake)} {t.newcomer if intake == 1 else t.newcomers}",
+        region=t.region if regional else "",
+        spread=t.levels.format(levels=wording.number(levels)) if levels > 1 else t.one_level,
+        clause=_clause(months, profile.min_group_size, wait_limit),
+    )
     if months is not None and months >= 1:
-        verdict = "Dat past binnen" if months <= wait_limit else "Dat is langer dan"
-        wait = f"{wait_limit} {'maand' if wait_limit == 1 else 'maanden'}"
-        text += f" {verdict} de wachttijd van hoogstens {wait} die u acceptabel vindt."
+        verdict = t.within_wait if months <= wait_limit else t.beyond_wait
+        text += " " + verdict.format(wait=_months(wait_limit))
     if sectors > 1 and intake > 0:
         sector_months = months_to_fill(intake, profile, sector_specific=True)
-        text += (f" Voor scholing gericht op één sector (de beroepswensen lopen uiteen)"
-                 f" {_months_text(sector_months, profile.min_group_size)}.")
+        text += " " + t.one_sector.format(clause=_clause(sector_months, profile.min_group_size))
     return text
+
+
+def needed(profile: Profile) -> str:
+    """'Bij ongeveer 96 inburgeraars per jaar is een groep binnen 3 maanden vol.'"""
+    return texts().needed.format(intake=intake_needed(profile), wait=_months(profile.max_wait_months))
 
 
 def estimate(profile: Profile) -> GroupFormation:

@@ -137,6 +137,8 @@ PROFILE_FIELDS: tuple[str, ...] = tuple(Profile.model_fields)
 # schema_version says which contract a file follows; it is no answer. No question asks it and
 # no condition, flip, link, comparison or report row names it: the one place that says so.
 ANSWER_FIELDS: tuple[str, ...] = tuple(f for f in PROFILE_FIELDS if f != "schema_version")
+# The answers rule conditions and flips may name: all but the free text of the municipality.
+CONDITION_FIELDS: tuple[str, ...] = tuple(f for f in ANSWER_FIELDS if f != "municipality")
 
 
 class Flip(BaseModel):

@@ -26,13 +26,22 @@ def decimal(value: float) -> str:
     return str(int(rounded)) if rounded.is_integer() else f"{rounded:.1f}".replace(".", ",")
 
 
+def _shown(value: float) -> str:
+    return decimal(value) if value < 12 else str(round(value))
+
+
+def rounds_onto(value: float, limit: int | None) -> bool:
+    """Whether rounding would make a value above `limit` look equal to it (3.03 beside 3)."""
+    return limit is not None and value > limit and float(_shown(value).replace(",", ".")) <= limit
+
+
 def months(value: float, limit: int | None = None) -> str:
     """A number of months that agrees with a comparison against `limit` (the accepted wait).
 
     Below 12 months with one decimal; from 12 on whole months. If rounding would make a value
     above the limit look equal to it, say "iets meer dan <limit>"."""
-    shown = decimal(value) if value < 12 else str(round(value))
-    if limit is not None and value > limit and float(shown.replace(",", ".")) <= limit:
+    shown = _shown(value)
+    if rounds_onto(value, limit):
         return f"iets meer dan {limit} {'maand' if limit == 1 else 'maanden'}"
     unit = "maand" if shown == "1" else "maanden"
     return f"{shown} {unit}"

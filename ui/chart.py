@@ -13,8 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from keuzehulp import wording
-from keuzehulp.groups import counted_intake, describe, intake_needed, months_to_fill
+from keuzehulp.groups import counted_intake, describe, how_long, intake_needed, months_to_fill, needed
 from keuzehulp.schema import Profile
 
 CLIP_MONTHS = 36
@@ -48,14 +47,8 @@ def _curve(profile: Profile, x_max: int) -> pd.DataFrame:
 def _point(intake: int, label: str, profile: Profile) -> dict[str, object]:
     months = months_to_fill(intake, profile)
     shown = CLIP_MONTHS if months is None or months > CLIP_MONTHS else months
-    if months is None:
-        readable = "geen groep"
-    elif months > CLIP_MONTHS:
-        readable = f"meer dan {CLIP_MONTHS} maanden"
-    elif months < 1:
-        readable = "minder dan 1 maand"
-    else:  # one decimal, and never "3 maanden" for 3,03 beside an accepted wait of 3
-        readable = wording.months(months, profile.max_wait_months)
+    # The estimate's own words (one decimal, never "3 maanden" for 3,03 beside a wait of 3).
+    readable = how_long(months, profile.max_wait_months, cap=CLIP_MONTHS)
     return {"intake": intake, "months": shown, "label": f"{label}: {readable}", "who": label}
 
 
@@ -72,10 +65,7 @@ def chart_description(profile: Profile) -> str:
     parts = [describe(profile.annual_intake, profile, regional=False)]
     if profile.regional_intake > 0:
         parts.append(describe(counted_intake(profile, regional=True), profile, regional=True))
-    parts.append(
-        f"Bij ongeveer {intake_needed(profile)} inburgeraars per jaar is een groep binnen "
-        f"{profile.max_wait_months} maanden vol."
-    )
+    parts.append(needed(profile))
     return " ".join(parts)
 
 
@@ -189,26 +179,3 @@ def show_group_formation(profile: Profile) -> None:
         f"{profile.min_group_size} deelnemers. Wachttijden boven {CLIP_MONTHS} maanden staan "
         f"bovenaan de grafiek ({CLIP_MONTHS}+)."
     )
-
-
-def _months_phrase(months: float | None, limit: int | None = None) -> str:
-    if months is None:
-        return "geen groep"
-    if months < 1:
-        return "binnen een maand vol"
-    if months > CLIP_MONTHS:
-        return f"meer dan {CLIP_MONTHS} maanden"
-    shown = wording.months(months, limit)
-    return shown if shown.startswith("iets meer") else f"ongeveer {shown}"
-
-
-def chart_summary(profile: Profile) -> list[str]:
-    """The chart in three short lines, for a slide."""
-    own = months_to_fill(profile.annual_intake, profile)
-    lines = [f"Uw gemeente ({profile.annual_intake} per jaar): {_months_phrase(own, profile.max_wait_months)}."]
-    if profile.regional_intake > 0:
-        total = counted_intake(profile, regional=True)
-        lines.append(f"Met de regio ({total} per jaar): {_months_phrase(months_to_fill(total, profile), profile.max_wait_months)}.")
-    lines.append(f"Acceptabel is hoogstens {profile.max_wait_months} maanden. Daarvoor zijn ongeveer "
-                 f"{intake_needed(profile)} inburgeraars per jaar nodig.")
-    return lines

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from keuzehulp import groups
 from keuzehulp.compare import compare
 from keuzehulp.labels import labels
 from keuzehulp.markdown import inert_markdown
@@ -38,7 +39,7 @@ from keuzehulp.schema import (
 from ui.team import team_decision_input
 
 from . import autosave, kennis, state
-from .chart import chart_summary, group_formation_chart, legend_lines, wait_label_place
+from .chart import group_formation_chart, legend_lines, wait_label_place
 from .cost_results import cost_slide, timeline_slide
 from .workshop_live import slide as workshop_slide
 
@@ -253,7 +254,7 @@ def _group_slide(advice: Advice) -> None:
     with st.container(key="chart-key"):
         for line in legend_lines(advice.profile)[:-1]:
             st.markdown(line)
-    st.markdown(chart_summary(advice.profile)[-1])
+    st.markdown(groups.needed(advice.profile))  # the intake that fills a group within the wait
 
 
 def _elements_slide(section: str) -> Callable[[Advice], None]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from keuzehulp.groups import intake_needed, months_to_fill
+from keuzehulp.groups import describe, how_long, intake_needed, months_to_fill, needed
 from keuzehulp.schema import Profile
-from ui.chart import CLIP_MONTHS, chart_points, group_formation_chart, legend_lines
+from ui.chart import CLIP_MONTHS, chart_description, chart_points, group_formation_chart, legend_lines
 
 
 def _layers(profile: Profile, **kwargs) -> list[dict]:
@@ -26,8 +26,8 @@ def test_small_municipality_waits_long_and_the_region_brings_it_within_the_wait(
     assert points["Met de regio"]["intake"] == 425
     assert points["Met de regio"]["months"] < profile.max_wait_months < points["Uw gemeente"]["months"]
     assert legend_lines(profile) == [
-        "● Uw gemeente (25 per jaar): 11,5 maanden",  # one decimal below a year
-        "◆ Met de regio (425 per jaar): minder dan 1 maand",
+        "● Uw gemeente (25 per jaar): ongeveer 11,5 maanden",  # one decimal below a year
+        "◆ Met de regio (425 per jaar): minder dan een maand",
         "– – – Acceptabele wachttijd: 3 maanden",
     ]
 
@@ -72,13 +72,21 @@ def test_on_a_projector_slide_the_wait_line_carries_its_own_label():
 
 def test_the_months_beside_the_accepted_wait_never_contradict_it():
     """95 a year needs 3.03 months: never 'ongeveer 3 maanden' next to 'hoogstens 3 maanden'."""
-    from keuzehulp import Profile
-    from ui.chart import chart_summary, legend_lines
-
     profile = Profile(annual_intake=95)
-    assert chart_summary(profile)[0] == "Uw gemeente (95 per jaar): iets meer dan 3 maanden."
-    assert legend_lines(profile)[0].endswith("iets meer dan 3 maanden")
-    assert "3,2 maanden" in chart_summary(Profile(annual_intake=90))[0]
+    assert legend_lines(profile)[0] == "● Uw gemeente (95 per jaar): iets meer dan 3 maanden"
+    assert "iets meer dan 3 maanden om een groep" in describe(95, profile, regional=False)
+    assert legend_lines(Profile(annual_intake=90))[0].endswith("ongeveer 3,2 maanden")
+
+
+def test_the_chart_says_the_months_in_the_words_of_the_advice():
+    """The key under the chart and the sentence under the advice use one phrasing."""
+    profile = Profile(annual_intake=40, regional_intake=400, regional_cooperation="existing")
+    own = how_long(months_to_fill(40, profile), profile.max_wait_months)
+    assert own == "ongeveer 7,2 maanden"
+    assert legend_lines(profile)[0].endswith(own)
+    assert f"duurt het {own} om een groep van acht te vullen" in describe(40, profile, regional=False)
+    assert chart_description(profile).endswith(needed(profile))
+    assert needed(Profile(max_wait_months=1)).endswith("binnen 1 maand vol.")
 
 
 def _wait_label(profile: Profile, width: int) -> dict | None:
