@@ -17,16 +17,37 @@ from .markdown import render_markdown
 from .provenance import texts
 
 OVERVIEW_ID = f"{PAGE_PREFIX}index.md"
+COST_PREFIX = "kosten-"  # the cost model's assumptions (texts/costs.yaml names them)
+COST_HEADING = "Kosten en doorlooptijd"
+
+
+def changed_by(item: Assumption) -> list[str]:
+    """What changes the outcome of an assumption, in words: the answers it names, or for a cost
+    assumption the team's own amounts; [] when only an administrator can change it."""
+    lab = labels()
+    changed = [lab.field(f) for f in item.changed_by if f in lab.fields]
+    if item.id.startswith(COST_PREFIX):
+        changed.append(texts().assumption_changed_by_costs)
+    return changed
+
+
+def amounts_using(item: Assumption) -> list[str]:
+    """The cost amounts (texts/costs.yaml) whose default rests on this assumption."""
+    from .costdata import cost_data
+
+    return cost_data().amounts_using(item.id) if item.id.startswith(COST_PREFIX) else []
 
 
 def _body(item: Assumption) -> str:
     t = texts()
-    lab = labels()
     parts = [f"**{t.assumption_says_label}.** {item.says}", f"**{t.assumption_why_label}.** {item.why}"]
     if item.numbers:
         parts.append(f"**{t.assumption_numbers_label}**\n\n"
                      + "\n".join(f"- {decimal_comma(n.value)} {n.text}" for n in item.numbers))
-    changed = [lab.field(f) for f in item.changed_by if f in lab.fields]
+    amounts = amounts_using(item)
+    if amounts:
+        parts.append(f"**{t.assumption_amounts_label}**\n\n" + "\n".join(f"- {a}" for a in amounts))
+    changed = changed_by(item)
     parts.append(f"**{t.assumption_changed_by_label}**\n\n"
                  + ("\n".join(f"- {c}" for c in changed) if changed else t.assumption_changed_by_none))
     if item.rules:
@@ -34,30 +55,6 @@ def _body(item: Assumption) -> str:
     if item.used_by:
         parts.append(f"**{t.assumption_used_by_label}**\n\n" + "\n".join(f"- `{u}`" for u in item.used_by))
     return "\n\n".join(parts)
-
-
-def cost_page_id(assumption_id: str) -> str:
-    """knowledge/assumptions/kosten-<slug>.md for a cost assumption `kosten/<slug>`."""
-    return f"{PAGE_PREFIX}{assumption_id.replace('/', '-')}.md"
-
-
-def _cost_items() -> dict[str, dict[str, Any]]:
-    """The cost model's own assumptions (texts/costs.yaml, issue 12), as pages beside the rest."""
-    from .costdata import cost_data
-
-    data = cost_data()
-    items: dict[str, dict[str, Any]] = {}
-    for assumption in data.assumptions.values():
-        amounts = [spec.label for spec in data.amounts.values() if spec.assumption == assumption.id]
-        body = f"**{texts().assumption_says_label}.** {assumption.text}"
-        if amounts:
-            body += "\n\n**Gebruikt door de bedragen**\n\n" + "\n".join(f"- {a}" for a in amounts)
-        body += ("\n\n**" + texts().assumption_changed_by_label + "**\n\nUw eigen bedragen, onder "
-                 "'Bedragen aanpassen' op de pagina Kosten en doorlooptijd.")
-        page = cost_page_id(assumption.id)
-        items[page] = dict(id=page, title=assumption.title, kind="assumption", sources=[], related=[OVERVIEW_ID],
-                           summary=None, body=body, html=render_markdown(body), links=[])
-    return items
 
 
 def assumption_items(register: Register) -> dict[str, dict[str, Any]]:
@@ -70,18 +67,15 @@ def assumption_items(register: Register) -> dict[str, dict[str, Any]]:
             id=item.page_id, title=item.title, kind="assumption", sources=[], related=[OVERVIEW_ID],
             summary=None, body=body, html=render_markdown(body), links=[],
         )
-    costs = _cost_items()
-    items.update(costs)
-    overview = t.assumptions_intro + "\n\n" + "\n".join(
-        f"- [{i.title}]({i.page_id})" for i in register.items.values())
+    rules = [i for i in register.items.values() if not i.id.startswith(COST_PREFIX)]
+    costs = [i for i in register.items.values() if i.id.startswith(COST_PREFIX)]
+    overview = t.assumptions_intro + "\n\n" + "\n".join(f"- [{i.title}]({i.page_id})" for i in rules)
     if costs:
-        overview += "\n\n**Kosten en doorlooptijd**\n\n" + "\n".join(
-            f"- [{c['title']}]({pid})" for pid, c in costs.items())
+        overview += f"\n\n**{COST_HEADING}**\n\n" + "\n".join(f"- [{i.title}]({i.page_id})" for i in costs)
+    pages = [i.page_id for i in register.items.values()]
     items[OVERVIEW_ID] = dict(
-        id=OVERVIEW_ID, title=t.assumptions_heading, kind="assumption", sources=[],
-        related=[i.page_id for i in register.items.values()] + list(costs),
+        id=OVERVIEW_ID, title=t.assumptions_heading, kind="assumption", sources=[], related=pages,
         summary="Wat de keuzehulp zelf aanneemt of inschat, en wat niet in de handreiking staat.",
-        body=overview, html=render_markdown(overview),
-        links=[i.page_id for i in register.items.values()] + list(costs),
+        body=overview, html=render_markdown(overview), links=pages,
     )
     return items

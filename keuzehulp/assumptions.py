@@ -115,7 +115,7 @@ def load_register(path: Path = REGISTER_PATH) -> Register:
 def unused_problems(register: Register, used: dict[str, list[str]]) -> list[Problem]:
     """An assumption that no rule cites and nothing else uses is dead weight: report it."""
     return [
-        Problem(register.file, register.lines[key], f"assumptions.{key}: used by no rule and no `used_by`")
+        Problem(register.file, register.lines[key], f"assumptions.{key}: used by no rule, no cost amount and no `used_by`")
         for key, item in register.items.items()
         if not used.get(key) and not item.used_by
     ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assumptions import load_register, unused_problems
-from .costdata import check_problems
+from .costdata import check_problems, cost_data
 from .crossref import crossref_problems
 from .fields import load_fields
 from .groups import load_texts as load_group_texts
@@ -47,7 +47,14 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
         result.problems.extend(exc.problems)
     result.problems.extend(version_problems(rules_dir))
     if register is not None and ruleset is not None:
-        result.problems.extend(unused_problems(register, ruleset.assumption_users))
+        users = {k: list(v) for k, v in ruleset.assumption_users.items()}
+        try:  # an amount of the cost model whose default rests on an assumption uses it too
+            for name, spec in cost_data().amounts.items():
+                if spec.assumption:
+                    users.setdefault(spec.assumption, []).append(f"texts/costs.yaml: {name}")
+        except ContentError:
+            pass  # check_problems reports the cost file's own problems
+        result.problems.extend(unused_problems(register, users))
     knowledge_ids: set[str] | None = None
     try:
         kb = load_knowledge()
@@ -58,6 +65,6 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
         result.page_count = len(kb.items)
         if ruleset is not None:
             result.problems.extend(crossref_problems(ruleset.citations, kb))
-    result.problems.extend(check_problems(knowledge_ids))
+    result.problems.extend(check_problems(knowledge_ids, None if register is None else set(register.items)))
     result.problems = sorted(set(result.problems))
     return result

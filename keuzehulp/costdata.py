@@ -1,9 +1,8 @@
 """The amounts of the cost model and lead time, declared once in texts/costs.yaml.
 
 Each amount has a Dutch label, a unit, a default, a range and a basis: a public source (a
-knowledge page), a named assumption of the keuzehulp (an entry in the file's own assumptions
-register, shaped like the project's register: id, title, text) or "team" (no default anyone
-can give). The app's editor, the engine, the reports and `check` all read this one file.
+knowledge page), a named assumption of the keuzehulp (an entry of the assumptions register,
+knowledge/assumptions.yaml, id kosten-…) or "team" (no default anyone can give). The app's editor, the engine, the reports and `check` all read this one file.
 """
 
 from __future__ import annotations
@@ -69,39 +68,35 @@ class AmountSpec(_Strict):
         return self
 
 
-class Assumption(_Strict):
-    id: str = Field(pattern=r"^kosten/[a-z0-9-]+$")
-    title: str
-    text: str
-
-
 class CostFile(_Strict):
     amounts: dict[str, AmountSpec]
-    assumptions: list[Assumption]
 
 
 @dataclass(frozen=True)
 class CostData:
     amounts: dict[str, AmountSpec]
-    assumptions: dict[str, Assumption]
+
+    def amounts_using(self, assumption_id: str) -> list[str]:
+        """The labels of the amounts whose default rests on this assumption."""
+        return [spec.label for spec in self.amounts.values() if spec.assumption == assumption_id]
 
     @property
     def defaults(self) -> dict[str, float]:
         return {name: spec.default for name, spec in self.amounts.items()}
 
 
-def load_cost_data(path: Path = COSTS_PATH, knowledge_ids: set[str] | None = None) -> CostData:
-    """Load and check the file; every problem at once as ContentError (file:line)."""
+def load_cost_data(path: Path = COSTS_PATH, knowledge_ids: set[str] | None = None,
+                   assumption_ids: set[str] | None = None) -> CostData:
+    """Load and check the file; every problem at once as ContentError (file:line). Sources and
+    assumptions are checked against the knowledge pages and the register when given (`check`)."""
     parsed, data, file = load_model_file(CostFile, path)
-    assumptions = {a.id: a for a in parsed.assumptions}
     amounts_raw = data["amounts"] if isinstance(data, LineDict) else {}
     problems = []
-    if len(assumptions) != len(parsed.assumptions):
-        problems.append(Problem(file, data.lines.get("assumptions", 1), "two assumptions share an id"))
     for name, spec in parsed.amounts.items():
         line = amounts_raw.lines.get(name, 1) if isinstance(amounts_raw, LineDict) else 1
-        if spec.assumption and spec.assumption not in assumptions:
-            problems.append(Problem(file, line, f"{name}.assumption: no assumption '{spec.assumption}'"))
+        if spec.assumption and assumption_ids is not None and spec.assumption not in assumption_ids:
+            problems.append(Problem(file, line, f"{name}.assumption: no assumption '{spec.assumption}' "
+                                                f"in knowledge/assumptions.yaml"))
         if spec.source and knowledge_ids is not None and spec.source not in knowledge_ids:
             problems.append(Problem(file, line, f"{name}.source: no knowledge page '{spec.source}'"))
     missing = [n for n in REQUIRED if n not in parsed.amounts]
@@ -109,7 +104,7 @@ def load_cost_data(path: Path = COSTS_PATH, knowledge_ids: set[str] | None = Non
         problems.append(Problem(file, 1, f"amounts missing: {', '.join(missing)}"))
     if problems:
         raise ContentError(problems)
-    return CostData(dict(parsed.amounts), assumptions)
+    return CostData(dict(parsed.amounts))
 
 
 # The names the engine computes with (costs.py, leadtime.py); the file must declare each.
@@ -129,13 +124,14 @@ REQUIRED: tuple[str, ...] = (
 
 @lru_cache(maxsize=1)
 def cost_data() -> CostData:
-    """The checked declarations, loaded once per process (knowledge ids checked by `check`)."""
+    """The checked declarations, loaded once per process (knowledge and assumption ids checked by
+    `check`)."""
     return load_cost_data()
 
 
-def check_problems(knowledge_ids: set[str] | None) -> list[Problem]:
+def check_problems(knowledge_ids: set[str] | None, assumption_ids: set[str] | None = None) -> list[Problem]:
     try:
-        load_cost_data(knowledge_ids=knowledge_ids)
+        load_cost_data(knowledge_ids=knowledge_ids, assumption_ids=assumption_ids)
     except ContentError as exc:
         return list(exc.problems)
     return []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .assumptions import base_register
 from .costdata import GROUPS, cost_data, format_amount
 from .costs import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
 from .dutchnum import dutch_number
@@ -162,7 +163,7 @@ def amounts_table(settings: CostSettings, source_titles: dict[str, str] | None =
                 title = (source_titles or {}).get(spec.source or "", spec.source or "")
                 basis = f"Bron: {title}"
             elif spec.basis == "aanname":
-                basis = f"Aanname: {data.assumptions[spec.assumption or ''].title}"
+                basis = f"Aanname: {base_register().items[spec.assumption or ''].title}"
             else:
                 basis = "Nog niet ingevuld door het team"
             rows.append([f"{group_label}: {spec.label}", format_amount(value, spec.unit), basis])

@@ -98,7 +98,7 @@ def timeline(profile: Profile, amounts: Mapping[str, float], training_format: st
         "b1": first_lesson + months(a["language_hours_b1"] / a["hours_per_week_b1"]),
         "onderwijs": first_lesson + months(a["language_hours_onderwijs"] / a["hours_per_week_onderwijs"]),
         # Z-route: half of the weekly hours are language (from the first lesson), half are
-        # participation (from the first participation step): assumption kosten/tempo-z.
+        # participation (from the first participation step): assumption kosten-tempo-z.
         "z": max(first_lesson + months(a["language_hours_z"] / (a["hours_per_week_z"] / 2)),
                  participation + months(a["participation_hours_z"] / (a["hours_per_week_z"] / 2))),
     }

@@ -105,6 +105,8 @@ class ProvenanceTexts(BaseModel):
     assumption_numbers_label: str
     assumption_changed_by_label: str
     assumption_changed_by_none: str
+    assumption_changed_by_costs: str  # a cost assumption: the team edits its amounts
+    assumption_amounts_label: str
     assumption_rules_label: str
     assumption_used_by_label: str
 

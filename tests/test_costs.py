@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from keuzehulp.assumptions import base_register
 from keuzehulp.costdata import COSTS_PATH, cost_data, load_cost_data
 from keuzehulp.costs import compute, training_per_person
 from keuzehulp.estimate import merged_amounts
@@ -158,22 +159,22 @@ def test_every_default_names_a_knowledge_page_or_an_assumption() -> None:
         if spec.basis == "bron":
             assert knowledge_base().get(spec.source) is not None, name
         elif spec.basis == "aanname":
-            assert spec.assumption in data.assumptions, name
+            assert spec.assumption in base_register().items, name
         else:
             assert spec.default == 0, name  # the team fills it in: nothing pretended
 
 
 def test_an_unknown_source_or_assumption_is_reported_with_file_and_line(tmp_path: Path) -> None:
     text = COSTS_PATH.read_text(encoding="utf-8")
-    text = text.replace("assumption: kosten/training\n", "assumption: kosten/bestaat-niet\n", 1)
+    text = text.replace("assumption: kosten-training\n", "assumption: kosten-bestaat-niet\n", 1)
     text = text.replace("source: knowledge/routes/z-route.md", "source: knowledge/facts/nergens.md", 1)
     broken = tmp_path / "costs.yaml"
     broken.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as exc:
-        load_cost_data(broken, knowledge_ids=set(knowledge_base().items))
+        load_cost_data(broken, knowledge_ids=set(knowledge_base().items), assumption_ids=set(base_register().items))
     messages = [str(p) for p in exc.value.problems]
     line = text.splitlines().index("  training_group_cost:") + 1
-    assert any(f":{line}: training_group_cost.assumption: no assumption 'kosten/bestaat-niet'" in m
+    assert any(f":{line}: training_group_cost.assumption: no assumption 'kosten-bestaat-niet' in knowledge/assumptions.yaml" in m
                for m in messages), messages
     assert any("no knowledge page 'knowledge/facts/nergens.md'" in m for m in messages), messages
 

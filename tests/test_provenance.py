@@ -127,8 +127,11 @@ def test_the_register_names_every_assumption_a_rule_uses_and_the_rules_that_use_
     assert set(used) <= set(reg.items)
     for assumption, rule_ids in used.items():
         assert set(rule_ids) <= set(reg.items[assumption].rules) | {r for r in rule_ids if "/against" in r}
+    from keuzehulp.costdata import cost_data
+
+    amounts = {s.assumption for s in cost_data().amounts.values()}  # the cost model's own use them
     for item in reg.items.values():
-        assert item.rules or item.used_by, item.id
+        assert item.rules or item.used_by or item.id in amounts, item.id
         assert item.title and item.says and item.why
 
 
@@ -209,13 +212,17 @@ def test_the_kennisbank_shows_every_assumption_under_one_heading_with_the_cost_m
         page = kb.get(item.page_id)
         assert page is not None and page.kind == "assumption" and item.why in page.body
         assert item.page_id in overview.links
-    for assumption in cost_data().assumptions.values():
-        page = kb.get(f"knowledge/assumptions/{assumption.id.replace('/', '-')}.md")
-        assert page is not None and page.title == assumption.title
-        assert page.id in overview.links
+    # The cost model's assumptions are in the same register, each with the amounts it sets and
+    # the team's own amounts as what changes it.
+    data = cost_data()
+    for name, spec in data.amounts.items():
+        if spec.basis == "aanname":
+            page = kb.get(f"knowledge/assumptions/{spec.assumption}.md")
+            assert page is not None and page.id in overview.links, name
+            assert spec.label in page.body and "Bedragen aanpassen" in page.body, name
 
 
-def test_every_download_lists_the_register_and_the_cost_assumptions() -> None:
+def test_every_download_lists_the_whole_register_with_the_cost_assumptions() -> None:
     from datetime import date
 
     from keuzehulp.costdata import cost_data
@@ -225,7 +232,8 @@ def test_every_download_lists_the_register_and_the_cost_assumptions() -> None:
     report = build_report(advice, today=date(2026, 11, 27))
     ids = [a.id for a in report.assumptions]
     assert set(register().items) <= set(ids)
-    assert set(cost_data().assumptions) <= set(ids)
+    cost_ids = {s.assumption for s in cost_data().amounts.values() if s.assumption}
+    assert cost_ids and cost_ids <= set(ids)
     md = render("md", advice, today=date(2026, 11, 27)).decode()
     assert "## Aannames van de keuzehulp" in md
     assert all(a.title in md for a in report.assumptions)

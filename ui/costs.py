@@ -13,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
+from keuzehulp.assumptions import base_register
 from keuzehulp.costdata import GROUPS, UNIT_TEXT, AmountSpec, cost_data, describe_range, format_amount
 from keuzehulp.costs import ROUTE_LABELS
 from keuzehulp.costview import BASIS_LABELS, default_count
@@ -130,14 +131,13 @@ def reset_amounts() -> None:
 
 
 def _basis_text(spec: AmountSpec) -> str:
-    data = cost_data()
     if spec.basis == "bron":
         page = knowledge_base().get(spec.source or "")
         title = page.title if page else spec.source
         return f"{BASIS_LABELS['bron']}: {title}. {spec.note}".strip()
     if spec.basis == "aanname":
-        a = data.assumptions[spec.assumption or ""]
-        return f"{BASIS_LABELS['aanname']}: {a.title}. {a.text}"
+        a = base_register().items[spec.assumption or ""]
+        return f"{BASIS_LABELS['aanname']}: {a.title}. {a.says}"
     return f"{BASIS_LABELS['team']}. {spec.note}".strip()
 
 

@@ -312,7 +312,7 @@ def _back(doc: DocxDocument, r: Report) -> None:
                 _labelled(doc, bt.assumption_numbers_label, "; ".join(a.numbers))
             _labelled(doc, bt.assumption_changed_by_label, "; ".join(a.changed_by))
             if a.rules:
-                _labelled(doc, bt.assumption_rules_label, ", ".join(a.rules))
+                _labelled(doc, bt.assumption_used_by_label, ", ".join(a.rules))
     doc.add_heading(t.sources_heading, level=2)
     doc.add_paragraph(t.sources_intro)
     for group in r.sources:

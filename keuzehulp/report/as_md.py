@@ -230,7 +230,7 @@ def _assumptions(r: Report) -> list[str]:
             lines.append(f"- {inline(t.assumption_numbers_label)}: {inline('; '.join(a.numbers))}")
         lines.append(f"- {inline(t.assumption_changed_by_label)}: {inline('; '.join(a.changed_by))}")
         if a.rules:
-            lines.append(f"- {inline(t.assumption_rules_label)}: {inline(', '.join(a.rules))}")
+            lines.append(f"- {inline(t.assumption_used_by_label)}: {inline(', '.join(a.rules))}")
         parts.append("\n".join(lines))
     return parts
 

@@ -417,7 +417,7 @@ def _back(pdf: _Pdf, r: Report) -> None:
                 pdf.para("; ".join(a.numbers), label=bt.assumption_numbers_label, indent=2)
             pdf.para("; ".join(a.changed_by), label=bt.assumption_changed_by_label, indent=2)
             if a.rules:
-                pdf.para(", ".join(a.rules), label=bt.assumption_rules_label, indent=2, muted=True)
+                pdf.para(", ".join(a.rules), label=bt.assumption_used_by_label, indent=2, muted=True)
     pdf.heading(t.sources_heading, 1)
     pdf.para(t.sources_intro)
     for group in r.sources:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..assumption_pages import amounts_using, changed_by
 from ..dutchnum import decimal_comma
-from ..labels import labels
 from ..provenance import texts as basis_texts
 from ..schema import SECTION_IDS, Reason
 from .model import AssumptionPart, ReasonPart
@@ -65,36 +65,15 @@ def assumption_parts() -> list[AssumptionPart]:
     if register is None:
         return []
     t = basis_texts()
-    lab = labels()
     parts = []
     for item in register.items.values():
-        changed = [lab.field(f) for f in item.changed_by if f in lab.fields]
         parts.append(AssumptionPart(
             id=item.id,
             title=clean(item.title),
             says=clean(item.says),
             why=clean(item.why),
             numbers=[f"{decimal_comma(n.value)} {clean(n.text)}" for n in item.numbers],
-            changed_by=changed or [t.assumption_changed_by_none],
-            rules=list(item.rules) + list(item.used_by),
+            changed_by=[clean(c) for c in changed_by(item)] or [t.assumption_changed_by_none],
+            rules=list(item.rules) + [clean(a) for a in amounts_using(item)] + list(item.used_by),
         ))
-    return parts + _cost_parts()
-
-
-def _cost_parts() -> list[AssumptionPart]:
-    """The cost model's own assumptions (texts/costs.yaml), listed with the rest."""
-    try:
-        from ..costdata import cost_data
-
-        data = cost_data()
-    except Exception:  # a broken cost file must not stop a download; `check` reports it
-        return []
-    out = []
-    for a in data.assumptions.values():
-        amounts = [clean(s.label) for s in data.amounts.values() if s.assumption == a.id]
-        out.append(AssumptionPart(
-            id=a.id, title=clean(a.title), says=clean(a.text), why="", numbers=[],
-            changed_by=["Uw eigen bedragen ('Bedragen aanpassen', pagina Kosten en doorlooptijd)"],
-            rules=amounts,
-        ))
-    return out
+    return parts
