@@ -83,6 +83,17 @@ def test_the_engine_never_imports_streamlit() -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_only_the_adapter_reaches_into_streamlits_internals() -> None:
+    """Our code uses Streamlit's public API (`import streamlit as st`); what leans on its
+    internals lives in ui/streamlit_adapter.py, the one module to read on an upgrade."""
+    files = [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
+             *sorted(ENGINE.rglob("*.py"))]
+    inside = {path.relative_to(ROOT).as_posix(): sorted(m for m in _imports(path) if m.startswith("streamlit."))
+              for path in files}
+    assert [path for path, names in inside.items() if names] == ["ui/streamlit_adapter.py"], inside
+    assert "streamlit.runtime.pages_manager" in inside["ui/streamlit_adapter.py"]
+
+
 def test_no_import_cycles_inside_the_engine() -> None:
     assert import_cycles(_engine_modules()) == []
 
