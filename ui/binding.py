@@ -19,11 +19,13 @@ from .session_store import FIELD_ERRORS_KEY, get_profile, get_session, mark_answ
 ERRORS_KEY = FIELD_ERRORS_KEY
 
 
-def field_errors() -> dict[str, str]:
-    errors = st.session_state.get(ERRORS_KEY)
+def field_errors(key: str = ERRORS_KEY) -> dict[str, str]:
+    """The tab's Dutch messages beside its widgets, by widget (profile widgets under ERRORS_KEY;
+    other pages' widgets, such as the cost amounts, under a key of their own)."""
+    errors = st.session_state.get(key)
     if not isinstance(errors, dict):
         errors = {}
-        st.session_state[ERRORS_KEY] = errors
+        st.session_state[key] = errors
     return errors
 
 

@@ -41,11 +41,7 @@ FORMAT_TEXT = {FOLLOW: "Volg de keuze van het team, anders het advies", "group":
 
 
 def _errors() -> dict[str, str]:
-    errors = st.session_state.get(ERRORS_KEY)
-    if not isinstance(errors, dict):
-        errors = {}
-        st.session_state[ERRORS_KEY] = errors
-    return errors
+    return state.field_errors(ERRORS_KEY)
 
 
 def _settings() -> CostSettings:
