@@ -178,18 +178,15 @@ def _element(doc: DocxDocument, e: ElementPart, r: Report) -> None:
     p.add_run(f" ({e.priority})")
     if e.votes:
         p.add_run(f" · {e.votes}")
-    if e.reasons:
-        label = doc.add_paragraph()
+    for label_text, items in ((r.texts.element_reasons_label, e.reasons),
+                              (r.texts.element_actions_label, e.actions)):
+        if not items:
+            continue
+        label = doc.add_paragraph()  # "Waarom:" / "Wat kunt u doen:", kept with its first item
         label.paragraph_format.left_indent = Mm(6)
         label.paragraph_format.keep_with_next = True
-        label.add_run(f"{r.texts.element_reasons_label}:").italic = True
-        _reasons(doc, "", e.reasons, style="List Bullet 2")
-    if e.actions:
-        label = doc.add_paragraph()
-        label.paragraph_format.left_indent = Mm(6)
-        label.paragraph_format.keep_with_next = True
-        label.add_run(f"{r.texts.element_actions_label}:").italic = True
-        _reasons(doc, "", e.actions, style="List Bullet 2")
+        label.add_run(f"{label_text}:").italic = True
+        _reasons(doc, "", items, style="List Bullet 2")
     if e.team_action:
         a, t = e.team_action, r.texts
         p = doc.add_paragraph()

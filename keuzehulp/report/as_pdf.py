@@ -265,20 +265,15 @@ def _element(pdf: _Pdf, e: ElementPart, r: Report) -> None:
     pdf.multi_cell(pdf.epw - 6, 5, f"{e.title} ({e.priority})", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     if e.votes:
         pdf.para(e.votes, indent=6)
-    if e.reasons:
-        if pdf.will_page_break(5 + pdf.reason_height(e.reasons[0], 8)):
-            pdf.add_page()  # "Waarom:" stays with its first reason
+    for label, items in ((r.texts.element_reasons_label, e.reasons), (r.texts.element_actions_label, e.actions)):
+        if not items:
+            continue
+        if pdf.will_page_break(5 + pdf.reason_height(items[0], 8)):
+            pdf.add_page()  # "Waarom:" / "Wat kunt u doen:" stays with its first item
         pdf.set_x(pdf.l_margin + 6)
         pdf.set_font(FAMILY, "B", 10)
-        pdf.cell(0, 5, f"{r.texts.element_reasons_label}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        pdf.reasons(e.reasons, indent=8, mark="–")
-    if e.actions:
-        if pdf.will_page_break(5 + pdf.reason_height(e.actions[0], 8)):
-            pdf.add_page()  # "Wat kunt u doen:" stays with its first action
-        pdf.set_x(pdf.l_margin + 6)
-        pdf.set_font(FAMILY, "B", 10)
-        pdf.cell(0, 5, f"{r.texts.element_actions_label}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        pdf.reasons(e.actions, indent=8, mark="–")
+        pdf.cell(0, 5, f"{label}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.reasons(items, indent=8, mark="–")
     if e.team_action:
         a, t = e.team_action, r.texts
         extra = " · ".join(f"{label}: {value}" for label, value in
