@@ -6,6 +6,7 @@ an element's own entry (its default priority, reason and actions) has the id `q3
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -211,16 +212,7 @@ def _load_decision(fc: FileCheck, decision_id: str) -> Decision | None:
         fc.cite(("sources", i), decision_id, "source", source)
 
     rules: list[DecisionRule] = []
-    seen: dict[str, int] = {}
-    for i, raw in enumerate(top.rules):
-        loc = ("rules", i)
-        spec = fc.model(DecisionRuleSpec, raw, loc)
-        if spec is None:
-            continue
-        rule_id = f"{decision_id}/{spec.id}"
-        if spec.id in seen:
-            fc.problem((*loc, "id"), f"duplicate rule id {spec.id!r} (first at line {seen[spec.id]})")
-        seen[spec.id] = line_of(fc.data, (*loc, "id"))
+    for loc, raw, spec, rule_id in _rule_specs(fc, DecisionRuleSpec, top.rules, decision_id, {}):
         if spec.option not in options:
             fc.problem((*loc, "option"), f"{spec.option!r} is not one of [{', '.join(options)}]")
         if spec.weight == 0:
@@ -237,6 +229,22 @@ def _load_decision(fc: FileCheck, decision_id: str) -> Decision | None:
                                   spec.strength_at_most))
     return Decision(decision_id, options, rules, tuple(top.sources), top.strength.strong,
                     top.strength.moderate, option_examples, against, frozenset(field_names(names)), guards)
+
+
+def _rule_specs(fc: FileCheck, cls: type[Any], raws: list[Any], prefix: str,
+                taken: dict[str, int]) -> Iterator[tuple[tuple[Any, ...], Any, Any, str]]:
+    """Each entry of a file's `rules` read into its spec: (location, raw, spec, rule id). An id
+    used before in the file (or in `taken`: id -> line, such as the element entries) is reported."""
+    seen = dict(taken)
+    for i, raw in enumerate(raws):
+        loc = ("rules", i)
+        spec = fc.model(cls, raw, loc)
+        if spec is None:
+            continue
+        if spec.id in seen:
+            fc.problem((*loc, "id"), f"duplicate rule id {spec.id!r} (first at line {seen[spec.id]})")
+        seen[spec.id] = line_of(fc.data, (*loc, "id"))
+        yield loc, raw, spec, f"{prefix}/{spec.id}"
 
 
 def _condition(fc: FileCheck, raw: Any, loc: tuple[Any, ...], specs: dict[str, Any]) -> Any:
@@ -269,17 +277,8 @@ def _load_section(fc: FileCheck, section: str, elements: dict[str, Element]) -> 
         prov = _provenance(fc, loc, rule_id, spec)
         elements[name] = Element(name, rule_id, spec.default, spec.reason, _actions(fc, loc, rule_id, spec.actions),
                                  tuple(spec.examples), tuple(spec.sources), templated, prov=prov)
-    seen: dict[str, int] = {}
-    for i, raw in enumerate(top.rules):
-        loc = ("rules", i)
-        spec = fc.model(ElementRuleSpec, raw, loc)
-        if spec is None:
-            continue
-        rule_id = f"{section}/{spec.id}"
-        if spec.id in seen or spec.id in top.elements:
-            first = seen.get(spec.id) or line_of(fc.data, ("elements", spec.id))
-            fc.problem((*loc, "id"), f"duplicate rule id {spec.id!r} (first at line {first})")
-        seen[spec.id] = line_of(fc.data, (*loc, "id"))
+    element_lines = {name: line_of(fc.data, ("elements", name)) for name in top.elements}
+    for loc, raw, spec, rule_id in _rule_specs(fc, ElementRuleSpec, top.rules, section, element_lines):
         compiled = _condition(fc, raw, loc, SPECS_ELEMENT_RULES)
         templated = fc.texts((*loc, "reason"), spec.reason)
         if spec.element not in top.elements:
