@@ -5,7 +5,7 @@ first and run the tests that guard it:
 - tests/browser/test_wizard_browser.py: every page opened as a fresh server's first request
   (the `pages/` quirk of ensure_entrypoint), axe and `lang="nl"` on every page, and Streamlit's
   own words in Dutch (typing hints, the file uploader, screen-reader labels, the page-not-found
-  dialog, the partners' multiselect with its "Select all");
+  dialog, the partners' multiselect with its "Select all", a chart's toolbar);
 - tests/browser/test_connection_browser.py: the connection-lost dialog and status in Dutch;
 - tests/app/test_dutch.py: the Dutch script survives Streamlit's sanitiser.
 
@@ -17,7 +17,7 @@ first and run the tests that guard it:
    English word for screen readers only: axe does not count generated content as a button's
    name, and a button without one is a barrier. One constant script with a MutationObserver
    sets the page language to Dutch and rewrites the rest: aria-labels ("Help for …",
-   "Decrement") and Streamlit's own sentences by their exact English text (skip link, menu,
+   "Decrement", a table's or chart's toolbar and its tooltips), placeholders and Streamlit's own sentences by their exact English text (skip link, menu,
    page-not-found dialog, screen-reader alerts, the connection-lost dialog and status, the
    choices of a multiselect or selectbox). Neither the CSS nor the script holds user text.
 """
@@ -86,7 +86,13 @@ SCRIPT = r"""<script>
   document.documentElement.lang = "nl";  // Streamlit serves the page as English
   if (window.__khDutch) return;
   window.__khDutch = true;
+  // The toolbar of a table or chart: its buttons' labels and the tooltips they show.
+  const toolbar = {
+    "Download as CSV": "Downloaden als CSV-bestand", "Search": "Zoeken", "Fullscreen": "Volledig scherm",
+    "Close fullscreen": "Volledig scherm sluiten", "Show/hide columns": "Kolommen tonen of verbergen",
+  };
   const labels = {
+    ...toolbar,
     "Collapse sidebar": "Zijbalk inklappen", "Expand sidebar": "Zijbalk uitklappen",
     "Sidebar": "Zijbalk", "Main menu": "Menu", "Decrement": "Eén lager", "Increment": "Eén hoger",
     "Link to heading": "Link naar dit kopje", "Open": "Openen", "Close": "Sluiten",
@@ -156,7 +162,12 @@ SCRIPT = r"""<script>
   };
   const sentence = (node) => {
     const value = node.nodeValue.trim();
-    if (!value || !node.parentElement || node.parentElement.closest(content)) return;
+    if (!value || !node.parentElement) return;
+    if (value in toolbar && node.parentElement.closest("[data-testid='stTooltipContent']")) {
+      node.nodeValue = toolbar[value];  // a toolbar's tooltip (its text sits in Markdown)
+      return;
+    }
+    if (node.parentElement.closest(content)) return;
     let dutch = sentences[value];
     let rules = patterns;
     for (const [where, words, wordPatterns] of scoped) {

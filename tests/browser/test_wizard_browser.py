@@ -212,6 +212,20 @@ def test_the_partners_choice_list_speaks_dutch(server, page):
     assert not [p for p in placeholders if p.startswith(("Choose", "No options", "Add"))], placeholders
 
 
+def test_a_charts_toolbar_speaks_dutch(server, page):
+    """The button over a chart (Kosten en doorlooptijd) and its tooltip: 'Volledig scherm'."""
+    open_path(page, f"{server.url}/kosten")
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.scroll_into_view_if_needed()
+    chart.hover()
+    button = page.get_by_role("button", name="Volledig scherm").first
+    expect(button).to_be_visible()
+    button.hover()
+    expect(page.get_by_test_id("stTooltipContent")).to_have_text("Volledig scherm")
+    labels_ = page.eval_on_selector_all("[aria-label]", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert not [v for v in labels_ if v in ("Fullscreen", "Search", "Download as CSV", "Show/hide columns")]
+
+
 def test_screen_reader_labels_are_dutch_too(server, page):
     """What a screen reader says of Streamlit's own controls: 'Uitleg bij …', not 'Help for …'."""
     open_path(page, f"{server.url}/q2_organisatie")
