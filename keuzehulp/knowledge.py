@@ -17,6 +17,7 @@ from .knowledge_pages import (
     EXTERNAL_LINK,
     LINK_PARSER,
     SOURCE_KINDS,
+    Abbreviation,
     Kind,
     ParsedPage,
     RefSource,
@@ -48,6 +49,7 @@ class KnowledgeItem(BaseModel):
     municipalities: list[str] = []
     identifier: str | None = None
     aliases: list[str] = []  # glossary: other names a user may search for
+    abbreviations: list[Abbreviation] = []
     body: str
     html: str
     links: list[str] = []  # ids of pages the body links to
@@ -141,7 +143,13 @@ def _cross_checks(pages: dict[str, ParsedPage], found: set[str]) -> list[Problem
     """Related ids, source refs and links resolve. `found` also holds pages that failed to
     load, so a broken page is reported once, not again by every page that names it."""
     problems = []
+    explained: dict[str, str] = {}  # abbreviation -> the page that explains it
     for page in pages.values():
+        for abbreviation, line in zip(page.front.abbreviations, page.abbreviation_lines, strict=False):
+            first = explained.setdefault(abbreviation.term.casefold(), page.id)
+            if first != page.id:
+                problems.append(Problem(page.file, line,
+                                        f"abbreviations: '{abbreviation.term}' is already explained in {first}"))
         for target, line in zip(page.front.related, page.related_lines, strict=False):
             if target not in found:
                 problems.append(
@@ -205,6 +213,7 @@ def _item(page: ParsedPage) -> KnowledgeItem:
         municipalities=front.municipalities,
         identifier=front.identifier,
         aliases=front.aliases,
+        abbreviations=front.abbreviations,
         body=page.body,
         html=render_markdown(page.body),
         links=list(dict.fromkeys(target for target, _ in page.links)),

@@ -82,6 +82,15 @@ _SHAPES: tuple[tuple[str, type[BaseModel]], ...] = (
 )
 
 
+class Abbreviation(BaseModel):
+    """An abbreviation or piece of jargon a glossary page explains, as the app and the reports
+    spell it out on first use: "WSP (werkgeversservicepunt)" (keuzehulp/abbreviations.py)."""
+
+    model_config = _Strict
+    term: str = Field(min_length=1, max_length=40, pattern=r"^\S+$")
+    meaning: str = Field(min_length=1, max_length=80)
+
+
 class FrontMatter(BaseModel):
     """The keys a page may have at the top. Sources are checked one by one (see _sources)."""
 
@@ -95,6 +104,7 @@ class FrontMatter(BaseModel):
     municipalities: list[str] = []
     identifier: str | None = None
     aliases: list[str] = []  # glossary only: other names and synonyms the search also knows
+    abbreviations: list[Abbreviation] = []  # glossary and route pages only
 
     @field_validator("title", "summary", "identifier")
     @classmethod
@@ -127,6 +137,7 @@ class ParsedPage:
     related_lines: list[int]
     source_lines: list[int]
     links: list[tuple[str, int]] = field(default_factory=list)  # (target, file line)
+    abbreviation_lines: list[int] = field(default_factory=list)  # file line of each abbreviation
 
 
 _FENCE = "---"
@@ -176,6 +187,7 @@ def parse_page(page_id: str, file: str, text: str) -> tuple[ParsedPage | None, l
         body_line=body_line,
         related_lines=list(getattr(data.get("related"), "lines", [])),
         source_lines=list(data["sources"].lines),
+        abbreviation_lines=list(getattr(data.get("abbreviations"), "lines", [])),
     )
     page.links = internal_links(body, body_line)
     return page, []
@@ -239,6 +251,9 @@ def _check_folder(page_id: str, front: FrontMatter, file: str, data: LineDict) -
             )
         )
     problems += _check_aliases(front, file, data)
+    if front.abbreviations and front.kind not in ("glossary", "route"):
+        problems.append(Problem(file, data.lines["abbreviations"],
+                                "abbreviations: only a glossary or route page explains abbreviations"))
     stem = parts[-1].removesuffix(".md")
     want = None
     if folder == "elements":

@@ -283,7 +283,7 @@ def _costs(doc: DocxDocument, r: Report) -> None:
 
 
 def _back(doc: DocxDocument, r: Report) -> None:
-    """Appendices: the answers, the pilot examples, the sources; then the colophon."""
+    """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
     doc.add_heading(t.profile_heading, level=2)
     _table(doc, t.profile_columns, r.profile)
@@ -320,6 +320,10 @@ def _back(doc: DocxDocument, r: Report) -> None:
             doc.add_paragraph(text, style="List Bullet")
             for detail in s.details:
                 doc.add_paragraph(detail, style="List Bullet 2")
+    if r.abbreviations:
+        doc.add_heading(t.abbreviations_heading, level=2)
+        doc.add_paragraph(t.abbreviations_intro)
+        _table(doc, t.abbreviations_columns, r.abbreviations)
     doc.add_heading(t.colophon_heading, level=3)
     doc.add_paragraph(r.colophon).runs[0].italic = True
 

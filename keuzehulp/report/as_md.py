@@ -189,7 +189,7 @@ def _costs(r: Report) -> str:
 
 
 def _back(r: Report) -> str:
-    """Appendices: the answers, the pilot examples, the sources; then the colophon."""
+    """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
     parts = [f"## {inline(t.profile_heading)}", _profiletable(r), f"## {inline(t.examples_heading)}"]
     if r.examples:
@@ -211,6 +211,9 @@ def _back(r: Report) -> str:
             item += "".join(f"\n  - {inline(d)}" for d in s.details)
             items.append(item)
         parts.append("\n".join(items))
+    if r.abbreviations:
+        parts += [f"## {inline(t.abbreviations_heading)}", inline(t.abbreviations_intro),
+                  table(t.abbreviations_columns, [list(row) for row in r.abbreviations])]
     parts += ["---", f"**{inline(t.colophon_heading)}**", inline(r.colophon)]
     return "\n\n".join(parts)
 

@@ -387,7 +387,7 @@ def _comparison(pdf: _Pdf, r: Report) -> None:
 
 
 def _back(pdf: _Pdf, r: Report) -> None:
-    """Appendices: the answers, the pilot examples, the sources; then the colophon."""
+    """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
     _new_part(pdf)
     pdf.heading(t.profile_heading, 1)
@@ -423,6 +423,10 @@ def _back(pdf: _Pdf, r: Report) -> None:
             pdf.bullets([text])
             if s.details:
                 pdf.bullets(s.details, indent=6, mark="–")
+    if r.abbreviations:
+        pdf.heading(t.abbreviations_heading, 1)
+        pdf.para(t.abbreviations_intro)
+        pdf.grid(t.abbreviations_columns, r.abbreviations, widths=(1, 3))
     pdf.heading(t.colophon_heading, 2)
     pdf.para(r.colophon, muted=True)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from ..abbreviations import FirstUse
 from ..costview import CostsSection, costs_section
 from ..engine import advise
 from ..estimate import estimate as cost_estimate
@@ -265,6 +268,27 @@ def _costs(advice: Advice, session: Session | None, kb: Any) -> CostsSection:
     return costs_section(est, settings, titles)
 
 
+def _strings(value: Any) -> Iterator[str]:
+    """Every text of a report part, in field order (the source data and the texts file left out)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name not in ("advice", "session", "texts"):
+                yield from _strings(getattr(value, f.name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _abbreviations(report: Report) -> list[tuple[str, str]]:
+    """Bijlage D: the abbreviations and jargon this report uses, with their meaning, A to Z."""
+    first = FirstUse()
+    for text in _strings(report):
+        first.explain(text)
+    return sorted(((t.term, t.meaning) for t in first.used()), key=lambda row: row[0].casefold())
+
+
 def build_report(advice: Advice, session: Session | None = None, today: date | None = None) -> Report:
     """The choice summary's content, in Dutch, for one advice and (optionally) its session."""
     t = texts()
@@ -283,7 +307,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
     rules_date = dutch_date(advice.rules_date) if advice.rules_date else t.rules_version_unknown
     questions = _questions(advice, session, t, kb)
     actions = [e.team_action for q in questions for e in q.elements if e.team_action is not None]
-    return Report(
+    report = Report(
         texts=t,
         title=title,
         municipality=municipality,
@@ -308,3 +332,4 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         workshop=_workshop_lines(session, advice, t),
         costs=_costs(advice, session, kb),
     )
+    return dataclasses.replace(report, abbreviations=_abbreviations(report))

@@ -175,6 +175,9 @@ class Report:
     colophon: str = ""
     workshop: list[str] = field(default_factory=list)  # "Stemming in de workshop": about the vote, top 5
     costs: CostsSection | None = None  # Kosten en doorlooptijd (issue 12); None if it could not be computed
+    # Bijlage D: every abbreviation or piece of jargon in this report with its meaning, A to Z
+    # (keuzehulp/abbreviations.py; the terms come from the glossary pages).
+    abbreviations: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def decisions(self) -> list[DecisionPart]:

@@ -66,6 +66,9 @@ class ReportTexts(BaseModel):
     scenario_essential_label: str
     sources_heading: str
     sources_intro: str
+    abbreviations_heading: str
+    abbreviations_intro: str
+    abbreviations_columns: list[str]
     handreiking_title: str
     handreiking_sections_label: str
     references_label: str
