@@ -199,7 +199,12 @@ class _Block:
 
 
 def _block(text: str) -> _Block:
-    return _Block(text, [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)])
+    return _Block(text, [(m.start(), m.end(), _fold_word(m.group())) for m in WORD.finditer(text)])
+
+
+@lru_cache(maxsize=50_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -454,6 +459,7 @@ class SearchIndex:
                 in_title=in_title[entry.bit], passage=passage(entry.blocks, marks))
             for *_, entry, score, marks in ranked
         )
+        corrections = {t: fixed for t, fixed in corrections.items() if any(t in hit.terms for hit in hits)}
         suggestions = () if hits else self.suggest(terms)
         return SearchResult(terms=terms, hits=hits, complete=complete or not hits, corrections=corrections,
                             suggestions=suggestions, dropped=dropped)

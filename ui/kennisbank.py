@@ -89,7 +89,8 @@ def _suggest(word: str) -> None:
 
 
 def _search_notes(result: Any, query: str) -> None:
-    note = f"{len(result.hits)} resultaten voor ‘{inert_markdown(query)}’."
+    count = len(result.hits)
+    note = f"{count} {'resultaat' if count == 1 else 'resultaten'} voor ‘{inert_markdown(query)}’."
     if result.corrections:
         note += " Gezocht op " + "; ".join(
             f"‘{inert_markdown(', '.join(fixed))}’ in plaats van ‘{inert_markdown(typo)}’"

@@ -57,3 +57,11 @@ def test_typed_markup_stays_text_and_the_page_answers_calmly():
     text = page_text(at)
     assert "resultaten voor ‘" in text
     assert re.search(r"(?<!\\)<script|(?<!\\)\*\*vet|(?<!\\)\[link", text) is None, text
+
+
+def test_one_result_is_one_resultaat_and_a_partial_match_says_so():
+    at = _search("kinderopvang leerbaarheidstoets fietsenstalling")
+    text = page_text(at)
+    assert "1 resultaat voor ‘kinderopvang leerbaarheidstoets fietsenstalling’." in text
+    assert "Geen pagina bevat al uw zoekwoorden" in text
+    assert _result_titles(at) == ["Hulp bij het invullen van uw profiel"]
