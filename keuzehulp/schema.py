@@ -7,16 +7,27 @@ instead of silently ignored. Extend with new optional fields; never rename or dr
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .dutchnum import dutch_number
 
 # 2: every reason is an object that says whose word it is (Reason, DecisionAdvice.basis).
 # Files of version 1 (saved sessions, exported advice, profiles) still load.
 SCHEMA_VERSION = 2
-SchemaVersion = Literal[1, 2]
+# The versions a profile or session file may carry. Version 1 holds the same fields (its reasons
+# were text, and reasons are never saved in a session or profile): read it as the current one.
+SchemaVersion = Annotated[Literal[1, 2], AfterValidator(lambda _version: SCHEMA_VERSION)]
 
 SectionId = Literal["q1", "q2", "q3", "q4", "q5"]
 StepId = Literal["start", "q1", "q2", "q3", "q4", "q5"]  # wizard steps, for the route marks
@@ -117,12 +128,6 @@ class Profile(BaseModel):
         if isinstance(value, bool) and cls.model_fields[info.field_name].annotation is int:
             raise ValueError(f"hier hoort een heel getal, niet {'true' if value else 'false'}.")
         return value
-    @field_validator("schema_version", mode="after")
-    @classmethod
-    def _current_version(cls, value: int) -> int:
-        # A profile of version 1 has the same fields: read it as the current version.
-        return SCHEMA_VERSION
-
     @model_validator(mode="after")
     def _partners_as_a_set(self) -> Profile:
         # Partners are a set: once each, always in the contract's order, so the same partners
@@ -424,12 +429,6 @@ class Session(BaseModel):
     # The answers that belonged to no scenario when one was chosen ("Geen scenario" brings
     # them back).
     loose_profile: Profile | None = None
-
-    @field_validator("schema_version", mode="after")
-    @classmethod
-    def _current_version(cls, value: int) -> int:
-        # Version 1 sessions hold the same fields (reasons are never saved in a session).
-        return SCHEMA_VERSION
 
     @model_validator(mode="after")
     def _unique_scenario_names(self) -> Session:
