@@ -147,15 +147,18 @@ class _Pdf(FPDF):
         self.set_font(FAMILY, "B", 10)
         self.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
+    def bullet(self, text: str, indent: float, mark: str) -> None:
+        """One item: its mark, and its text wrapped beside it (in the current font)."""
+        self.set_x(self.l_margin + indent)
+        self.cell(5, 5, mark)
+        self.multi_cell(self.epw - indent - 5, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+
     def bullets(self, items: list[str], indent: float = 0, mark: str = "•") -> None:
-        width = self.epw - indent - 5
         for item in items:
             # bullet_height also sets the bullets' font.
             if self.will_page_break(self.bullet_height(item, indent)):  # one item, one page
                 self.add_page()
-            self.set_x(self.l_margin + indent)
-            self.cell(5, 5, mark)
-            self.multi_cell(width, 5, item, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+            self.bullet(item, indent, mark)
             self.ln(0.6)
         self.ln(1)
 
@@ -181,9 +184,7 @@ class _Pdf(FPDF):
             if self.will_page_break(height):
                 self.add_page()
             self.set_font(FAMILY, "", 10)
-            self.set_x(self.l_margin + indent)
-            self.cell(5, 5, mark)
-            self.multi_cell(width, 5, item.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+            self.bullet(item.text, indent, mark)
             if item.basis_line:
                 self.set_font(FAMILY, "", 8.5)
                 self.set_text_color(*GREY)
