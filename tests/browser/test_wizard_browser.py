@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from keuzehulp.labels import labels
@@ -18,7 +17,18 @@ from keuzehulp.schema import Profile
 from ui.nav import PAGES
 
 from .server import wait_idle
-from .walk import choose, go, main_text, open_path, pick_partners, set_number, set_text, settle, switch
+from .walk import (
+    choose,
+    go,
+    main_text,
+    open_list,
+    open_path,
+    pick_partners,
+    set_number,
+    set_text,
+    settle,
+    switch,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -185,13 +195,7 @@ def test_the_partners_choice_list_speaks_dutch(server, page):
     open_path(page, f"{server.url}/q2_organisatie")
     box = page.get_by_role("combobox", name=labels().field("partners"))
     dropdown = page.get_by_test_id("stMultiSelectDropdown")
-    for _ in range(3):  # an autosave rerun that lands while the list opens closes it again
-        box.click()
-        try:
-            dropdown.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeoutError:
-            wait_idle(page)
+    open_list(page, box, dropdown)
     expect(dropdown.get_by_role("option", name="Alles kiezen")).to_be_visible()
     first = next(iter(labels().partners.values()))
     expect(dropdown.get_by_role("option", name=first, exact=True)).to_be_visible()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from .server import wait_idle
+from .walk import open_list
 
 pytestmark = pytest.mark.browser
 PROJECTOR = {"width": 1280, "height": 720}
@@ -105,13 +105,7 @@ def test_two_scenarios_compared_and_presented(server, page, screenshots, request
     wait_idle(page)
     combo = main.get_by_role("combobox", name="Wat kiest het team? (Groepsgewijs of individueel)")
     option = page.get_by_role("option", name="Scholing extern inkopen (eventueel samen met andere gemeenten)")
-    for _ in range(3):  # an autosave rerun that lands while the list opens closes it again
-        combo.click()
-        try:
-            option.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeoutError:
-            wait_idle(page)
+    open_list(page, combo, option)
     option.click()
     wait_idle(page)
     reason = main.get_by_role("textbox", name="Waarom kiest het team dit? (Groepsgewijs of individueel)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from keuzehulp.labels import labels
@@ -66,6 +66,18 @@ def pick_partners(page: Page, partners: list[str]) -> None:
         box.press("Enter")
         settle(page)
     page.keyboard.press("Escape")
+
+
+def open_list(page: Page, box: Locator, shows: Locator) -> None:
+    """Click a select box until `shows` (its list, or an option in it) is there: an autosave rerun
+    that lands while the list opens closes it again."""
+    for _ in range(3):
+        box.click()
+        try:
+            shows.wait_for(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            wait_idle(page)
 
 
 def main_text(page: Page) -> str:
