@@ -98,8 +98,13 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
     if gf.months_to_fill is None:
         months = "nooit"
     else:
-        # One decimal, so 3,2 never shows as "3" beside an accepted wait of 3 (wording.months).
-        months = "minder dan 1" if gf.months_to_fill < 1 else wording.decimal(gf.months_to_fill)
+        # As wording.months: 3,2 never shows as "3", and 3,03 never as "3", beside an accepted wait of 3.
+        if gf.months_to_fill < 1:
+            months = "minder dan 1"
+        elif wording.rounds_onto(gf.months_to_fill, gf.max_wait_months):
+            months = f"iets meer dan {gf.max_wait_months}"
+        else:
+            months = wording.decimal(gf.months_to_fill)
     st.markdown("**Kunt u groepen vormen?**")
     metrics = [
         ("Instroom per groep per jaar", per_group,

@@ -119,6 +119,16 @@ def test_the_step_shows_live_advice_with_reasons_and_what_would_change_it(app):
     assert "Maanden tot groep vol" in text
 
 
+def test_the_months_metric_never_equals_the_accepted_wait_it_exceeds(app):
+    """95 a year needs 3,03 months: the metric beside 'Max. wachttijd 3' must not say '3'."""
+    open_page(app, "pages/q2_organisatie.py")
+    set_field(app, "annual_intake", 95)
+    app.run()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Max. wachttijd (maanden)"] == "3"
+    assert metrics["Maanden tot groep vol"] == "iets meer dan 3"
+
+
 def test_answers_survive_switching_pages(app):
     open_page(app, "pages/q2_organisatie.py")
     set_field(app, "annual_intake", 17)
