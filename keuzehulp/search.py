@@ -64,7 +64,12 @@ class Page(Protocol):
     summary: str | None
     identifier: str | None
     body: str
-    aliases: list[str]
+    aliases: list[str]  # glossary: other names; `abbreviations` (term, meaning) is read if present
+
+
+def _abbreviations(page: Any) -> list[str]:
+    """The abbreviations a glossary or route page explains (front matter `abbreviations`)."""
+    return [a.term for a in getattr(page, "abbreviations", ())]
 
 
 # --- words -----------------------------------------------------------------------------------
@@ -254,7 +259,7 @@ class SearchIndex:
         self.entries: list[_Entry] = []
         vocabulary: Counter[str] = Counter()
         for index, page in enumerate(pages):
-            title_text = " ".join([page.title, page.identifier or "", *page.aliases])
+            title_text = " ".join([page.title, page.identifier or "", *page.aliases, *_abbreviations(page)])
             blocks = [_block(b) for b in ([page.summary] if page.summary else []) + plain_blocks(page.body)]
             body_counts = Counter(word for block in blocks for _, _, word in block.spans)
             title_words = words(page.title)
@@ -282,20 +287,28 @@ class SearchIndex:
             for part in self.splitter.split(word) or ():
                 self.by_part.setdefault(self.stem(part), set()).add(word)
         self.synonyms = self._synonym_groups(pages)
+        # stem of a one-word name -> pages that explain it (their glossary or route entry)
+        self.explains: dict[str, int] = {}
+        for entry in self.entries:
+            for name in self._names(entry.page):
+                if len(name) == 1:
+                    key = self.stem(name[0])
+                    self.explains[key] = self.explains.get(key, 0) | entry.bit
 
     @staticmethod
-    def _synonym_groups(pages: Sequence[Page]) -> list[list[tuple[str, ...]]]:
-        """Per glossary page: its names (the title, split at '(', ')' and '/') and aliases, as
-        phrases of folded words. A term that is one of them also searches for the others."""
-        groups = []
-        for page in pages:
-            if page.kind != "glossary":
-                continue
-            names = [n for n in re.split(r"[()/]", page.title) if n.strip()] + list(page.aliases)
-            phrases = list(dict.fromkeys(tuple(words(n)) for n in names if words(n)))
-            if len(phrases) > 1:
-                groups.append(phrases)
-        return groups
+    def _names(page: Page) -> list[tuple[str, ...]]:
+        """A glossary (or route) page's names: its title, split at '(', ')' and '/', its aliases
+        and the abbreviations it explains with their meaning, as phrases of folded words."""
+        if page.kind not in ("glossary", "route"):
+            return []
+        names = [n for n in re.split(r"[()/]", page.title) if n.strip()] + list(page.aliases)
+        names += [name for a in getattr(page, "abbreviations", ()) for name in (a.term, a.meaning)]
+        return list(dict.fromkeys(tuple(words(n)) for n in names if words(n)))
+
+    def _synonym_groups(self, pages: Sequence[Page]) -> list[list[tuple[str, ...]]]:
+        """The names of each glossary or route page: a term that is one of them also searches
+        for the others ("kosten" for "financiering", "PVT" for "participatieverklaringstraject")."""
+        return [names for page in pages if len(names := self._names(page)) > 1]
 
     # -- term expansion --
 
@@ -403,6 +416,7 @@ class SearchIndex:
         common: set[str] = set()
         for term in terms:
             alternatives, fixed = self.expand(term)
+            explains = self.explains.get(self.stem(term), 0)
             pages_with_term = 0
             for alternative in alternatives:
                 title, anywhere = self._masks(alternative)
@@ -416,7 +430,8 @@ class SearchIndex:
                     hit_title = alternative.title_counts and bool(title & entry.bit)
                     weight = 1
                     if hit_title:
-                        weight = TITLE_WEIGHT + (entry.title_first in alternative.word_sets[0])
+                        named = entry.title_first in alternative.word_sets[0] or entry.bit & explains
+                        weight = TITLE_WEIGHT + bool(named)  # the page named after the term first
                     score = alternative.level * weight
                     per_page = scores.setdefault(entry.bit, {})
                     per_page[term] = max(per_page.get(term, 0), score)
