@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .dutchnum import dutch_number
+from .dutchnum import dutch_number, euro
 from .yamlio import (
     ContentError,
     LineDict,
@@ -140,7 +140,7 @@ def check_problems(knowledge_ids: set[str] | None, assumption_ids: set[str] | No
 def format_amount(value: float, unit: str) -> str:
     """An amount as a Dutch reader writes it: '€ 11.600', '15 uur per week', '20 %'."""
     if unit == "euro":
-        return f"€ {dutch_number(round(value))}"
+        return euro(value)
     if unit == "euro_hour":
         return f"€ {dutch_number(round(value, 2))} per uur"
     if unit == "percent":

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .assumptions import base_register
 from .costdata import GROUPS, cost_data, format_amount
 from .costs import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
-from .dutchnum import dutch_number
+from .dutchnum import DASH, dutch_number, euro
 from .estimate import Estimate
 from .leadtime import Timeline
 from .schema import ROUTE_IDS, CostSettings
@@ -18,14 +18,6 @@ from .schema import ROUTE_IDS, CostSettings
 FORMAT_LABELS = {"group": "training in een groep", "shared_purchase": "ingekochte training (samen met andere gemeenten)",
                  "individual": "individuele training"}
 BASIS_LABELS = {"bron": "Openbare bron", "aanname": "Aanname van de keuzehulp", "team": "In te vullen door het team"}
-DASH = "–"
-
-
-def euro(value: float | None) -> str:
-    if value is None:
-        return DASH
-    sign = "-" if value < -0.5 else ""
-    return f"{sign}€ {dutch_number(abs(round(value)))}"
 
 
 def months_text(value: float) -> str:

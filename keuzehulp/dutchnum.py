@@ -1,5 +1,5 @@
 """Dutch number notation, both ways: numbers written the way a Dutch reader writes them
-(`dutch_number`, `format_whole_number`, `decimal_comma`), and whole numbers typed the Dutch
+(`dutch_number`, `format_whole_number`, `euro`, `decimal_comma`), and whole numbers typed the Dutch
 way read back (`parse_whole_number`): `1.000` is duizend, never one.
 
 A browser's number box parses what is typed itself (in any locale `1.000` became 1, `3.7`
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+DASH = "–"  # a number that is not there (no amount, no route shares)
 MAX_CHARS = 20  # a number box never needs more; longer input is refused, never converted
 
 _SPACES = dict.fromkeys(map(ord, " \u00a0\u202f\u2009\u2007"), " ")
@@ -90,6 +91,14 @@ def dutch_number(value: float) -> str:
     """12345.5 -> '12.345,5'; at most two decimals, trailing zeros dropped."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def euro(value: float | None) -> str:
+    """An amount of money in whole euros: '€ 11.600', '-€ 250'; DASH when there is none."""
+    if value is None:
+        return DASH
+    sign = "-" if value < -0.5 else ""
+    return f"{sign}€ {dutch_number(abs(round(value)))}"
 
 
 def decimal_comma(value: float) -> str:

@@ -69,7 +69,7 @@ def test_the_comparison_word_file_holds_costs_and_lead_time_per_scenario() -> No
     assert "Kosten en doorlooptijd" in text and "Kosten per jaar" in text
     yearly = result.estimates[0].costs.total_year
     assert yearly is not None and result.estimates[1].costs.total_year == pytest.approx(2 * yearly)
-    from keuzehulp.costview import euro
+    from keuzehulp.dutchnum import euro
 
     assert euro(yearly) in text and euro(2 * yearly) in text
     assert "Eerste stap naar participatie" in comparison_markdown(result)

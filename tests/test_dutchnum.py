@@ -12,6 +12,7 @@ from keuzehulp.dutchnum import (
     NotAWholeNumber,
     decimal_comma,
     dutch_number,
+    euro,
     format_whole_number,
     parse_whole_number,
 )
@@ -54,3 +55,9 @@ def test_an_amount_is_written_with_thousands_points_and_a_decimal_comma(value: f
 @pytest.mark.parametrize("value, shown", [(3.0, "3"), (1.25, "1,25"), (0.8, "0,8"), (1500, "1500")])
 def test_a_number_from_a_content_file_keeps_its_digits_with_a_decimal_comma(value: float, shown: str) -> None:
     assert decimal_comma(value) == shown
+
+
+@pytest.mark.parametrize("value, shown", [(11600, "€ 11.600"), (1234.6, "€ 1.235"), (-250, "-€ 250"), (-0.4, "€ 0"),
+                                          (None, "–")])
+def test_money_is_written_in_whole_euros_with_the_sign_before_the_euro(value: float | None, shown: str) -> None:
+    assert euro(value) == shown

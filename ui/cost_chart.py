@@ -15,7 +15,8 @@ import altair as alt
 import pandas as pd
 
 from keuzehulp.costs import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
-from keuzehulp.costview import euro, months_text
+from keuzehulp.costview import months_text
+from keuzehulp.dutchnum import euro
 from keuzehulp.leadtime import Timeline
 from keuzehulp.schema import ROUTE_IDS
 

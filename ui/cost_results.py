@@ -15,7 +15,6 @@ from keuzehulp.costs import CostResult
 from keuzehulp.costview import (
     cost_table,
     driver_lines,
-    euro,
     headline,
     money_table,
     timeline_headline,
@@ -23,6 +22,7 @@ from keuzehulp.costview import (
     training_line,
     volumes_line,
 )
+from keuzehulp.dutchnum import euro
 from keuzehulp.estimate import Estimate, estimate
 from keuzehulp.schema import Advice
 
