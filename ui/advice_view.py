@@ -94,7 +94,7 @@ def example_cards(example_ids: list[str], key: str) -> None:
 def group_formation_view(advice: Advice, narrow: bool = False) -> None:
     """The estimate behind 'groepsgewijs of individueel' in numbers, plus the chart if present."""
     gf = advice.group_formation or estimate(advice.profile)
-    per_group = f"{gf.per_group_per_year:.1f}".replace(".", ",").removesuffix(",0")
+    per_group = wording.decimal(gf.per_group_per_year)
     if gf.months_to_fill is None:
         months = "nooit"
     else:
