@@ -6,6 +6,7 @@ figures and their Dutch from keuzehulp.costview.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,27 +112,24 @@ def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:
                "stappen zijn instellingen die u onder 'Bedragen aanpassen' kunt wijzigen.")
 
 
-def _slide_head(kicker: str, title: str) -> None:
+def _slide(kicker: str, title: str, missing: str, draw: Callable[[Estimate, Layout], None]) -> None:
+    """A cost slide: its kicker and title, then `draw` in the slide layout (or `missing`)."""
     with st.container(key="kicker"):
         st.markdown(kicker)
     st.title(title, anchor=False)
+    est = current_estimate()
+    if est is None:
+        st.markdown(missing)
+        return
+    draw(est, SLIDE)
 
 
 def cost_slide(advice: Advice) -> None:
     own = len(state.get_session().costs.amounts)  # amounts the team set itself
-    _slide_head(f"Kosten en doorlooptijd · {own} bedragen zelf ingevuld, de rest startwaarden (bron of aanname)",
-                "Wat kost dit ontwerp?")
-    est = current_estimate()
-    if est is None:
-        st.markdown("De kosten konden nu niet worden berekend.")
-        return
-    cost_results(est, SLIDE)
+    _slide(f"Kosten en doorlooptijd · {own} bedragen zelf ingevuld, de rest startwaarden (bron of aanname)",
+           "Wat kost dit ontwerp?", "De kosten konden nu niet worden berekend.", cost_results)
 
 
 def timeline_slide(advice: Advice) -> None:
-    _slide_head("Kosten en doorlooptijd · van huisvesting tot participatie", "Hoe lang wacht een inburgeraar?")
-    est = current_estimate()
-    if est is None:
-        st.markdown("De doorlooptijd kon nu niet worden berekend.")
-        return
-    timeline_results(est, SLIDE)
+    _slide("Kosten en doorlooptijd · van huisvesting tot participatie", "Hoe lang wacht een inburgeraar?",
+           "De doorlooptijd kon nu niet worden berekend.", timeline_results)
