@@ -39,6 +39,8 @@ from markdown_it import MarkdownIt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+MAX_QUERY = 2000  # characters of a query that are read; the rest of a pasted text is not
+CACHE_LIMIT = 100_000  # memoised stems and compound splits
 MAX_TERMS = 12  # a pasted paragraph searches on its first twelve distinct words
 MAX_TERM_LENGTH = 40  # longer "words" (a pasted hash, 5000 x 'a') match exactly or not at all
 MIN_PART = 4  # shortest part of a compound: "tijd", "werk", "taal"; not "ver" or "in"
@@ -109,7 +111,8 @@ class Stemmer:
                     stem = self._porter.stemWord(word)  # "werkgever", not "werkver"
             if len(stem) < 3:
                 stem = word  # "als", "alle" -> "al" would meet too much
-        self._cache[word] = stem
+        if len(self._cache) < CACHE_LIMIT:  # typed words must not grow memory without end
+            self._cache[word] = stem
         return stem
 
 
@@ -139,6 +142,8 @@ class CompoundSplitter:
     def split(self, word: str) -> tuple[str, ...] | None:
         if word in self._cache:
             return self._cache[word]
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()  # typed words must not grow memory without end
         self._cache[word] = None  # guards against recursion on the same word
         parts = None
         if 2 * MIN_PART <= len(word) <= MAX_TERM_LENGTH and word.isalpha():
@@ -403,7 +408,7 @@ class SearchIndex:
     # -- search --
 
     def search(self, query: str, kind: str | None = None) -> SearchResult:
-        distinct = list(dict.fromkeys(words(str(query))))
+        distinct = list(dict.fromkeys(words(str(query)[:MAX_QUERY])))
         terms = tuple(distinct[:MAX_TERMS])
         dropped = len(distinct) - len(terms)
         if not terms:

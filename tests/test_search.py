@@ -138,3 +138,14 @@ def test_aliases_of_a_glossary_page_are_searched(tmp_path):
                      "Met de fiets naar het werk.\n", encoding="utf-8")
     small = load_knowledge(tmp_path)
     assert [i.id for i in small.search("rijwiel")] == ["knowledge/glossary/fiets.md", "knowledge/glossary/werk.md"]
+
+
+def test_words_typed_by_many_users_do_not_fill_the_memory(monkeypatch, kb):
+    import keuzehulp.search as search
+
+    monkeypatch.setattr(search, "CACHE_LIMIT", len(search.stemmer()._cache) + 10)
+    index = kb.search_index()
+    for n in range(50):
+        index.search(f"onbekendwoord{n} samengesteldwoordnummer{n}")
+    assert len(search.stemmer()._cache) <= search.CACHE_LIMIT
+    assert len(index.splitter._cache) <= search.CACHE_LIMIT
