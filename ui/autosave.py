@@ -96,6 +96,14 @@ def store() -> Store | None:
     return _holder().get()
 
 
+def _store_or_fail(autosave: Autosave) -> Store | None:
+    """The store; None when there is no database, and then the status line says saving fails."""
+    db = store()
+    if db is None:
+        autosave.failed = True
+    return db
+
+
 def current() -> Autosave:
     autosave = st.session_state.get(STATE_KEY)
     if not isinstance(autosave, Autosave):
@@ -113,9 +121,8 @@ def restore_once() -> None:
     st.session_state[STATE_KEY] = autosave
     if key != autosave.key:
         return
-    db = store()
+    db = _store_or_fail(autosave)
     if db is None:
-        autosave.failed = True
         return
     try:
         saved = db.load_session(key)
@@ -165,9 +172,8 @@ def save_if_changed() -> None:
     if data == autosave.saved_json or (autosave.saved_json is None and session == BLANK):
         autosave.saved = session
         return
-    db = store()
+    db = _store_or_fail(autosave)
     if db is None:
-        autosave.failed = True
         return
     try:
         row = db.save_session(autosave.key, data)
