@@ -24,6 +24,7 @@ words in bit masks (one bit per page), so a search is a few set look-ups and int
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import threading
@@ -348,6 +349,14 @@ class SearchIndex:
         close = [word for word, distance, _ in found if distance == best]
         return tuple(sorted(close, key=lambda w: (-self.vocabulary[w], w))[:3])
 
+    def completions(self, term: str) -> list[str]:
+        """Words of the knowledge base that begin with a term of five letters or more."""
+        if len(term) < 5 or len(term) > MAX_TERM_LENGTH:
+            return []
+        start = bisect.bisect_left(self.word_list, term)
+        end = bisect.bisect_left(self.word_list, term + "\uffff")
+        return self.word_list[start:end][:50]
+
     def _fuzzy_compound(self, term: str) -> tuple[str, ...] | None:
         """A misspelt compound: a known head and a tail one typo away ("werkgeversbenaderng")."""
         if not term.isalpha() or len(term) < 2 * MIN_PART + 1 or len(term) > MAX_TERM_LENGTH:
@@ -378,7 +387,11 @@ class SearchIndex:
             if any(len(phrase) == 1 and self.stem(phrase[0]) == stem for phrase in group):
                 alternatives += [self._phrase(p, PART) for p in group if not (len(p) == 1 and self.stem(p[0]) == stem)]
         corrections: tuple[str, ...] = ()
-        if not self._occurs(term):
+        if not self._occurs(term) and (begun := self.completions(term)):
+            # a word not typed to the end: "kinderop" searches kinderopvang, not "kinderen"
+            alternatives.append(_Alternative(TYPO, [frozenset(begun)]))
+            corrections = tuple(sorted(begun, key=lambda w: (-self.vocabulary[w], w))[:3])
+        elif not self._occurs(term):
             corrections = self.correct(term)
             if corrections:
                 split.level = TYPO - 0.5  # "groepsgrote": "groepsgrootte" before "grote groep"
