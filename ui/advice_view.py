@@ -18,6 +18,7 @@ from keuzehulp.report.basis import reason_part
 from keuzehulp.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, ElementAdvice
 
 from . import kennis, state
+from .abbreviations import explain
 from .chart import show_group_formation
 from .team import team_decision_input
 
@@ -48,7 +49,7 @@ def reason_bullets(reasons: list[Any], quote: bool = True) -> str:
     """Each reason with, below it in grey, whether it is the handreiking, a source or an assumption."""
     lines = []
     for reason in reasons:
-        line = f"- {reason}"
+        line = f"- {explain(str(reason))}"
         basis = basis_line(reason, quote)
         if basis:
             line += f"  \n  :gray[*{_inert(basis)}*]"
@@ -83,11 +84,11 @@ def example_cards(example_ids: list[str], key: str) -> None:
     """One bordered card per pilot example: title, municipalities, summary, link."""
     for example in example_ids:
         with st.container(border=True):
-            st.markdown(f"**{labels().examples[example]}**")
+            st.markdown(f"**{explain(labels().examples[example])}**")
             st.caption("Gemeente: " + ", ".join(EXAMPLE_MUNICIPALITIES[example]))
             page = kennis.example_item(example)
             if page is not None:
-                st.markdown(kennis.first_paragraph(page))
+                st.markdown(explain(kennis.first_paragraph(page)))
                 kennis.read_more(page.id, "Lees het voorbeeld")
 
 
@@ -133,7 +134,7 @@ def _tab_labels(d: DecisionAdvice) -> list[tuple[str, str]]:
     if d.reasons_against:
         tabs.append(("Ertegen", reason_bullets(d.reasons_against)))
     if d.flips:
-        tabs.append(("Wat zou het advies veranderen?", _bullets([f.text for f in d.flips])))
+        tabs.append(("Wat zou het advies veranderen?", _bullets([explain(f.text) for f in d.flips])))
     return tabs
 
 
@@ -176,7 +177,7 @@ def element_view(element: ElementAdvice) -> None:
     """One effective element: priority badge, title, why, what to do, examples."""
     with st.container(border=True):
         # Badge, title and reasons in one Markdown element (fewer elements to re-render).
-        parts = [priority_badge(element.priority), f"**{labels().elements[element.id]}**"]
+        parts = [priority_badge(element.priority), f"**{explain(labels().elements[element.id])}**"]
         if element.reasons:
             parts.append(reason_bullets(element.reasons, quote=False))
         st.markdown("\n\n".join(parts))

@@ -14,6 +14,7 @@ from keuzehulp.provenance import strength_label
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
 
 from . import state
+from .abbreviations import explain, glossary_links
 from .advice_view import decision_view, element_view
 from .step import ADVICE_FAILED, team_notes
 from .team import team_participants_input
@@ -67,7 +68,7 @@ def summary(advice: Advice) -> None:
     essential = [e for e in advice.elements if e.priority == "essential"]
     if essential:
         st.markdown("**Essentieel voor uw situatie:** "
-                    + "; ".join(labels().elements[e.id] for e in essential) + ".")
+                    + explain("; ".join(labels().elements[e.id] for e in essential)) + ".")
 
 
 def section(advice: Advice, q: str) -> None:
@@ -99,3 +100,4 @@ def render_advies() -> None:
     downloads(advice)
     for q in SECTION_IDS:
         section(advice, q)
+    glossary_links()

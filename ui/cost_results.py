@@ -28,6 +28,7 @@ from keuzehulp.estimate import Estimate, estimate
 from keuzehulp.schema import Advice
 
 from . import state
+from .abbreviations import explain
 from .cost_chart import cost_chart, timeline_chart
 
 
@@ -77,9 +78,9 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
     if layout.slide and result.complete:
         lines = driver_lines(result)[:2]  # the figures say the rest; two drivers fit a slide
         if lines:
-            st.markdown("\n".join(f"- {t}" for t in lines))
+            st.markdown("\n".join(f"- {explain(t)}" for t in lines))
     else:
-        st.markdown(headline(result))
+        st.markdown(explain(headline(result)))
     if result.complete and not layout.slide:
         st.caption(volumes_line(result))
     st.altair_chart(cost_chart(result, **layout.cost_chart), width="stretch", theme=None)
@@ -91,20 +92,20 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
         _table(money)
     lines = driver_lines(result)
     if lines:
-        st.markdown("**Wat bepaalt het verschil het meest?**\n\n" + "\n".join(f"- {t}" for t in lines))
+        st.markdown("**Wat bepaalt het verschil het meest?**\n\n" + "\n".join(f"- {explain(t)}" for t in lines))
     st.caption(training_line(est) + " Het bedrag per traject van het Rijk is een gemiddelde over de "
                "drie leerroutes, geen bedrag per route.")
 
 
 def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:
-    st.markdown(timeline_headline(est.timeline))
+    st.markdown(explain(timeline_headline(est.timeline)))
     if not layout.slide:
         for warning in est.timeline.warnings:
-            st.warning(warning, icon=":material/schedule:")
+            st.warning(explain(warning), icon=":material/schedule:")
     st.altair_chart(timeline_chart(est.timeline, **layout.timeline_chart), width="stretch", theme=None)
     if layout.slide:
         for warning in est.timeline.warnings[:2]:
-            st.markdown(f"**Let op:** {warning}")
+            st.markdown(f"**Let op:** {explain(warning)}")
         return
     _table(timeline_table(est.timeline))
     st.caption("De termijn van drie jaar begint de dag na het PIP (Wet inburgering 2021, artikel 11); "

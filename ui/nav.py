@@ -94,6 +94,9 @@ def run_page(file: str) -> None:
     from .streamlit_adapter import ensure_entrypoint
 
     ensure_entrypoint()
+    from .abbreviations import start_page
+
+    start_page()  # abbreviations are spelled out once per page run
     page = page_by_path(f"pages/{Path(file).name}")
     module, _, function = page.render.partition(":")
     draw = getattr(import_module(module), function)

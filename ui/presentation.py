@@ -39,6 +39,7 @@ from keuzehulp.schema import (
 from ui.team import team_decision_input
 
 from . import autosave, kennis, state
+from .abbreviations import explain
 from .chart import group_formation_chart, legend_lines, wait_label_place
 from .cost_results import cost_slide, timeline_slide
 from .workshop_live import slide as workshop_slide
@@ -150,7 +151,7 @@ def short_basis(reason: Reason) -> str:
 
 def _reasons(reasons: list[Reason], limit: int = MAX_POINTS) -> str:
     """Reasons on a slide, each saying in grey what it rests on."""
-    shown = [f"{r.text} :gray[*({short_basis(r)})*]" for r in reasons]
+    shown = [f"{explain(r.text)} :gray[*({short_basis(r)})*]" for r in reasons]
     return _bullets(shown, limit)
 
 
@@ -190,7 +191,8 @@ def _title_slide(advice: Advice) -> None:
         d = advice.decisions[decision]  # type: ignore[index]
         st.markdown(f"- **{labels().decisions[decision].title}** {labels().option(decision, d.choice)}")
     with st.container(key="kicker"):
-        st.markdown("Gebaseerd op de handreiking 'Allemaal dual' (RegioPlan voor SZW, 2021). "
+        st.markdown("Gebaseerd op de handreiking 'Allemaal dual' (RegioPlan voor het ministerie van "
+                    "Sociale Zaken en Werkgelegenheid, 2021). "
                     "Het team beslist; de keuzehulp informeert.")
 
 
@@ -223,7 +225,7 @@ def _decision_more_slide(decision: str) -> Callable[[Advice], None]:
         _kicker(f"{_section_line(label.section)} · {label.title}")
         st.title("Wat zou het advies veranderen?", anchor=False)
         if d.flips:
-            st.markdown(_bullets([f.text for f in d.flips], 3))
+            st.markdown(_bullets([explain(f.text) for f in d.flips], 3))
         else:
             st.markdown("Geen enkele verandering van één antwoord verandert dit advies.")
         if d.examples:
@@ -267,10 +269,11 @@ def _elements_slide(section: str) -> Callable[[Advice], None]:
         with st.container(key="elements"):
             for e in elements:
                 st.markdown(f"{marks[e.priority]} **{labels().priorities[e.priority]}:** "
-                            f"{labels().elements[e.id]}")
+                            f"{explain(labels().elements[e.id])}")
                 if len(elements) <= 3 and e.reasons:  # room to say why
                     with st.container(key=f"why-{e.id}"):
-                        st.markdown(f"*Waarom:* {e.reasons[0]} :gray[*({short_basis(e.reasons[0])})*]")
+                        st.markdown(f"*Waarom:* {explain(str(e.reasons[0]))} "
+                                    f":gray[*({short_basis(e.reasons[0])})*]")
         note = state.get_session().team.notes.get(section, "")  # type: ignore[call-overload]
         if note.strip():
             st.markdown("### Notities van het team")

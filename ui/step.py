@@ -8,6 +8,7 @@ from keuzehulp.labels import labels
 from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, PRIORITY_ORDER, Advice
 
 from . import autosave, kennis, nav, state
+from .abbreviations import explain, glossary_links
 from .advice_view import decision_view, element_view
 from .team import team_notes_input
 from .widgets import fields_input
@@ -41,7 +42,7 @@ def keep_defaults(step: str) -> None:
 def intro(step: str) -> None:
     page = kennis.question_item(step)
     if page is not None:
-        st.markdown(kennis.first_paragraph(page))
+        st.markdown(explain(kennis.first_paragraph(page)))
         kennis.read_more(page.id, "Lees meer over deze vraag")
 
 
@@ -68,7 +69,7 @@ def building_blocks() -> None:
     for index, (block_id, block) in enumerate(labels().building_blocks.items()):
         with columns[index % 2].container(border=True):
             st.markdown(f"**{block.title}**")
-            st.caption(f"Bijvoorbeeld: {block.examples}")
+            st.caption(explain(f"Bijvoorbeeld: {block.examples}"))
             kennis.read_more(f"knowledge/building-blocks/{block_id}.md", "Lees meer")
 
 
@@ -120,6 +121,7 @@ def render_step(step: str) -> None:
                 st.error(ADVICE_FAILED, icon=":material/error:")
             else:
                 live_advice(step, advice)
+    glossary_links()
     team_notes(step)
     st.divider()
     prev_next(step)
