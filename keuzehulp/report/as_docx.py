@@ -345,7 +345,8 @@ def render_docx(r: Report) -> bytes:
     props.subject = t.title
     props.author = t.tool_name
     props.language = LANGUAGE
-    props.keywords = f"rules {r.rules_version}"
+    props.keywords = t.metadata_keywords.format(rules_date=r.rules_date, rules_version=r.rules_version)
+    props.comments = t.metadata_comments.format(tool=t.tool_name)  # not python-docx's English default
     _footer(doc, r)
 
     doc.add_heading(r.title, level=1)

@@ -440,7 +440,7 @@ def render_pdf(r: Report) -> bytes:
     pdf.set_author(t.tool_name)
     pdf.set_creator(t.tool_name)
     pdf.set_subject(t.title)
-    pdf.set_keywords(f"rules {r.rules_version}")
+    pdf.set_keywords(t.metadata_keywords.format(rules_date=r.rules_date, rules_version=r.rules_version))
     pdf.set_creation_date(datetime.combine(r.date, time(12), tzinfo=UTC))
     pdf.add_page()
     pdf.heading(r.title, 0)

@@ -323,6 +323,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         sources=build_sources(advice, t, kb),
         assumptions=assumption_parts(),
         rules_version=rules_version,
+        rules_date=rules_date,
         footer=t.footer.format(tool=t.tool_name, rules_date=rules_date, date=dutch_date(today)),
         advice=advice,
         session=session,

@@ -26,7 +26,7 @@ from ..markdown import escape_markdown
 from .as_md import table
 from .docxrows import keep_together, repeat_header
 from .plain import clean, dutch_date, slug
-from .texts import comparison_texts
+from .texts import comparison_texts, texts
 
 if TYPE_CHECKING:
     from ..compare import Comparison
@@ -232,6 +232,9 @@ def comparison_docx(comparison: Comparison, today: date | None = None) -> bytes:
         section.left_margin = section.right_margin = Cm(2)
     doc.core_properties.title = _title(comparison)
     doc.core_properties.language = "nl-NL"
+    report_texts = texts()
+    doc.core_properties.author = report_texts.tool_name
+    doc.core_properties.comments = report_texts.metadata_comments.format(tool=report_texts.tool_name)
     names = [clean(n) for n in comparison.names]
 
     doc.add_heading(_title(comparison), level=0)

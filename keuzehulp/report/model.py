@@ -178,6 +178,7 @@ class Report:
     # Bijlage D: every abbreviation or piece of jargon in this report with its meaning, A to Z
     # (keuzehulp/abbreviations.py; the terms come from the glossary pages).
     abbreviations: list[tuple[str, str]] = field(default_factory=list)
+    rules_date: str = ""  # "1 december 2026" (or "onbekend"): the version of the rules in words
 
     @property
     def decisions(self) -> list[DecisionPart]:

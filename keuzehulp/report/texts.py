@@ -23,6 +23,8 @@ class ReportTexts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     tool_name: str
+    metadata_keywords: str
+    metadata_comments: str
     title: str
     title_with_municipality: str
     date_line: str
