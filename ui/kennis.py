@@ -97,8 +97,12 @@ def assumption_link(assumption_id: str) -> None:
 
 
 def source_title(ref: str) -> str:
-    """A source as a person reads it: a handreiking section or a knowledge page's title."""
+    """A source as a person reads it: a handreiking section or a knowledge page's title.
+
+    A section is named by number and our short label ("Allemaal dual, vraag 5 (Participatieplek)"):
+    our question titles say "u" and "duaal" where the handreiking says "je" and "dual", so quoting
+    them after its name would misquote it."""
     if ref in labels().sections:
-        return f"Allemaal dual, vraag {ref[1]}: {labels().sections[ref].title}"
+        return f"Allemaal dual, vraag {ref[1]} ({labels().sections[ref].short})"
     page = item(ref)
     return page.title if page is not None else ref

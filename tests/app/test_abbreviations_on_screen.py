@@ -4,6 +4,7 @@ reading order; a page ends with links to the glossary pages of the terms it used
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -59,6 +60,18 @@ def _open(app, path: str):
 def test_every_term_is_explained_where_the_page_first_uses_it(app, path: str) -> None:
     text = reading_text(_open(app, path))
     assert first_unexplained(text, EXPLANATIONS) is None, first_unexplained(text, EXPLANATIONS)
+
+
+@pytest.mark.parametrize("path", ["pages/q2_organisatie.py", "pages/q3_begeleiding.py", "pages/q4_taal.py",
+                                  "pages/q5_participatie.py", "pages/advies.py"])
+def test_the_page_says_u_and_duaal_and_cites_the_handreiking_without_misquoting_it(app, path: str) -> None:
+    text = reading_text(_open(app, path))
+    outside_quotes = re.sub(r"‘[^‘]*(?:‘[^’]*’[^‘’]*)*’|'[^'\n]*'", "", text)
+    assert not re.findall(r"\b(je|jij|jou|jouw|jullie|jezelf)\b", outside_quotes, re.IGNORECASE)
+    assert not re.search(r"\bdual\b", outside_quotes.replace("Allemaal dual", ""))
+    # a section is cited by number and short label, never with our rewording of its title
+    assert re.search(r"Bron: Allemaal dual, vraag \d \(", text)
+    assert not re.search(r"Allemaal dual, vraag \d: ", text)
 
 
 def test_the_advice_spells_out_the_sw_bedrijf_and_the_page_links_the_glossary(app) -> None:
