@@ -93,7 +93,7 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
     lines = driver_lines(result)
     if lines:
         st.markdown("**Wat bepaalt het verschil het meest?**\n\n" + "\n".join(f"- {explain(t)}" for t in lines))
-    st.caption(training_line(est) + " Het bedrag per traject van het Rijk is een gemiddelde over de "
+    st.caption(explain(training_line(est)) + " Het bedrag per traject van het Rijk is een gemiddelde over de "
                "drie leerroutes, geen bedrag per route.")
 
 
@@ -108,9 +108,9 @@ def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:
             st.markdown(f"**Let op:** {explain(warning)}")
         return
     _table(timeline_table(est.timeline))
-    st.caption("De termijn van drie jaar begint de dag na het PIP (Wet inburgering 2021, artikel 11); "
-               "het PIP hoort binnen tien weken na inschrijving klaar te zijn (nt2.nl). De andere "
-               "stappen zijn instellingen die u onder 'Bedragen aanpassen' kunt wijzigen.")
+    st.caption(explain("De termijn van drie jaar begint de dag na het PIP (Wet inburgering 2021, artikel 11); "
+                       "het PIP hoort binnen tien weken na inschrijving klaar te zijn (nt2.nl). De andere "
+                       "stappen zijn instellingen die u onder 'Bedragen aanpassen' kunt wijzigen."))
 
 
 def _slide(kicker: str, title: str, missing: str, draw: Callable[[Estimate, Layout], None]) -> None:

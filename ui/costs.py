@@ -29,6 +29,7 @@ from keuzehulp.markdown import inert_markdown
 from keuzehulp.schema import ROUTE_IDS, CostSettings, RouteShares
 
 from . import state
+from .abbreviations import glossary_links
 from .cost_results import cost_results, current_estimate, timeline_results
 
 ERRORS_KEY = "keuzehulp_cost_errors"
@@ -228,3 +229,4 @@ def costs_page() -> None:
     cost_results(est)
     st.header("Doorlooptijd", anchor=False)
     timeline_results(est)
+    glossary_links()
