@@ -5,6 +5,7 @@ the engine's modules never import each other in a circle, and no feature hides b
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +95,36 @@ def test_only_the_adapter_reaches_into_streamlits_internals() -> None:
     assert "streamlit.runtime.pages_manager" in inside["ui/streamlit_adapter.py"]
 
 
+# `data-testid`, or a Streamlit component id such as stSidebar, stMainBlockContainer,
+# stBaseButton-primary or the class stMarkdownEllipsis (ours are `.st-key-<key>`).
+STREAMLIT_TEST_ID = re.compile(r"data-testid|\bst[A-Z][A-Za-z]+")
+
+
+def streamlit_test_ids(text: str) -> list[str]:
+    return sorted(set(STREAMLIT_TEST_ID.findall(text)))
+
+
+def test_only_the_adapter_knows_streamlits_test_ids() -> None:
+    """CSS and scripts that find Streamlit's parts by their test ids break when an upgrade
+    renames one; they live in ui/streamlit_adapter.py, and the pages call its functions with
+    their own keys (tests and bench/ drive a browser and may use test ids)."""
+    files = [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
+             *sorted(ENGINE.rglob("*.py"))]
+    found = {path.relative_to(ROOT).as_posix(): streamlit_test_ids(path.read_text(encoding="utf-8"))
+             for path in files}
+    assert [path for path, ids in found.items() if ids] == ["ui/streamlit_adapter.py"], found
+    assert {"data-testid", "stSidebar", "stMainBlockContainer", "stVegaLiteChart", "stApp"} <= set(
+        found["ui/streamlit_adapter.py"])
+
+
+def test_the_test_id_check_tells_ours_from_streamlits() -> None:
+    """The check above can fail on a test id, and leaves our own keys alone."""
+    assert streamlit_test_ids("""[data-testid="stSidebar"] { display: none; }""") == ["data-testid", "stSidebar"]
+    assert streamlit_test_ids("[data-testid='stCheckbox'] .stMarkdownEllipsis p") == [
+        "data-testid", "stCheckbox", "stMarkdownEllipsis"]
+    assert streamlit_test_ids(".st-key-slide-nav button p, .st-key-stemmen h1 { st.html }") == []
+
+
 def test_no_import_cycles_inside_the_engine() -> None:
     assert import_cycles(_engine_modules()) == []
 
@@ -149,8 +180,6 @@ def test_the_layout_map_names_every_module_and_only_paths_that_exist() -> None:
 
 
 def re_words(text: str) -> list[str]:
-    import re
-
     return re.findall(r"[\w.]+\.py", text)
 
 

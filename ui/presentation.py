@@ -39,6 +39,7 @@ from keuzehulp.schema import (
 from ui.team import team_decision_input
 
 from . import autosave, kennis, state
+from . import streamlit_adapter as adapter
 from .abbreviations import explain
 from .chart import group_formation_chart, legend_lines, wait_label_place
 from .cost_results import cost_slide, timeline_slide
@@ -55,20 +56,18 @@ REASON_ON_SLIDE = 160  # characters of the team's reason on the closing slide
 
 # Constant CSS only: no user text is ever formatted into it. --fs is the body size: about
 # 3.1 % of the screen height (34 px on a 1080p projector), never wider than the screen allows.
-SLIDE_CSS = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"], [data-testid="stSidebarNav"] { display: none !important; }
-header[data-testid="stHeader"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 2.5vh 4vw 0.5rem; max-width: 100%; min-height: 100vh;
-  box-sizing: border-box; display: flex; flex-direction: column; }
-[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { flex: 1 1 auto; }
-.st-key-slide { --fs: clamp(1rem, min(3.1vh, 2.2vw), 2.6rem); }
+# What finds Streamlit's own parts (its test ids) comes from ui/streamlit_adapter.py.
+_FS = "font-size: var(--fs); line-height: 1.3;"
+_NAV_FS = "font-size: clamp(0.95rem, 1.9vh, 1.5rem);"
+SLIDE_CSS = "\n<style>\n" + "\n".join([
+    adapter.hide_chrome_css(),
+    adapter.full_height_main_css("2.5vh 4vw 0.5rem"),
+    """.st-key-slide { --fs: clamp(1rem, min(3.1vh, 2.2vw), 2.6rem); }
 .st-key-slide p, .st-key-slide li, .st-key-slide td, .st-key-slide th,
-.st-key-slide label p, .st-key-slide textarea, .st-key-slide [data-testid="stSelectbox"] div,
-.st-key-slide [data-testid="stSelectbox"] input {
-  font-size: var(--fs); line-height: 1.3; }
-.st-key-slide li { margin-bottom: 0.25em; }
+.st-key-slide label p, .st-key-slide textarea {
+  font-size: var(--fs); line-height: 1.3; }""",
+    adapter.selectbox_text_css(".st-key-slide", _FS),
+    """.st-key-slide li { margin-bottom: 0.25em; }
 .st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: calc(var(--fs) * 0.95); }
 .st-key-slide td, .st-key-slide th { padding: 0.35em 0.6em; }
 .st-key-slide h1 { font-size: calc(var(--fs) * 1.75); line-height: 1.15; padding-top: 0; }
@@ -82,24 +81,21 @@ header[data-testid="stHeader"] { display: none !important; }
   .st-key-slide .st-key-slide-chart { display: none; }
   .st-key-slide .st-key-slide-chart-narrow { display: flex; }
 }
-.st-key-slide [class*="st-key-slide-chart"] svg.marks { width: 100% !important; height: auto !important; max-height: 50vh; }
-.st-key-slide [class*="st-key-slide-chart"] :is([data-testid="stVegaLiteChart"], [data-testid="stFullScreenFrame"],
-  [data-testid="stFullScreenFrame"] > div, .vega-embed, [data-testid="stElementContainer"]) {
-  width: 100% !important; }
-.st-key-slide .st-key-chart-key p { margin-bottom: 0.2em; font-weight: 600; }
+.st-key-slide [class*="st-key-slide-chart"] svg.marks { width: 100% !important; height: auto !important; max-height: 50vh; }""",
+    adapter.chart_full_width_css('.st-key-slide [class*="st-key-slide-chart"]'),
+    """.st-key-slide .st-key-chart-key p { margin-bottom: 0.2em; font-weight: 600; }
 .st-key-slide .st-key-elements [class*="st-key-why-"] p { font-size: calc(var(--fs) * 0.85);
   margin-left: 3.2em; color: #333333; margin-bottom: 0.7em; }
 .st-key-slide .st-key-team-record { border-left: 6px solid #b08d3c; padding-left: 1rem; }
 .st-key-slide .st-key-team-record textarea { min-height: 3.2em; }
 .st-key-slide .st-key-closing h3 { border-top: 1px solid #c8c8c8; padding-top: 0.4em; }
-.st-key-slide .st-key-differs p { color: #8a5a00; font-weight: 700; }
-[data-testid="stLayoutWrapper"]:has(> .st-key-slide-nav) { margin-top: auto; }
-.st-key-slide-nav { background: #ffffff; border-top: 1px solid #c8c8c8; padding-top: 0.4rem; }
-.st-key-slide-nav p, .st-key-slide-nav button p, .st-key-slide-nav [data-testid="stSelectbox"] div,
-.st-key-slide-nav [data-testid="stSelectbox"] input {
-  font-size: clamp(0.95rem, 1.9vh, 1.5rem); }
-</style>
-"""
+.st-key-slide .st-key-differs p { color: #8a5a00; font-weight: 700; }""",
+    adapter.to_bottom_css("slide-nav"),
+    """.st-key-slide-nav { background: #ffffff; border-top: 1px solid #c8c8c8; padding-top: 0.4rem; }
+.st-key-slide-nav p, .st-key-slide-nav button p {
+  font-size: clamp(0.95rem, 1.9vh, 1.5rem); }""",
+    adapter.selectbox_text_css(".st-key-slide-nav", _NAV_FS),
+]) + "\n</style>\n"
 
 # Presenter remotes send PageDown/PageUp (some Space); the arrows for a keyboard. Never while
 # focus is in a field (the team's reason is typed on a slide) or a dropdown. Constant script:
@@ -397,7 +393,7 @@ def presentation_page() -> None:
     deck = slides()
     index = max(0, min(len(deck) - 1, int(st.session_state.get(SLIDE_KEY, 0))))
     st.session_state[SLIDE_KEY] = index
-    # Which slide is on screen, for ui/pagechange.py: a new slide starts at the top.
+    # Which slide is on screen, for the page-change script (ui/streamlit_adapter.py): a new slide starts at the top.
     st.html(f'<span data-kh-slide="{int(index)}"></span>')
     with st.container(key="slide"):
         deck[index].render(advice)

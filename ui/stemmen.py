@@ -27,27 +27,28 @@ from keuzehulp.workshop.ballot import (
     validate,
 )
 
+from . import streamlit_adapter as adapter
 from .workshop_store import client, engine
 
 SEEDED_KEY = "stemmen_seeded"  # the workshop id whose stored votes seeded the widgets
 
 # Constant CSS only (never user text): no sidebar or toolbar, large type and touch targets.
-PHONE_CSS = """<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-header[data-testid="stHeader"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 40rem; padding: 1rem 1rem 4rem; }
-.st-key-stemmen p, .st-key-stemmen label p { font-size: 1.1rem; line-height: 1.4; }
-.st-key-stemmen [data-testid="stRadio"] > [data-testid="stWidgetLabel"] p { font-size: 1.25rem; font-weight: 700; }
-.st-key-stemmen [role="radiogroup"] { width: 100%; }
+# What finds Streamlit's own parts (its test ids) comes from ui/streamlit_adapter.py.
+PHONE_CSS = "<style>\n" + "\n".join([
+    adapter.hide_chrome_css(),
+    adapter.narrow_main_css("40rem", "1rem 1rem 4rem"),
+    ".st-key-stemmen p, .st-key-stemmen label p { font-size: 1.1rem; line-height: 1.4; }",
+    adapter.radio_question_css(".st-key-stemmen", "font-size: 1.25rem; font-weight: 700;"),
+    """.st-key-stemmen [role="radiogroup"] { width: 100%; }
 .st-key-stemmen [role="radiogroup"] label { min-height: 2.9rem; padding: 0.35rem 0.6rem; flex: 1 1 100%;
-  border: 1px solid #c8d1dc; border-radius: 0.5rem; margin: 0 0 0.4rem 0; align-items: center; }
-.st-key-stemmen [data-testid="stCheckbox"] label { min-height: 2.9rem; align-items: center; }
-.st-key-stemmen button { min-height: 3rem; font-size: 1.1rem; }
+  border: 1px solid #c8d1dc; border-radius: 0.5rem; margin: 0 0 0.4rem 0; align-items: center; }""",
+    adapter.checkbox_label_css(".st-key-stemmen", "min-height: 2.9rem; align-items: center;"),
+    """.st-key-stemmen button { min-height: 3rem; font-size: 1.1rem; }
 .st-key-stemmen input { min-height: 2.8rem; font-size: 1.1rem; }
 .st-key-stemmen h1 { font-size: 2rem; }
 .st-key-stemmen [role="radiogroup"] > label { width: 100%; }
-.st-key-code-shown p { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.08em; }
-</style>"""
+.st-key-code-shown p { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.08em; }""",
+]) + "\n</style>"
 
 
 def _participant() -> str:

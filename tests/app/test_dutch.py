@@ -1,13 +1,17 @@
-"""The constant CSS and script that say Streamlit's own words in Dutch (ui/streamlit_adapter.py)."""
+"""The constant scripts of ui/streamlit_adapter.py: Streamlit's own words in Dutch, and a new
+page starting at the top."""
 
 from __future__ import annotations
 
 import re
 
-from ui.streamlit_adapter import SCRIPT
+import pytest
+
+from ui.streamlit_adapter import PAGE_CHANGE_SCRIPT, SCRIPT
 
 
-def test_script_survives_streamlits_sanitiser():
+@pytest.mark.parametrize("script", [SCRIPT, PAGE_CHANGE_SCRIPT], ids=["dutch", "page-change"])
+def test_script_survives_streamlits_sanitiser(script):
     """DOMPurify drops a whole <script> whose text has '<' before a letter, '/' or '!'."""
-    body = SCRIPT.removeprefix("<script>").removesuffix("</script>")
+    body = script.removeprefix("<script>").removesuffix("</script>")
     assert re.findall(r"<[/\w!]", body) == []
