@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from keuzehulp import Profile, advise
+from keuzehulp.dutchdate import dutch_date
 from keuzehulp.report.build import build_report
-from keuzehulp.report.plain import dutch_date
 from keuzehulp.rules import RULES_DIR, load_rules
 from keuzehulp.rulesversion import VERSION_FILE, content_mark, read_version, version_problems
 

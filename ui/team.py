@@ -9,12 +9,13 @@ user leaves the page.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
 
+from keuzehulp.dutchdate import EXAMPLE, NotADate, dutch_date, parse_date, short_date
+from keuzehulp.dutchdate import MAX_CHARS as DATE_CHARS
 from keuzehulp.inputs import dutch_messages
 from keuzehulp.labels import labels
 from keuzehulp.markdown import inert_markdown
@@ -123,7 +124,14 @@ def team_decision_input(decision_id: str, advised: str | None = None, *, heading
 def _store_action(element_id: str) -> None:
     action = st.session_state.get(f"team_action_{element_id}") or ""
     owner = st.session_state.get(f"team_owner_{element_id}") or ""
-    due = st.session_state.get(f"team_due_{element_id}")
+    due_key = f"team_due_{element_id}"
+    stored = get_session().team.actions.get(element_id, TeamAction())
+    try:
+        due = parse_date(st.session_state.get(due_key) or "")
+        _errors().pop(due_key, None)
+    except NotADate as exc:  # the date stays as it was; the message says why
+        due = stored.due
+        _errors()[due_key] = [str(exc)]
     data = get_session().team.model_dump()
     if action.strip() or owner.strip() or due:
         data["actions"][element_id] = {"action": action, "owner": owner, "due": due}
@@ -138,7 +146,7 @@ def team_action_input(element_id: str) -> None:
     keys = {name: f"team_{name}_{element_id}" for name in ("action", "owner", "due")}
     _seed(keys["action"], stored.action)
     _seed(keys["owner"], stored.owner)
-    _seed(keys["due"], stored.due)
+    _seed(keys["due"], short_date(stored.due) if stored.due else "")
     title = labels().elements.get(element_id, element_id)
     st.text_input(f"Actie van het team ({title})", key=keys["action"], max_chars=MAX_ACTION,
                   on_change=_store_action, args=(element_id,),
@@ -146,10 +154,12 @@ def team_action_input(element_id: str) -> None:
     who, when = st.columns(2)
     who.text_input("Wie", key=keys["owner"], max_chars=MAX_NAME, on_change=_store_action,
                    args=(element_id,), placeholder="Naam of rol")
-    when.date_input("Wanneer klaar", key=keys["due"], value=None, format="DD-MM-YYYY",
-                    on_change=_store_action, args=(element_id,), min_value=date(2020, 1, 1),
-                    max_value=date(2040, 12, 31))
+    # A Dutch text box, not Streamlit's date picker (English calendar, weeks from Sunday).
+    when.text_input("Wanneer klaar", key=keys["due"], max_chars=DATE_CHARS, on_change=_store_action,
+                    args=(element_id,), placeholder=EXAMPLE,
+                    help=f"Dag-maand-jaar, bijvoorbeeld {EXAMPLE} of {dutch_date(parse_date(EXAMPLE))}.")
     _show_errors(keys["action"])
+    _show_errors(keys["due"])
 
 
 # --- notes per question ----------------------------------------------------------------------

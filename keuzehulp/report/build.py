@@ -9,6 +9,7 @@ from typing import Any
 
 from ..abbreviations import FirstUse
 from ..costview import CostsSection, costs_section
+from ..dutchdate import dutch_date
 from ..engine import advise
 from ..estimate import estimate as cost_estimate
 from ..groups import estimate
@@ -38,7 +39,7 @@ from .model import (
     TeamChoice,
     VotesPart,
 )
-from .plain import clean, dutch_date, lines
+from .plain import clean, lines
 from .sources import build_sources, knowledge_or_none, readable
 from .texts import ReportTexts, texts
 

@@ -22,10 +22,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ..costview import compare_rows
+from ..dutchdate import dutch_date
 from ..markdown import escape_markdown
 from .as_md import table
 from .docxrows import keep_together, repeat_header
-from .plain import clean, dutch_date, slug
+from .plain import clean, slug
 from .texts import comparison_texts, texts
 
 if TYPE_CHECKING:

@@ -1,25 +1,13 @@
-"""Small text helpers for the reports: Dutch dates, safe user text, file-name slugs."""
+"""Small text helpers for the reports: safe user text, file-name slugs (Dutch dates: dutchdate.py)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
-
-# Own month names: the output must not depend on the machine's locale.
-MONTHS_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
 
 # Characters XML 1.0 forbids (python-docx raises on them) and that have no business in a
 # report anyway: C0 controls except tab/newline/carriage return, lone surrogates, U+FFFE/F.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def dutch_date(day: date) -> str:
-    """27 november 2026."""
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
 def clean(text: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..dutchdate import dutch_date
 from ..schema import SECTION_IDS, Advice
 from .model import SourceGroup, SourceItem
-from .plain import clean, dutch_date
+from .plain import clean
 from .texts import ReportTexts
 
 HANDREIKING_ID = "knowledge/sources/allemaal-dual.md"
