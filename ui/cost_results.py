@@ -113,10 +113,11 @@ def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:
                        "stappen zijn instellingen die u onder 'Bedragen aanpassen' kunt wijzigen."))
 
 
-def _slide(kicker: str, title: str, missing: str, draw: Callable[[Estimate, Layout], None]) -> None:
-    """A cost slide: its kicker and title, then `draw` in the slide layout (or `missing`)."""
-    with st.container(key="kicker"):
-        st.markdown(kicker)
+def _slide(kicker: Callable[[str], None], line: str, title: str, missing: str,
+           draw: Callable[[Estimate, Layout], None]) -> None:
+    """A cost slide: its kicker line (drawn by the presentation, which adds the scenario's name)
+    and title, then `draw` in the slide layout (or `missing`)."""
+    kicker(line)
     st.title(title, anchor=False)
     est = current_estimate()
     if est is None:
@@ -125,12 +126,12 @@ def _slide(kicker: str, title: str, missing: str, draw: Callable[[Estimate, Layo
     draw(est, SLIDE)
 
 
-def cost_slide(advice: Advice) -> None:
+def cost_slide(advice: Advice, kicker: Callable[[str], None]) -> None:
     own = len(state.get_session().costs.amounts)  # amounts the team set itself
-    _slide(f"Kosten en doorlooptijd · {own} bedragen zelf ingevuld, de rest startwaarden (bron of aanname)",
+    _slide(kicker, f"Kosten en doorlooptijd · {own} bedragen zelf ingevuld, de rest startwaarden (bron of aanname)",
            "Wat kost dit ontwerp?", "De kosten konden nu niet worden berekend.", cost_results)
 
 
-def timeline_slide(advice: Advice) -> None:
-    _slide("Kosten en doorlooptijd · van huisvesting tot participatie", "Hoe lang wacht een inburgeraar?",
+def timeline_slide(advice: Advice, kicker: Callable[[str], None]) -> None:
+    _slide(kicker, "Kosten en doorlooptijd · van huisvesting tot participatie", "Hoe lang wacht een inburgeraar?",
            "De doorlooptijd kon nu niet worden berekend.", timeline_results)

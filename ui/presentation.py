@@ -345,8 +345,8 @@ def slides() -> list[Slide]:
         out.append(Slide(f"{title} Wat zou het advies veranderen?", _decision_more_slide(decision)))
     for section in SECTION_IDS:
         out.append(Slide(f"Werkzame elementen {_section_line(section)}", _elements_slide(section)))
-    out.append(Slide("Wat kost dit ontwerp?", cost_slide))
-    out.append(Slide("Hoe lang wacht een inburgeraar?", timeline_slide))
+    out.append(Slide("Wat kost dit ontwerp?", lambda advice: cost_slide(advice, _kicker)))
+    out.append(Slide("Hoe lang wacht een inburgeraar?", lambda advice: timeline_slide(advice, _kicker)))
     if len(state.get_session().scenarios) >= 2:
         out.append(Slide("Scenario's vergeleken", _scenario_slide))
     out.append(Slide("Advies en keuze van het team", _team_slide))

@@ -193,3 +193,10 @@ def test_slides_say_which_scenario_is_on_screen(app):
     assert "Scenario: Met \\*de\\* regio" in page_text(app)
     app.button(key="slide_next").click().run()
     assert "Vraag 2 · Organisatie · Scenario: Met \\*de\\* regio" in page_text(app)
+    # every slide, the cost slides too, names the scenario in its top line
+    while app.title[0].value != "Wat kost dit ontwerp?" and not app.button(key="slide_next").disabled:
+        app.button(key="slide_next").click().run()
+    assert "Kosten en doorlooptijd · " in page_text(app) and "Scenario: Met \\*de\\* regio" in page_text(app)
+    app.button(key="slide_next").click().run()
+    assert app.title[0].value == "Hoe lang wacht een inburgeraar?"
+    assert "Scenario: Met \\*de\\* regio" in page_text(app)
