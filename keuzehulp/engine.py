@@ -7,7 +7,6 @@ element's default; the most important fired priority counts), then the flips.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from . import groups, wording
@@ -66,18 +65,32 @@ def _text(text: str, templated: bool, values: _Values) -> str:
     return text.format_map(values) if templated else text
 
 
-@lru_cache(maxsize=8192)
 def _reason(text: str, prov: Provenance, rule: str) -> Reason:
-    """One Reason per (text, provenance, rule), shared by every advice that gives it: most texts
-    are not templated, and building the same model thousands of times was a third of advise().
-    Reason is frozen, so a shared one cannot be changed under another advice."""
     return Reason.model_construct(text=text, basis=prov.basis, passage=prov.passage, sources=list(prov.sources),
                                   assumption=prov.assumption, rule=rule)
 
 
+# The Reason of each rule text without placeholders, built once and shared by every advice that
+# gives it (building the same model thousands of times was a third of advise()). Keyed by the
+# rule object's id, which the entry keeps alive so the id cannot be reused; Reason is frozen, so
+# a shared one cannot be changed under another advice.
+_FIXED: dict[int, tuple[Any, Reason]] = {}
+
+
+def _said(owner: Any, text: str, templated: bool, values: _Values, prov: Provenance, rule: str) -> Reason:
+    """The Reason for `owner`'s one text (a rule, an element, a consideration or an action)."""
+    if templated:
+        return _reason(text.format_map(values), prov, rule)
+    hit = _FIXED.get(id(owner))
+    if hit is None or hit[0] is not owner:
+        hit = _FIXED[id(owner)] = (owner, _reason(text, prov, rule))
+    return hit[1]
+
+
 def _action(action: Text, rule: str, values: _Values) -> str | Reason:
-    text = _text(action.text, action.templated, values)
-    return text if action.prov is None else _reason(text, action.prov, rule)
+    if action.prov is None:  # an instruction that states no fact
+        return _text(action.text, action.templated, values)
+    return _said(action, action.text, action.templated, values, action.prov, rule)
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -109,7 +122,7 @@ def _decide(decision: Decision, ctx: Ctx, values: _Values) -> DecisionAdvice:
     examples = list(decision.option_examples[chosen])
     sources = list(decision.sources)
     for rule in fired:
-        reason = _reason(_text(rule.reason, rule.templated, values), rule.prov, rule.id)
+        reason = _said(rule, rule.reason, rule.templated, values, rule.prov, rule.id)
         # A rule for the chosen option, or against an alternative, supports the choice.
         supports = (rule.option == chosen) == (rule.weight > 0)
         (reasons_for if supports else reasons_against).append(reason)
@@ -120,8 +133,8 @@ def _decide(decision: Decision, ctx: Ctx, values: _Values) -> DecisionAdvice:
         if rule.strength_at_most and _STRENGTH_RANK[strength] > _STRENGTH_RANK[rule.strength_at_most]:
             strength = rule.strength_at_most
     for con in decision.against[chosen]:
-        reasons_against.append(_reason(_text(con.text, con.templated, values), con.prov,
-                                       f"{decision.id}/{chosen}/against"))
+        reasons_against.append(_said(con, con.text, con.templated, values, con.prov,
+                                     f"{decision.id}/{chosen}/against"))
         sources.extend(con.prov.sources)
     return DecisionAdvice.model_construct(
         choice=chosen,
@@ -140,7 +153,7 @@ def _elements(ruleset: RuleSet, ctx: Ctx, values: _Values) -> list[ElementAdvice
     out = []
     for element in ruleset.elements.values():
         priority = None
-        reasons = [_reason(_text(element.reason, element.templated, values), element.prov, element.rule_id)]
+        reasons = [_said(element, element.reason, element.templated, values, element.prov, element.rule_id)]
         actions = [_action(a, element.rule_id, values) for a in element.actions]
         examples, sources, fired = list(element.examples), list(element.sources), [element.rule_id]
         for rule in element.rules:
@@ -149,7 +162,7 @@ def _elements(ruleset: RuleSet, ctx: Ctx, values: _Values) -> list[ElementAdvice
             fired.append(rule.id)
             if rule.priority and (priority is None or PRIORITY_ORDER[rule.priority] < PRIORITY_ORDER[priority]):
                 priority = rule.priority
-            reasons.append(_reason(_text(rule.reason, rule.templated, values), rule.prov, rule.id))
+            reasons.append(_said(rule, rule.reason, rule.templated, values, rule.prov, rule.id))
             actions.extend(_action(a, rule.id, values) for a in rule.actions)
             examples.extend(rule.examples)
             sources.extend(rule.sources)

@@ -49,14 +49,6 @@ class Provenance:
     assumption: str | None
     sources: tuple[str, ...]
 
-    def __hash__(self) -> int:
-        """Computed once: every reason an advice gives looks its Provenance up (engine._reason)."""
-        cached = self.__dict__.get("_hash")
-        if cached is None:
-            cached = hash((self.basis, self.passage, self.assumption, self.sources))
-            object.__setattr__(self, "_hash", cached)
-        return cached
-
 
 @dataclass(frozen=True)
 class Text:
