@@ -6,6 +6,7 @@ figures and their Dutch from keuzehulp.costview.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +72,23 @@ def _metrics(result: CostResult) -> None:
     c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", euro(abs(gap)))
 
 
+# Vega-Lite specs of the charts by their inputs. Building an Altair chart and validating it
+# against the schema took about 60 ms of each rerun of the Kosten page (bench/pages.py), every
+# click, for the same figures; now only new figures are built. A few specs are kept at most.
+_SPECS: dict[str, dict[str, Any]] = {}
+_MAX_SPECS = 64
+
+
+def _chart(build: Callable[..., Any], data: Any, **options: Any) -> None:
+    key = f"{build.__name__}|{data!r}|{sorted(options.items())!r}"
+    spec = _SPECS.get(key)
+    if spec is None:
+        if len(_SPECS) >= _MAX_SPECS:
+            _SPECS.clear()
+        spec = _SPECS[key] = build(data, **options).to_dict()
+    st.vega_lite_chart(spec=copy.deepcopy(spec), width="stretch", theme=None)
+
+
 def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
     result = est.costs
     if result.complete:
@@ -83,7 +101,7 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
         st.markdown(explain(headline(result)))
     if result.complete and not layout.slide:
         st.caption(volumes_line(result))
-    st.altair_chart(cost_chart(result, **layout.cost_chart), width="stretch", theme=None)
+    _chart(cost_chart, result, **layout.cost_chart)
     if layout.slide:
         return
     _table(cost_table(result))
@@ -102,7 +120,7 @@ def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:
     if not layout.slide:
         for warning in est.timeline.warnings:
             st.warning(explain(warning), icon=":material/schedule:")
-    st.altair_chart(timeline_chart(est.timeline, **layout.timeline_chart), width="stretch", theme=None)
+    _chart(timeline_chart, est.timeline, **layout.timeline_chart)
     if layout.slide:
         for warning in est.timeline.warnings[:2]:
             st.markdown(f"**Let op:** {explain(warning)}")
