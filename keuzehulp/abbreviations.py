@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 # Quoted passages ‘…’ may hold a quoted word ‘…’ themselves: the span runs to the last closing
@@ -26,10 +26,15 @@ class Term:
     meaning: str
     page: str  # the knowledge page that explains it (a glossary or route page)
 
-    @property
+    @cached_property  # asked for every text of every page run: compiled once per term
     def pattern(self) -> re.Pattern[str]:
         flags = 0 if any(ch.isupper() for ch in self.term) else re.IGNORECASE
         return re.compile(rf"(?<![\w-]){re.escape(self.term)}(?![\w-])", flags)
+
+    @cached_property
+    def folded(self) -> str:
+        """The term in lower case: a text without it cannot contain the term (a quick test)."""
+        return self.term.lower()
 
 
 def terms_of(kb: Any) -> tuple[Term, ...]:
@@ -55,9 +60,10 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
 
-def occurrences(text: str, term: Term) -> list[re.Match[str]]:
-    """Where the term occurs outside quotes and outside a longer term ("B1" not in "B1-route")."""
-    spans = _quoted(text)
+def occurrences(text: str, term: Term, quoted: list[tuple[int, int]] | None = None) -> list[re.Match[str]]:
+    """Where the term occurs outside quotes and outside a longer term ("B1" not in "B1-route").
+    `quoted`: the text's quoted spans, when the caller has them already."""
+    spans = _quoted(text) if quoted is None else quoted
     return [m for m in term.pattern.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
 
 
@@ -84,8 +90,14 @@ class FirstUse:
             return text
         inserts: list[tuple[int, str]] = []
         taken: list[tuple[int, int]] = []  # spans of longer terms already handled here
+        lower = text.lower()
+        quoted: list[tuple[int, int]] | None = None
         for term in self.terms:
-            found = [m for m in occurrences(text, term)
+            if term.folded not in lower:
+                continue
+            if quoted is None:
+                quoted = _quoted(text)
+            found = [m for m in occurrences(text, term, quoted)
                      if not any(a <= m.start() < b for a, b in taken)]
             if not found:
                 continue
