@@ -13,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
+from keuzehulp.abbreviations import FirstUse, terms
 from keuzehulp.assumptions import base_register
 from keuzehulp.costdata import GROUPS, UNIT_TEXT, AmountSpec, cost_data, describe_range, format_amount
 from keuzehulp.costs import ROUTE_LABELS
@@ -138,14 +139,14 @@ def _basis_text(spec: AmountSpec) -> str:
     return f"{BASIS_LABELS['team']}. {spec.note}".strip()
 
 
-def amount_input(name: str) -> None:
+def amount_input(name: str, first: FirstUse) -> None:
     spec = cost_data().amounts[name]
     key = f"cost_{name}"
     # A text box read the Dutch way (keuzehulp/dutchnum: 11.600 is elfduizend zeshonderd); the
     # session seeds it before it is drawn, so a refused figure shows the last valid one again.
     st.session_state[key] = format_whole_number(round(_settings().amounts.get(name, spec.default)))
     changed = name in _settings().amounts
-    label = f"{spec.label} ({UNIT_TEXT[spec.unit]})"
+    label = first.explain(f"{spec.label} ({UNIT_TEXT[spec.unit]})")  # "MAP (module arbeidsmarkt …)" once
     st.text_input(label, key=key, max_chars=MAX_CHARS, on_change=commit_amount, args=(name,),
                   help=_basis_text(spec))
     tag = "aangepast door het team" if changed else BASIS_LABELS[spec.basis].lower()
@@ -189,6 +190,9 @@ def amounts_editor() -> None:
                     "waar de startwaarde vandaan komt.")
         tabs = st.tabs(list(GROUPS.values()))
         specs = cost_data().amounts
+        # Its own reading unit: a term is spelled out in the first label read here, and the
+        # results below the (often closed) editor still spell it out themselves.
+        first = FirstUse(terms=terms())
         for tab, group in zip(tabs, GROUPS, strict=True):
             with tab:
                 if group == "language":
@@ -198,10 +202,12 @@ def amounts_editor() -> None:
                         st.toggle(f"{ROUTE_LABELS[route]}: taal per uur inkopen (uren × prijs per uur)",
                                   key=key, on_change=commit_by_hours, args=(route,))
                 names = [n for n, s in specs.items() if s.group == group]
-                cols = st.columns(2)
-                for i, name in enumerate(names):
-                    with cols[i % 2]:
-                        amount_input(name)
+                # Drawn column by column, the order a reader goes through them (so a term is
+                # spelled out in the first label that is read, not the first one in this list).
+                for column, half in zip(st.columns(2), (names[0::2], names[1::2]), strict=True):
+                    with column:
+                        for name in half:
+                            amount_input(name, first)
         st.button("Alle bedragen terug naar de startwaarden", on_click=reset_amounts,
                   icon=":material/restart_alt:", key="cost_reset")
 

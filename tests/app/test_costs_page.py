@@ -134,3 +134,13 @@ def test_the_comparison_page_shows_costs_and_lead_time_per_scenario(app):
     assert "Kosten en doorlooptijd per scenario" in text
     table = next(m.value for m in app.markdown if "Kosten per jaar" in m.value)
     assert "Alleen" in table and "Samen" in table and "Verschilt" in table
+
+
+def test_an_amount_label_spells_out_its_abbreviation_where_the_editor_first_uses_it(app):
+    """'MAP: kosten per traject' is read in the editor before any result: there it says what MAP
+    is. The results under the (often closed) editor still spell it out themselves."""
+    open_page(app, "pages/kosten.py")
+    labels = [t.label for t in app.text_input if t.key and t.key.startswith("cost_")]
+    map_labels = [label for label in labels if label.startswith("MAP")]
+    assert map_labels and "(module arbeidsmarkt en participatie)" in map_labels[0].lower(), map_labels
+    assert all("(module arbeidsmarkt" not in label.lower() for label in map_labels[1:])
