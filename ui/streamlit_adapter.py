@@ -98,6 +98,9 @@ SCRIPT = r"""<script>
   document.documentElement.lang = "nl";  // Streamlit serves the page as English
   if (window.__khDutch) return;
   window.__khDutch = true;
+  // Own keys only: a text such as "constructor" or "toString" (a scenario's name in a list) is
+  // not a key of these tables, whatever Object.prototype holds.
+  const has = (table, key) => key !== null && Object.prototype.hasOwnProperty.call(table, key);
   // The toolbar of a table or chart: its buttons' labels and the tooltips they show.
   const toolbar = {
     "Download as CSV": "Downloaden als CSV-bestand", "Search": "Zoeken", "Fullscreen": "Volledig scherm",
@@ -161,30 +164,36 @@ SCRIPT = r"""<script>
   const focusable = (el) => { if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0"); };
   const label = (el) => {
     const placeholder = el.getAttribute("placeholder");
-    if (placeholder in placeholders) el.setAttribute("placeholder", placeholders[placeholder]);
+    if (has(placeholders, placeholder)) el.setAttribute("placeholder", placeholders[placeholder]);
     const title = el.getAttribute("title");
-    if (title in labels) el.setAttribute("title", labels[title]);
+    if (has(labels, title)) el.setAttribute("title", labels[title]);
     const value = el.getAttribute("aria-label");
     if (!value) return;
-    if (value in labels) { el.setAttribute("aria-label", labels[value]); return; }
+    if (has(labels, value)) { el.setAttribute("aria-label", labels[value]); return; }
     if (/^[a-z_]+ icon$/.test(value)) { el.setAttribute("aria-hidden", "true"); return; }
     for (const [en, nl] of prefixes) {
       if (value.startsWith(en)) { el.setAttribute("aria-label", nl + value.slice(en.length)); return; }
     }
   };
+  // Most text on a page is the app's own Dutch: tell it apart by its words alone before asking
+  // where it sits (closest() walks up the tree for every text node a rerun adds).
+  const scopedWords = new Set(scoped.flatMap(([, words]) => Object.keys(words)));
+  const allPatterns = patterns.concat(scoped.flatMap(([, , wordPatterns]) => wordPatterns)).map(([re]) => re);
+  const candidate = (value) => has(sentences, value) || has(toolbar, value) || scopedWords.has(value)
+    || allPatterns.some((re) => re.test(value));
   const sentence = (node) => {
     const value = node.nodeValue.trim();
-    if (!value || !node.parentElement) return;
-    if (value in toolbar && node.parentElement.closest("[data-testid='stTooltipContent']")) {
+    if (!value || !node.parentElement || !candidate(value)) return;
+    if (has(toolbar, value) && node.parentElement.closest("[data-testid='stTooltipContent']")) {
       node.nodeValue = toolbar[value];  // a toolbar's tooltip (its text sits in Markdown)
       return;
     }
     if (node.parentElement.closest(content)) return;
-    let dutch = sentences[value];
+    let dutch = has(sentences, value) ? sentences[value] : undefined;
     let rules = patterns;
     for (const [where, words, wordPatterns] of scoped) {
       if (dutch === undefined && node.parentElement.closest(where)) {
-        dutch = words[value];
+        dutch = has(words, value) ? words[value] : undefined;
         rules = rules.concat(wordPatterns);
       }
     }
