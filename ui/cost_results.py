@@ -29,7 +29,7 @@ from keuzehulp.estimate import Estimate, estimate
 from keuzehulp.schema import Advice
 
 from . import state
-from .abbreviations import explain
+from .abbreviations import explain, used
 from .cost_chart import cost_chart, timeline_chart
 
 
@@ -87,6 +87,19 @@ def _chart(build: Callable[..., Any], data: Any, **options: Any) -> None:
             _SPECS.clear()
         spec = _SPECS[key] = build(data, **options).to_dict()
     st.vega_lite_chart(spec=copy.deepcopy(spec), width="stretch", theme=None)
+    _chart_terms(spec)
+
+
+def _chart_terms(spec: dict[str, Any]) -> None:
+    """A chart's labels (legend, bars, tooltips) may be where a term is first used on the page or
+    slide ("MAP", "SPUK onderwijsroute", "vanaf het PIP"): those get their meaning right under it."""
+    words = [value for rows in spec.get("datasets", {}).values() for row in rows
+             for value in row.values() if isinstance(value, str)]
+    before = {term.term for term in used()}
+    explain(" · ".join(words))  # marks the terms as met on this page
+    new = [term for term in used() if term.term not in before]
+    if new:
+        st.caption("; ".join(f"{term.term} ({term.meaning})" for term in new))
 
 
 def cost_results(est: Estimate, layout: Layout = PAGE) -> None:

@@ -200,3 +200,15 @@ def test_slides_say_which_scenario_is_on_screen(app):
     app.button(key="slide_next").click().run()
     assert app.title[0].value == "Hoe lang wacht een inburgeraar?"
     assert "Scenario: Met \\*de\\* regio" in page_text(app)
+
+
+def test_a_cost_slide_explains_the_terms_its_chart_uses_first(app):
+    """The cost chart's legend names MAP and PVT before any text on the slide does: their meaning
+    stands right under the chart; the lead-time chart's PIP likewise."""
+    open_page(with_session(app, Session(profile=ALONE)), "pages/presentatie.py")
+    while app.title[0].value != "Wat kost dit ontwerp?":
+        app.button(key="slide_next").click().run()
+    captions = " ".join(c.value for c in app.caption)
+    assert "MAP (module arbeidsmarkt en participatie)" in captions
+    app.button(key="slide_next").click().run()
+    assert "PIP (persoonlijk plan inburgering en participatie)" in " ".join(c.value for c in app.caption)
