@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .inputs import shorten
+
 # Own month names: the output must not depend on the machine's locale.
 MONTHS_NL = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -47,7 +49,7 @@ def short_date(day: date) -> str:
 
 
 def _quoted(text: str) -> str:
-    return f"'{text}'" if len(text) <= MAX_CHARS else f"'{text[:MAX_CHARS - 1]}…'"
+    return f"'{shorten(text, MAX_CHARS)}'"
 
 
 def _month(name: str) -> int | None:
