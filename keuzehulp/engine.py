@@ -95,6 +95,8 @@ def _action(action: Text, rule: str, values: _Values) -> str | Reason:
 
 def _unique(items: list[Any]) -> list[Any]:
     """Once each, by text (two rules may give the same sentence); the first one's basis stays."""
+    if len(items) < 2:
+        return list(items)
     seen: dict[str, Any] = {}
     for item in items:
         seen.setdefault(item if item.__class__ is str else item.text, item)

@@ -23,39 +23,59 @@ if TYPE_CHECKING:
     from .rules import Decision, RuleSet
 
 
-def _atom_at(atom: Any, scratch: Ctx, field: str, value: int) -> bool:
-    """The atom's truth with `field` at `value`. `scratch` is a copy of the context that this
-    sets `field` in (derived quantities read profile fields only, so nothing else goes stale)."""
-    if atom.name == field:
-        return atom.check({field: value})
-    scratch[field] = value
-    return atom.check({atom.name: DERIVED[atom.name].fn(scratch)})
+def threshold_atoms(decision: Decision, field: str) -> tuple[Any, ...]:
+    """The decision's comparisons that `field` can change (directly or through a derived
+    quantity), once each: rules often repeat one comparison ("group_wait_ratio > 1")."""
+    cached = decision.flip_atoms.get(field)
+    if cached is None:
+        seen: dict[tuple[str, str, str], Any] = {}
+        for rule in decision.rules:
+            for atom in rule.atoms:
+                if atom.name == field or (atom.name in DERIVED and field in DERIVED[atom.name].deps):
+                    seen.setdefault((atom.name, atom.op, repr(atom.value)), atom)
+        cached = decision.flip_atoms[field] = tuple(seen.values())
+    return cached
 
 
 def change_points(decision: Decision, ctx: Ctx, field: str, lo: int, hi: int) -> set[int]:
-    """Values v of `field` where some condition of the decision differs between v-1 and v."""
+    """Values v of `field` where some condition of the decision differs between v-1 and v.
+
+    Each comparison changes truth only next to the root of `quantity == constant`, so it is
+    tested on the few whole values around that root. A derived quantity is computed once per
+    value of `field` (`scratch` is a copy of the context with `field` set; derived quantities
+    read profile fields only, so nothing else in it goes stale)."""
     points: set[int] = set()
     scratch = dict(ctx)
-    for rule in decision.rules:
-        for atom in rule.atoms:
-            if atom.name == field:
-                roots = atom.value if isinstance(atom.value, list) else [atom.value]
-            elif atom.name in DERIVED and field in DERIVED[atom.name].deps:
-                root = DERIVED[atom.name].solve(ctx, field, atom.value)
-                roots = [] if root is None else [root]
-            else:
+    probe: Ctx = {}
+    at: dict[tuple[str, int], Any] = {}  # (derived name, value of field) -> the quantity there
+    for atom in threshold_atoms(decision, field):
+        name = atom.name
+        if name == field:
+            quantity = None
+            roots = atom.value if isinstance(atom.value, list) else [atom.value]
+        else:
+            quantity = DERIVED[name]
+            root = quantity.solve(ctx, field, atom.value)
+            roots = [] if root is None else [root]
+        for root in roots:
+            if not math.isfinite(root):
                 continue
-            for root in roots:
-                if not math.isfinite(root):
-                    continue
-                base = math.floor(root)
-                window = [v for v in range(base - 1, base + 3) if lo <= v <= hi]
-                truth = [_atom_at(atom, scratch, field, v) for v in window]
-                for i in range(1, len(window)):
-                    if truth[i] != truth[i - 1]:
-                        points.add(window[i])
+            base = math.floor(root)
+            before = None
+            for v in range(max(base - 1, lo), min(base + 2, hi) + 1):
+                if quantity is None:
+                    probe[name] = v
+                else:
+                    key = (name, v)
+                    if key not in at:
+                        scratch[field] = v
+                        at[key] = quantity.fn(scratch)
+                    probe[name] = at[key]
+                truth = atom.check(probe)
+                if before is not None and truth != before:
+                    points.add(v)
+                before = truth
     return points
-
 
 
 def _flip(ruleset: RuleSet, decision: Decision, field: str, key: str, value: Any, new: str,

@@ -86,6 +86,7 @@ class Decision:
     against: dict[str, list[Text]]
     fields: frozenset[str] = frozenset()  # profile fields the rules depend on
     flip_guards: dict[str, Any] = field(default_factory=dict)  # option -> check (flip_only_if)
+    flip_atoms: dict[str, tuple[Atom, ...]] = field(default_factory=dict)  # flips.threshold_atoms' cache
 
 
 @dataclass

@@ -14,15 +14,21 @@ if TYPE_CHECKING:
     from .rules import Decision
 
 
-def scores(decision: Decision, ctx: Ctx) -> tuple[dict[str, int], list[Any]]:
-    """Score per option and the rules that fired."""
-    totals = dict.fromkeys(decision.options, 0)
-    fired = []
+def totals(decision: Decision, ctx: Ctx, fired: list[Any] | None = None) -> dict[str, int]:
+    """Score per option; the rules that fired are appended to `fired` when one is given."""
+    out = dict.fromkeys(decision.options, 0)
     for rule in decision.rules:
         if rule.check(ctx):
-            totals[rule.option] += rule.weight
-            fired.append(rule)
-    return totals, fired
+            out[rule.option] += rule.weight
+            if fired is not None:
+                fired.append(rule)
+    return out
+
+
+def scores(decision: Decision, ctx: Ctx) -> tuple[dict[str, int], list[Any]]:
+    """Score per option and the rules that fired."""
+    fired: list[Any] = []
+    return totals(decision, ctx, fired), fired
 
 
 def best(totals: dict[str, int]) -> str:
@@ -31,5 +37,5 @@ def best(totals: dict[str, int]) -> str:
 
 
 def choice(decision: Decision, ctx: Ctx) -> str:
-    """The option this decision's rules choose for `ctx`."""
-    return best(scores(decision, ctx)[0])
+    """The option this decision's rules choose for `ctx` (the flip search asks this often)."""
+    return best(totals(decision, ctx))
