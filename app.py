@@ -19,9 +19,10 @@ apply_page_change()  # a new page (or slide) starts at the top; a phone's menu c
 
 # No icon on st.Page: it becomes the tab's favicon, fetched from fonts.gstatic.com. The sidebar
 # route draws the icons with the bundled font instead.
-pages = [st.Page(p.path, title=p.title, url_path=p.url_path, default=(i == 0))
-         for i, p in enumerate(nav.PAGES)]
-current = st.navigation(pages, position="hidden")
+pages = {p.path: st.Page(p.path, title=p.title, url_path=p.url_path, default=(i == 0))
+         for i, p in enumerate(nav.PAGES)}
+current = st.navigation(list(pages.values()), position="hidden")
+nav.remember_pages(pages)  # links to these pages use them (no path lookup on disk per link)
 
 participant = nav.is_participant_page(current.title)  # a phone in a live workshop: no sidebar, no session
 if not participant:

@@ -13,7 +13,7 @@ import streamlit as st
 from keuzehulp.knowledge import knowledge_base
 from keuzehulp.labels import labels
 
-from . import autosave
+from . import autosave, nav
 
 KENNISBANK = "pages/kennisbank.py"
 LOG = logging.getLogger(__name__)
@@ -84,14 +84,14 @@ def read_more(item_id: str, label: str = "Lees meer in de kennisbank") -> None:
     """A link to one Kennisbank item (only when the item exists)."""
     if item(item_id) is None:
         return
-    st.page_link(KENNISBANK, label=label, icon=":material/menu_book:", query_params={"item": item_id, **autosave.address_params()})
+    st.page_link(nav.link_target(KENNISBANK), label=label, icon=":material/menu_book:", query_params={"item": item_id, **autosave.address_params()})
 
 
 def assumption_link(assumption_id: str) -> None:
     """A link to the Kennisbank page of one assumption ("Aanname van de keuzehulp: …")."""
     page = item(f"knowledge/assumptions/{assumption_id}.md")
     if page is not None:
-        st.page_link(KENNISBANK, label=f"Aanname: {page.title}", icon=":material/lightbulb:",
+        st.page_link(nav.link_target(KENNISBANK), label=f"Aanname: {page.title}", icon=":material/lightbulb:",
                      query_params={"item": page.id, **autosave.address_params()}, width="stretch",
                      help=f"Aanname van de keuzehulp: {page.title}. Uitleg in de Kennisbank.")
 

@@ -6,8 +6,10 @@ Other features append their pages here (e.g. "Vergelijken", "Presenteren"); entr
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,24 @@ PAGES: list[NavPage] = [
     NavPage("pages/stemmen.py", "Stemmen", ":material/how_to_vote:", None, participant=True,
             render="ui.stemmen:stemmen_page"),
 ]
+
+
+# The st.Page objects app.py registered in the script run on this thread (each run of a session
+# runs on its script thread). A link given one of them is not resolved on disk again:
+# st.page_link with a file path does a realpath() per link, a tenth of a page's rerun.
+_run = threading.local()
+
+
+def remember_pages(pages: dict[str, Any]) -> None:
+    """Called by app.py with {path: st.Page} for this run."""
+    _run.pages = pages
+
+
+def link_target(path: str) -> Any:
+    """What st.page_link and st.switch_page get for the page at `path`: this run's st.Page, or
+    the path itself when app.py has not run on this thread (a page drawn on its own in a test)."""
+    pages = getattr(_run, "pages", None)
+    return pages.get(path, path) if pages else path
 
 
 def is_participant_page(title: str) -> bool:

@@ -38,7 +38,7 @@ from keuzehulp.schema import (
 )
 from ui.team import team_decision_input
 
-from . import autosave, kennis, state
+from . import autosave, kennis, nav, state
 from . import streamlit_adapter as adapter
 from .abbreviations import explain
 from .chart import group_formation_chart, legend_lines, wait_label_place
@@ -376,7 +376,7 @@ def _navigation(index: int, deck: list[Slide]) -> None:
                         label_visibility="collapsed")
         forward.button("Volgende", icon=":material/arrow_forward:", on_click=_go, args=(1, count),
                        disabled=index == count - 1, type="primary", key="slide_next", width="stretch")
-        leave.page_link("pages/advies.py", label="Stop presenteren", icon=":material/close:",
+        leave.page_link(nav.link_target("pages/advies.py"), label="Stop presenteren", icon=":material/close:",
                         query_params=autosave.address_params())
 
 
@@ -386,7 +386,7 @@ def presentation_page() -> None:
     if advice is None:
         st.error("Het advies kon nu niet worden berekend. Uw antwoorden zijn bewaard.",
                  icon=":material/error:")
-        st.page_link("pages/advies.py", label="Terug naar het advies", icon=":material/arrow_back:",
+        st.page_link(nav.link_target("pages/advies.py"), label="Terug naar het advies", icon=":material/arrow_back:",
                      query_params=autosave.address_params())
         return
     st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)

@@ -32,7 +32,7 @@ def stepper() -> None:
             done = page.step in answered
             icon = ANSWERED_ICON if done else OPEN_ICON
             label = f"{page.title} (beantwoord)" if done else page.title
-        st.page_link(page.path, label=label, icon=icon, query_params=autosave.address_params())
+        st.page_link(nav.link_target(page.path), label=label, icon=icon, query_params=autosave.address_params())
 
 
 def render_sidebar() -> None:

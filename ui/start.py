@@ -71,5 +71,5 @@ def render_start() -> None:
             field_input("municipality", "start")
         if st.button("Begin met vraag 1", type="primary", icon=":material/arrow_forward:"):
             state.mark_answered("start")
-            st.switch_page(nav.page_for_step("q1").path, query_params=autosave.address_params())
+            st.switch_page(nav.link_target(nav.page_for_step("q1").path), query_params=autosave.address_params())
         resume()

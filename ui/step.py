@@ -84,7 +84,7 @@ def prev_next(step: str) -> None:
     left, right = st.columns(2)
     if before is not None:
         with left:
-            st.page_link(before.path, label=f"Vorige: {before.title}", icon=":material/arrow_back:",
+            st.page_link(nav.link_target(before.path), label=f"Vorige: {before.title}", icon=":material/arrow_back:",
                          query_params=autosave.address_params())
     if after is not None:
         label = f"Volgende: {after.title}"
@@ -93,7 +93,7 @@ def prev_next(step: str) -> None:
                 state.mark_read(step)
             else:
                 state.mark_answered(step)
-            st.switch_page(after.path, query_params=autosave.address_params())
+            st.switch_page(nav.link_target(after.path), query_params=autosave.address_params())
 
 
 def render_step(step: str) -> None:
