@@ -231,6 +231,19 @@ def apply_dutch() -> None:
     st.html(SCRIPT, unsafe_allow_javascript=True)
 
 
+@cache
+def _page_setup_html() -> str:
+    return page_css() + f"<style>{dutch_css()}</style>" + SCRIPT + PAGE_CHANGE_SCRIPT
+
+
+def apply_page_setup() -> None:
+    """Every page's constant CSS and scripts as one element (call once per run, from the
+    entrypoint): page_css, the Dutch CSS and script (apply_dutch) and the page-change script
+    (apply_page_change). One element instead of four: every rerun sends each element to the
+    browser again, and these never change."""
+    st.html(_page_setup_html(), unsafe_allow_javascript=True)
+
+
 # --- Streamlit's page structure (its test ids) ---------------------------------------------
 # CSS and script that find Streamlit's own parts by their `data-testid` (and one of its class
 # names). The page modules pass what is theirs: the scope (`.st-key-<our key>`) and the
