@@ -43,9 +43,17 @@ def _load() -> Any | None:
         return None
 
 
+_loaded: list[Any] = []  # the base once loaded: a page asks for it ~30 times per run
+
+
 def kb() -> Any | None:
     """The knowledge base, or None while it is missing or broken (pages then show less)."""
-    return _load()
+    if _loaded:
+        return _loaded[0]
+    base = _load()
+    if base is not None:
+        _loaded.append(base)
+    return base
 
 
 def item(item_id: str) -> Any | None:
