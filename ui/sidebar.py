@@ -19,6 +19,7 @@ def stepper() -> None:
     answered = state.answered_steps()
     read = state.read_steps()
     st.markdown("**Route**")
+    params = autosave.address_params()
     for page in nav.PAGES:
         if page.participant:
             continue  # the participants' page is reached by its link or QR code
@@ -32,7 +33,7 @@ def stepper() -> None:
             done = page.step in answered
             icon = ANSWERED_ICON if done else OPEN_ICON
             label = f"{page.title} (beantwoord)" if done else page.title
-        st.page_link(nav.link_target(page.path), label=label, icon=icon, query_params=autosave.address_params())
+        st.page_link(nav.link_target(page.path), label=label, icon=icon, query_params=params)
 
 
 def render_sidebar() -> None:
