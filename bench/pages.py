@@ -6,6 +6,10 @@
 2. Click -> update time in Chromium against a real server: a widget change until the app
    reports data-test-script-state='notRunning' again, beside the bare page. Target: at most 1.2x.
 
+Ours and the bare page take turns, one rerun or one click each: this machine's speed drifts by
+a third within a minute, and measuring all of ours and then all of the bare page's made the
+same code come out anywhere between 0.8x and 1.4x from one run to the next.
+
 3. The full garbage collection Streamlit runs after every script run (runner.postScriptGC), in
    this process once the app has run: what it walks and how long it takes. Before ui/memory.py
    froze the long-lived objects it walked ~140,000 objects and held up each click 60-115 ms.
@@ -34,7 +38,7 @@ from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 from tests.browser.walk import settle  # noqa: E402
 from ui.nav import PAGES  # noqa: E402
 
-REPEATS = 7
+REPEATS = 11
 RERUN_TARGET = 1.5
 CLICK_TARGET = 1.2
 
@@ -75,14 +79,17 @@ def merged(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
     return {k: a.get(k, 0) + b.get(k, 0) for k in set(a) | set(b)}
 
 
-def timed_reruns(at: AppTest) -> float:
-    at.run()  # warm: content loaded, advice computed once
-    times = []
+def timed_reruns(*apps: AppTest) -> list[float]:
+    """Median rerun time of each app, the apps taking turns (one rerun each per round)."""
+    for at in apps:
+        at.run()  # warm: content loaded, advice computed once
+    times: list[list[float]] = [[] for _ in apps]
     for _ in range(REPEATS):
-        start = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for at, own in zip(apps, times, strict=True):
+            start = time.perf_counter()
+            at.run()
+            own.append(time.perf_counter() - start)
+    return [statistics.median(own) for own in times]
 
 
 def rerun_rows() -> list[tuple[str, dict[str, int], float, float]]:
@@ -92,10 +99,9 @@ def rerun_rows() -> list[tuple[str, dict[str, int], float, float]]:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
         at.switch_page(page.path).run()
         spec = merged(element_spec(at.main), side)
-        ours = timed_reruns(at)
         os.environ["BARE_SPEC"] = json.dumps(spec)
         bare_at = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"), default_timeout=120)
-        bare = timed_reruns(bare_at)
+        ours, bare = timed_reruns(at, bare_at)
         rows.append((page.title, spec, ours, bare))
     return rows
 
@@ -168,16 +174,26 @@ def current(page, kind: str, name: str, values: list[str]) -> str:
     return page.get_by_role(kind, name=labels().field(name)).input_value()
 
 
-def timed_clicks(page, kind: str, name: str, values: list[str]) -> float:
-    times = []
-    for _ in range(REPEATS + 1):  # the first one warms up
-        now = current(page, kind, name, values)
-        target = values[1] if now == values[0] else values[0]
-        page.evaluate(_ARM)
-        change(page, kind, name, target)
-        times.append(_wait_update(page))
-        settle(page)
-    return statistics.median(times[1:])
+def timed_click(page, kind: str, name: str, values: list[str]) -> float:
+    """One change of the widget (always to the other value) until its update is over."""
+    page.bring_to_front()  # a tab in the background may be throttled
+    now = current(page, kind, name, values)
+    target = values[1] if now == values[0] else values[0]
+    page.evaluate(_ARM)
+    change(page, kind, name, target)
+    seconds = _wait_update(page)
+    settle(page)
+    return seconds
+
+
+def timed_clicks(*tabs: tuple[object, str, str, list[str]]) -> list[float]:
+    """Median click -> update time in each tab (page, kind, name, values), the tabs taking
+    turns (one click each per round); the first round warms up."""
+    times: list[list[float]] = [[] for _ in tabs]
+    for _ in range(REPEATS + 1):
+        for (page, kind, name, values), own in zip(tabs, times, strict=True):
+            own.append(timed_click(page, kind, name, values))
+    return [statistics.median(own[1:]) for own in times]
 
 
 def click_rows(specs: dict[str, dict[str, int]]) -> list[tuple[str, float, float]]:
@@ -188,19 +204,20 @@ def click_rows(specs: dict[str, dict[str, int]]) -> list[tuple[str, float, float
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tab = browser.new_page(viewport={"width": 1280, "height": 800})
-            tab.add_init_script(_WS_SPY)
+            ours_tab, bare_tab = (browser.new_page(viewport={"width": 1280, "height": 800}) for _ in range(2))
+            for tab in (ours_tab, bare_tab):
+                tab.add_init_script(_WS_SPY)
             for page in PAGES:
                 if page.path not in CLICKS:
                     continue
                 kind, name, values = CLICKS[page.path]
                 path = "" if page.path == "pages/start.py" else Path(page.path).stem
-                tab.goto(f"{app.url}/{path}")
-                settle(tab)
-                ours = timed_clicks(tab, kind, name, values)
-                tab.goto(f"{bare.url}/?spec={quote(json.dumps(specs[page.title]))}")
-                settle(tab)
-                base = timed_clicks(tab, "radio", "value", ["Eerste", "Tweede"])
+                ours_tab.goto(f"{app.url}/{path}")
+                settle(ours_tab)
+                bare_tab.goto(f"{bare.url}/?spec={quote(json.dumps(specs[page.title]))}")
+                settle(bare_tab)
+                ours, base = timed_clicks((ours_tab, kind, name, values),
+                                          (bare_tab, "radio", "value", ["Eerste", "Tweede"]))
                 rows.append((page.title, ours, base))
             browser.close()
     finally:
