@@ -46,20 +46,20 @@ PAGES: list[NavPage] = [
 ]
 
 
-# The st.Page objects app.py registered in the script run on this thread (each run of a session
+# The st.Page objects ui/entry.py registered in the script run on this thread (each run of a session
 # runs on its script thread). A link given one of them is not resolved on disk again:
 # st.page_link with a file path does a realpath() per link, a tenth of a page's rerun.
 _run = threading.local()
 
 
 def remember_pages(pages: dict[str, Any]) -> None:
-    """Called by app.py with {path: st.Page} for this run."""
+    """Called by ui/entry.py with {path: st.Page} for this run."""
     _run.pages = pages
 
 
 def link_target(path: str) -> Any:
     """What st.page_link and st.switch_page get for the page at `path`: this run's st.Page, or
-    the path itself when app.py has not run on this thread (a page drawn on its own in a test)."""
+    the path itself when ui/entry.py has not run on this thread (a page drawn on its own in a test)."""
     pages = getattr(_run, "pages", None)
     return pages.get(path, path) if pages else path
 
@@ -87,7 +87,7 @@ def page_by_path(path: str) -> NavPage:
 
 
 def visit(title: str) -> None:
-    """Called by app.py for the page about to run: vraag 1 has nothing to answer; a visit reads it."""
+    """Called by ui/entry.py for the page about to run: vraag 1 has nothing to answer; a visit reads it."""
     from .state import mark_read
 
     page = next((p for p in PAGES if p.title == title), None)

@@ -30,8 +30,9 @@ first and run the tests that guard it:
    test ids (`data-testid`), as small functions the pages call with their own keys and sizes:
    page_css (every page, print), hide_chrome_css, full_height_main_css, narrow_main_css,
    to_bottom_css, selectbox_text_css, chart_full_width_css, radio_question_css,
-   checkbox_label_css, and the page-change script (apply_page_change: a new page starts at the
-   top, a phone's menu closes).
+   checkbox_label_css, and the page-change script (PAGE_CHANGE_SCRIPT: a new page starts at the
+   top, a phone's menu closes). apply_page_setup draws page_css, the Dutch CSS and script and
+   the page-change script as one element on every run.
 """
 
 from __future__ import annotations
@@ -225,22 +226,15 @@ SCRIPT = r"""<script>
 </script>"""
 
 
-def apply_dutch() -> None:
-    """Draw the constant CSS and script (call once per run, from the entrypoint)."""
-    st.html(f"<style>{dutch_css()}</style>")
-    st.html(SCRIPT, unsafe_allow_javascript=True)
-
-
 @cache
 def _page_setup_html() -> str:
     return page_css() + f"<style>{dutch_css()}</style>" + SCRIPT + PAGE_CHANGE_SCRIPT
 
 
 def apply_page_setup() -> None:
-    """Every page's constant CSS and scripts as one element (call once per run, from the
-    entrypoint): page_css, the Dutch CSS and script (apply_dutch) and the page-change script
-    (apply_page_change). One element instead of four: every rerun sends each element to the
-    browser again, and these never change."""
+    """Every page's constant CSS and scripts as one element (call once per run, from
+    ui/entry.py): page_css, the Dutch CSS and SCRIPT, and PAGE_CHANGE_SCRIPT. One element, not
+    four: every rerun sends each element to the browser again, and these never change."""
     st.html(_page_setup_html(), unsafe_allow_javascript=True)
 
 
@@ -363,9 +357,3 @@ PAGE_CHANGE_SCRIPT = r"""<script>
   window.addEventListener("popstate", () => setTimeout(arrived, 0));
 })();
 </script>""".replace("PHONE_TEST", f"<= {PHONE_WIDTH}")
-
-
-def apply_page_change() -> None:
-    """Draw the page-change script: a new page (or slide) starts at the top, a phone's menu
-    closes (once per run, from the entrypoint)."""
-    st.html(PAGE_CHANGE_SCRIPT, unsafe_allow_javascript=True)
