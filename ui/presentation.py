@@ -65,7 +65,7 @@ SLIDE_CSS = "\n<style>\n" + "\n".join([
     """.st-key-slide { --fs: clamp(1rem, min(3.1vh, 2.2vw), 2.6rem); }
 .st-key-slide p, .st-key-slide li, .st-key-slide td, .st-key-slide th,
 .st-key-slide label p, .st-key-slide textarea {
-  font-size: var(--fs); line-height: 1.3; }""",
+  """ + _FS + " }",
     adapter.selectbox_text_css(".st-key-slide", _FS),
     """.st-key-slide li { margin-bottom: 0.25em; }
 .st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: calc(var(--fs) * 0.95); }
@@ -92,8 +92,7 @@ SLIDE_CSS = "\n<style>\n" + "\n".join([
 .st-key-slide .st-key-differs p { color: #8a5a00; font-weight: 700; }""",
     adapter.to_bottom_css("slide-nav"),
     """.st-key-slide-nav { background: #ffffff; border-top: 1px solid #c8c8c8; padding-top: 0.4rem; }
-.st-key-slide-nav p, .st-key-slide-nav button p {
-  font-size: clamp(0.95rem, 1.9vh, 1.5rem); }""",
+.st-key-slide-nav p, .st-key-slide-nav button p { """ + _NAV_FS + " }",
     adapter.selectbox_text_css(".st-key-slide-nav", _NAV_FS),
 ]) + "\n</style>\n"
 
