@@ -346,8 +346,11 @@ class SearchIndex:
         if not found:
             return ()
         best = min(distance for _, distance, _ in found)
-        close = [word for word, distance, _ in found if distance == best]
-        return tuple(sorted(close, key=lambda w: (-self.vocabulary[w], w))[:3])
+        return self._most_used([word for word, distance, _ in found if distance == best])
+
+    def _most_used(self, words: list[str]) -> tuple[str, ...]:
+        """The three words the knowledge base uses most (ties: A to Z), to name as corrections."""
+        return tuple(sorted(words, key=lambda w: (-self.vocabulary[w], w))[:3])
 
     def completions(self, term: str) -> list[str]:
         """Words of the knowledge base that begin with a term of five letters or more."""
@@ -387,11 +390,12 @@ class SearchIndex:
             if any(len(phrase) == 1 and self.stem(phrase[0]) == stem for phrase in group):
                 alternatives += [self._phrase(p, PART) for p in group if not (len(p) == 1 and self.stem(p[0]) == stem)]
         corrections: tuple[str, ...] = ()
-        if not self._occurs(term) and (begun := self.completions(term)):
+        known = self._occurs(term)
+        if not known and (begun := self.completions(term)):
             # a word not typed to the end: "kinderop" searches kinderopvang, not "kinderen"
             alternatives.append(_Alternative(TYPO, [frozenset(begun)]))
-            corrections = tuple(sorted(begun, key=lambda w: (-self.vocabulary[w], w))[:3])
-        elif not self._occurs(term):
+            corrections = self._most_used(begun)
+        elif not known:
             corrections = self.correct(term)
             if corrections:
                 split.level = TYPO - 0.5  # "groepsgrote": "groepsgrootte" before "grote groep"
