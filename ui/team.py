@@ -30,6 +30,7 @@ MAX_ACTION = 500
 NOT_CHOSEN = "Nog niet gekozen"
 DIFFERS_NOTE = "Het team kiest anders dan het advies."
 ERRORS_KEY = "team_errors"
+DATE_HELP = f"Dag-maand-jaar, bijvoorbeeld {EXAMPLE} of {dutch_date(parse_date(EXAMPLE))}."
 
 
 def _seed(key: str, value: Any) -> None:
@@ -156,8 +157,7 @@ def team_action_input(element_id: str) -> None:
                    args=(element_id,), placeholder="Naam of rol")
     # A Dutch text box, not Streamlit's date picker (English calendar, weeks from Sunday).
     when.text_input("Wanneer klaar", key=keys["due"], max_chars=DATE_CHARS, on_change=_store_action,
-                    args=(element_id,), placeholder=EXAMPLE,
-                    help=f"Dag-maand-jaar, bijvoorbeeld {EXAMPLE} of {dutch_date(parse_date(EXAMPLE))}.")
+                    args=(element_id,), placeholder=EXAMPLE, help=DATE_HELP)
     _show_errors(keys["action"])
     _show_errors(keys["due"])
 
