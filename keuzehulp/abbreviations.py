@@ -68,13 +68,14 @@ def occurrences(text: str, term: Term, quoted: list[tuple[int, int]] | None = No
 
 
 def explained_at(text: str, match: re.Match[str], meaning: str) -> bool:
-    """Whether the text explains the term where it occurs: "(WSP)" after its meaning, or
-    "WSP (werkgeversservicepunt…" with the meaning right after it."""
+    """Whether the text explains the term where it occurs: "(WSP)" after its meaning,
+    "WSP (werkgeversservicepunt…" with the meaning right after it, or a title that defines it
+    ("Het PIP: persoonlijk plan inburgering en participatie")."""
     before = text[:match.start()]
-    after = text[match.end():]
+    after = text[match.end():].casefold()
     if before.endswith("(") and after.startswith((")", ",", ";")):
         return True
-    return after.casefold().startswith(f" ({meaning.casefold()}")
+    return after.startswith((f" ({meaning.casefold()}", f": {meaning.casefold()}"))
 
 
 @dataclass

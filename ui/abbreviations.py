@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
-import streamlit as st
-
 from keuzehulp.abbreviations import FirstUse, Term, terms
 
 from . import kennis
+from .lazy import lazy_expander
 
 _PAGE: ContextVar[FirstUse | None] = ContextVar("abbreviations_on_this_page", default=None)
 
@@ -42,6 +41,9 @@ def glossary_links() -> None:
     met = used()
     if not met:
         return
-    with st.expander("Afkortingen en vaktermen op deze pagina", icon=":material/menu_book:"):
-        for term in met:
-            kennis.read_more(term.page, f"{term.term}: {term.meaning}")
+    box = lazy_expander("Afkortingen en vaktermen op deze pagina", icon=":material/menu_book:",
+                        key="glossary_open")
+    if box is not None:
+        with box:
+            for term in met:
+                kennis.read_more(term.page, f"{term.term}: {term.meaning}")

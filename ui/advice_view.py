@@ -20,6 +20,7 @@ from keuzehulp.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, Ele
 from . import kennis, state
 from .abbreviations import explain
 from .chart import show_group_formation
+from .lazy import lazy_expander
 from .team import team_decision_input
 
 PRIORITY_COLORS = {"essential": "red", "recommended": "orange", "consider": "gray"}
@@ -77,7 +78,7 @@ def priority_badge(priority: str) -> str:
 
 def sources_caption(sources: list[str]) -> None:
     if sources:
-        st.caption("Bron: " + "; ".join(kennis.source_title(s) for s in sources))
+        st.caption(explain("Bron: " + "; ".join(kennis.source_title(s) for s in sources)))
 
 
 def example_cards(example_ids: list[str], key: str) -> None:
@@ -154,8 +155,9 @@ def decision_view(advice: Advice, decision: str, *, team: bool = True, narrow: b
         assumption_links([*d.reasons_for, *d.reasons_against])
         if decision == "training_format":
             group_formation_view(advice, narrow=narrow)
-        if d.examples:
-            with st.expander(f"Voorbeelden uit de pilots ({len(d.examples)})"):
+        if d.examples and (box := lazy_expander(f"Voorbeelden uit de pilots ({len(d.examples)})",
+                                                  key=f"examples_open_{decision}")):
+            with box:
                 example_cards(d.examples, key=decision)
         sources_caption(d.sources)
         kennis.read_more(f"knowledge/tradeoffs/{decision}.md", "Lees meer over deze afweging")
@@ -167,9 +169,9 @@ def _team_choice(decision: str, advised: str) -> None:
     team_choice = state.get_session().team.decisions.get(decision)
     chosen = team_choice.choice if team_choice is not None else ""
     title = "Keuze van het team" + (f": {labels().option(decision, chosen)}" if chosen else "")
-    # A stable key keeps the expander open when its title changes with the team's choice.
-    with st.expander(title, icon=":material/groups:", key=f"team_expander_{decision}"):
-        team_decision_input(decision, advised=advised)
+    if box := lazy_expander(title, icon=":material/groups:", key=f"team_expander_{decision}"):
+        with box:
+            team_decision_input(decision, advised=advised)
 
 
 
@@ -182,8 +184,9 @@ def element_view(element: ElementAdvice) -> None:
             parts.append(reason_bullets(element.reasons, quote=False))
         st.markdown("\n\n".join(parts))
         assumption_links(element.reasons)
-        if element.actions or element.examples:
-            with st.expander("Wat kunt u doen?"):
+        if (element.actions or element.examples) and (
+                box := lazy_expander("Wat kunt u doen?", key=f"todo_open_{element.id}")):
+            with box:
                 if element.actions:
                     st.markdown(reason_bullets(element.actions, quote=False))
                 example_cards(element.examples, key=element.id)
@@ -199,6 +202,6 @@ def _team_action(element_id: str) -> None:
 
     stored = state.get_session().team.actions.get(element_id)
     title = "Actie van het team" + (" (vastgelegd)" if stored and not stored.is_empty() else "")
-    # A stable key keeps the expander open when its title changes.
-    with st.expander(title, icon=":material/task_alt:", key=f"team_action_expander_{element_id}"):
-        team_action_input(element_id)
+    if box := lazy_expander(title, icon=":material/task_alt:", key=f"team_action_expander_{element_id}"):
+        with box:
+            team_action_input(element_id)

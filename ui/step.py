@@ -10,6 +10,7 @@ from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, PRIORITY_ORDER, Adv
 from . import autosave, kennis, nav, state
 from .abbreviations import explain, glossary_links
 from .advice_view import decision_view, element_view
+from .lazy import lazy_expander
 from .team import team_notes_input
 from .widgets import fields_input
 
@@ -74,8 +75,9 @@ def building_blocks() -> None:
 
 
 def team_notes(step: str) -> None:
-    with st.expander("Notities van het team bij deze vraag"):
-        team_notes_input(step)
+    if box := lazy_expander("Notities van het team bij deze vraag", key=f"team_notes_open_{step}"):
+        with box:
+            team_notes_input(step)
 
 
 def prev_next(step: str) -> None:

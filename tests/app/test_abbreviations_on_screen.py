@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
-from wizard_helpers import open_page
+from wizard_helpers import open_expander, open_page
 
 from keuzehulp.abbreviations import first_unexplained
 from keuzehulp.schema import Profile, Session
@@ -77,6 +77,7 @@ def test_the_page_says_u_and_duaal_and_cites_the_handreiking_without_misquoting_
 def test_the_advice_spells_out_the_sw_bedrijf_and_the_page_links_the_glossary(app) -> None:
     text = reading_text(_open(app, "pages/q5_participatie.py"))
     assert "sw-bedrijf (sociaal werkbedrijf)" in text
+    open_expander(app, "glossary_open")
     links = [link for link in app.get("page_link") if link.proto.label.startswith("sw-bedrijf: ")]
     assert links, "no link to the glossary page of the sw-bedrijf"
     assert "item=knowledge/glossary/sociaal-werkbedrijf.md" in unquote(links[0].proto.query_string)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from wizard_helpers import open_page, page_text
+from wizard_helpers import open_expander, open_page, page_text
 
 from keuzehulp import advise
 from keuzehulp.report import render
@@ -19,6 +19,7 @@ def test_an_action_with_owner_and_date_is_kept_and_reaches_the_summary(app):
     app.session_state[SESSION_KEY] = Session(profile=LOCHEM)
     open_page(app, "pages/advies.py")
     essential = next(e.id for e in advise(LOCHEM).elements if e.priority == "essential")
+    open_expander(app, f"team_action_expander_{essential}")  # drawn only once opened
     app.text_input(key=f"team_action_{essential}").input("Vijf werkgevers benaderen").run()
     app.text_input(key=f"team_owner_{essential}").input("Fatima").run()
     app.text_input(key=f"team_due_{essential}").input("15 jan 2027").run()
@@ -28,6 +29,7 @@ def test_an_action_with_owner_and_date_is_kept_and_reaches_the_summary(app):
     # after leaving the page and coming back the fields hold what was typed
     open_page(app, "pages/vergelijken.py")
     open_page(app, "pages/advies.py")
+    open_expander(app, f"team_action_expander_{essential}")
     assert app.text_input(key=f"team_owner_{essential}").value == "Fatima"
     assert app.text_input(key=f"team_due_{essential}").value == "15-01-2027"  # shown the way it reads back
     md = render("md", advise(LOCHEM), app.session_state[SESSION_KEY]).decode()
@@ -39,6 +41,7 @@ def test_emptying_an_action_removes_it(app):
     app.session_state[SESSION_KEY] = Session(profile=LOCHEM)
     open_page(app, "pages/advies.py")
     essential = next(e.id for e in advise(LOCHEM).elements if e.priority == "essential")
+    open_expander(app, f"team_action_expander_{essential}")  # drawn only once opened
     app.text_input(key=f"team_action_{essential}").input("Bellen").run()
     app.text_input(key=f"team_action_{essential}").input("").run()
     assert essential not in app.session_state[SESSION_KEY].team.actions
@@ -60,6 +63,7 @@ def test_a_date_that_does_not_exist_keeps_the_old_one_and_says_why_in_dutch(app)
     app.session_state[SESSION_KEY] = Session(profile=LOCHEM)
     open_page(app, "pages/advies.py")
     essential = next(e.id for e in advise(LOCHEM).elements if e.priority == "essential")
+    open_expander(app, f"team_action_expander_{essential}")  # drawn only once opened
     app.text_input(key=f"team_action_{essential}").input("Vijf werkgevers benaderen").run()
     app.text_input(key=f"team_due_{essential}").input("01/02/2027").run()
     assert app.session_state[SESSION_KEY].team.actions[essential].due == date(2027, 2, 1)  # 1 februari

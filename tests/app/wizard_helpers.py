@@ -57,3 +57,10 @@ def page_text(at: AppTest) -> str:
     parts += [f"{m.label} {m.value}" for m in at.metric]
     parts += [t.label for t in at.tabs] + [e.label for e in at.expander]
     return "\n".join(parts)
+
+
+def open_expander(at: AppTest, key: str) -> AppTest:
+    """Open an expander whose contents are drawn only once opened (ui/lazy.py), as a click on
+    its title would, and run the page."""
+    at.session_state[key] = True
+    return at.run()
