@@ -33,7 +33,18 @@ def _x_max(profile: Profile) -> int:
     return int(math.ceil(want / step) * step)
 
 
+# The curve of the last few profiles: a slide draws two charts and asks twice more where the
+# wait line's label fits, all from the same curve (240 estimates each time).
+_CURVES: dict[tuple[str, int], pd.DataFrame] = {}
+_CURVES_KEPT = 16
+
+
 def _curve(profile: Profile, x_max: int) -> pd.DataFrame:
+    """Months to fill a group at 240 intakes from 0 to x_max (clipped just above the axis).
+    Callers only read the frame; it is shared between them."""
+    key = (profile.model_dump_json(), x_max)
+    if key in _CURVES:
+        return _CURVES[key]
     points = 240
     rows = []
     for i in range(1, points + 1):
@@ -41,7 +52,10 @@ def _curve(profile: Profile, x_max: int) -> pd.DataFrame:
         months = months_to_fill(intake, profile)
         if months is not None:
             rows.append({"intake": intake, "months": min(months, CLIP_MONTHS * 1.05)})
-    return pd.DataFrame(rows)
+    if len(_CURVES) >= _CURVES_KEPT:
+        _CURVES.clear()
+    _CURVES[key] = frame = pd.DataFrame(rows)
+    return frame
 
 
 def _point(intake: int, label: str, profile: Profile) -> dict[str, object]:
