@@ -11,8 +11,10 @@ from typing import Any
 import streamlit as st
 
 from keuzehulp import wording
+from keuzehulp.dutchdate import dutch_date
 from keuzehulp.groups import estimate
 from keuzehulp.labels import labels
+from keuzehulp.markdown import inert_markdown
 from keuzehulp.provenance import strength_label
 from keuzehulp.report.basis import reason_part
 from keuzehulp.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, ElementAdvice
@@ -169,9 +171,10 @@ def _team_choice(decision: str, advised: str) -> None:
     team_choice = state.get_session().team.decisions.get(decision)
     chosen = team_choice.choice if team_choice is not None else ""
     title = "Keuze van het team" + (f": {labels().option(decision, chosen)}" if chosen else "")
-    if box := lazy_expander(title, icon=":material/groups:", key=f"team_expander_{decision}"):
-        with box:
-            team_decision_input(decision, advised=advised)
+    # Drawn in full, not lazily: its title changes with the choice made inside it, and a key
+    # without on_change keeps it the same expander (open, with focus) when it does.
+    with st.expander(title, icon=":material/groups:", key=f"team_expander_{decision}"):
+        team_decision_input(decision, advised=advised)
 
 
 
@@ -201,7 +204,15 @@ def _team_action(element_id: str) -> None:
     from ui.team import team_action_input
 
     stored = state.get_session().team.actions.get(element_id)
-    title = "Actie van het team" + (" (vastgelegd)" if stored and not stored.is_empty() else "")
-    if box := lazy_expander(title, icon=":material/task_alt:", key=f"team_action_expander_{element_id}"):
+    if stored and not stored.is_empty():  # what was written down, readable with the box closed
+        parts = [inert_markdown(stored.action) if stored.action.strip() else "nog geen omschrijving"]
+        if stored.owner.strip():
+            parts.append(inert_markdown(stored.owner))
+        if stored.due:
+            parts.append(f"klaar op {dutch_date(stored.due)}")
+        st.markdown(":material/task_alt: **Actie van het team:** " + " · ".join(parts))
+    # A fixed title: a title that changed with what is typed inside would make a new expander.
+    if box := lazy_expander("Actie van het team", icon=":material/task_alt:",
+                            key=f"team_action_expander_{element_id}"):
         with box:
             team_action_input(element_id)

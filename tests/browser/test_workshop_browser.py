@@ -184,28 +184,32 @@ def test_reason_typed_then_download_at_once_is_in_the_download(server, page):
     assert "Opgeslagen zonder eerst het vak te verlaten." in reasons
 
 
-def test_the_action_box_stays_open_while_the_team_fills_it_in(server, page):
-    """The team's action box is drawn only once opened (ui/lazy.py). Its title turns into
-    'Actie van het team (vastgelegd)' after the first Enter; the box stays open under the
-    typist's hands, and closing and opening it again shows what was typed."""
+def test_the_action_box_stays_open_and_keeps_focus_while_the_team_fills_it_in(server, page):
+    """The team's action box is drawn only once opened (ui/lazy.py). Opened with the keyboard,
+    focus stays on it; after Enter in the action field the field keeps focus and the card shows
+    what was written down, also once the box is closed again."""
     page.goto(f"{server.url}/q3_begeleiding")
     wait_idle(page)
     main = page.get_by_test_id("stMain")
     action = main.get_by_role("textbox", name="Actie van het team (Stel samen realistische en haalbare doelen op)")
     expect(action).to_have_count(0)  # closed: not drawn
-    main.get_by_text("Actie van het team").first.click()
+    title = main.locator("summary", has_text="Actie van het team").first
+    title.focus()
+    page.keyboard.press("Enter")
     wait_idle(page)
+    expect(action).to_be_visible()
+    expect(title).to_be_focused()
     action.fill("Vijf werkgevers bellen")
     action.press("Enter")
     wait_idle(page)
-    title = main.get_by_text("Actie van het team (vastgelegd)")
-    expect(title).to_be_visible()
+    expect(action).to_be_focused()
+    expect(main.get_by_text("Actie van het team: Vijf werkgevers bellen")).to_be_visible()
     owner = main.get_by_role("textbox", name="Wie").first
-    expect(owner).to_be_visible()  # still open
     owner.fill("Fatima")
     title.click()  # closing it also leaves the box: what was typed is kept
     wait_idle(page)
     expect(action).to_have_count(0)
+    expect(main.get_by_text("Actie van het team: Vijf werkgevers bellen · Fatima")).to_be_visible()
     title.click()
     wait_idle(page)
     expect(action).to_have_value("Vijf werkgevers bellen")
