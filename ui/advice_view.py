@@ -170,11 +170,12 @@ def decision_view(advice: Advice, decision: str, *, team: bool = True, narrow: b
 def _team_choice(decision: str, advised: str) -> None:
     team_choice = state.get_session().team.decisions.get(decision)
     chosen = team_choice.choice if team_choice is not None else ""
-    title = "Keuze van het team" + (f": {labels().option(decision, chosen)}" if chosen else "")
-    # Drawn in full, not lazily: its title changes with the choice made inside it, and a key
-    # without on_change keeps it the same expander (open, with focus) when it does.
-    with st.expander(title, icon=":material/groups:", key=f"team_expander_{decision}"):
-        team_decision_input(decision, advised=advised)
+    if chosen:  # readable with the box closed
+        st.markdown(f":material/groups: **Keuze van het team:** {labels().option(decision, chosen)}")
+    # A fixed title: a title that changed with the choice made inside would make a new expander.
+    if box := lazy_expander("Keuze van het team", icon=":material/groups:", key=f"team_expander_{decision}"):
+        with box:
+            team_decision_input(decision, advised=advised)
 
 
 

@@ -82,6 +82,7 @@ def test_the_team_records_its_own_choice_beside_the_advice(app):
     open_page(with_session(app, Session(profile=ALONE)), "pages/advies.py")
     advised = advise(ALONE).decisions["training_format"].choice
     other = next(o for o in ("group", "shared_purchase", "individual") if o != advised)
+    open_expander(app, "team_expander_training_format")  # drawn only once opened
     assert app.selectbox(key="team_choice_training_format").value == ""
     app.selectbox(key="team_choice_training_format").set_value(other).run()
     app.text_area(key="team_reason_training_format").input("We starten met de buurgemeenten.").run()
@@ -92,6 +93,7 @@ def test_the_team_records_its_own_choice_beside_the_advice(app):
     # Leave the page and come back: the widgets show what the team chose.
     open_page(app, "pages/q1_waarom.py")
     open_page(app, "pages/advies.py")
+    open_expander(app, "team_expander_training_format")
     assert app.selectbox(key="team_choice_training_format").value == other
     assert app.text_area(key="team_reason_training_format").value == "We starten met de buurgemeenten."
 
@@ -99,6 +101,7 @@ def test_the_team_records_its_own_choice_beside_the_advice(app):
 def test_choosing_what_the_tool_advises_shows_no_difference_note(app):
     open_page(with_session(app, Session(profile=ALONE)), "pages/advies.py")
     advised = advise(ALONE).decisions["delivery"].choice
+    open_expander(app, "team_expander_delivery")
     app.selectbox(key="team_choice_delivery").set_value(advised).run()
     assert "Het team kiest anders dan het advies." not in page_text(app)
 
