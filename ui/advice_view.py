@@ -125,9 +125,7 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
             column.metric(label, value, help=help_text, border=True)
     st.caption(gf.text)
     # Built only when opened: an Altair chart costs more than the rest of the page together.
-    chart = st.expander("Grafiek: wachttijd bij meer of minder instroom", key="group_chart_open",
-                        on_change="rerun")
-    if chart.open:
+    if chart := lazy_expander("Grafiek: wachttijd bij meer of minder instroom", key="group_chart_open"):
         with chart:
             show_group_formation(advice.profile)
 
