@@ -3,15 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run workshop test check lint bench load clean
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
 
-$(VENV)/.runtime: requirements.txt
+.PHONY: run workshop test check lint lock lock-upgrade bench load clean
+
+# Every package, direct and transitive, at the exact version and hashes of the lock files:
+# a fresh machine on any day installs what was tested. requirements*.txt are the inputs
+# people edit; `make lock` turns them into requirements*.lock.
+$(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
+	$(PIP_INSTALL) -r requirements-dev.lock
 	touch $@
 
 # Serves the app on http://localhost:8501 (or $$STREAMLIT_SERVER_PORT, which Streamlit reads itself).
@@ -28,6 +34,20 @@ test: $(VENV)/.dev
 	$(PY) -m keuzehulp check
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# Regenerate the locks from requirements*.txt, keeping every version already locked that still
+# fits (lock-upgrade: the newest that fit), and docs/AFHANKELIJKHEDEN.md from the new lock.
+lock: $(VENV)/.dev
+	$(UV_COMPILE) requirements.txt -o requirements.lock
+	$(UV_COMPILE) -c requirements.lock requirements-dev.txt -o requirements-dev.lock
+	$(PIP_INSTALL) -r requirements-dev.lock
+	$(PY) tools/licences.py
+
+lock-upgrade: $(VENV)/.dev
+	$(UV_COMPILE) --upgrade requirements.txt -o requirements.lock
+	$(UV_COMPILE) -c requirements.lock requirements-dev.txt -o requirements-dev.lock
+	$(PIP_INSTALL) -r requirements-dev.lock
+	$(PY) tools/licences.py
 
 check: $(VENV)/.runtime
 	$(PY) -m keuzehulp check

@@ -1,23 +1,28 @@
-"""The runtime dependencies (requirements.txt and everything they pull in) with their licences,
-read from the installed packages' metadata, as docs/AFHANKELIJKHEDEN.md.
+"""The runtime dependencies with their licences, as docs/AFHANKELIJKHEDEN.md, generated from the
+lock (requirements.lock: every package at the exact version `make run` installs), not from
+whatever happens to be installed. The licence is read from the installed package's metadata;
+`make run`/`make test` install exactly the locked versions, and a package installed at another
+version than the lock names is an error.
 
 Run: .venv/bin/python tools/licences.py          (writes the file)
      .venv/bin/python tools/licences.py --check  (exit 1 when the file is out of date)
-tests/test_public_sector.py fails when the file no longer matches requirements.txt.
+tests/test_public_sector.py fails when the file no longer matches the lock.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from packaging.requirements import Requirement
+from packaging.markers import Marker
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
-REQUIREMENTS = ROOT / "requirements.txt"
+LOCK = ROOT / "requirements.lock"
 OUTPUT = ROOT / "docs" / "AFHANKELIJKHEDEN.md"
 
 # Classifier -> SPDX id, for packages that name their licence only in a classifier.
@@ -31,16 +36,6 @@ CLASSIFIERS = {
     "License :: OSI Approved :: GNU Lesser General Public License v3 or later (LGPLv3+)": "LGPL-3.0-or-later",
     "License :: OSI Approved :: ISC License (ISCL)": "ISC",
 }
-
-
-def top_level() -> list[Requirement]:
-    """The requirements named in requirements.txt (comments and options skipped)."""
-    out = []
-    for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line and not line.startswith("-"):
-            out.append(Requirement(line))
-    return out
 
 
 def licence(dist: metadata.Distribution) -> str:
@@ -60,56 +55,74 @@ def licence(dist: metadata.Distribution) -> str:
     return "onbekend (zie het pakket)"
 
 
-def closure() -> dict[str, tuple[metadata.Distribution, set[str]]]:
-    """Every installed distribution requirements.txt needs (with the extras asked for), with
-    the packages that need it."""
-    dists: dict[str, metadata.Distribution] = {}
-    parents: dict[str, set[str]] = {}
-    extras_done: dict[str, set[str]] = {}
-    queue: list[tuple[Requirement, str]] = [(r, "requirements.txt") for r in top_level()]
-    while queue:
-        req, parent = queue.pop()
-        name = canonicalize_name(req.name)
-        parents.setdefault(name, set()).add(parent)
-        wanted = {""} | set(req.extras)
-        if name in dists and wanted <= extras_done[name]:
-            continue
-        try:
-            dist = dists.get(name) or metadata.distribution(req.name)
-        except metadata.PackageNotFoundError:
-            raise SystemExit(f"{req.name} (needed by {parent}) is not installed: "
-                             "pip install -r requirements.txt") from None
-        dists[name] = dist
-        new = wanted - extras_done.get(name, set())
-        extras_done[name] = extras_done.get(name, set()) | wanted
-        for text in dist.requires or []:
-            child = Requirement(text)
-            if child.marker is not None:
-                if not any(child.marker.evaluate({"extra": extra}) for extra in new):
-                    continue
-            elif "" not in new:
-                continue  # an unconditional requirement, queued when the package was first seen
-            queue.append((child, dist.metadata["Name"]))
-    return {name: (dists[name], parents[name]) for name in dists}
+@dataclass
+class Locked:
+    """One package of the lock: its name as written, exact version, environment marker and the
+    packages (or requirements file) that need it (uv's `# via` lines)."""
+    name: str
+    version: str
+    marker: str = ""
+    via: list[str] = field(default_factory=list)
 
 
-def render() -> str:
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
+
+
+def read_lock(path: Path = LOCK) -> list[Locked]:
+    """The pins of a lock written by `uv pip compile --generate-hashes` (make lock)."""
+    packages: list[Locked] = []
+    in_via = False
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        match = _PIN.match(line) if not raw.startswith((" ", "#")) else None
+        if match:
+            packages.append(Locked(match[1], match[3], (match[4] or "").strip()))
+            in_via = False
+        elif packages and line.startswith("# via"):
+            rest = line[len("# via"):].strip()
+            in_via = not rest
+            if rest:
+                packages[-1].via.append(rest)
+        elif packages and in_via and line.startswith("#"):
+            packages[-1].via.append(line.lstrip("#").strip())
+        else:
+            in_via = False
+    return packages
+
+
+def _applies(marker: str) -> bool:
+    return not marker or Marker(marker).evaluate()
+
+
+def render(lock: Path = LOCK) -> str:
     rows = []
-    direct = {canonicalize_name(r.name) for r in top_level()}
-    for name, (dist, parents) in sorted(closure().items()):
-        via = "requirements.txt" if name in direct else ", ".join(sorted(p for p in parents if p != "requirements.txt"))
-        rows.append(f"| {dist.metadata['Name']} | {dist.version} | {licence(dist)} | {via} |")
+    for pkg in sorted(read_lock(lock), key=lambda p: (canonicalize_name(p.name), p.version)):
+        try:
+            dist = metadata.distribution(pkg.name)
+        except metadata.PackageNotFoundError:
+            dist = None
+        if _applies(pkg.marker):
+            if dist is None or dist.version != pkg.version:
+                found = dist.version if dist else "not installed"
+                raise SystemExit(f"{pkg.name}: the lock says {pkg.version}, installed is {found}: "
+                                 "run make run (or pip install --require-hashes -r requirements.lock)")
+        via = ", ".join(v.removeprefix("-r ") for v in pkg.via if not v.startswith("-c ")) or "requirements.txt"
+        if pkg.marker:
+            via += f" (alleen als {pkg.marker})"
+        name = dist.metadata["Name"] if dist else pkg.name
+        rows.append(f"| {name} | {pkg.version} | {licence(dist) if dist else 'zie het pakket'} | {via} |")
     return "\n".join([
         "# Afhankelijkheden en hun licenties",
         "",
         "De pakketten die de keuzehulp nodig heeft om te draaien: wat in `requirements.txt` staat en",
-        "alles wat die pakketten zelf weer nodig hebben. Licentie en versie komen uit de gegevens van",
-        "de geïnstalleerde pakketten. De keuzehulp zelf valt onder de EUPL-1.2 (zie `LICENSE`).",
+        "alles wat die pakketten zelf weer nodig hebben, precies zoals `requirements.lock` ze vastlegt",
+        "(elke versie met hashes; `make run` installeert niets anders). De licentie komt uit de",
+        "gegevens van het geïnstalleerde pakket. De keuzehulp zelf valt onder de EUPL-1.2 (zie `LICENSE`).",
         "",
-        "Dit bestand wordt gemaakt, niet met de hand bijgehouden: `.venv/bin/python tools/licences.py`.",
-        "`tests/test_public_sector.py` faalt als het niet meer klopt met `requirements.txt`.",
-        "De hulpmiddelen voor tests (`requirements-dev.txt`) draaien niet mee met de app en staan",
-        "hier niet.",
+        "Dit bestand wordt gemaakt, niet met de hand bijgehouden: `make lock` (of",
+        "`.venv/bin/python tools/licences.py`). `tests/test_public_sector.py` faalt als het niet meer",
+        "klopt met `requirements.lock`. De hulpmiddelen voor tests (`requirements-dev.lock`) draaien",
+        "niet mee met de app en staan hier niet.",
         "",
         "| pakket | versie | licentie | nodig voor |",
         "|---|---|---|---|",
@@ -126,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
         if current != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is out of date: run .venv/bin/python tools/licences.py",
+            print(f"{OUTPUT.relative_to(ROOT)} is out of date: run make lock (or tools/licences.py)",
                   file=sys.stderr)
             return 1
         return 0
