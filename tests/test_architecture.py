@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = ROOT / "keuzehulp"
-APP_FILES = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
+APP_FILES = [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
+MAX_LINES = 400
 
 
 def _module_name(path: Path, root: Path = ROOT) -> str:
@@ -50,7 +51,11 @@ def _imports(path: Path, *, at_run_time: bool = False, root: Path = ROOT) -> set
 
 
 def _engine_modules() -> dict[str, Path]:
-    return {_module_name(p): p for p in sorted(ENGINE.rglob("*.py"))}
+    return {_module_name(p): p for p in sorted(ENGINE.rglob("*.py")) if "migrations" not in p.parts}
+
+
+def _app_modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in sorted((ROOT / "ui").rglob("*.py"))}
 
 
 def import_cycles(modules: dict[str, Path], root: Path = ROOT) -> list[list[str]]:
@@ -86,14 +91,16 @@ def test_the_engine_never_imports_streamlit() -> None:
 
 def test_only_the_adapter_reaches_into_streamlits_internals() -> None:
     """Our code uses Streamlit's public API (`import streamlit as st`); what leans on its
-    internals lives in ui/streamlit_adapter.py, the one module to read on an upgrade."""
+    internals lives in ui/kit/streamlit_adapter.py, the one module to read on an upgrade."""
     files = [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
              *sorted(ENGINE.rglob("*.py"))]
     inside = {path.relative_to(ROOT).as_posix(): sorted(m for m in _imports(path) if m.startswith("streamlit."))
               for path in files}
-    assert [path for path, names in inside.items() if names] == ["ui/streamlit_adapter.py"], inside
-    assert "streamlit.runtime.pages_manager" in inside["ui/streamlit_adapter.py"]
+    assert [path for path, names in inside.items() if names] == [ADAPTER], inside
+    assert "streamlit.runtime.pages_manager" in inside[ADAPTER]
 
+
+ADAPTER = "ui/kit/streamlit_adapter.py"
 
 # `data-testid`, or a Streamlit component id such as stSidebar, stMainBlockContainer,
 # stBaseButton-primary or the class stMarkdownEllipsis (ours are `.st-key-<key>`).
@@ -106,15 +113,15 @@ def streamlit_test_ids(text: str) -> list[str]:
 
 def test_only_the_adapter_knows_streamlits_test_ids() -> None:
     """CSS and scripts that find Streamlit's parts by their test ids break when an upgrade
-    renames one; they live in ui/streamlit_adapter.py, and the pages call its functions with
+    renames one; they live in ui/kit/streamlit_adapter.py, and the pages call its functions with
     their own keys (tests and bench/ drive a browser and may use test ids)."""
     files = [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
              *sorted(ENGINE.rglob("*.py"))]
     found = {path.relative_to(ROOT).as_posix(): streamlit_test_ids(path.read_text(encoding="utf-8"))
              for path in files}
-    assert [path for path, ids in found.items() if ids] == ["ui/streamlit_adapter.py"], found
+    assert [path for path, ids in found.items() if ids] == [ADAPTER], found
     assert {"data-testid", "stSidebar", "stMainBlockContainer", "stVegaLiteChart", "stApp"} <= set(
-        found["ui/streamlit_adapter.py"])
+        found[ADAPTER])
 
 
 def test_the_test_id_check_tells_ours_from_streamlits() -> None:
@@ -127,6 +134,89 @@ def test_the_test_id_check_tells_ours_from_streamlits() -> None:
 
 def test_no_import_cycles_inside_the_engine() -> None:
     assert import_cycles(_engine_modules()) == []
+
+
+def test_no_import_cycles_inside_the_app_layer() -> None:
+    assert import_cycles(_app_modules()) == []
+
+
+# --- wings: packages by domain that depend one way (docs/ARCHITECTURE.md, "Wings") ----------
+
+
+def wing_ranks(doc: str) -> dict[str, int]:
+    """The wing table of docs/ARCHITECTURE.md: `package  rank` per line in the ```wings block."""
+    block = re.search(r"```wings\n(.*?)\n```", doc, re.S)
+    assert block, "docs/ARCHITECTURE.md has no ```wings block"
+    ranks = {}
+    for line in block.group(1).splitlines():
+        name, rank, *_ = line.split()
+        ranks[name] = int(rank)
+    return ranks
+
+
+def wing_of(module: str, ranks: dict[str, int]) -> str | None:
+    parts = module.split(".")
+    for i in range(len(parts), 0, -1):
+        if ".".join(parts[:i]) in ranks:
+            return ".".join(parts[:i])
+    return None
+
+
+def wrong_way_imports(modules: dict[str, Path], ranks: dict[str, int], root: Path = ROOT) -> list[str]:
+    """Every import (also inside functions and under TYPE_CHECKING) from a module to a wing that
+    is not below its own: a wing imports itself and the wings of lower rank only."""
+    wrong = []
+    for name, path in modules.items():
+        own = wing_of(name, ranks)
+        assert own is not None, f"{name} is in no wing of docs/ARCHITECTURE.md"
+        for target in sorted(_imports(path, root=root)):
+            other = wing_of(target, ranks)
+            if other is None or other == own or target == other and own.startswith(other + "."):
+                continue  # outside our code, the own wing, or a wing importing its parent package name
+            if ranks[other] >= ranks[own]:
+                wrong.append(f"{name} ({own}, {ranks[own]}) imports {target} ({other}, {ranks[other]})")
+    return wrong
+
+
+def test_wings_depend_one_way_from_the_ui_down_to_the_contract() -> None:
+    ranks = wing_ranks(DOC)
+    assert wrong_way_imports({**_engine_modules(), **_app_modules()}, ranks) == []
+
+
+def test_every_package_is_a_wing_of_the_table_with_a_docstring_saying_what_it_may_import() -> None:
+    ranks = wing_ranks(DOC)
+    packages = sorted(p.parent for p in [*ENGINE.rglob("__init__.py"), *(ROOT / "ui").rglob("__init__.py")]
+                      if "migrations" not in p.parts)
+    for package in packages:
+        name = _module_name(package / "__init__.py")
+        if name in ("keuzehulp", "ui"):
+            continue
+        assert name in ranks, f"{name}: add it to the wings table in docs/ARCHITECTURE.md"
+        doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
+        assert len(doc) > 80 and "import" in doc.lower(), f"{name}/__init__.py: say what the wing owns and may import"
+
+
+def test_the_wing_check_finds_an_import_the_wrong_way(tmp_path: Path) -> None:
+    """The check above can fail: a lower wing importing a higher one is reported; downwards
+    and inside a wing is fine."""
+    for wing in ("low", "high"):
+        (tmp_path / "pkg" / wing).mkdir(parents=True)
+        (tmp_path / "pkg" / wing / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "high" / "a.py").write_text("from pkg.low import b\nfrom . import c\n")
+    (tmp_path / "pkg" / "high" / "c.py").write_text("")
+    (tmp_path / "pkg" / "low" / "b.py").write_text("def f():\n    from pkg.high.a import x\n")
+    modules = {_module_name(p, tmp_path): p for p in (tmp_path / "pkg").rglob("*.py")}
+    ranks = {"pkg": 9, "pkg.low": 0, "pkg.high": 1}
+    assert wrong_way_imports(modules, ranks, root=tmp_path) == [
+        "pkg.low.b (pkg.low, 0) imports pkg.high.a (pkg.high, 1)",
+        "pkg.low.b (pkg.low, 0) imports pkg.high.a.x (pkg.high, 1)"]
+
+
+def test_no_module_over_400_lines() -> None:
+    long = {p.relative_to(ROOT).as_posix(): n for p in [*ENGINE.rglob("*.py"), *(ROOT / "ui").rglob("*.py")]
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}, "split these by concept"
 
 
 def test_the_cycle_finder_finds_a_cycle(tmp_path: Path) -> None:
@@ -169,13 +259,13 @@ def test_the_layout_map_names_every_module_and_only_paths_that_exist() -> None:
     words = set(re_words(layout))
     missing = []
     for folder in ("keuzehulp", "ui"):
-        for path in sorted((ROOT / folder).iterdir()):
-            if path.name.startswith(("_", ".")):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.name.startswith(("_", ".")) or "migrations" in path.parts or "fonts" in path.parts:
                 continue
             if path.suffix == ".py" and path.name not in words:
-                missing.append(f"{folder}/{path.name}")
+                missing.append(path.relative_to(ROOT).as_posix())
             elif path.is_dir() and (path / "__init__.py").exists() and f"{path.name}/" not in layout:
-                missing.append(f"{folder}/{path.name}/")
+                missing.append(path.relative_to(ROOT).as_posix() + "/")
     assert missing == [], "add these to the layout map in docs/ARCHITECTURE.md"
 
 
@@ -199,8 +289,8 @@ def test_the_question_walk_through_is_a_complete_declaration(tmp_path: Path, mon
     import pytest
     import yaml
 
-    from keuzehulp import fields
-    from keuzehulp.yamlio import ContentError
+    from keuzehulp.contract import fields
+    from keuzehulp.contract.yamlio import ContentError
 
     section = _section("How to add a question")
     block = re.search(r"\n( *)```yaml\n(.*?)\n *```", section, re.S)

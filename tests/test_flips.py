@@ -7,10 +7,10 @@ import random
 import pytest
 
 from keuzehulp import advise
-from keuzehulp.assumptions import base_register
-from keuzehulp.derived import NUMERIC_FIELDS, context
-from keuzehulp.rules import rules
-from keuzehulp.schema import PARTNERS, Profile
+from keuzehulp.contract.schema import PARTNERS, Profile
+from keuzehulp.knowledge.assumptions import base_register
+from keuzehulp.rules.derived import NUMERIC_FIELDS, context
+from keuzehulp.rules.ruleset import rules
 
 
 def _choice(profile: Profile, decision: str, **update: object) -> str:

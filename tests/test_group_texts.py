@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from keuzehulp import Profile
-from keuzehulp.groups import TEXTS_PATH, describe, how_long, load_texts
-from keuzehulp.yamlio import ContentError
+from keuzehulp.contract.yamlio import ContentError
+from keuzehulp.rules.groups import TEXTS_PATH, describe, how_long, load_texts
 
 
 @pytest.mark.parametrize(("months", "limit", "cap", "said"), [

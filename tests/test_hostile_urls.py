@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ConfigDict
 
-from keuzehulp.schema import Profile
-from keuzehulp.yamlio import load_yaml_file
-from ui.urlstate import decode
+from keuzehulp.contract.schema import Profile
+from keuzehulp.contract.yamlio import load_yaml_file
+from ui.session.urlstate import decode
 
 CASES_FILE = Path(__file__).parent / "hostile" / "urls.yaml"
 MAX_WARNING_CHARS = 400  # per parameter

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from keuzehulp import advise
-from keuzehulp.derived import Spec, profile_field_specs
-from keuzehulp.schema import DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER, Advice, Profile
+from keuzehulp.contract.schema import DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER, Advice, Profile
+from keuzehulp.rules.derived import Spec, profile_field_specs
 
 
 def _strategy(spec: Spec) -> st.SearchStrategy:

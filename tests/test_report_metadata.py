@@ -11,8 +11,8 @@ import docx
 import pypdf
 
 from keuzehulp import Profile, advise
-from keuzehulp.compare import compare
 from keuzehulp.report import render, render_comparison
+from keuzehulp.report.compare import compare
 
 TODAY = date(2026, 12, 1)
 ENGLISH = re.compile(r"\b(rules|generated|python-docx|untitled|author|document)\b", re.IGNORECASE)

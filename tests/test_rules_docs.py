@@ -6,9 +6,9 @@ import itertools
 from pathlib import Path
 
 from keuzehulp import advise
-from keuzehulp.conditions import OPS_BY_KIND
-from keuzehulp.derived import DERIVED
-from keuzehulp.schema import ELEMENT_IDS, EXAMPLE_IDS, Profile
+from keuzehulp.contract.schema import ELEMENT_IDS, EXAMPLE_IDS, Profile
+from keuzehulp.rules.conditions import OPS_BY_KIND
+from keuzehulp.rules.derived import DERIVED
 
 README = (Path(__file__).resolve().parent.parent / "rules" / "README.md").read_text(encoding="utf-8")
 

@@ -11,11 +11,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from keuzehulp.engine import advise
-from keuzehulp.inputs import parse_session
-from keuzehulp.labels import labels
+from keuzehulp.contract.inputs import parse_session
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Profile, Session, TeamDecision, TeamInput
 from keuzehulp.report import render
-from keuzehulp.schema import Profile, Session, TeamDecision, TeamInput
+from keuzehulp.rules.engine import advise
 from keuzehulp.workshop import tally
 from keuzehulp.workshop.tally import VoteRow
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from keuzehulp.engine import advise
-from keuzehulp.schema import Profile, Session
+from keuzehulp.contract.schema import Profile, Session
+from keuzehulp.rules.engine import advise
 from keuzehulp.workshop import ballot, codes, tally
 from keuzehulp.workshop.ballot import VoteError
 from keuzehulp.workshop.tally import VoteRow

@@ -2,7 +2,7 @@
 
 SQLAlchemy 2 with SQLite by default and PostgreSQL when KEUZEHULP_DATABASE_URL is set; the
 schema is created and upgraded by the Alembic history in keuzehulp/store/migrations at startup.
-No Streamlit here: the app reaches it through ui/session_store.py.
+No Streamlit here: the app reaches it through ui/session/store.py.
 
     store = Store.open()                      # engine + migrations (upgrade head)
     key = new_key()
@@ -10,6 +10,8 @@ No Streamlit here: the app reaches it through ui/session_store.py.
     store.load_session(key)                   # SavedSession(data, updated_at, ...) or None
     store.delete_session(key)
     store.purge_expired()                     # rows past KEUZEHULP_RETENTION_DAYS (default 30)
+
+May import: nothing of keuzehulp (it stores JSON text; the wings above give it meaning).
 """
 
 from __future__ import annotations

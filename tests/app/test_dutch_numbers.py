@@ -8,7 +8,7 @@ import re
 import pytest
 from wizard_helpers import fresh_app, open_page
 
-from ui.state import SESSION_KEY
+from ui.session.state import SESSION_KEY
 
 Q2 = "pages/q2_organisatie.py"
 

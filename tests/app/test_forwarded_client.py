@@ -2,7 +2,7 @@
 
 import pytest
 
-from ui.workshop_store import forwarded_client
+from ui.workshop.store import forwarded_client
 
 
 @pytest.mark.parametrize(("header", "expected"), [

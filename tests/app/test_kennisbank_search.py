@@ -7,7 +7,7 @@ import re
 
 from wizard_helpers import fresh_app, open_page, page_text
 
-from keuzehulp.knowledge import knowledge_base
+from keuzehulp.rules.register import knowledge_base
 
 KENNISBANK = "pages/kennisbank.py"
 

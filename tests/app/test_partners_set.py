@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from wizard_helpers import fresh_app, open_page
 
-from keuzehulp.schema import Profile, Scenario, Session
-from ui.state import SESSION_KEY
+from keuzehulp.contract.schema import Profile, Scenario, Session
+from ui.session.state import SESSION_KEY
 
 SAVED = Profile(partners=["language_provider", "vocational_college"])
 

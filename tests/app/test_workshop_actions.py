@@ -8,9 +8,9 @@ from datetime import date
 from wizard_helpers import open_expander, open_page, page_text
 
 from keuzehulp import advise
+from keuzehulp.contract.schema import Profile, Session, TeamDecision, TeamInput
 from keuzehulp.report import render
-from keuzehulp.schema import Profile, Session, TeamDecision, TeamInput
-from ui.state import SESSION_KEY
+from ui.session.state import SESSION_KEY
 
 LOCHEM = Profile(municipality="Lochem", annual_intake=14)
 

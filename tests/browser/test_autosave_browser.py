@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from keuzehulp.labels import labels
+from keuzehulp.contract.labels import labels
 
 from .server import Server, wait_idle
 from .walk import go, main_text, set_number, set_text, settle

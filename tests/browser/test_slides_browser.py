@@ -19,8 +19,8 @@ import pytest
 from playwright.sync_api import expect
 
 from keuzehulp import advise
+from keuzehulp.contract.schema import Profile, Session, TeamAction, TeamDecision, TeamInput
 from keuzehulp.report import render
-from keuzehulp.schema import Profile, Session, TeamAction, TeamDecision, TeamInput
 
 from .server import wait_idle
 

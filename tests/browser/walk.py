@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from keuzehulp.labels import labels
+from keuzehulp.contract.labels import labels
 
 from .server import wait_idle
 

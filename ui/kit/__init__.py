@@ -1,0 +1,7 @@
+"""The shell's tools that every page uses: the page list and links (nav), the one module on
+Streamlit's internals (streamlit_adapter), expanders drawn only once opened (lazy), long-lived
+objects frozen for cheap clicks (memory), and terms spelled out on first use per page run
+(firstuse).
+
+May import: ui.session and the engine (keuzehulp). Never a page family or the shell.
+"""

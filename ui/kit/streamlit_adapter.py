@@ -1,0 +1,359 @@
+"""Everything of ours that leans on Streamlit's internals or on its English words, in one place.
+
+Written against Streamlit 1.67.0 (requirements.txt pins it). On an upgrade, read this module
+first and run the tests that guard it:
+- tests/browser/test_wizard_browser.py: every page opened as a fresh server's first request
+  (the `pages/` quirk of ensure_entrypoint), axe and `lang="nl"` on every page, and Streamlit's
+  own words in Dutch (typing hints, the file uploader, screen-reader labels, the page-not-found
+  dialog, the partners' multiselect with its "Select all", a chart's toolbar);
+- tests/browser/test_connection_browser.py: the connection-lost dialog and status in Dutch;
+- tests/app/test_dutch.py: the Dutch and page-change scripts survive Streamlit's sanitiser;
+- tests/browser/test_route_browser.py: a new page or slide starts at the top, a phone's menu
+  closes (the page-change script);
+- tests/browser/test_slides_browser.py and test_votes_browser.py: the slides on a projector
+  and the participants' page on a phone, without sidebar or header (the layout CSS on test ids);
+- tests/test_architecture.py: no other module imports Streamlit's internals or spells one of
+  its test ids.
+
+1. ensure_entrypoint: a Streamlit internal (PagesManager) set from one place.
+2. Streamlit's own words, said in Dutch. Streamlit has no setting for the language of its
+   interface. Its visible hints are replaced by constant CSS (on its test ids): the English is
+   hidden (display: none, so not read out either) and the Dutch is generated content on a
+   visible neighbour, which browsers show and screen readers read. The upload button keeps its
+   English word for screen readers only: axe does not count generated content as a button's
+   name, and a button without one is a barrier. One constant script with a MutationObserver
+   sets the page language to Dutch and rewrites the rest: aria-labels ("Help for …",
+   "Decrement", a table's or chart's toolbar and its tooltips), placeholders and Streamlit's own sentences by their exact English text (skip link, menu,
+   page-not-found dialog, screen-reader alerts, the connection-lost dialog and status, the
+   choices of a multiselect or selectbox). Neither the CSS nor the script holds user text.
+3. Streamlit's page structure: every CSS rule and script that finds Streamlit's parts by their
+   test ids (`data-testid`), as small functions the pages call with their own keys and sizes:
+   page_css (every page, print), hide_chrome_css, full_height_main_css, narrow_main_css,
+   to_bottom_css, selectbox_text_css, chart_full_width_css, radio_question_css,
+   checkbox_label_css, and the page-change script (PAGE_CHANGE_SCRIPT: a new page starts at the
+   top, a phone's menu closes). apply_page_setup draws page_css, the Dutch CSS and script and
+   the page-change script as one element on every run.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from string import Template
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+
+def ensure_entrypoint() -> None:
+    """Run through app.py even on a fresh server's first request.
+
+    Streamlit sees our pages/ folder and runs the very first script run of a server process
+    in its old multipage mode (pages run directly, without app.py's navigation and sidebar;
+    streamlit/streamlit#10276). Our st.navigation call switches that mode off for good; this
+    guard makes that first run start over in the right mode. Called first in app.py and, for
+    every page file, by ui.kit.nav.run_page before the page's own modules are imported.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# --- Streamlit's own words in Dutch ------------------------------------------------------
+
+CSS = Template("""
+[data-testid='InputInstructions'] > span:first-child { display: none; }
+[data-testid='InputInstructions']::before { content: "Druk op Enter om te bevestigen"; }
+[data-testid='stTextArea'] [data-testid='InputInstructions']::before {
+  content: "Klik buiten het vak of druk op Ctrl+Enter om te bevestigen"; }
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+[data-testid='stFileUploaderDropzone'] button span[data-has-shortcut]::after {
+  content: "Kies een bestand"; font-size: 0.875rem; }
+[data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }
+[data-testid='stFileUploaderDropzoneInstructions'] > div::after {
+  content: "Een JSON-bestand van hoogstens $limit"; font-size: 0.875rem; }
+[data-testid='stTooltipErrorContent'] [data-testid='stMarkdownContainer'] { display: none; }
+[data-testid='stTooltipErrorContent']::after { content: "Dit kan niet. Zie de uitleg hieronder."; }
+[data-testid='stFileChip'][aria-invalid='true'] { flex-wrap: wrap; }
+[data-testid='stFileChip'][aria-invalid='true']::after { flex-basis: 100%; font-size: 0.875rem;
+  content: "Dit bestand kan niet worden geopend: kies een opgeslagen sessie (.json) van hoogstens $limit."; }
+""")
+
+
+@cache
+def dutch_css() -> str:
+    """The CSS with the upload limit filled in: the largest session file the app opens
+    (inputs.parse_json); the browser refuses larger files only above server.maxUploadSize.
+    (Imported here, not at the top: ensure_entrypoint must run before the engine loads.)"""
+    from keuzehulp.contract.inputs import MAX_SESSION_BYTES
+
+    return CSS.substitute(limit=f"{MAX_SESSION_BYTES // 1024}\u00a0kB")  # no break before the unit
+
+# aria-label -> Dutch; "<name> icon" labels of decorative Material icons are hidden instead (a
+# screen reader would say "thumb_up icon"). Streamlit's own sentences -> Dutch, changed in their
+# text node (so React keeps its node), never inside Markdown or HTML elements: that is our
+# content and the user's. No "<" followed by a letter or "/" may appear inside the script:
+# Streamlit's sanitiser (DOMPurify) then drops the whole script.
+SCRIPT = r"""<script>
+(() => {
+  document.documentElement.lang = "nl";  // Streamlit serves the page as English
+  if (window.__khDutch) return;
+  window.__khDutch = true;
+  // Own keys only: a text such as "constructor" or "toString" (a scenario's name in a list) is
+  // not a key of these tables, whatever Object.prototype holds.
+  const has = (table, key) => key !== null && Object.prototype.hasOwnProperty.call(table, key);
+  // The toolbar of a table or chart: its buttons' labels and the tooltips they show.
+  const toolbar = {
+    "Download as CSV": "Downloaden als CSV-bestand", "Search": "Zoeken", "Fullscreen": "Volledig scherm",
+    "Close fullscreen": "Volledig scherm sluiten", "Show/hide columns": "Kolommen tonen of verbergen",
+  };
+  const labels = {
+    ...toolbar,
+    "Collapse sidebar": "Zijbalk inklappen", "Expand sidebar": "Zijbalk uitklappen",
+    "Sidebar": "Zijbalk", "Main menu": "Menu", "Decrement": "Eén lager", "Increment": "Eén hoger",
+    "Link to heading": "Link naar dit kopje", "Open": "Openen", "Close": "Sluiten",
+    "Dismiss": "Sluiten", "file upload": "Bestand kiezen", "Add files": "Bestand toevoegen",
+    "Clear all": "Alles wissen", "Clear value": "Wissen",
+    "Copy version to clipboard": "Versie kopiëren",
+  };
+  const prefixes = [["Help for ", "Uitleg bij "], ["Remove ", "Verwijder "], ["Shortcut ", "Sneltoets "]];
+  const RECONNECTING = "De keuzehulp is even niet bereikbaar. Hij probeert steeds opnieuw verbinding " +
+    "te maken. Uw werk is bewaard: zodra de verbinding terug is, gaat u verder waar u was.";
+  const sentences = {
+    "Skip to main content": "Naar de inhoud", "Print": "Afdrukken", "Record screen": "Scherm opnemen",
+    "Page not found": "Pagina niet gevonden",
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+      "Deze pagina bestaat niet (meer). U ziet nu de startpagina.",
+    // The connection to the server dropped (restart, network): Streamlit keeps retrying.
+    "Connection error": "Verbinding kwijt",
+    "Streamlit server is not responding. Are you connected to the internet?": RECONNECTING,
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
+      RECONNECTING + " Draait de keuzehulp op deze computer? Start hem dan opnieuw met:",
+    "streamlit run yourscript.py": "make run",
+    "Connecting to Streamlit server": "Verbinding maken met de keuzehulp",
+    "Unable to connect to Streamlit server": "Geen verbinding met de keuzehulp",
+    "Connection lost. Please wait for the app to reconnect, then try again.":
+      "De verbinding is even weg. Wacht tot de keuzehulp weer verbonden is en probeer het dan opnieuw.",
+  };
+  // Words that are Streamlit's own only inside one of its parts: [where, words, patterns].
+  const scoped = [
+    // Short words that only mean this in Streamlit's connection status (top right).
+    ["[data-testid='stStatusWidget']", {"Connecting": "Verbinden", "Error": "Geen verbinding"}, []],
+    // A dropdown's bulk action ("Select all") and its empty state, never an option's label
+    // (in Vergelijken the options are the scenarios' names: the user's text).
+    ["[data-key^='__select'], [role='listbox'][data-empty='true']",
+     {"Select all": "Alles kiezen", "No results": "Niets gevonden"},
+     [[/^Select (\d+) matches$/, "Deze $1 kiezen"],
+      [/^You can only select up to (\d+) options?\. Remove an option first\.$/,
+       "U kunt er hoogstens $1 kiezen. Haal er eerst een weg."]]],
+    // What a screen reader announces when a choice list opens.
+    ["[data-live-announcer]", {},
+     [[/^1 option available\.$/, "1 optie beschikbaar."], [/^(\d+) options available\.$/, "$1 opties beschikbaar."]]],
+  ];
+  // The placeholder of a multiselect or selectbox that has none of ours.
+  const placeholders = {"Choose options": "Kies een of meer", "Choose an option": "Kies er een",
+                        "No options to select": "Er is niets om te kiezen"};
+  const patterns = [
+    [/^Error: Number is outside the allowed range\. Please enter a value between (\S+) and (\S+)\.$/,
+     "Fout: dit getal kan niet. Kies een getal van $1 tot en met $2."],
+    [/^Error: File must be .+ or smaller\.$/,
+     "Fout: dit bestand is te groot voor een opgeslagen sessie."],
+  ];
+  const content = "[data-testid='stMarkdownContainer'], [data-testid='stHtml']";
+  // A sidebar taller than the window scrolls; keyboard users must be able to reach and scroll it.
+  const scrollers = "[data-testid='stSidebarContent']";
+  const focusable = (el) => { if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0"); };
+  const label = (el) => {
+    const placeholder = el.getAttribute("placeholder");
+    if (has(placeholders, placeholder)) el.setAttribute("placeholder", placeholders[placeholder]);
+    const title = el.getAttribute("title");
+    if (has(labels, title)) el.setAttribute("title", labels[title]);
+    const value = el.getAttribute("aria-label");
+    if (!value) return;
+    if (has(labels, value)) { el.setAttribute("aria-label", labels[value]); return; }
+    if (/^[a-z_]+ icon$/.test(value)) { el.setAttribute("aria-hidden", "true"); return; }
+    for (const [en, nl] of prefixes) {
+      if (value.startsWith(en)) { el.setAttribute("aria-label", nl + value.slice(en.length)); return; }
+    }
+  };
+  // Most text on a page is the app's own Dutch: tell it apart by its words alone before asking
+  // where it sits (closest() walks up the tree for every text node a rerun adds).
+  const scopedWords = new Set(scoped.flatMap(([, words]) => Object.keys(words)));
+  const allPatterns = patterns.concat(scoped.flatMap(([, , wordPatterns]) => wordPatterns)).map(([re]) => re);
+  const candidate = (value) => has(sentences, value) || has(toolbar, value) || scopedWords.has(value)
+    || allPatterns.some((re) => re.test(value));
+  const sentence = (node) => {
+    const value = node.nodeValue.trim();
+    if (!value || !node.parentElement || !candidate(value)) return;
+    if (has(toolbar, value) && node.parentElement.closest("[data-testid='stTooltipContent']")) {
+      node.nodeValue = toolbar[value];  // a toolbar's tooltip (its text sits in Markdown)
+      return;
+    }
+    if (node.parentElement.closest(content)) return;
+    let dutch = has(sentences, value) ? sentences[value] : undefined;
+    let rules = patterns;
+    for (const [where, words, wordPatterns] of scoped) {
+      if (dutch === undefined && node.parentElement.closest(where)) {
+        dutch = has(words, value) ? words[value] : undefined;
+        rules = rules.concat(wordPatterns);
+      }
+    }
+    for (const [english, nl] of rules) {
+      if (dutch === undefined && english.test(value)) dutch = value.replace(english, nl);
+    }
+    if (dutch !== undefined) node.nodeValue = dutch;
+  };
+  const fix = (root) => {
+    if (root.nodeType === 3) { sentence(root); return; }
+    if (root.nodeType !== 1) return;
+    label(root);
+    root.querySelectorAll("[aria-label], [title], [placeholder]").forEach(label);
+    if (root.matches(scrollers)) focusable(root);
+    root.querySelectorAll(scrollers).forEach(focusable);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) sentence(node);
+  };
+  fix(document.body);
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === "attributes") label(change.target);
+      else if (change.type === "characterData") sentence(change.target);
+      else change.addedNodes.forEach(fix);
+    }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true,
+                             attributes: true, attributeFilter: ["aria-label", "title", "placeholder"]});
+})();
+</script>"""
+
+
+@cache
+def _page_setup_html() -> str:
+    return page_css() + f"<style>{dutch_css()}</style>" + SCRIPT + PAGE_CHANGE_SCRIPT
+
+
+def apply_page_setup() -> None:
+    """Every page's constant CSS and scripts as one element (call once per run, from
+    ui/shell/entry.py): page_css, the Dutch CSS and SCRIPT, and PAGE_CHANGE_SCRIPT. One element, not
+    four: every rerun sends each element to the browser again, and these never change."""
+    st.html(_page_setup_html(), unsafe_allow_javascript=True)
+
+
+# --- Streamlit's page structure (its test ids) ---------------------------------------------
+# CSS and script that find Streamlit's own parts by their `data-testid` (and one of its class
+# names). The page modules pass what is theirs: the scope (`.st-key-<our key>`) and the
+# declarations; they never spell a test id (tests/test_architecture.py). All constant: no user
+# text is ever formatted into these.
+
+
+def page_css() -> str:
+    """Every page: less space above the title (on a projector every line counts), long toggle
+    questions wrap instead of being cut off with "...", and a printed page (Menu > Afdrukken)
+    is the content alone, without sidebar, toolbar and buttons."""
+    return """<style>
+[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
+[data-testid='stCheckbox'] .stMarkdownEllipsis,
+[data-testid='stCheckbox'] .stMarkdownEllipsis p { white-space: normal; overflow: visible; text-overflow: clip; }
+@media print {
+  [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stDownloadButton'],
+  [data-testid='stBaseButton-primary'] { display: none !important; }
+  [data-testid='stMain'] { margin-left: 0 !important; }
+  [data-testid='stMainBlockContainer'] { max-width: 100% !important; padding: 0 1rem !important; }
+}
+</style>"""
+
+
+def hide_chrome_css() -> str:
+    """No sidebar, no sidebar toggles and no header with its toolbar (slides, a phone's vote)."""
+    return """[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stSidebarNav"] { display: none !important; }
+header[data-testid="stHeader"] { display: none !important; }"""
+
+
+def full_height_main_css(padding: str) -> str:
+    """The main area fills the screen's height, its content a column that grows (slides)."""
+    return f"""[data-testid="stMainBlockContainer"] {{ padding: {padding}; max-width: 100%; min-height: 100vh;
+  box-sizing: border-box; display: flex; flex-direction: column; }}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {{ flex: 1 1 auto; }}"""
+
+
+def narrow_main_css(max_width: str, padding: str) -> str:
+    """The main area no wider than `max_width` (a phone's page)."""
+    return f'[data-testid="stMainBlockContainer"] {{ max-width: {max_width}; padding: {padding}; }}'
+
+
+def to_bottom_css(key: str) -> str:
+    """Our container `key` pushed to the bottom of a full-height main area (full_height_main_css)."""
+    return f'[data-testid="stLayoutWrapper"]:has(> .st-key-{key}) {{ margin-top: auto; }}'
+
+
+def selectbox_text_css(scope: str, declarations: str) -> str:
+    """The text of a selectbox (its value and its typing field) inside `scope`."""
+    return f"""{scope} [data-testid="stSelectbox"] div,
+{scope} [data-testid="stSelectbox"] input {{
+  {declarations} }}"""
+
+
+def chart_full_width_css(scope: str) -> str:
+    """An Altair chart inside `scope` and every wrapper around it as wide as the column."""
+    return f"""{scope} :is([data-testid="stVegaLiteChart"], [data-testid="stFullScreenFrame"],
+  [data-testid="stFullScreenFrame"] > div, .vega-embed, [data-testid="stElementContainer"]) {{
+  width: 100% !important; }}"""
+
+
+def radio_question_css(scope: str, declarations: str) -> str:
+    """The question (label) above a radio group inside `scope`."""
+    return f'{scope} [data-testid="stRadio"] > [data-testid="stWidgetLabel"] p {{ {declarations} }}'
+
+
+def checkbox_label_css(scope: str, declarations: str) -> str:
+    """The clickable label of a checkbox or toggle inside `scope`."""
+    return f'{scope} [data-testid="stCheckbox"] label {{ {declarations} }}'
+
+
+# A new page starts at the top, and a phone's menu closes. Streamlit keeps the main area's
+# scroll position across pages, so "Volgende" from question 2 opened question 3 half-way down
+# (scrollTop ≈ 2,700). This constant script (no "<" followed by a letter, see SCRIPT above)
+# watches each finished script run: when the address or the slide on screen (`data-kh-slide`,
+# ui/present/slides.py) differs from the last run, it scrolls the main area to the top, and on a
+# narrow screen (a phone) it closes the side menu that was used to choose the page. Guarded by
+# tests/browser/test_route_browser.py.
+PHONE_WIDTH = 768  # Streamlit's own breakpoint for the sidebar as an overlay
+
+PAGE_CHANGE_SCRIPT = r"""<script>
+(() => {
+  if (window.__khPageChange) return;
+  window.__khPageChange = true;
+  const where = () => {
+    const slide = document.querySelector("[data-kh-slide]");
+    return location.pathname + "#" + (slide ? slide.getAttribute("data-kh-slide") : "");
+  };
+  let last = where();
+  const toTop = () => {
+    for (const el of document.querySelectorAll("[data-testid='stMain'], [data-testid='stAppViewContainer']")) {
+      el.scrollTop = 0;
+    }
+    window.scrollTo(0, 0);
+  };
+  const arrived = () => {
+    const now = where();
+    if (now === last) return;
+    last = now;
+    // Again a moment later: the old page's elements leave after the run, and the browser may
+    // keep a scroll position anchored to them meanwhile.
+    toTop();
+    setTimeout(toTop, 100);
+    setTimeout(toTop, 400);
+    const sidebar = document.querySelector("[data-testid='stSidebar']");
+    if (window.innerWidth PHONE_TEST && sidebar && sidebar.getAttribute("data-collapsed") === "false") {
+      const close = document.querySelector("[data-testid='stSidebarCollapseButton'] button");
+      if (close) close.click();
+    }
+  };
+  // The whole document is watched: the app element may be replaced (e.g. the first run of a
+  // fresh server restarts through app.py), and an observer on the old one would go quiet.
+  new MutationObserver(() => {
+    if (document.querySelector("[data-testid='stApp']")) arrived();  // at the start and end of a run
+  }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
+  window.addEventListener("popstate", () => setTimeout(arrived, 0));
+})();
+</script>""".replace("PHONE_TEST", f"<= {PHONE_WIDTH}")

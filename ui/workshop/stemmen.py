@@ -1,0 +1,245 @@
+"""Stemmen: the participant's page, made for a phone (no sidebar, large touch targets, Dutch).
+
+A participant opens the link (or types the code), and per decision picks the option they
+prefer with an optional one-line reason; per element a priority, or a top 5. They may change
+their vote until the facilitator closes voting. Their own random token sits in the address
+(`p=`), so reloading the page keeps them the same participant; nothing identifies them unless
+they type a name or role. The keuzehulp's advice is not shown here, so it does not steer the vote.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_IDS, DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER
+from keuzehulp.workshop import codes, repo
+from keuzehulp.workshop.ballot import (
+    MAX_AUTHOR,
+    MAX_REASON,
+    TOP5_QUESTION,
+    TOP_N,
+    Vote,
+    VoteError,
+    clean_author,
+    decision_question,
+    element_question,
+    validate,
+)
+from ui.kit import streamlit_adapter as adapter
+from ui.workshop.store import client, engine
+
+SEEDED_KEY = "stemmen_seeded"  # the workshop id whose stored votes seeded the widgets
+
+# Constant CSS only (never user text): no sidebar or toolbar, large type and touch targets.
+# What finds Streamlit's own parts (its test ids) comes from ui/kit/streamlit_adapter.py.
+PHONE_CSS = "<style>\n" + "\n".join([
+    adapter.hide_chrome_css(),
+    adapter.narrow_main_css("40rem", "1rem 1rem 4rem"),
+    ".st-key-stemmen p, .st-key-stemmen label p { font-size: 1.1rem; line-height: 1.4; }",
+    adapter.radio_question_css(".st-key-stemmen", "font-size: 1.25rem; font-weight: 700;"),
+    """.st-key-stemmen [role="radiogroup"] { width: 100%; }
+.st-key-stemmen [role="radiogroup"] label { min-height: 2.9rem; padding: 0.35rem 0.6rem; flex: 1 1 100%;
+  border: 1px solid #c8d1dc; border-radius: 0.5rem; margin: 0 0 0.4rem 0; align-items: center; }""",
+    adapter.checkbox_label_css(".st-key-stemmen", "min-height: 2.9rem; align-items: center;"),
+    """.st-key-stemmen button { min-height: 3rem; font-size: 1.1rem; }
+.st-key-stemmen input { min-height: 2.8rem; font-size: 1.1rem; }
+.st-key-stemmen h1 { font-size: 2rem; }
+.st-key-stemmen [role="radiogroup"] > label { width: 100%; }
+.st-key-code-shown p { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.08em; }""",
+]) + "\n</style>"
+
+
+def _participant() -> str:
+    """This participant's token from the address, or a fresh one written into it."""
+    token = str(st.query_params.get("p", ""))
+    if not (16 <= len(token) <= 40 and token.replace("-", "").replace("_", "").isalnum()):
+        token = codes.new_participant()
+        st.query_params["p"] = token
+    return token
+
+
+def _ask_code(message: str | None = None) -> None:
+    st.markdown("Vul de code in die de begeleider laat zien, of scan de QR-code.")
+    with st.form("join", border=False):
+        typed = st.text_input("Code van de workshop", max_chars=20, placeholder="bijvoorbeeld KM7R-4XHC",
+                              key="join_code")
+        go = st.form_submit_button("Meedoen", type="primary", width="stretch")
+    if message:
+        st.error(message, icon=":material/error:")
+    if go:
+        canonical = codes.normalise(typed)
+        if canonical is None:
+            st.error("Een code heeft 8 tekens, bijvoorbeeld KM7R-4XHC.", icon=":material/error:")
+            return
+        st.query_params["code"] = canonical
+        st.rerun()
+
+
+def _seed(workshop_id: str, participant: str) -> None:
+    """On the first run for this workshop: show the votes this participant already cast."""
+    if st.session_state.get(SEEDED_KEY) == workshop_id:
+        return
+    st.session_state[SEEDED_KEY] = workshop_id
+    mine = repo.my_votes(engine(), workshop_id, participant)
+    author = ""
+    for question, (value, reason, who) in mine.items():
+        author = who or author
+        kind, _, subject = question.partition(":")
+        if kind == "decision":
+            st.session_state[f"vote_{subject}"] = value
+            st.session_state[f"reason_{subject}"] = reason
+        elif kind == "element":
+            st.session_state[f"prio_{subject}"] = value
+        elif question == TOP5_QUESTION:
+            for element in value.split(","):
+                st.session_state[f"top_{element}"] = True
+    st.session_state["vote_author"] = author
+
+
+MESSAGE_KEY = "stemmen_message_{}"  # per form: ("success" | "warning" | "error", Dutch text)
+
+
+def _cast(workshop_id: str, participant: str, ballot: list[Vote]) -> str | None:
+    """Store the votes; None when stored, else the Dutch reason why not."""
+    try:
+        repo.cast(engine(), workshop_id, participant, client(), ballot,
+                  author=st.session_state.get("vote_author", ""))
+    except VoteError as exc:
+        return str(exc)
+    return None
+
+
+def _say(form: str, kind: str, text: str) -> None:
+    st.session_state[MESSAGE_KEY.format(form)] = (kind, text)
+
+
+def _show(form: str) -> None:
+    said = st.session_state.pop(MESSAGE_KEY.format(form), None)
+    if said is None:
+        return
+    kind, text = said
+    icon = {"success": ":material/check_circle:", "warning": ":material/info:"}.get(kind, ":material/error:")
+    getattr(st, kind)(text, icon=icon)
+
+
+def _submit_decision(workshop_id: str, participant: str, decision: str) -> None:
+    """on_click of 'Stem opslaan': the form's values are in session state by now."""
+    choice = st.session_state.get(f"vote_{decision}")
+    if choice is None:
+        _say(decision, "warning", "Kies eerst een optie.")
+        return
+    try:
+        vote = validate(decision_question(decision), choice, st.session_state.get(f"reason_{decision}", ""))
+    except VoteError as exc:
+        _say(decision, "error", str(exc))
+        return
+    problem = _cast(workshop_id, participant, [vote])
+    if problem:
+        _say(decision, "error", problem)
+    else:
+        _say(decision, "success", f"Opgeslagen: {labels().option(decision, choice)}. U kunt uw stem "
+                                  "veranderen tot de stemming sluit.")
+
+
+def _submit_priorities(workshop_id: str, participant: str) -> None:
+    ballot = [validate(element_question(e), st.session_state[f"prio_{e}"])
+              for e in ELEMENT_IDS if st.session_state.get(f"prio_{e}")]
+    if not ballot:
+        _say("elements", "warning", "Kies bij minstens één element een prioriteit.")
+        return
+    problem = _cast(workshop_id, participant, ballot)
+    if problem:
+        _say("elements", "error", problem)
+    else:
+        _say("elements", "success", f"Opgeslagen: {len(ballot)} van {len(ELEMENT_IDS)} elementen.")
+
+
+def _submit_top5(workshop_id: str, participant: str) -> None:
+    chosen = [e for e in ELEMENT_IDS if st.session_state.get(f"top_{e}")]
+    try:
+        vote = validate(TOP5_QUESTION, chosen, mode="top5")
+    except VoteError as exc:
+        _say("top5", "error", str(exc))
+        return
+    problem = _cast(workshop_id, participant, [vote])
+    if problem:
+        _say("top5", "error", problem)
+    else:
+        _say("top5", "success", f"Opgeslagen: uw top {len(chosen)}.")
+
+
+def _decision_form(info: repo.WorkshopInfo, participant: str, decision: str) -> None:
+    lab = labels()
+    with st.form(f"form_{decision}"):
+        st.radio(lab.decisions[decision].title, DECISION_OPTIONS[decision], index=None,
+                 format_func=lambda o, d=decision: lab.option(d, o), key=f"vote_{decision}")
+        st.text_input("Waarom? (niet verplicht, één regel)", max_chars=MAX_REASON, key=f"reason_{decision}")
+        st.form_submit_button("Stem opslaan", type="primary", width="stretch", on_click=_submit_decision,
+                              args=(info.id, participant, decision))
+        _show(decision)
+
+
+def _priority_form(info: repo.WorkshopInfo, participant: str) -> None:
+    lab = labels()
+    with st.form("form_elements"):
+        st.markdown("### Werkzame elementen")
+        st.markdown("Hoe belangrijk is elk element voor uw gemeente?")
+        for element in ELEMENT_IDS:
+            st.radio(lab.elements[element], tuple(PRIORITY_ORDER), index=None, horizontal=True,
+                     format_func=lambda p: lab.priorities[p], key=f"prio_{element}")
+        st.form_submit_button("Prioriteiten opslaan", type="primary", width="stretch",
+                              on_click=_submit_priorities, args=(info.id, participant))
+        _show("elements")
+
+
+def _top5_form(info: repo.WorkshopInfo, participant: str) -> None:
+    lab = labels()
+    with st.form("form_top5"):
+        st.markdown(f"### Uw top {TOP_N}")
+        st.markdown(f"Welke {TOP_N} werkzame elementen zijn voor uw gemeente het belangrijkst?")
+        for element in ELEMENT_IDS:
+            st.checkbox(lab.elements[element], key=f"top_{element}")
+        st.form_submit_button("Top 5 opslaan", type="primary", width="stretch",
+                              on_click=_submit_top5, args=(info.id, participant))
+        _show("top5")
+
+
+def _author_field() -> None:
+    st.text_input("Uw naam of rol (niet verplicht)", max_chars=MAX_AUTHOR, key="vote_author",
+                  help="Leeg laten = anoniem. Wat u invult, ziet de begeleider bij uw toelichting.")
+    try:
+        clean_author(st.session_state.get("vote_author", ""))
+    except VoteError as exc:
+        st.error(str(exc), icon=":material/error:")
+
+
+def stemmen_page() -> None:
+    st.html(PHONE_CSS)
+    with st.container(key="stemmen"):
+        st.title("Stemmen in de workshop", anchor=False)
+        raw = str(st.query_params.get("code", ""))
+        if not raw:
+            _ask_code()
+            return
+        try:
+            info = repo.join(engine(), raw, client())
+        except repo.JoinError as exc:
+            _ask_code(str(exc))
+            return
+        participant = _participant()
+        _seed(info.id, participant)
+        with st.container(key="code-shown"):
+            st.markdown(f"Workshop {codes.shown(info.code)}")
+        if info.closed:
+            st.info("De stemming is gesloten. Dank u wel voor het meedoen!", icon=":material/lock:")
+            return
+        st.markdown("Kies per vraag wat u het beste vindt voor uw gemeente en tik op de knop eronder. "
+                    "U kunt uw stem veranderen zolang de stemming open is. Uw stem is anoniem.")
+        _author_field()
+        for decision in DECISION_IDS:
+            _decision_form(info, participant, decision)
+        if info.element_mode == "top5":
+            _top5_form(info, participant)
+        else:
+            _priority_form(info, participant)
