@@ -13,6 +13,8 @@ from keuzehulp.knowledge.assumptions import load_register, unused_problems
 from keuzehulp.knowledge.base import load_knowledge
 from keuzehulp.knowledge.crossref import crossref_problems
 from keuzehulp.knowledge.provenance import load_texts as load_provenance_texts
+from keuzehulp.procurement.content import load_content as load_procurement
+from keuzehulp.procurement.texts import load_texts as load_procurement_texts
 from keuzehulp.rules.groups import load_texts as load_group_texts
 from keuzehulp.rules.ruleset import RULES_DIR, RuleSet, load_rules
 from keuzehulp.rules.version import version_problems
@@ -30,7 +32,7 @@ class CheckResult:
 def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
     result = CheckResult()
     for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_provenance_texts,
-                 load_group_texts):
+                 load_group_texts, load_procurement_texts):
         try:
             load()
         except ContentError as exc:
@@ -55,6 +57,12 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
                     users.setdefault(spec.assumption, []).append(f"texts/costs.yaml: {name}")
         except ContentError:
             pass  # check_problems reports the cost file's own problems
+        try:  # a building block for procurement that rests on an assumption uses it too
+            for block in load_procurement().blocks:
+                if block.spec.assumption:
+                    users.setdefault(block.spec.assumption, []).append(f"procurement/blocks.yaml: {block.spec.id}")
+        except ContentError:
+            pass  # reported below, with the knowledge ids
         result.problems.extend(unused_problems(register, users))
     knowledge_ids: set[str] | None = None
     try:
@@ -67,5 +75,10 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
         if ruleset is not None:
             result.problems.extend(crossref_problems(ruleset.citations, kb))
     result.problems.extend(check_problems(knowledge_ids, None if register is None else set(register.items)))
+    try:
+        load_procurement(knowledge_ids=knowledge_ids,
+                         assumption_ids=None if register is None else set(register.items))
+    except ContentError as exc:
+        result.problems.extend(exc.problems)
     result.problems = sorted(set(result.problems))
     return result

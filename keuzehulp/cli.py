@@ -1,4 +1,4 @@
-"""Command line: `python -m keuzehulp advise PROFILE.json | check | schema`.
+"""Command line: `python -m keuzehulp advise PROFILE.json | inkoop PROFIEL_OF_SESSIE.json | check | schema`.
 
 Exit codes: 0 success, 1 `check` found problems (or the rules are broken), 2 bad input.
 Everything a user reads is Dutch; bad input never produces a traceback.
@@ -39,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m keuzehulp", description="Keuzehulp duaal inburgeren.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{advise,check,schema}",
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{advise,inkoop,check,schema}",
                                 parser_class=_Parser)
     advise = sub.add_parser("advise", help="advies voor een profiel (JSON)")
     advise.add_argument("profile", metavar="PROFIEL.json",
@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     # The report registry's formats; json is the default (the advice itself, DOMAIN.md).
     advise.add_argument("--format", choices=list(FORMATS), default="json", help="uitvoer (standaard: json)")
     advise.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    inkoop = sub.add_parser("inkoop", help="bouwstenen voor de inkoop van het gekozen ontwerp")
+    inkoop.add_argument("profile", metavar="PROFIEL_OF_SESSIE.json",
+                        help="opgeslagen sessie (met de keuzes van het team) of profiel; '-' leest van standaardinvoer")
+    inkoop.add_argument("--format", choices=["json", "md", "docx", "pdf"], default="json",
+                        help="uitvoer (standaard: json)")
+    inkoop.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
     check = sub.add_parser("check", help="controleer regels, kennisbank en verwijzingen")
     check.add_argument("--rules", metavar="MAP", help=argparse.SUPPRESS)
     sub.add_parser("schema", help="JSON Schema van het profiel")
@@ -110,6 +116,38 @@ def _advise(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write(out: bytes, output: str | None) -> int:
+    if output:
+        try:
+            Path(output).write_bytes(out)
+        except OSError as exc:
+            return _fail([f"Kan niet schrijven naar '{output}' ({exc.strerror})."])
+    else:
+        sys.stdout.buffer.write(out)
+        sys.stdout.flush()
+    return 0
+
+
+def _inkoop(args: argparse.Namespace) -> int:
+    """The building blocks for procurement of the design: the team's choices, else the advice."""
+    if args.format in ("docx", "pdf") and not args.output:
+        return _fail([f"Een {args.format}-bestand kan niet naar het scherm; geef een bestand op met -o BESTAND."])
+    try:
+        profile, session = load_input(_read(args.profile))
+    except InputError as exc:
+        return _fail(exc.messages)
+    from datetime import date
+
+    from keuzehulp.procurement.derive import procurement
+    from keuzehulp.report import procurement as writer
+
+    try:
+        out = writer.render(args.format, procurement(session or Session(profile=profile)), date.today())
+    except FontMissingError as exc:
+        return _fail([str(exc)], 1)
+    return _write(out, args.output)
+
+
 def _check(args: argparse.Namespace) -> int:
     from .check import check_all
 
@@ -131,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             return _advise(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "inkoop":
+            return _inkoop(args)
         from keuzehulp.contract.fields import profile_json_schema
 
         print(json.dumps(profile_json_schema(), ensure_ascii=False, indent=2))

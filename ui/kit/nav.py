@@ -36,6 +36,7 @@ PAGES: list[NavPage] = [
     NavPage("pages/q4_taal.py", "4 Taal en praktijk", ":material/record_voice_over:", "q4", render="ui.wizard.step:render_step"),
     NavPage("pages/q5_participatie.py", "5 Participatieplek", ":material/work:", "q5", render="ui.wizard.step:render_step"),
     NavPage("pages/advies.py", "Advies", ":material/summarize:", None, render="ui.wizard.advies:render_advies"),
+    NavPage("pages/inkoop.py", "Inkoop", ":material/shopping_cart:", None, render="ui.procurement.page:procurement_page"),
     NavPage("pages/kosten.py", "Kosten en doorlooptijd", ":material/euro:", None, render="ui.costs.page:costs_page"),
     NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None, render="ui.present.scenarios:comparison_page"),
     NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None, render="ui.present.slides:presentation_page"),
