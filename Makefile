@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run workshop test check lint bench load clean vulncheck audit audit-snapshot
+.PHONY: run workshop test check lint bench load clean vulncheck audit audit-offline audit-snapshot
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,13 @@ vulncheck: $(VENV)/.runtime
 audit: vulncheck
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
 	$(PY) -m pip_audit --strict --desc -r $(LOCK) $(if $(filter %.lock,$(LOCK)),--no-deps --disable-pip,)
+
+# pip-audit without a network: its OSV service pointed at tools/osv_local.py, which answers from
+# the snapshot. Audits the pins as they are (--no-deps): exact for a lock file.
+audit-offline: vulncheck
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	PYTHONPATH=. $(PY) tools/osv_local.py --run $(PY) -m pip_audit --strict --desc -s osv --osv-url {url} \
+		--no-deps --disable-pip --progress-spinner off -r $(LOCK)
 
 # Refresh the snapshot (needs a network): OSV's export of every PyPI advisory, trimmed.
 OSV_PYPI_ZIP := https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip

@@ -132,3 +132,62 @@ def test_the_snapshot_is_built_from_an_advisory_checkout_or_osvs_zip(tmp_path):
             assert vulncheck.main([str(lock), "--db", str(out)]) == rc, (source.name, pin)
     withdrawn = json.loads((tmp_path / "advisory-database.json").read_text())
     assert [a["id"] for a in withdrawn["packages"]["made-up"]] == ["PYSEC-2099-1"]
+
+
+# --- pip-audit offline: the OSV query API on localhost, answered from the snapshot ---------------
+
+
+def _query(url: str, body: bytes) -> tuple[int, dict]:
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"{}")
+
+
+def test_the_local_osv_api_answers_as_pip_audit_reads_it():
+    """What pip-audit's OSV service sends and reads (id, aliases, summary, the ECOSYSTEM range
+    with the fixing version), for the package asked about only."""
+    from tools import osv_local
+
+    server, url = osv_local.serve_in_background(vulncheck.load_snapshot(vulncheck.SNAPSHOT))
+    try:
+        ask = lambda name, version: _query(url, json.dumps(  # noqa: E731
+            {"package": {"name": name, "ecosystem": "PyPI"}, "version": version}).encode())
+        status, body = ask("Streamlit", "1.11.0")
+        assert status == 200
+        (vuln,) = body["vulns"]
+        assert vuln["id"] == "PYSEC-2022-248" and "CVE-2022-35918" in vuln["aliases"] and vuln["summary"]
+        (affected,) = vuln["affected"]
+        assert affected["package"] == {"name": "streamlit", "ecosystem": "PyPI"}
+        fixed = [e["fixed"] for r in affected["ranges"] if r["type"] == "ECOSYSTEM" for e in r["events"] if "fixed" in e]
+        assert fixed == ["1.11.1"]
+        assert ask("streamlit", "1.11.1") == (200, {})
+        assert ask("streamlit", "1.67.0") == (200, {})
+        assert _query(url, b'{"package": {"name": "x", "ecosystem": "npm"}, "version": "1"}')[0] == 400
+        assert _query(url, b"not json")[0] == 400
+        assert _query(url.replace("/v1/query", "/v1/other"), b"{}")[0] == 404
+    finally:
+        server.shutdown()
+
+
+def test_pip_audit_runs_offline_against_the_snapshot(tmp_path):
+    """make audit-offline: the real pip-audit, its OSV service pointed at tools/osv_local.py."""
+    import importlib.util
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("pip_audit") is None:
+        pytest.skip("pip-audit is not installed (make audit-offline installs requirements-audit.txt)")
+    lock = tmp_path / "requirements.lock"
+    lock.write_text("streamlit==1.11.0\n")
+    command = [sys.executable, "tools/osv_local.py", "--run", sys.executable, "-m", "pip_audit", "--strict",
+               "-s", "osv", "--osv-url", "{url}", "--no-deps", "--disable-pip", "--progress-spinner", "off",
+               "-r", str(lock)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1 and "PYSEC-2022-248" in done.stdout, done.stdout + done.stderr
