@@ -10,10 +10,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.schema import Profile, Scenario, Session, TeamInput
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from keuzehulp.schema import Profile, Scenario, Session, TeamInput
 from keuzehulp.store import (
     ISSUED_KEY_LENGTH,
     KeyInUse,
