@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
 UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
 
-.PHONY: run workshop test check lint lock lock-upgrade bench load clean
+.PHONY: run workshop test check lint lock lock-upgrade bench load clean vulncheck audit audit-offline audit-snapshot
 
 # Every package, direct and transitive, at the exact version and hashes of the lock files:
 # a fresh machine on any day installs what was tested. requirements*.txt are the inputs
@@ -64,6 +64,34 @@ bench: $(VENV)/.dev
 # Concurrent sessions over Streamlit's WebSocket protocol, app beside a bare page (a few minutes).
 load: $(VENV)/.dev
 	PYTHONPATH=. $(PY) bench/load.py
+
+# Known vulnerabilities in the locked dependencies. The lock file when there is one, else
+# requirements.txt; another file: make vulncheck LOCK=requirements-dev.lock. See SECURITY.md.
+LOCK ?= $(firstword $(wildcard requirements.lock) requirements.txt)
+
+# Offline, against the OSV snapshot in security/osv-pypi.json (tests/test_vulncheck.py runs it in CI).
+vulncheck: $(VENV)/.runtime
+	$(PY) tools/vulncheck.py $(LOCK)
+
+# Online (needs a network): the offline check, then pip-audit against the live PyPI/OSV data.
+# A hash-locked file is audited as it is (--no-deps); requirements.txt is resolved first.
+audit: vulncheck
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	$(PY) -m pip_audit --strict --desc -r $(LOCK) $(if $(filter %.lock,$(LOCK)),--no-deps --disable-pip,)
+
+# pip-audit without a network: its OSV service pointed at tools/osv_local.py, which answers from
+# the snapshot. Audits the pins as they are (--no-deps): exact for a lock file.
+audit-offline: vulncheck
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	PYTHONPATH=. $(PY) tools/osv_local.py --run $(PY) -m pip_audit --strict --desc -s osv --osv-url {url} \
+		--no-deps --disable-pip --progress-spinner off -r $(LOCK)
+
+# Refresh the snapshot (needs a network): OSV's export of every PyPI advisory, trimmed.
+OSV_PYPI_ZIP := https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip
+audit-snapshot: $(VENV)/.runtime
+	curl -fsSL --retry 3 -o $(VENV)/osv-pypi-all.zip $(OSV_PYPI_ZIP)
+	$(PY) tools/osv_snapshot.py $(VENV)/osv-pypi-all.zip --source "OSV PyPI all.zip of $$(date -u +%Y-%m-%d)"
+	$(PY) tools/vulncheck.py $(LOCK)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

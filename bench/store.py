@@ -40,6 +40,7 @@ def workshop_session(i: int) -> Session:
 def measure(url: str) -> dict[str, float]:
     store = Store.open(url)
     key = new_key()
+    store.create_session(key, "{}")  # the first save records the key; the writes measured replace it
     sessions = [workshop_session(i) for i in range(WRITES)]
     dumps, writes, reads = [], [], []
     for session in sessions:

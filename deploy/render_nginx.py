@@ -24,7 +24,8 @@ NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9
 
 def render(public_name: str, ports: list[int], cert: str, key: str, *, https_port: int = 443,
            http_port: int = 80, address: str = "", upstream_host: str = "127.0.0.1",
-           error_root: str | Path = ERROR_ROOT, access_log: str = "/var/log/nginx/keuzehulp.access.log") -> str:
+           error_root: str | Path = ERROR_ROOT, access_log: str = "/var/log/nginx/keuzehulp.access.log",
+           error_log: str = "/var/log/nginx/keuzehulp.error.log") -> str:
     """The site file; `address` ("127.0.0.1" or "") binds the listeners to one address."""
     if not NAME.match(public_name):
         raise ValueError(f"not a host name: {public_name!r}")
@@ -42,6 +43,7 @@ def render(public_name: str, ports: list[int], cert: str, key: str, *, https_por
         "TLS_KEY": key,
         "ERROR_ROOT": str(error_root),
         "ACCESS_LOG": access_log,
+        "ERROR_LOG": error_log,
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():

@@ -2,10 +2,11 @@
 on free localhost ports with a throwaway TLS certificate, in front of two app processes started
 by deploy/serve.py (the hosting settings, warmed). Asserts what a hosting party relies on: the
 security headers, blocked endpoints, a wrong Host refused, the 1 MB limit, sticky sessions, the
-WebSocket through the proxy, a CSP the app works with, and the Dutch page when the app is down.
+WebSocket through the proxy, a CSP the app works with, the Dutch pages when the app is down or a
+file too large (over HTTP/1.1 and HTTP/2), and logs without session keys, codes or secrets.
 
-Needs /usr/sbin/nginx (Debian package `nginx`, installed by .ci/run) and openssl; skipped
-locally without them, failing in CI (CI=true).
+Needs /usr/sbin/nginx (Debian package `nginx`, installed by .ci/run), openssl and curl (for
+HTTP/2); skipped locally without them, failing in CI (CI=true).
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ NGINX = "/usr/sbin/nginx"
 PUBLIC = "keuzehulp.test"  # the public name in this test (resolved by hand to 127.0.0.1)
 
 pytestmark = pytest.mark.proxy
-if not (Path(NGINX).exists() and shutil.which("openssl")) and os.environ.get("CI") != "true":
-    pytestmark = [pytest.mark.proxy, pytest.mark.skip(reason="needs Debian's nginx and openssl")]
+if not (Path(NGINX).exists() and shutil.which("openssl") and shutil.which("curl")) and os.environ.get("CI") != "true":
+    pytestmark = [pytest.mark.proxy, pytest.mark.skip(reason="needs Debian's nginx, openssl and curl")]
+PROTOCOLS = ["1.1", "2"]  # HTTP versions a browser speaks to the proxy (Chromium: 2)
 
 
 def free_port() -> int:
@@ -55,10 +57,36 @@ class Stack:
     app_ports: list[int]
     apps: list[subprocess.Popen]
     nginx: subprocess.Popen
+    database_url: str | None = None
 
     @property
     def access_log(self) -> Path:
         return self.tmp / "access.log"
+
+    def logs(self) -> dict[str, str]:
+        """Every log of the stack: nginx's access and error logs and each app process's output."""
+        time.sleep(0.5)  # nginx writes its log line after the response
+        return {path.name: path.read_text(errors="replace")
+                for path in [self.access_log, self.tmp / "error.log",
+                             *(self.tmp / f"app-{port}.log" for port in self.app_ports)]}
+
+    def curl(self, path: str, protocol: str, method: str = "GET", body: bytes | None = None):
+        """(status, headers, text, HTTP version) from the proxy with curl, over HTTP/1.1 or HTTP/2."""
+        out, head = self.tmp / "curl-body", self.tmp / "curl-head"
+        command = ["curl", "-sS", f"--http{protocol}", "--cacert", str(self.cert), "--resolve",
+                   f"{PUBLIC}:{self.https_port}:127.0.0.1", "-X", method, "-o", str(out), "-D", str(head),
+                   "-w", "%{http_code} %{http_version}", f"https://{PUBLIC}:{self.https_port}{path}"]
+        if body is not None:
+            (self.tmp / "curl-upload").write_bytes(body)
+            command += ["--data-binary", f"@{self.tmp / 'curl-upload'}", "-H", "Content-Type: application/octet-stream"]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+        status, version = done.stdout.split()
+        headers = {}
+        for line in head.read_text().splitlines()[1:]:
+            if ":" in line:
+                name, value = line.split(":", 1)
+                headers[name.strip().lower()] = value.strip()
+        return int(status), headers, out.read_bytes().decode("utf-8"), version
 
     def context(self) -> ssl.SSLContext:
         """Verifies the proxy's certificate for the public name, as a browser would."""
@@ -89,7 +117,7 @@ class Stack:
         ("a, b" when the first one failed and nginx tried the next)."""
         time.sleep(0.3)  # nginx writes its log line after the response
         lines = [line for line in self.access_log.read_text().splitlines() if marker in line]
-        return [re.search(r"upstream=(.+?) node=", line).group(1) for line in lines]
+        return [re.search(r"upstream=(.+?) upstream_status=", line).group(1) for line in lines]
 
 
 def start_app(port: int, tmp: Path, database_url: str | None) -> subprocess.Popen:
@@ -153,7 +181,7 @@ def stack(tmp_path_factory, request):
     apps = [start_app(port, tmp, database_url) for port in app_ports]
     https_port, http_port = free_port(), free_port()
     site = render(PUBLIC, app_ports, str(cert), str(key), https_port=https_port, http_port=http_port,
-                  address="127.0.0.1", access_log=str(tmp / "access.log"))
+                  address="127.0.0.1", access_log=str(tmp / "access.log"), error_log=str(tmp / "error.log"))
     (tmp / "keuzehulp.conf").write_text(site)
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (tmp / sub).mkdir()
@@ -178,7 +206,8 @@ http {{
     assert check.returncode == 0, check.stderr
     nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf"),
                               "-g", "daemon off;"], stderr=subprocess.PIPE)
-    result = Stack(tmp, cert, https_port, http_port, app_ports, apps, nginx)
+    result = Stack(tmp, cert, https_port, http_port, app_ports, apps, nginx,
+                   database_url or f"sqlite:///{tmp / 'data' / 'keuzehulp.sqlite'}")
     try:
         for port, app in zip(app_ports, apps, strict=True):
             wait_ready(port, app, tmp / f"app-{port}.log")
@@ -270,15 +299,15 @@ def test_the_app_process_refuses_a_websocket_for_another_host(stack):
         assert session.rerun("").status == 0  # the public name is let in
 
 
-def test_a_request_over_1_mb_is_refused_with_a_dutch_page(stack):
-    status, headers, body = stack.request("/_stcore/upload_file/x/y", method="PUT", body=b"x" * (1024 * 1024 + 10),
-                                          headers={"Content-Type": "application/octet-stream"})
-    assert status == 413
-    text = body.decode("utf-8")
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_a_request_over_1_mb_is_refused_with_a_dutch_page(stack, protocol):
+    status, headers, text, version = stack.curl("/_stcore/upload_file/x/y", protocol, method="PUT",
+                                                body=b"x" * (1024 * 1024 + 10))
+    assert (status, version) == (413, protocol)
     assert 'lang="nl"' in text and "Dit bestand is te groot" in text and "1 MB" in text
     assert "<title>Bestand te groot</title>" in text and "<style>" in text  # the shared head, included
-    assert "<!--#" not in text
-    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "<!--#" not in text and "an error occurred" not in text and "nginx" not in text
+    assert headers["x-content-type-options"] == "nosniff"
 
 
 def test_sessions_are_sticky_and_spread_over_both_processes(stack):
@@ -365,6 +394,64 @@ def test_the_app_works_under_the_content_security_policy(stack, playwright_drive
     assert blocked == []
 
 
+@pytest.mark.browser
+def test_the_logs_hold_no_session_key_join_code_or_secret(stack, playwright_driver):
+    """A team works through the proxy (Chromium, HTTP/2): answers in the address, a saved
+    session, a workshop started, a phone joining with the code; curl asks with the key over
+    HTTP/1.1 and HTTP/2, once with a file too large. Then nginx's access and error logs and the
+    app processes' output hold none of the key, the join code, the facilitator secret or the
+    answers, while the access log does hold a line for every page asked for."""
+    import json
+    from urllib.parse import parse_qs, urlparse
+
+    from keuzehulp.store import Store
+    from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, wait_idle
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not found")
+    base = f"https://{PUBLIC}:{stack.https_port}"
+    browser = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PUBLIC} 127.0.0.1"])
+    try:
+        context = browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(f"{base}/?municipality=Geheimstad&annual_intake=12")
+        wait_idle(page, timeout=120_000)
+        page.wait_for_function("() => location.search.includes('sessie=')", timeout=30_000)
+        key = parse_qs(urlparse(page.url).query)["sessie"][0]
+        page.goto(f"{base}/workshop?sessie={key}")
+        wait_idle(page, timeout=120_000)
+        page.get_by_role("button", name="Workshop starten").click()
+        page.locator(".st-key-join-code").wait_for(timeout=60_000)
+        code = page.locator(".st-key-join-code").inner_text().strip()
+        phone = context.browser.new_context(ignore_https_errors=True).new_page()
+        phone.goto(f"{base}/stemmen?code={code.replace('-', '')}")
+        wait_idle(phone, timeout=120_000)
+        assert "Stemmen in de workshop" in phone.inner_text("body")
+    finally:
+        browser.close()
+    store = Store.open(stack.database_url)
+    try:
+        saved = store.load_session(key)
+    finally:
+        store.close()
+    assert saved is not None and "Geheimstad" in saved.data
+    secret = json.loads(saved.data)["workshop"]["secret"]
+    for protocol in PROTOCOLS:
+        assert stack.curl(f"/q2_organisatie?sessie={key}&municipality=Geheimstad", protocol)[0] == 200
+        assert stack.curl(f"/stemmen?code={code}&sessie={key}", protocol, method="PUT",
+                          body=b"x" * (1024 * 1024 + 10))[0] == 413
+
+    logs = stack.logs()
+    for name, text in logs.items():
+        for value in (key, secret, code, code.replace("-", ""), "Geheimstad"):
+            assert value not in text, f"{value!r} in {name}"
+    access = logs["access.log"]
+    for line in ('"GET /workshop HTTP/2.0" 200', '"GET /stemmen HTTP/2.0" 200',
+                 '"GET /q2_organisatie HTTP/1.1" 200', '"PUT /stemmen HTTP/2.0" 413'):
+        assert line in access, line
+
+
 def test_when_one_process_stops_its_visitors_go_on_at_the_other(stack):
     """A restart or crash of one process: nginx sends its visitors to the other process, the
     page and the WebSocket keep working (the answers come back from the store)."""
@@ -390,13 +477,17 @@ def test_when_both_processes_are_down_a_dutch_page_says_the_work_is_kept(stack):
     """Last in this file: stops the app processes (the first one is already stopped)."""
     for app in stack.apps:
         stop(app)
-    status, headers, body = stack.request("/")
-    assert status == 503
-    text = body.decode("utf-8")
-    assert 'lang="nl"' in text and "De keuzehulp is even niet bereikbaar" in text
-    assert "Uw werk is bewaard" in text
-    assert "<title>Keuzehulp duaal inburgeren is even niet bereikbaar</title>" in text and "<style>" in text
-    assert "<!--#" not in text
-    assert headers["Retry-After"] == "30"
-    assert headers["Strict-Transport-Security"].startswith("max-age=")
-    assert headers["Cache-Control"] == "no-store"
+    for protocol in PROTOCOLS:
+        status, headers, text, version = stack.curl("/?sessie=" + "K" * 32, protocol)
+        assert (status, version) == (503, protocol)
+        assert 'lang="nl"' in text and "De keuzehulp is even niet bereikbaar" in text
+        assert "Uw werk is bewaard" in text
+        assert "<title>Keuzehulp duaal inburgeren is even niet bereikbaar</title>" in text and "<style>" in text
+        assert "<!--#" not in text
+        assert headers["retry-after"] == "30"
+        assert headers["strict-transport-security"].startswith("max-age=")
+        assert headers["cache-control"] == "no-store"
+    # nginx's error log would name the request ("request: "GET /?sessie=..."") for every failed
+    # connection to an app process: this site's error log takes only what is critical.
+    for name, text in stack.logs().items():
+        assert "K" * 32 not in text, name

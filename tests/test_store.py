@@ -11,10 +11,23 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from keuzehulp.contract.schema import Profile, Scenario, Session, TeamInput
-from keuzehulp.store import Store, database_url, head_revision, make_engine, migrate, new_key, valid_key
+from keuzehulp.store import (
+    ISSUED_KEY_LENGTH,
+    KeyInUse,
+    Store,
+    UnknownSession,
+    database_url,
+    head_revision,
+    make_engine,
+    migrate,
+    new_key,
+    valid_key,
+)
 from keuzehulp.store.engine import current_revision
+from keuzehulp.store.tables import sessions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +63,7 @@ def workshop_session() -> str:
 
 def test_saved_session_comes_back_whole_under_its_key(store):
     key, data = new_key(), workshop_session()
-    store.save_session(key, data)
+    store.create_session(key, data)
     saved = store.load_session(key)
     assert saved is not None and saved.data == data
     assert Session.model_validate_json(saved.data).profile.annual_intake == 120
@@ -59,7 +72,7 @@ def test_saved_session_comes_back_whole_under_its_key(store):
 
 def test_saving_again_replaces_the_session_and_its_time(store, clock):
     key = new_key()
-    store.save_session(key, '{"v": 1}')
+    store.create_session(key, '{"v": 1}')
     clock.now += timedelta(minutes=5)
     store.save_session(key, '{"v": 2}')
     saved = store.load_session(key)
@@ -71,7 +84,7 @@ def test_saving_again_replaces_the_session_and_its_time(store, clock):
 
 def test_deleted_session_is_gone_at_once(store):
     key = new_key()
-    store.save_session(key, "{}")
+    store.create_session(key, "{}")
     assert store.delete_session(key) is True
     assert store.load_session(key) is None
     assert store.delete_session(key) is False
@@ -79,9 +92,9 @@ def test_deleted_session_is_gone_at_once(store):
 
 def test_session_expires_after_the_retention_and_purge_removes_only_expired(store, clock):
     old, fresh = new_key(), new_key()
-    store.save_session(old, '{"old": true}')
+    store.create_session(old, '{"old": true}')
     clock.now += timedelta(days=20)
-    store.save_session(fresh, '{"fresh": true}')
+    store.create_session(fresh, '{"fresh": true}')
     clock.now += timedelta(days=9, hours=23)
     assert store.load_session(old) is not None  # 29 days 23 hours: still there
     clock.now += timedelta(hours=2)
@@ -94,7 +107,7 @@ def test_session_expires_after_the_retention_and_purge_removes_only_expired(stor
 
 def test_every_save_restarts_the_retention(store, clock):
     key = new_key()
-    store.save_session(key, "{}")
+    store.create_session(key, "{}")
     clock.now += timedelta(days=25)
     store.save_session(key, "{}")
     clock.now += timedelta(days=25)
@@ -105,14 +118,80 @@ def test_every_save_restarts_the_retention(store, clock):
 @pytest.mark.parametrize("key", ["", "kort", "../../etc/passwd", "x" * 65, "' OR '1'='1' --  xxxxxxxxxx",
                                  "abc def ghi jkl mno pqr stu", None, 12345678901234567890])
 def test_anything_but_a_key_is_never_looked_up(store, key):
-    store.save_session(new_key(), "{}")
+    store.create_session(new_key(), "{}")
     assert not valid_key(key)
     assert store.load_session(key) is None
     assert store.delete_session(key) is False
     with pytest.raises(ValueError):
         store.save_session(key, "{}")
+    with pytest.raises(ValueError):
+        store.create_session(key, "{}")
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM sessions")).scalar() == 1
+
+
+# --- Session fixation: keys are issued by the server, a made-up key never holds anything ----------
+
+
+@pytest.mark.parametrize("made_up", ["A" * 32, "AAAAAAAAAAAAAAAAAAAA", new_key()])
+def test_a_key_the_store_never_issued_cannot_be_written_under(store, made_up):
+    """Saving replaces an existing session only: a key from a link that nobody saved under stays
+    empty, so a victim's answers can never land under a key an attacker chose."""
+    with pytest.raises(UnknownSession if valid_key(made_up) else ValueError):
+        store.save_session(made_up, workshop_session())
+    assert store.load_session(made_up) is None
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM sessions")).scalar() == 0
+
+
+def test_the_first_save_records_the_key_and_never_takes_over_anothers_session(store):
+    key = new_key()
+    store.create_session(key, '{"owner": "facilitator"}')
+    with pytest.raises(KeyInUse):
+        store.create_session(key, '{"owner": "someone else"}')
+    assert store.load_session(key).data == '{"owner": "facilitator"}'  # type: ignore[union-attr]
+    store.save_session(key, '{"owner": "facilitator", "v": 2}')  # a shared link: the same session
+    assert store.load_session(key).data == '{"owner": "facilitator", "v": 2}'  # type: ignore[union-attr]
+
+
+def test_a_deleted_or_purged_session_cannot_be_written_again_under_its_key(store, clock):
+    gone, expired = new_key(), new_key()
+    store.create_session(gone, "{}")
+    store.create_session(expired, "{}")
+    store.delete_session(gone)
+    clock.now += timedelta(days=31)
+    assert store.purge_expired() == 1
+    for key in (gone, expired):
+        with pytest.raises(UnknownSession):
+            store.save_session(key, '{"back": true}')
+        assert store.load_session(key) is None
+
+
+@pytest.mark.parametrize("length", [20, 31, 33, 43, 64])
+def test_only_keys_of_exactly_the_issued_length_and_alphabet_are_keys(store, length):
+    assert len(new_key()) == ISSUED_KEY_LENGTH == 32
+    assert not valid_key("A" * length)
+    assert not valid_key("A" * 31 + "=") and not valid_key("A" * 31 + "+") and not valid_key("A" * 31 + ".")
+    assert valid_key("Az09_-" * 5 + "xy")
+    assert store.load_session("A" * length) is None
+
+
+def test_a_database_error_does_not_hold_the_session_key_or_its_contents(store):
+    """Logs hold no secrets: an error is logged with the statement, never with its values.
+    (PostgreSQL's own detail line may name the key of a duplicate row: create_session turns that
+    error into KeyInUse without it, so the app never logs it.)"""
+    key = new_key()
+    store.create_session(key, '{"municipality": "Geheimstad"}')
+    with pytest.raises(IntegrityError) as failed, store.engine.begin() as conn:
+        conn.execute(sessions.insert().values(key=key, data='{"municipality": "Geheimstad"}',
+                                              updated_at=datetime(2026, 12, 1), expires_at=datetime(2027, 1, 1)))
+    assert "Geheimstad" not in str(failed.value)
+    assert "INSERT INTO sessions" in str(failed.value)
+    if store.backend == "sqlite":
+        assert key not in str(failed.value)
+    with pytest.raises(KeyInUse) as taken:
+        store.create_session(key, '{"municipality": "Geheimstad"}')
+    assert key not in str(taken.value) and taken.value.__cause__ is None and taken.value.__suppress_context__
 
 
 def test_oversized_data_is_refused_and_nothing_is_written(store):
@@ -144,7 +223,7 @@ import sys
 sys.path.insert(0, {root!r})
 from keuzehulp.store import Store, new_key
 store = Store.open({url!r})
-store.save_session(new_key(), '{{}}')
+store.create_session(new_key(), '{{}}')
 store.close()
 """
 
@@ -166,6 +245,7 @@ def test_threads_saving_at_once_lose_nothing(store):
     keys = [new_key() for _ in range(8)]
 
     def work(key: str) -> None:
+        store.create_session(key, '{"i": -1}')
         for i in range(15):
             store.save_session(key, f'{{"i": {i}}}')
 
@@ -206,6 +286,6 @@ def test_retention_days_setting(monkeypatch, tmp_path, value, days):
         monkeypatch.setenv("KEUZEHULP_RETENTION_DAYS", value)
     clock = Clock()
     store = Store.open(f"sqlite:///{tmp_path / 'k.sqlite'}", clock=clock)
-    saved = store.save_session(new_key(), "{}")
+    saved = store.create_session(new_key(), "{}")
     assert saved.expires_at - saved.updated_at == timedelta(days=days)
     store.close()

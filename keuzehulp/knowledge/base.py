@@ -27,7 +27,8 @@ from keuzehulp.knowledge.pages import (
     SourceEntry,
     parse_page,
 )
-from keuzehulp.knowledge.search import SearchIndex, SearchResult
+from keuzehulp.knowledge.ranking import SearchResult
+from keuzehulp.knowledge.search import SearchIndex
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"

@@ -5,8 +5,9 @@ schema is created and upgraded by the Alembic history in keuzehulp/store/migrati
 No Streamlit here: the app reaches it through ui/session/store.py.
 
     store = Store.open()                      # engine + migrations (upgrade head)
-    key = new_key()
-    store.save_session(key, session_json)     # insert or replace; expiry restarts
+    key = new_key()                           # issued by the server, never taken from a link
+    store.create_session(key, session_json)   # first save: records the key (KeyInUse if taken)
+    store.save_session(key, session_json)     # replace; expiry restarts (UnknownSession if none)
     store.load_session(key)                   # SavedSession(data, updated_at, ...) or None
     store.delete_session(key)
     store.purge_expired()                     # rows past KEUZEHULP_RETENTION_DAYS (default 30)
@@ -19,8 +20,12 @@ from __future__ import annotations
 from .engine import data_dir, database_url, head_revision, make_engine, migrate
 from .sessions import (
     DEFAULT_RETENTION_DAYS,
+    ISSUED_KEY_LENGTH,
+    KeyInUse,
     SavedSession,
+    SessionKeyError,
     Store,
+    UnknownSession,
     new_key,
     retention_days,
     utcnow,
@@ -28,6 +33,7 @@ from .sessions import (
 )
 
 __all__ = [
-    "DEFAULT_RETENTION_DAYS", "SavedSession", "Store", "data_dir", "database_url", "head_revision",
+    "DEFAULT_RETENTION_DAYS", "ISSUED_KEY_LENGTH", "KeyInUse", "SavedSession", "SessionKeyError", "Store",
+    "UnknownSession", "data_dir", "database_url", "head_revision",
     "make_engine", "migrate", "new_key", "retention_days", "utcnow", "valid_key",
 ]

@@ -60,17 +60,21 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
 
 
 def make_engine(url: str | None = None) -> Engine:
-    """An engine for `url` (default: database_url()); SQLite's directory is created if needed."""
+    """An engine for `url` (default: database_url()); SQLite's directory is created if needed.
+
+    hide_parameters: a database error names the statement but not its values, so a logged
+    error never holds a session key, a session's contents or a secret's hash."""
     url = _normalise(url or database_url())
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -1,8 +1,12 @@
 """The repository: autosaved sessions by key, with expiry. No Streamlit here.
 
-A key is an unguessable token (secrets.token_urlsafe(24): 192 random bits) that the app carries
-in the address; whoever has the address has the session, like a shared document link. The data
-is the Session as JSON text; this module does not parse it (the app does, with Dutch messages).
+A key is an unguessable token (secrets.token_urlsafe(24): 192 random bits, 32 characters) that
+the app carries in the address; whoever has the address has the session, like a shared document
+link. Keys are issued by the server only: new_key() makes one, create_session() records it with
+the session's first save (and refuses a key that is already in use), and save_session() only
+replaces a session that exists. So a key that a link made up (session fixation) never holds
+anything: the app opens a key only when load_session() finds a session under it. The data is the
+Session as JSON text; this module does not parse it (the app does, with Dutch messages).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 
 from .engine import make_engine, migrate
 from .tables import KEY_LENGTH, sessions
@@ -26,16 +30,30 @@ LOG = logging.getLogger(__name__)
 RETENTION_ENV = "KEUZEHULP_RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = 30
 MAX_DATA_CHARS = 1024 * 1024  # a session is a few kB; the schema's own limits keep it far below
-_KEY = re.compile(rf"[A-Za-z0-9_-]{{20,{KEY_LENGTH}}}")
+ISSUED_KEY_LENGTH = 32  # what new_key() makes; the column (KEY_LENGTH) is wider
+assert ISSUED_KEY_LENGTH <= KEY_LENGTH  # noqa: S101
+_KEY = re.compile(rf"[A-Za-z0-9_-]{{{ISSUED_KEY_LENGTH}}}")
+
+
+class SessionKeyError(ValueError):
+    """A session key that cannot be written under (see UnknownSession and KeyInUse)."""
+
+
+class UnknownSession(SessionKeyError):
+    """save_session: no session under this key (never issued, deleted, or purged after expiry)."""
+
+
+class KeyInUse(SessionKeyError):
+    """create_session: a session under this key exists already; it is never taken over."""
 
 
 def new_key() -> str:
-    """A fresh session key (32 URL-safe characters)."""
+    """A fresh session key (32 URL-safe characters); create_session() records it."""
     return secrets.token_urlsafe(24)
 
 
 def valid_key(key: object) -> bool:
-    """Whether `key` has the shape of a session key (anything else is never looked up)."""
+    """Whether `key` has exactly the shape of an issued key (anything else is never looked up)."""
     return isinstance(key, str) and _KEY.fullmatch(key) is not None
 
 
@@ -93,28 +111,36 @@ class Store:
 
     # --- sessions --------------------------------------------------------------------------
 
-    def save_session(self, key: str, data: str) -> SavedSession:
-        """Insert or replace the session under `key`; its expiry starts again from now."""
+    def _row(self, key: str, data: str) -> dict:
         if not valid_key(key):
             raise ValueError("not a session key")
         if len(data) > MAX_DATA_CHARS:
             raise ValueError(f"session data of {len(data)} characters is over {MAX_DATA_CHARS}")
         now = self.clock()
-        row = {"key": key, "data": data, "updated_at": now, "expires_at": now + self.retention}
+        return {"key": key, "data": data, "updated_at": now, "expires_at": now + self.retention}
+
+    def create_session(self, key: str, data: str) -> SavedSession:
+        """The first save of a session under a key from new_key(): records that key as issued.
+        Raises KeyInUse when a session under `key` exists (someone else's: never overwritten)."""
+        row = self._row(key, data)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(sessions.insert().values(**row))
+        except IntegrityError:  # PostgreSQL's detail names the key: not passed on (logs)
+            raise KeyInUse("a session under this key exists already") from None
+        return SavedSession(**row)
+
+    def save_session(self, key: str, data: str) -> SavedSession:
+        """Replace the session under `key`; its expiry starts again from now. Only a session that
+        exists: raises UnknownSession when there is none (a key that was never issued, or one
+        that was deleted or purged), so no key from outside ever gets a session this way."""
+        row = self._row(key, data)
         with self.engine.begin() as conn:
-            dialect = conn.dialect.name
-            if dialect in ("sqlite", "postgresql"):
-                insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
-                stmt = insert(sessions).values(**row)
-                stmt = stmt.on_conflict_do_update(
-                    index_elements=[sessions.c.key],
-                    set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
-                          "expires_at": stmt.excluded.expires_at})
-                conn.execute(stmt)
-            else:  # another backend: update, else insert
-                done = conn.execute(update(sessions).where(sessions.c.key == key).values(**row))
-                if not done.rowcount:
-                    conn.execute(sessions.insert().values(**row))
+            done = conn.execute(update(sessions).where(sessions.c.key == key)
+                                .values(data=row["data"], updated_at=row["updated_at"],
+                                        expires_at=row["expires_at"]))
+            if not done.rowcount:
+                raise UnknownSession("no session under this key")
         return SavedSession(**row)
 
     def load_session(self, key: str) -> SavedSession | None:

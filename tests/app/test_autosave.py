@@ -67,7 +67,7 @@ def test_a_changed_answer_is_saved_and_a_new_tab_with_the_address_gets_it_back()
 
 def test_the_whole_session_comes_back_scenarios_team_notes_participants_marks():
     key = new_key()
-    autosave.store().save_session(key, WORKSHOP.model_dump_json())
+    autosave.store().create_session(key, WORKSHOP.model_dump_json())
     at = reopen(key)
     assert at.session_state[SESSION_KEY] == WORKSHOP
     assert key_of(at) == key, "the tab keeps working under the same key"
@@ -77,7 +77,7 @@ def test_the_whole_session_comes_back_scenarios_team_notes_participants_marks():
 
 def test_the_saved_session_wins_over_older_answers_in_the_address():
     key = new_key()
-    autosave.store().save_session(key, WORKSHOP.model_dump_json())
+    autosave.store().create_session(key, WORKSHOP.model_dump_json())
     at = fresh_app()
     at.query_params["sessie"] = key
     at.query_params["annual_intake"] = "12"  # an address copied before the intake was changed
@@ -114,14 +114,32 @@ def test_a_bad_key_in_the_address_gives_a_fresh_session_under_a_new_key(bad):
     assert at.session_state[SESSION_KEY] == Session()
 
 
-def test_an_unknown_or_expired_key_starts_afresh_under_that_key():
-    key = new_key()
-    at = reopen(key)
+@pytest.mark.parametrize("made_up", ["A" * 20, "A" * 32, new_key()])
+def test_a_key_nobody_saved_under_is_not_adopted_a_new_key_is_issued(made_up):
+    """Session fixation: a link with a key the server never issued opens a fresh session under a
+    new key; what is typed next is stored under that new key, never under the link's key."""
+    at = reopen(made_up)
     assert at.session_state[SESSION_KEY] == Session()
+    assert key_of(at) != made_up and len(key_of(at)) == 32, "the address is rewritten"
+    assert any("geen sessie bewaard" in c.value for c in at.sidebar.caption)
     open_page(at, "pages/q2_organisatie.py")
     set_field(at, "annual_intake", 55)
     at.run()
-    assert stored(key).profile.annual_intake == 55
+    assert stored(made_up) is None
+    assert stored(key_of(at)).profile.annual_intake == 55
+
+
+def test_a_tab_whose_session_was_deleted_elsewhere_goes_on_under_a_new_key():
+    at = fresh_app().run()
+    open_page(at, "pages/q2_organisatie.py")
+    set_field(at, "annual_intake", 41)
+    at.run()
+    first = key_of(at)
+    autosave.store().delete_session(first)  # 'Sessie verwijderen' in another tab
+    set_field(at, "annual_intake", 42)
+    at.run()
+    assert stored(first) is None, "the deleted session does not come back under its old key"
+    assert key_of(at) != first and stored(key_of(at)).profile.annual_intake == 42
 
 
 def test_without_a_store_the_app_works_on_and_says_saving_fails(monkeypatch):
@@ -145,6 +163,8 @@ def test_saving_fails_visibly_then_recovers(monkeypatch):
             from sqlalchemy.exc import OperationalError
 
             raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+        create_session = save_session
 
     monkeypatch.setattr(autosave, "store", lambda: Broken())
     open_page(at, "pages/q2_organisatie.py")
@@ -175,7 +195,7 @@ def _delete_script() -> None:
 
 def test_sessie_verwijderen_asks_first_then_deletes_from_the_store():
     key = new_key()
-    autosave.store().save_session(key, WORKSHOP.model_dump_json())
+    autosave.store().create_session(key, WORKSHOP.model_dump_json())
     at = AppTest.from_function(_delete_script, default_timeout=30)
     at.query_params["sessie"] = key
     at.run()

@@ -56,6 +56,7 @@ PAGE_CONTENT = {
     "pages/q4_taal.py": ("Vraag 4: Taal en praktijk", "Advies voor uw situatie"),
     "pages/q5_participatie.py": ("Vraag 5: Participatieplek", "Advies voor uw situatie"),
     "pages/advies.py": ("Advies: alles bij elkaar", "Download het keuzeoverzicht"),
+    "pages/inkoop.py": ("Inkoop", "Deze bouwstenen vertalen het ontwerp van uw duale traject"),
     "pages/kosten.py": ("Kosten en doorlooptijd", "Wat kost uw ontwerp per traject en per jaar"),
     "pages/vergelijken.py": ("Scenario's vergelijken", "Om scenario's te vergelijken heeft u er minstens twee nodig"),
     "pages/presentatie.py": ("Keuzehulp duaal inburgeren", "Drie keuzes voor uw duale trajecten"),

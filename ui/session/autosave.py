@@ -4,7 +4,13 @@ restart brings everything back.
 
 app.py calls restore_once() before the page runs (the first run of a browser tab loads the
 session of the key in the address, or gives the tab a new key) and save_if_changed() at the start
-and the end of every run. A run that changed nothing costs one identity check: sessions are
+and the end of every run.
+
+Keys are issued by the server only (session fixation): a key in the address opens the session
+stored under it, and nothing else. A key that holds no session (made up, deleted, expired) is
+replaced by a new key from the server and the address is rewritten, so what this tab types never
+lands under a key that someone else chose. The first save records the new key in the store
+(Store.create_session); later saves replace only that session (Store.save_session). A run that changed nothing costs one identity check: sessions are
 replaced, never mutated (ui/session/store.py), so `session is last_saved` means "nothing new".
 When the store cannot be reached the app keeps working and says so beside "Sessie opslaan".
 """
@@ -23,7 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from keuzehulp.contract.inputs import InputError, parse_session
 from keuzehulp.contract.schema import Session
-from keuzehulp.store import Store, new_key, valid_key
+from keuzehulp.store import KeyInUse, SavedSession, Store, UnknownSession, new_key, valid_key
 from ui.session.store import get_session, set_session
 
 LOG = logging.getLogger(__name__)
@@ -47,6 +53,7 @@ class Autosave:
     saved_json: str | None = None
     saved_at: datetime | None = None  # naive UTC, as the store keeps it
     failed: bool = False
+    unknown_link: bool = False  # the address had a key that holds no session: a new key instead
 
 
 class _StoreHolder:
@@ -112,13 +119,15 @@ def current() -> Autosave:
 
 
 def restore_once() -> None:
-    """First run of a browser tab: take the session of the key in the address, if saved."""
+    """First run of a browser tab: take the session of the key in the address, if one is saved
+    under it. Any other key is not adopted: the tab gets a new key (keep_key_in_address then
+    rewrites the address)."""
     if isinstance(st.session_state.get(STATE_KEY), Autosave):
         return
     key = st.query_params.get(KEY_PARAM)
-    autosave = Autosave(key=key if valid_key(key) else new_key())
+    autosave = Autosave(key=new_key(), unknown_link=key is not None)
     st.session_state[STATE_KEY] = autosave
-    if key != autosave.key:
+    if not valid_key(key):
         return
     db = _store_or_fail(autosave)
     if db is None:
@@ -130,7 +139,8 @@ def restore_once() -> None:
         autosave.failed = True
         return
     if saved is None:
-        return  # nothing saved under this key (yet, or any more): start afresh under it
+        return  # nothing saved under this key (never issued, deleted or expired): a new key
+    autosave.key, autosave.unknown_link = key, False
     try:
         session = parse_session(saved.data)
     except InputError as exc:
@@ -175,12 +185,28 @@ def save_if_changed() -> None:
     if db is None:
         return
     try:
-        row = db.save_session(autosave.key, data)
+        row = _write(db, autosave, data)
     except (SQLAlchemyError, ValueError):
         LOG.exception("autosave failed")
         autosave.failed = True
         return
     autosave.saved, autosave.saved_json, autosave.saved_at, autosave.failed = session, data, row.updated_at, False
+
+
+def _write(db: Store, autosave: Autosave, data: str) -> SavedSession:
+    """The first save under the tab's key creates the session (which records the key as issued);
+    later saves replace it. When the session is gone (deleted in another tab, or purged after
+    expiry) or the key is taken, the tab goes on under a new key and the address follows."""
+    try:
+        if autosave.saved_json is None:
+            return db.create_session(autosave.key, data)
+        return db.save_session(autosave.key, data)
+    except (UnknownSession, KeyInUse):
+        LOG.info("the session key of a tab holds no session of its own any more; a new key is issued")
+    autosave.key = new_key()
+    row = db.create_session(autosave.key, data)
+    keep_key_in_address()
+    return row
 
 
 def saved_at_text(saved_at: datetime) -> str:
@@ -198,6 +224,9 @@ def status_line() -> None:
     if autosave.failed:
         st.caption(":material/cloud_off: Automatisch opslaan lukt nu niet. Bewaar uw werk met "
                    "'Sessie opslaan'.")
+    elif autosave.unknown_link and autosave.saved_at is None:
+        st.caption(":material/link_off: Onder de link die u opende, is geen sessie bewaard (meer). "
+                   "U begint met een lege sessie onder een nieuw adres.")
     elif autosave.saved_at is not None:
         st.caption(f":material/cloud_done: Laatst opgeslagen {saved_at_text(autosave.saved_at)}. "
                    "Alles wordt vanzelf bewaard onder het adres van deze pagina.")
