@@ -7,6 +7,10 @@ No Streamlit here: the app reaches it through ui/session_store.py.
     store = Store.open()                      # engine + migrations (upgrade head)
     key = new_key()
     store.save_session(key, session_json)     # insert or replace; expiry restarts
+    store.save_changes(key, session_json, base=last_json, base_version=n)
+                                              # what this tab changed, merged onto what other
+                                              # tabs wrote since version n (SaveResult, conflicts)
+    store.ensure_file()                       # SQLite: reopen a file deleted/replaced under us
     store.load_session(key)                   # SavedSession(data, updated_at, ...) or None
     store.delete_session(key)
     store.purge_expired()                     # rows past KEUZEHULP_RETENTION_DAYS (default 30)
@@ -15,9 +19,12 @@ No Streamlit here: the app reaches it through ui/session_store.py.
 from __future__ import annotations
 
 from .engine import data_dir, database_url, head_revision, make_engine, migrate
+from .merge import Conflict
 from .sessions import (
     DEFAULT_RETENTION_DAYS,
     SavedSession,
+    SaveRace,
+    SaveResult,
     Store,
     new_key,
     retention_days,
@@ -26,6 +33,6 @@ from .sessions import (
 )
 
 __all__ = [
-    "DEFAULT_RETENTION_DAYS", "SavedSession", "Store", "data_dir", "database_url", "head_revision",
+    "DEFAULT_RETENTION_DAYS", "Conflict", "SaveRace", "SaveResult", "SavedSession", "Store", "data_dir", "database_url", "head_revision",
     "make_engine", "migrate", "new_key", "retention_days", "utcnow", "valid_key",
 ]
