@@ -42,6 +42,7 @@ class Conflict:
     path: FieldPath
     mine: Any  # what this tab had; None when this tab removed the field
     theirs: Any  # what is stored now; None when the other tab removed it
+    removed: bool = False  # this tab had removed the field (so `mine` is no value)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def value_at(doc: Any, path: FieldPath) -> Any:
     return doc
 
 
-def _put(doc: dict[str, Any], path: FieldPath, value: Any) -> bool:
+def put(doc: dict[str, Any], path: FieldPath, value: Any) -> bool:
     """Set (or remove, for MISSING) the field at `path`; False when its parent is not there."""
     parent = value_at(doc, path[:-1])
     if not isinstance(parent, dict):
@@ -112,11 +113,12 @@ def merge(base: dict[str, Any], theirs: dict[str, Any], mine: dict[str, Any],
             continue  # both tabs made the same change
         if path in policy.union and isinstance(value, list):
             others = stored if isinstance(stored, list) else []
-            if _put(merged, path, sorted({*others, *value})):
+            if put(merged, path, sorted({*others, *value})):
                 continue
-        if (_same(stored, value_at(base, path)) or path[:1] in policy.mine_wins) and _put(merged, path, value):
+        if (_same(stored, value_at(base, path)) or path[:1] in policy.mine_wins) and put(merged, path, value):
             continue
-        conflicts.append(Conflict(path=path, mine=_shown(value), theirs=_shown(stored)))
+        conflicts.append(Conflict(path=path, mine=_shown(value), theirs=_shown(stored),
+                                  removed=value is MISSING))
     return merged, conflicts
 
 
@@ -124,5 +126,6 @@ def every_change_conflicts(base: dict[str, Any], theirs: dict[str, Any],
                            mine: dict[str, Any]) -> list[Conflict]:
     """When a merge would not make a valid session: each of this tab's changes that the stored
     session does not already hold is reported, and the stored session stays as it is."""
-    return [Conflict(path=path, mine=_shown(value), theirs=_shown(value_at(theirs, path)))
+    return [Conflict(path=path, mine=_shown(value), theirs=_shown(value_at(theirs, path)),
+                     removed=value is MISSING)
             for path, value in changes(base, mine).items() if not _same(value_at(theirs, path), value)]

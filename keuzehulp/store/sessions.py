@@ -108,6 +108,7 @@ class Store:
         self._reopen_lock = threading.Lock()
         self.generation = 0
         self.file_event: str | None = None  # "gone" or "replaced": why the last reopen happened
+        self._since_reopen: set[str] = set()  # keys written again since then (by this process)
 
     @classmethod
     def open(cls, url: str | None = None, **kwargs) -> Store:  # type: ignore[no-untyped-def]
@@ -165,8 +166,18 @@ class Store:
             self._file_id = file_identity(self._file)
             self._wal_id = file_identity(wal_file(self._file))
             self.file_event = problem
+            self._since_reopen = set()
             self.generation += 1
         return True
+
+    def written_since_reopen(self, key: str) -> bool:
+        """Whether a tab of this process wrote `key` again after the last reopen (then the next
+        tab on that key merges onto it; the first one writes what it holds as it is)."""
+        return key in self._since_reopen
+
+    def _written(self, key: str) -> None:
+        if self.generation:
+            self._since_reopen.add(key)
 
     # --- sessions --------------------------------------------------------------------------
 
@@ -191,6 +202,7 @@ class Store:
                 if not done.rowcount:
                     conn.execute(sessions.insert().values(**row, version=1))
             version = conn.execute(select(sessions.c.version).where(sessions.c.key == key)).scalar_one()
+        self._written(key)
         return SavedSession(**row, version=version)
 
     @staticmethod
@@ -231,6 +243,7 @@ class Store:
                                       conflicts=tuple(conflicts), merged=True)
             written = self._compare_and_set(key, target, None if row is None else row.version)
             if written is not None:
+                self._written(key)
                 version, now = written
                 return SaveResult(data=target, version=version, updated_at=now,
                                   conflicts=tuple(conflicts), merged=target != data)
@@ -243,6 +256,8 @@ class Store:
         merged, conflicts = merge(base_doc, theirs, mine, policy)
         if merged == theirs:
             return stored, conflicts
+        if merged == mine:
+            return data, conflicts  # what was stored in between is in this tab's session too
         text = json.dumps(merged, ensure_ascii=False)
         if len(text) > MAX_DATA_CHARS or (valid is not None and not valid(text)):
             return stored, every_change_conflicts(base_doc, theirs, mine)
