@@ -238,6 +238,7 @@ def _took(autosave: Autosave, session: Session, data: str, result: SaveResult, r
     if result.conflicts:
         paths = {c.path for c in result.conflicts}
         autosave.conflicts = [c for c in autosave.conflicts if c.path not in paths] + list(result.conflicts)
+        st.toast(conflict_view.TOAST, icon=":material/sync_problem:")  # also when the sidebar is closed
     if result.merged and rerun:
         st.rerun()  # the page was drawn with this tab's values: draw the merged ones
 

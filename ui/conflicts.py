@@ -78,10 +78,15 @@ def show_value(path: tuple[str, ...], value: Any) -> str:
 
 def message(conflict: Conflict) -> str:
     """The Dutch sentence for one conflict (Markdown; user text inert)."""
+    theirs = show_value(conflict.path, conflict.theirs)
+    mine = "(verwijderd)" if conflict.removed else show_value(conflict.path, conflict.mine)
     return (f"Een ander tabblad heeft dit intussen gewijzigd: {describe(conflict.path)}. "
-            f"Daar staat nu **{show_value(conflict.path, conflict.theirs)}**; u had "
-            f"**{'(verwijderd)' if conflict.removed else show_value(conflict.path, conflict.mine)}**. "
-            "Hier staat nu de waarde van het andere tabblad. Welke wilt u houden?")
+            f"Daar is het nu **{theirs}**, u had **{mine}**. Hier staat nu ook **{theirs}**. "
+            "Welke wilt u houden?")
+
+
+TOAST = ("Een ander tabblad heeft intussen iets gewijzigd dat u hier ook veranderde. Kijk in de "
+         "zijbalk wat u wilt houden.")
 
 
 def keep_mine(conflicts: list[Conflict], index: int) -> None:
@@ -111,10 +116,8 @@ def block(conflicts: list[Conflict]) -> None:
     for index, conflict in enumerate(conflicts):
         with st.container(key=f"conflict-{index}"):
             st.warning(message(conflict), icon=":material/sync_problem:")
-            left, right = st.columns(2)
-            left.button("Andere houden", key=f"conflict_theirs_{index}", on_click=keep_theirs,
-                        args=(conflicts, index), width="stretch",
-                        help="Houd de waarde uit het andere tabblad (die staat nu hier).")
-            right.button("Mijn waarde", key=f"conflict_mine_{index}", on_click=keep_mine,
-                         args=(conflicts, index), width="stretch",
-                         help="Zet uw eigen waarde terug; die wordt meteen bewaard.")
+            st.button("Houd die van het andere tabblad", key=f"conflict_theirs_{index}",
+                      on_click=keep_theirs, args=(conflicts, index), width="stretch")
+            st.button("Zet mijn eigen waarde terug", key=f"conflict_mine_{index}", on_click=keep_mine,
+                      args=(conflicts, index), width="stretch",
+                      help="Uw eigen waarde komt terug en wordt meteen bewaard.")

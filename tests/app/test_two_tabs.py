@@ -168,3 +168,24 @@ def test_a_replaced_database_file_gets_what_the_tab_holds(own_store, tmp_path):
     now = stored(key, db).profile
     assert (now.municipality, now.annual_intake) == ("Lochem", 30), "the tab's copy, not the old one"
     assert Path(path).exists()
+
+
+@pytest.mark.parametrize(("path", "mine", "theirs", "says"), [
+    (("team", "decisions", "delivery", "reason"), "Samen met de regio", "Zelf doen",
+     "de reden van het team bij '{delivery}'. Daar is het nu **Zelf doen**, u had **Samen met de regio**"),
+    (("team", "notes", "q2"), "Navragen bij Zutphen", "", "de notities van het team bij 'Organisatie'. "
+     "Daar is het nu **(leeg)**, u had **Navragen bij Zutphen**"),
+    (("profile", "regional_cooperation"), "existing", "none",
+     "het antwoord bij '{field}'. Daar is het nu **{none}**, u had **{existing}**"),
+    (("scenarios",), [{"name": "Met de regio"}], [], "de scenario's. Daar is het nu **(leeg)**, u had "
+     "**Met de regio**"),
+])
+def test_a_conflict_names_the_field_and_both_values_in_dutch(path, mine, theirs, says):
+    from keuzehulp.store import Conflict
+    from ui.conflicts import message
+
+    options = labels().fields["regional_cooperation"].options
+    expected = says.format(delivery=labels().decisions["delivery"].title,
+                           field=labels().field("regional_cooperation"),
+                           none=options["none"], existing=options["existing"])
+    assert expected in message(Conflict(path=path, mine=mine, theirs=theirs))
