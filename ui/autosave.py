@@ -47,7 +47,8 @@ PURGE_EVERY_S = 3600.0
 LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
 BLANK = Session()
 BLANK_JSON = BLANK.model_dump_json()
-FILE_EVENTS = {"gone": "verdwenen", "replaced": "vervangen"}
+FILE_EVENTS = {"gone": ("verdwenen", "in een nieuw bestand"),
+               "replaced": ("vervangen", "in het bestand dat er nu staat")}
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Autosave:
     generation: int | None = None  # the store's file generation it was saved under
     conflicts: list[Conflict] = field(default_factory=list)  # its changes that lost, to show
     file_event: str | None = None  # "gone"/"replaced": the SQLite file was, and it wrote again
+    file_event_at: datetime | None = None  # when it wrote again (shown until "Begrepen")
 
 
 class _StoreHolder:
@@ -234,7 +236,6 @@ def _took(autosave: Autosave, session: Session, data: str, result: SaveResult, r
     else:
         autosave.saved, autosave.saved_json = session, data
     autosave.version, autosave.saved_at, autosave.failed = result.version, result.updated_at, False
-    autosave.file_event = None
     if result.conflicts:
         paths = {c.path for c in result.conflicts}
         autosave.conflicts = [c for c in autosave.conflicts if c.path not in paths] + list(result.conflicts)
@@ -278,7 +279,7 @@ def _write_again(db: Store, autosave: Autosave, session: Session) -> None:
         row = db.save_session(autosave.key, data)
         autosave.saved, autosave.saved_json = session, data
         autosave.version, autosave.saved_at, autosave.failed = row.version, row.updated_at, False
-    autosave.file_event = db.file_event or "gone"
+    autosave.file_event, autosave.file_event_at = db.file_event or "gone", autosave.saved_at
 
 
 def saved_at_text(saved_at: datetime) -> str:
@@ -290,22 +291,30 @@ def saved_at_text(saved_at: datetime) -> str:
     return f"op {local.day}-{local.month}-{local.year} om {local:%H:%M}"
 
 
+def _file_notice_read() -> None:
+    current().file_event = None
+
+
 def status_line() -> None:
     """Beside 'Sessie opslaan': when the session was last saved, or that saving fails."""
     autosave = current()
     if autosave.failed:
         st.caption(":material/cloud_off: Automatisch opslaan lukt nu niet. Bewaar uw werk met "
                    "'Sessie opslaan'.")
-    elif autosave.file_event is not None and autosave.saved_at is not None:
-        st.warning(f"Het opslagbestand op de server is {FILE_EVENTS.get(autosave.file_event, 'veranderd')}. "
-                   f"Wat in dit tabblad staat, is {saved_at_text(autosave.saved_at)} opnieuw "
-                   "opgeslagen in het bestand dat er nu is. Wat u eerder in andere tabbladen "
-                   "invulde, wordt daar opnieuw bewaard zodra u er iets verandert. Bewaar voor de "
-                   "zekerheid ook zelf een kopie met 'Sessie opslaan'.", icon=":material/sync_problem:")
-    elif autosave.saved_at is not None:
+        conflict_view.block(autosave.conflicts)
+        return
+    if autosave.file_event is not None and autosave.file_event_at is not None:
+        what, where = FILE_EVENTS.get(autosave.file_event, FILE_EVENTS["gone"])
+        st.warning(f"Het opslagbestand op de server is {what}. Wat in dit tabblad staat, is "
+                   f"{saved_at_text(autosave.file_event_at)} opnieuw opgeslagen, {where}. Andere "
+                   "open tabbladen doen dat zodra u daar iets aanklikt. Bewaar voor de zekerheid "
+                   "ook zelf een kopie met 'Sessie opslaan'.", icon=":material/sync_problem:")
+        st.button("Begrepen", key="file_notice_ok", on_click=_file_notice_read)
+    if autosave.saved_at is not None and (autosave.file_event is None
+                                          or autosave.saved_at != autosave.file_event_at):
         st.caption(f":material/cloud_done: Laatst opgeslagen {saved_at_text(autosave.saved_at)}. "
                    "Alles wordt vanzelf bewaard onder het adres van deze pagina.")
-    else:
+    elif autosave.saved_at is None:
         st.caption("Wat u invult, wordt vanzelf bewaard onder het adres van deze pagina.")
     conflict_view.block(autosave.conflicts)
 

@@ -147,10 +147,13 @@ def test_a_deleted_database_file_is_told_and_the_tab_saves_into_a_new_one(own_st
     assert stored(key, restarted).profile.municipality == "Lochem"
     restarted.close()
 
-    change(tab, annual_intake=12)  # saving goes on as usual
+    change(tab, annual_intake=12)  # saving goes on as usual; the message stays until read
     assert "Laatst opgeslagen" in " ".join(c.value for c in tab.sidebar.caption)
-    assert not tab.sidebar.warning
+    assert "verdwenen" in tab.sidebar.warning[0].value
     assert stored(key, db).profile.annual_intake == 12
+    tab.sidebar.button(key="file_notice_ok").click().run()
+    assert not tab.sidebar.warning
+    assert "Laatst opgeslagen" in " ".join(c.value for c in tab.sidebar.caption)
 
 
 def test_a_replaced_database_file_gets_what_the_tab_holds(own_store, tmp_path):

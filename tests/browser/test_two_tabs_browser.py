@@ -91,3 +91,36 @@ def test_two_tabs_keep_each_others_answers_and_a_same_field_conflict_is_told(
 def set_number_on_q2(page: Page, name: str, value: int) -> None:
     go(page, "2 Organisatie")
     set_number(page, name, value)
+
+
+def test_a_deleted_sqlite_file_is_told_and_a_restart_finds_the_session(tmp_path, browser, screenshots):
+    """Finding 6: the file removed under the running app; the sidebar no longer claims a save
+    into it, the tab writes what it holds into a new file, and a restarted server has it."""
+    srv = Server("app.py", env={"KEUZEHULP_DATA_DIR": str(tmp_path)})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    try:
+        tab = context.new_page()
+        tab.goto(srv.url)
+        wait_idle(tab)
+        set_text(tab, "municipality", "Lochem")
+        expect(tab.locator(SIDEBAR)).to_contain_text("Laatst opgeslagen")
+        (tmp_path / "keuzehulp.sqlite").unlink()
+        go(tab, "2 Organisatie")  # any click
+        sidebar = tab.locator(SIDEBAR)
+        expect(sidebar).to_contain_text("Het opslagbestand op de server is verdwenen")
+        expect(sidebar).not_to_contain_text("Laatst opgeslagen")
+        tab.locator(SIDEBAR).get_by_text("Het opslagbestand").scroll_into_view_if_needed()
+        tab.screenshot(path=str(screenshots / "store-file-deleted.png"))
+        set_number(tab, "annual_intake", 40)  # saving goes on into the new file
+        expect(sidebar).to_contain_text("Laatst opgeslagen")
+        sidebar.get_by_role("button", name="Begrepen").click()
+        settle(tab)
+        expect(sidebar).not_to_contain_text("Het opslagbestand")
+        srv.restart()
+        tab.reload()
+        wait_idle(tab)
+        expect(tab.locator(SIDEBAR)).to_contain_text("Voor: Lochem", timeout=30_000)
+        expect(tab.get_by_role("textbox", name=labels().field("annual_intake"))).to_have_value("40")
+    finally:
+        context.close()
+        srv.stop()
