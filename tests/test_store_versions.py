@@ -276,3 +276,27 @@ def test_a_replaced_sqlite_file_is_noticed_and_the_new_file_is_used(tmp_path):
 
 def test_postgresql_has_no_file_to_lose(store):
     assert store.file_problem() is None and store.ensure_file() is False and store.generation == 0
+
+
+def test_the_migrations_make_the_sessions_table_that_tables_py_describes(store_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from keuzehulp.store.tables import metadata
+
+    engine = make_engine(store_url)
+    migrate(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    engine.dispose()
+    about_sessions = [d for d in diff if "sessions" in repr(d) and "remove_table" not in repr(d)]
+    assert about_sessions == []
+
+
+@pytest.mark.parametrize("placeholder", ["", "{}", "null"])
+def test_a_row_without_a_session_in_it_is_simply_written_over(store, placeholder):
+    key = new_key()
+    store.save_session(key, placeholder)  # e.g. a key reserved before anything was typed
+    data = with_profile(Session(), municipality="Lochem").model_dump_json()
+    saved = store.save_changes(key, data, base=BLANK, base_version=0, valid=valid_session)
+    assert saved.conflicts == () and parsed(store.load_session(key).data).profile.municipality == "Lochem"  # type: ignore[union-attr]

@@ -252,7 +252,13 @@ class Store:
     @staticmethod
     def _merge(stored: str, base: str, data: str, valid: Callable[[str], bool] | None,
                policy: MergePolicy) -> tuple[str, list[Conflict]]:
-        base_doc, theirs, mine = json.loads(base), json.loads(stored), json.loads(data)
+        base_doc, mine = json.loads(base), json.loads(data)
+        try:
+            theirs = json.loads(stored)
+        except ValueError:
+            theirs = None
+        if not isinstance(theirs, dict) or not theirs:
+            return data, []  # no session stored (a placeholder row): nothing to merge with
         merged, conflicts = merge(base_doc, theirs, mine, policy)
         if merged == theirs:
             return stored, conflicts
