@@ -12,8 +12,9 @@ says so beside "Sessie opslaan" instead of "Laatst opgeslagen".
 
 app.py calls restore_once() before the page runs (the first run of a browser tab loads the
 session of the key in the address, or gives the tab a new key) and save_if_changed() at the start
-and the end of every run. A run that changed nothing costs one identity check: sessions are
-replaced, never mutated (ui/session_store.py), so `session is last_saved` means "nothing new".
+and the end of every run. A run that changed nothing costs one identity check (sessions are
+replaced, never mutated (ui/session_store.py), so `session is last_saved` means "nothing new"),
+and on the first call one query for the stored version.
 When the store cannot be reached the app keeps working and says so beside "Sessie opslaan".
 """
 
@@ -212,7 +213,7 @@ def save_if_changed(pick_up: bool = False) -> None:
             _took(autosave, session, data, result, rerun=not pick_up)
         else:
             _take_in_newer(db, autosave)
-    except (SQLAlchemyError, OSError, ValueError, SaveRace):
+    except (SQLAlchemyError, OSError, ValueError, SaveRace, InputError):
         LOG.exception("autosave failed")
         autosave.failed = True
 
