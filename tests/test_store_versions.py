@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from keuzehulp.contract.schema import Profile, Session, TeamDecision, TeamInput
 from sqlalchemy import inspect, text
 
-from keuzehulp.schema import Profile, Session, TeamDecision, TeamInput
 from keuzehulp.store import Store, make_engine, migrate, new_key
 from keuzehulp.store.engine import alembic_config
 from keuzehulp.store.merge import MISSING, changes, merge

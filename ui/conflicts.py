@@ -13,14 +13,13 @@ import json
 from typing import Any
 
 import streamlit as st
+from keuzehulp.contract.inputs import InputError, parse_session
+from keuzehulp.contract.labels import labels
+from keuzehulp.dutch.markdown import inert_markdown
 
-from keuzehulp.inputs import InputError, parse_session
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
 from keuzehulp.store import Conflict
 from keuzehulp.store.merge import MISSING, put
-
-from .session_store import get_session, set_session
+from ui.session.store import get_session, set_session
 
 SHOWN_CHARS = 80  # a value is quoted up to this long in the message
 FAILED_KEY = "keuzehulp_conflict_failed"

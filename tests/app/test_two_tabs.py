@@ -12,14 +12,14 @@ import os
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Profile, Session
 from streamlit.testing.v1 import AppTest
+from ui.session import autosave
+from ui.session.state import SESSION_KEY
 from wizard_helpers import fresh_app, open_page, set_field
 
-from keuzehulp.labels import labels
-from keuzehulp.schema import Profile, Session
 from keuzehulp.store import Store, new_key
-from ui import autosave
-from ui.state import SESSION_KEY
 
 Q2 = "pages/q2_organisatie.py"
 
@@ -62,8 +62,7 @@ def test_two_tabs_changing_different_answers_both_keep_them():
 
 def _tab_script() -> None:
     import streamlit as st
-
-    from ui import autosave
+    from ui.session import autosave
 
     autosave.restore_once()
     autosave.save_if_changed(pick_up=True)

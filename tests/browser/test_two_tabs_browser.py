@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Session
 from playwright.sync_api import Page, expect
 
-from keuzehulp.labels import labels
-from keuzehulp.schema import Session
 from keuzehulp.store import Store
 
 from .server import Server, wait_idle
