@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +76,48 @@ def make_engine(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True)
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The SQLite file of `engine`, or None (PostgreSQL, or a database in memory)."""
+    if engine.url.get_backend_name() != "sqlite":
+        return None
+    database = engine.url.database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, or None when there is none: a file deleted or
+    replaced under an open database has another identity (or none) than the one opened."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def wal_file(path: Path) -> Path:
+    return Path(f"{path}-wal")
+
+
+def set_orphans_aside(path: Path, old_wal: tuple[int, int] | None) -> list[Path]:
+    """The -wal and -shm files of a SQLite file that was deleted or replaced belong to the old
+    file, and SQLite would replay that log into whatever file now has the name (a restored
+    backup would silently get the old file's last writes). They are renamed, not deleted:
+    when the file is gone, or when the log is still the one this process had open (`old_wal`,
+    its identity). A log that another process made for the new file is left alone."""
+    log = wal_file(path)
+    if path.exists() and (old_wal is None or file_identity(log) != old_wal):
+        return []
+    moved = []
+    for leftover in (log, Path(f"{path}-shm")):
+        if leftover.exists():
+            target = leftover.with_name(f"{leftover.name}.orphaned-{os.getpid()}-{time.time_ns()}")
+            leftover.rename(target)
+            moved.append(target)
+    return moved
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

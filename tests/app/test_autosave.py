@@ -159,12 +159,18 @@ def test_saving_fails_visibly_then_recovers(monkeypatch):
     real = autosave.store()
 
     class Broken:
-        def save_session(self, *_):
+        generation = real.generation
+
+        def ensure_file(self) -> bool:
+            return False
+
+        def save_changes(self, *_, **__):
             from sqlalchemy.exc import OperationalError
 
             raise OperationalError("INSERT", {}, Exception("database is locked"))
 
-        create_session = save_session
+        create_session = save_changes
+        session_version = save_changes
 
     monkeypatch.setattr(autosave, "store", lambda: Broken())
     open_page(at, "pages/q2_organisatie.py")

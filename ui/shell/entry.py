@@ -37,7 +37,9 @@ def run() -> None:
         autosave.restore_once()  # first run of a tab: the session saved under ?sessie=... in the address
         urlstate.load_once()
         nav.visit(current.title)
-        autosave.save_if_changed()  # what the widget callbacks changed, before the sidebar says "opgeslagen"
+        # What the widget callbacks changed, before the sidebar says "opgeslagen"; or what
+        # another tab on this key saved meanwhile (pick_up).
+        autosave.save_if_changed(pick_up=True)
         render_sidebar()
         urlstate.show_warnings()
         urlstate.sync()
