@@ -10,7 +10,7 @@ from .costdata import check_problems, cost_data
 from .crossref import crossref_problems
 from .fields import load_fields
 from .groups import load_texts as load_group_texts
-from .knowledge import load_knowledge
+from .knowledge import KNOWLEDGE_DIR, load_knowledge, stale_pages
 from .labels import load_labels
 from .provenance import load_texts as load_provenance_texts
 from .report.texts import load_comparison_texts, load_texts
@@ -22,11 +22,12 @@ from .yamlio import ContentError, Problem
 @dataclass
 class CheckResult:
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # printed, but check still passes
     rule_count: int = 0
     page_count: int | None = None  # None when the knowledge base could not be loaded
 
 
-def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
+def check_all(rules_dir: Path = RULES_DIR, knowledge_dir: Path = KNOWLEDGE_DIR) -> CheckResult:
     result = CheckResult()
     for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_provenance_texts,
                  load_group_texts):
@@ -57,7 +58,7 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
         result.problems.extend(unused_problems(register, users))
     knowledge_ids: set[str] | None = None
     try:
-        kb = load_knowledge()
+        kb = load_knowledge(knowledge_dir)
     except ContentError as exc:
         result.problems.extend(exc.problems)
     else:
@@ -67,4 +68,5 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
             result.problems.extend(crossref_problems(ruleset.citations, kb))
     result.problems.extend(check_problems(knowledge_ids, None if register is None else set(register.items)))
     result.problems = sorted(set(result.problems))
+    result.warnings = sorted(set(stale_pages(knowledge_dir)))
     return result
