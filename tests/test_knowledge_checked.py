@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from keuzehulp.knowledge import a_year_before, knowledge_base, stale_pages
+from keuzehulp.knowledge.base import a_year_before, stale_pages
+from keuzehulp.rules.register import knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
 STALE = Path(__file__).parent / "fixtures" / "knowledge-stale"

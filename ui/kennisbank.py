@@ -11,12 +11,11 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
+from keuzehulp.dutch.dates import dutch_date
+from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.knowledge.base import a_year_before
 
-from keuzehulp.dutchdate import dutch_date
-from keuzehulp.knowledge import a_year_before
-from keuzehulp.markdown import inert_markdown
-
-from . import kennis
+from ui.kennis import links as kennis
 
 ITEM_PARAM = "item"
 INTERNAL_LINK = re.compile(r"\[([^\]]+)\]\((knowledge/[^)\s#]+\.md)(#[^)\s]*)?\)")
