@@ -10,7 +10,7 @@ from keuzehulp.contract.fields import load_fields
 from keuzehulp.contract.labels import load_labels
 from keuzehulp.contract.yamlio import ContentError, Problem
 from keuzehulp.knowledge.assumptions import load_register, unused_problems
-from keuzehulp.knowledge.base import load_knowledge
+from keuzehulp.knowledge.base import KNOWLEDGE_DIR, load_knowledge, stale_pages
 from keuzehulp.knowledge.crossref import crossref_problems
 from keuzehulp.knowledge.provenance import load_texts as load_provenance_texts
 from keuzehulp.procurement.content import load_content as load_procurement
@@ -25,11 +25,12 @@ from .report.texts import load_comparison_texts, load_texts
 @dataclass
 class CheckResult:
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # printed, but check still passes
     rule_count: int = 0
     page_count: int | None = None  # None when the knowledge base could not be loaded
 
 
-def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
+def check_all(rules_dir: Path = RULES_DIR, knowledge_dir: Path = KNOWLEDGE_DIR) -> CheckResult:
     result = CheckResult()
     for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_provenance_texts,
                  load_group_texts, load_procurement_texts):
@@ -66,7 +67,7 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
         result.problems.extend(unused_problems(register, users))
     knowledge_ids: set[str] | None = None
     try:
-        kb = load_knowledge()
+        kb = load_knowledge(knowledge_dir)
     except ContentError as exc:
         result.problems.extend(exc.problems)
     else:
@@ -81,4 +82,5 @@ def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
     except ContentError as exc:
         result.problems.extend(exc.problems)
     result.problems = sorted(set(result.problems))
+    result.warnings = sorted(set(stale_pages(knowledge_dir)))
     return result

@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     inkoop.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
     check = sub.add_parser("check", help="controleer regels, kennisbank en verwijzingen")
     check.add_argument("--rules", metavar="MAP", help=argparse.SUPPRESS)
+    check.add_argument("--knowledge", metavar="MAP", help=argparse.SUPPRESS)
     sub.add_parser("schema", help="JSON Schema van het profiel")
     return parser
 
@@ -151,14 +152,25 @@ def _inkoop(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .check import check_all
 
-    result = check_all(Path(args.rules)) if args.rules else check_all()
+    dirs = {}
+    if args.rules:
+        dirs["rules_dir"] = Path(args.rules)
+    if args.knowledge:
+        dirs["knowledge_dir"] = Path(args.knowledge)
+    result = check_all(**dirs)
     for problem in result.problems:
         print(problem)
+    for warning in result.warnings:  # out of date, not wrong: reported, and check still passes
+        print(f"{warning.file}:{warning.line}: warning: {warning.message}")
     if result.problems:
         count = len(result.problems)
         print(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden.", file=sys.stderr)
         return 1
     print(f"Alles in orde: {result.rule_count} regels, {result.page_count} kennispagina's.")
+    if result.warnings:
+        count = len(result.warnings)
+        pages = "pagina is" if count == 1 else "pagina's zijn"
+        print(f"Let op: {count} {pages} meer dan 12 maanden niet gecontroleerd (zie hierboven).")
     return 0
 
 

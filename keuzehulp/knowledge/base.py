@@ -8,6 +8,7 @@ project root, e.g. `knowledge/elements/pre-teaching.md`. Page format: knowledge/
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,6 +52,7 @@ class KnowledgeItem(BaseModel):
     identifier: str | None = None
     aliases: list[str] = []  # glossary: other names a user may search for
     abbreviations: list[Abbreviation] = []
+    checked: date | None = None  # when the page's facts were last checked (every fact page has it)
     body: str
     html: str
     links: list[str] = []  # ids of pages the body links to
@@ -201,6 +203,40 @@ def load_knowledge(root: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     return KnowledgeBase(items={pid: _item(page) for pid, page in pages.items()})
 
 
+STALE_AFTER_MONTHS = 12
+
+
+def a_year_before(today: date) -> date:
+    """The same day twelve months earlier (28 February for 29 February)."""
+    day = 28 if (today.month, today.day) == (2, 29) else today.day
+    return today.replace(year=today.year - 1, day=day)
+
+
+def stale_pages(root: Path = KNOWLEDGE_DIR, today: date | None = None) -> list[Problem]:
+    """A warning (not an error) for every page whose `checked` date is more than twelve months
+    before today: its facts may have changed since. Pages that do not load are skipped here;
+    `load_knowledge` reports them."""
+    today = today or date.today()
+    limit = a_year_before(today)
+    warnings = []
+    for path in sorted(Path(root).rglob("*.md")):
+        if path.name == "README.md":
+            continue
+        file = display_path(path, PROJECT_ROOT)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        page, _ = parse_page(_page_id(path, root), file, text)
+        if page is None or page.front.checked is None or page.front.checked >= limit:
+            continue
+        warnings.append(Problem(
+            file, page.checked_line or 1,
+            f"checked: {page.front.checked.isoformat()} is more than {STALE_AFTER_MONTHS} months ago; "
+            "check the page's facts and sources again, then update the date"))
+    return warnings
+
+
 def _item(page: ParsedPage) -> KnowledgeItem:
     front = page.front
     return KnowledgeItem(
@@ -215,6 +251,7 @@ def _item(page: ParsedPage) -> KnowledgeItem:
         identifier=front.identifier,
         aliases=front.aliases,
         abbreviations=front.abbreviations,
+        checked=front.checked,
         body=page.body,
         html=render_markdown(page.body),
         links=list(dict.fromkeys(target for target, _ in page.links)),

@@ -105,6 +105,7 @@ class FrontMatter(BaseModel):
     identifier: str | None = None
     aliases: list[str] = []  # glossary only: other names and synonyms the search also knows
     abbreviations: list[Abbreviation] = []  # glossary and route pages only
+    checked: date | None = None  # when the page's facts were last checked; required on a fact page
 
     @field_validator("title", "summary", "identifier")
     @classmethod
@@ -138,6 +139,7 @@ class ParsedPage:
     source_lines: list[int]
     links: list[tuple[str, int]] = field(default_factory=list)  # (target, file line)
     abbreviation_lines: list[int] = field(default_factory=list)  # file line of each abbreviation
+    checked_line: int | None = None  # file line of `checked:`, if the page has one
 
 
 _FENCE = "---"
@@ -188,6 +190,7 @@ def parse_page(page_id: str, file: str, text: str) -> tuple[ParsedPage | None, l
         related_lines=list(getattr(data.get("related"), "lines", [])),
         source_lines=list(data["sources"].lines),
         abbreviation_lines=list(getattr(data.get("abbreviations"), "lines", [])),
+        checked_line=data.lines.get("checked"),
     )
     page.links = internal_links(body, body_line)
     return page, []
@@ -251,6 +254,10 @@ def _check_folder(page_id: str, front: FrontMatter, file: str, data: LineDict) -
             )
         )
     problems += _check_aliases(front, file, data)
+    if front.kind == "fact" and front.checked is None:
+        problems.append(Problem(file, data.lines["kind"],
+                                "checked: a fact page says when its facts were last checked: "
+                                "add a line 'checked: YYYY-MM-DD' (the date you last checked them)"))
     if front.abbreviations and front.kind not in ("glossary", "route"):
         problems.append(Problem(file, data.lines["abbreviations"],
                                 "abbreviations: only a glossary or route page explains abbreviations"))

@@ -46,3 +46,23 @@ def test_search_shows_ranked_results_with_their_passage(page, server, screenshot
     settle(page)
     assert main.get_by_role("button", name="Terug naar het overzicht").is_visible()
     assert requests_seen.outside() == []
+
+
+def test_the_changes_since_the_handreiking_are_one_click_from_the_overview(page, server, screenshots, requests_seen):
+    """A policy officer opens the Kennisbank, sees 'Wat is er veranderd sinds de handreiking
+    (2021)', opens it and finds when it was checked and a way to each changed fact."""
+    page.set_viewport_size(SIZES["laptop"])
+    open_path(page, server.url)
+    go(page, "Kennisbank")
+    main = page.get_by_test_id("stMain")
+    main.get_by_role("button", name="Wat is er veranderd sinds de handreiking (2021)").first.click()
+    settle(page)
+    text = main.inner_text()
+    assert "Gecontroleerd op " in text
+    for fact in ("Boetes na het arrest Keren (2025)", "Z-route: 200 uur taalles op de werkvloer (vanaf 2026)"):
+        assert main.get_by_role("button", name=fact).count() >= 1, fact
+    page.screenshot(path=str(screenshots / "kennisbank-wat-is-er-veranderd-laptop.png"))
+    main.get_by_role("button", name="Boetes na het arrest Keren (2025)").first.click()
+    settle(page)
+    assert "alleen in uitzonderlijke gevallen" in main.inner_text()
+    assert requests_seen.outside() == []

@@ -7,16 +7,20 @@ shown as text and offered as buttons that open the item within the app.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import streamlit as st
 
+from keuzehulp.dutch.dates import dutch_date
 from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.knowledge.base import a_year_before
 from ui.kennis import links as kennis
 
 ITEM_PARAM = "item"
 INTERNAL_LINK = re.compile(r"\[([^\]]+)\]\((knowledge/[^)\s#]+\.md)(#[^)\s]*)?\)")
 ALL = ""
+CHANGES_PAGE = "knowledge/facts/wat-is-er-veranderd.md"
 
 
 def open_item(item_id: str | None) -> None:
@@ -52,6 +56,7 @@ def show_item(kb: Any, page: Any) -> None:
     st.badge(kennis.KIND_LABELS.get(page.kind, page.kind), color="blue")
     if page.municipalities:
         st.caption("Gemeente: " + ", ".join(page.municipalities))
+    _checked_note(page)
     main, side = st.columns([7, 3], gap="large")
     with main:
         if page.summary:
@@ -69,6 +74,17 @@ def show_item(kb: Any, page: Any) -> None:
         if back:
             st.markdown("**Verwijst hiernaar**")
             _item_buttons(back, "back")
+
+
+def _checked_note(page: Any, today: date | None = None) -> None:
+    """When the page's facts were last checked; a warning when that is more than a year ago."""
+    if page.checked is None:
+        return
+    if page.checked < a_year_before(today or date.today()):
+        st.warning(f"Gecontroleerd op {dutch_date(page.checked)}: meer dan een jaar geleden. Kijk de "
+                   "bronnen zelf na voordat u deze feiten gebruikt.", icon=":material/history:")
+    else:
+        st.caption(f"Gecontroleerd op {dutch_date(page.checked)}")
 
 
 def passage_markdown(segments: Any) -> str:
@@ -127,6 +143,10 @@ def show_list(kb: Any) -> None:
     st.title("Kennisbank", anchor=False)
     st.markdown("Alles uit de handreiking *Allemaal dual* in eigen woorden: de vijf vragen, de "
                 "afwegingen, de werkzame elementen en de voorbeelden uit de pilotgemeenten.")
+    changes = kb.get(CHANGES_PAGE)
+    if changes is not None:
+        st.button(changes.title, key="open_changes", on_click=open_item, args=(changes.id,),
+                  icon=":material/update:", help=changes.summary)
     query_col, kind_col = st.columns([2, 1])
     query = query_col.text_input("Zoeken", key="kb_query", placeholder="Bijvoorbeeld: wachttijd",
                                  help="Hoofdletters, accenten, andere vormen van een woord (wachten, "
