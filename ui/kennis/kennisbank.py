@@ -145,7 +145,7 @@ def show_list(kb: Any) -> None:
                 "afwegingen, de werkzame elementen en de voorbeelden uit de pilotgemeenten.")
     changes = kb.get(CHANGES_PAGE)
     if changes is not None:
-        st.button(changes.title, key="open_changes", on_click=open_item, args=(changes.id,),
+        st.button(changes.title, key="changes_since_2021", on_click=open_item, args=(changes.id,),
                   icon=":material/update:", help=changes.summary)
     query_col, kind_col = st.columns([2, 1])
     query = query_col.text_input("Zoeken", key="kb_query", placeholder="Bijvoorbeeld: wachttijd",
