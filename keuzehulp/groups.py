@@ -103,6 +103,39 @@ def months_to_fill(intake_per_year: float, profile: Profile, sector_specific: bo
     return None if math.isinf(months) else months
 
 
+class TrainingWait(BaseModel):
+    """How long a training group takes to fill in one scenario (training_wait)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    intake: int  # newcomers per year the group fills from
+    regional: bool  # the neighbours' intake counts
+    months: float | None  # None: never full (no intake)
+
+
+def regional_for(profile: Profile, training_format: str) -> bool | None:
+    """Whether the neighbours' intake fills the training group of this format (None: no group).
+
+    A group of its own counts the neighbours only when the municipality already cooperates; a
+    training bought together with the neighbours (shared_purchase) counts them whenever
+    cooperating is possible or existing: that is the scenario the advice describes for it."""
+    if training_format == "group":
+        return cooperates(profile.regional_cooperation)
+    if training_format == "shared_purchase":
+        return profile.regional_cooperation != "none"
+    return None
+
+
+def training_wait(profile: Profile, training_format: str) -> TrainingWait | None:
+    """THE one estimate of the wait for a training group in a scenario: the advice's texts, the
+    timeline (leadtime.py), the slides and the downloads all read it. None: no group training."""
+    regional = regional_for(profile, training_format)
+    if regional is None:
+        return None
+    intake = counted_intake(profile, regional)
+    return TrainingWait(intake=intake, regional=regional, months=months_to_fill(intake, profile))
+
+
 def intake_needed(profile: Profile) -> int:
     """Smallest yearly intake (own plus counted partners) that fills a group within the wait."""
     n = group_cells(profile.level_mix, profile.sector_mix)
@@ -241,10 +274,10 @@ def needed(profile: Profile) -> str:
 
 def estimate(profile: Profile) -> GroupFormation:
     """The estimate for this profile, as the Advice carries it."""
-    regional = cooperates(profile.regional_cooperation)
-    intake = counted_intake(profile, regional)
+    wait = training_wait(profile, "group")
+    assert wait is not None
+    regional, intake, months = wait.regional, wait.intake, wait.months
     levels, sectors = cells(profile)
-    months = months_to_fill(intake, profile)
     return GroupFormation(
         intake_per_year=intake,
         level_groups=levels,
