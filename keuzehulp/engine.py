@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import groups, wording
-from .derived import Ctx, context
+from .derived import Ctx, context, with_value
 from .flips import decision_flips
 from .labels import labels
 from .rules import Decision, Provenance, RuleSet, Text, rules
@@ -186,6 +186,13 @@ def advise(profile: Profile, with_flips: bool = True) -> Advice:
     for decision in ruleset.decisions.values():
         decisions[decision.id] = _decide(decision, ctx, values)
     base = dict(ctx)  # flips change profile fields only, so they start from the profile's values
+    tf = ruleset.decisions["training_format"]
+    size, wait = groups.other_values(profile)
+    line = groups.dependence(profile, decisions["training_format"].choice,
+                             choice(tf, with_value(base, "min_group_size", size)),
+                             choice(tf, with_value(base, "max_wait_months", wait)),
+                             lambda option: labels().option("training_format", option))
+    estimate = estimate.model_copy(update={"dependence": line})
     for decision_id, advice in decisions.items():
         ctx[decision_id] = advice.choice
         if with_flips:

@@ -177,6 +177,11 @@ class GroupTexts(_Strict):
     beyond_wait: str
     one_sector: str
     needed: str
+    depends: str
+    other_size: str
+    other_wait: str
+    stays: str
+    becomes: str
 
 
 # The `{...}` each text is filled with (and must contain: a text without it would drop a number).
@@ -186,7 +191,9 @@ PLACEHOLDERS: dict[tuple[str, ...], set[str]] = {
     ("clause", "takes"): {"duration", "group"},
     ("estimate",): {"intake", "region", "spread", "clause"}, ("levels",): {"levels"},
     ("within_wait",): {"wait"}, ("beyond_wait",): {"wait"}, ("one_sector",): {"clause"},
-    ("needed",): {"intake", "wait"},
+    ("needed",): {"intake", "wait"}, ("depends",): set(),
+    ("other_size",): {"size", "current", "clause", "outcome"}, ("other_wait",): {"wait", "current", "outcome"},
+    ("stays",): {"option"}, ("becomes",): {"option"},
 }
 
 
@@ -270,6 +277,42 @@ def describe(intake: int, profile: Profile, regional: bool) -> str:
 def needed(profile: Profile) -> str:
     """'Bij ongeveer 96 inburgeraars per jaar is een groep binnen 3 maanden vol.'"""
     return texts().needed.format(intake=intake_needed(profile), wait=_months(profile.max_wait_months))
+
+
+# The other group size and wait the line on dependence names: the smallest group and the longest
+# wait a team can choose in "wat zou het advies veranderen?" (flip_bounds of minimum-group and
+# acceptable-wait in knowledge/assumptions.yaml), or the usual ones when the team already chose those.
+OTHER_SIZE, USUAL_SIZE = 6, 8
+OTHER_WAIT, USUAL_WAIT = 6, 3
+
+
+def other_values(profile: Profile) -> tuple[int, int]:
+    """(group size, wait) the dependence line compares with the team's own."""
+    size = OTHER_SIZE if profile.min_group_size != OTHER_SIZE else USUAL_SIZE
+    wait = OTHER_WAIT if profile.max_wait_months != OTHER_WAIT else USUAL_WAIT
+    return size, wait
+
+
+def dependence(profile: Profile, chosen: str, at_size: str, at_wait: str, option_label: Any) -> str:
+    """'Hoe hangt het advies af ...? Bij een groep van 6 in plaats van 8: ...; het advies blijft ‘…’.'
+    `at_size`/`at_wait`: the training-format choice with the other group size / wait (the engine
+    asks the rules); `option_label(option)` its Dutch label."""
+    t = texts()
+    size, wait = other_values(profile)
+
+    def outcome(option: str) -> str:
+        return (t.stays if option == chosen else t.becomes).format(option=option_label(option))
+
+    other = profile.model_copy(update={"min_group_size": size})
+    w = training_wait(other, "group")
+    assert w is not None
+    clause = _clause(w.months, size, profile.max_wait_months)
+    lines = [
+        t.other_size.format(size=wording.number(size), current=wording.number(profile.min_group_size),
+                            clause=clause, outcome=outcome(at_size)),
+        t.other_wait.format(wait=_months(wait), current=_months(profile.max_wait_months), outcome=outcome(at_wait)),
+    ]
+    return " ".join([t.depends, *lines])
 
 
 def estimate(profile: Profile) -> GroupFormation:
