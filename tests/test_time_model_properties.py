@@ -13,9 +13,8 @@ from keuzehulp import advise, groups
 from keuzehulp.costview import timeline_rows, timeline_table
 from keuzehulp.estimate import estimate
 from keuzehulp.schema import Advice, CostSettings, Profile
-from ui.chart import legend_lines
-
 from tests.test_properties import profiles
+from ui.chart import legend_lines
 
 THOUSAND = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # A figure of the group model: months, an intake per year, a group size (in digits or words).
