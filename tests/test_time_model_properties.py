@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from keuzehulp import advise, groups
 from keuzehulp.costview import timeline_rows, timeline_table
+from keuzehulp.derived import context
 from keuzehulp.estimate import estimate
 from keuzehulp.schema import Advice, CostSettings, Profile
 from tests.test_properties import profiles
@@ -50,6 +51,8 @@ def test_group_months_agree_the_timeline_is_ordered_and_handreiking_reasons_carr
         assert timeline.group_wait == expected
         if fmt == "group":  # the advice's own estimate is this scenario's
             assert (gf.months_to_fill, gf.intake_per_year, gf.regional) == (wait.months, wait.intake, wait.regional)
+            # and so are the months the rules' texts are filled with ({group_months_text})
+            assert context(profile)["group_months"] == expected
         words = groups.how_long(wait.months, profile.max_wait_months)
         # the timeline table (page, slide, downloads) names the wait in the estimate's words
         assert any(words in row[0] for row in timeline_table(timeline).rows if row[0].startswith("Trainingsgroep"))
