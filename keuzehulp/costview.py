@@ -136,8 +136,8 @@ def timeline_headline(timeline: Timeline) -> str:
     participation = timeline.milestone("participation")
     pip = timeline.milestone("pip")
     if participation <= pip + 1e-9:
-        first = (f"De eerste stap naar participatie komt bij het PIP, {months_text(participation)} na de "
-                 f"huisvesting; de eerste taalles begint na {months_text(lesson)}.")
+        first = (f"Na de huisvesting komt de eerste stap naar participatie bij het PIP, na "
+                 f"{months_text(participation)}; de eerste taalles na {months_text(lesson)}.")
     elif participation < lesson:
         first = (f"De eerste stap naar participatie komt {months_text(participation)} na de huisvesting, de "
                  f"eerste taalles na {months_text(lesson)}.")
@@ -145,7 +145,7 @@ def timeline_headline(timeline: Timeline) -> str:
         first = (f"De eerste taalles begint {months_text(lesson)} na de huisvesting, de eerste stap naar "
                  f"participatie na {months_text(participation)}.")
     return (f"{first} De termijn van drie jaar loopt tot {months_text(timeline.term_end)} na de "
-            "huisvesting.").replace("na nooit", "nooit")
+            "huisvesting.").replace("na nooit", "nooit").replace("na minder dan", "binnen")
 
 
 def default_count(settings: CostSettings) -> tuple[int, int]:
