@@ -118,11 +118,14 @@ def regional_for(profile: Profile, training_format: str) -> bool | None:
 
     A group of its own counts the neighbours only when the municipality already cooperates; a
     training bought together with the neighbours (shared_purchase) counts them whenever
-    cooperating is possible or existing: that is the scenario the advice describes for it."""
+    cooperating is possible or existing: that is the scenario the advice describes for it.
+    Schooling bought alone from a provider (no neighbours) joins the provider's own groups,
+    which the keuzehulp does not estimate: None, as the advice says ("ook als u zelf geen groep
+    vol krijgt")."""
     if training_format == "group":
         return cooperates(profile.regional_cooperation)
-    if training_format == "shared_purchase":
-        return profile.regional_cooperation != "none"
+    if training_format == "shared_purchase" and profile.regional_cooperation != "none":
+        return True
     return None
 
 
