@@ -8,14 +8,15 @@ import math
 import re
 
 from hypothesis import HealthCheck, given, settings
+from keuzehulp.contract.schema import Advice, CostSettings, Profile
+from keuzehulp.costs.estimate import estimate
+from keuzehulp.costs.view import timeline_rows, timeline_table
+from keuzehulp.rules.derived import context
+from ui.wizard.chart import legend_lines
 
-from keuzehulp import advise, groups
-from keuzehulp.costview import timeline_rows, timeline_table
-from keuzehulp.derived import context
-from keuzehulp.estimate import estimate
-from keuzehulp.schema import Advice, CostSettings, Profile
+from keuzehulp import advise
+from keuzehulp.rules import groups
 from tests.test_properties import profiles
-from ui.chart import legend_lines
 
 THOUSAND = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # A figure of the group model: months, an intake per year, a group size (in digits or words).

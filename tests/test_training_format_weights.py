@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import itertools
 
-from keuzehulp import advise, groups
-from keuzehulp.rules import rules
-from keuzehulp.schema import Profile
+from keuzehulp.contract.schema import Profile
+from keuzehulp.rules.ruleset import rules
+
+from keuzehulp import advise
+from keuzehulp.rules import groups
 
 MODEL = {"group-model"}
 
