@@ -148,7 +148,9 @@ def test_timeline_never_ends_before_it_starts(a: dict, fmt: str, intake: int, mi
     months = [m.month for m in t.milestones]
     assert months[0] == 0 and all(not math.isnan(m) for m in months)
     assert t.milestone("term_end") > t.milestone("pip") >= t.milestone("intake")
-    assert t.milestone("participation") >= t.milestone("first_lesson") >= t.milestone("pip")
+    assert t.milestone("participation") >= t.milestone("pip") and t.milestone("first_lesson") >= t.milestone("pip")
+    assert months == sorted(months)  # in time order (issue 23)
+    assert [p.start for p in t.phases] == sorted(p.start for p in t.phases)
 
 
 # --- declarations, provenance and the saved session -------------------------------------

@@ -126,7 +126,7 @@ def test_flip_sentences_read_naturally_at_zero_and_one() -> None:
 
     from keuzehulp import Profile, advise
 
-    awkward = ("0 of minder", " 1 maanden", " 1 inburgeraars", "(en)", "(s)")
+    awkward = (" 0 of minder", " 1 maanden", " 1 inburgeraars", "(en)", "(s)")
     for intake, regional, wait, providers in itertools.product(
         (0, 1, 2, 9, 30, 200), (0, 1, 30, 300), (1, 2, 3, 12), (1, 2, 5)
     ):

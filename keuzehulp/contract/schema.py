@@ -223,6 +223,9 @@ class GroupFormation(BaseModel):
     max_wait_months: int
     regional: bool  # whether the partners' intake was counted
     text: str  # the estimate as one Dutch sentence
+    # How the advice on training format depends on the group size and the wait ("Bij een groep
+    # van zes in plaats van acht ..."; issue 23). Empty in files from before.
+    dependence: str = ""
 
 
 class Advice(BaseModel):

@@ -6,7 +6,9 @@ constants with their source; every other step is an amount the team sets (texts/
 - the term: three years from the day after the PIP (Wet inburgering 2021, art. 11;
   knowledge/sources/wet-inburgering-2021-artikel-11.md);
 - the PIP: within ten weeks of registration (nt2.nl; knowledge/facts/doorlooptijd.md).
-The wait for a training group is the group model's own estimate (groups.months_to_fill).
+The wait for a training group is the group model's own estimate for the scenario
+(groups.training_wait). Dual from the start: the first participation step comes at the PIP
+(plus the months the team fills in), never after the training group.
 """
 
 from __future__ import annotations
@@ -67,6 +69,13 @@ def _m(value: float) -> str:
 
 
 def timeline(profile: Profile, amounts: Mapping[str, float], training_format: str) -> Timeline:
+    """The lead time of one scenario, in time order (phases by start, milestones by month).
+
+    Dual from the start (handreiking, vraag 1): the first step towards participation comes at
+    the PIP, beside the language lessons, plus the months the team fills in
+    (`months_to_placement`, 0 by default); it never waits for a training group. The training
+    group's wait is groups.training_wait, the estimate the advice, the slides and the downloads
+    show for the same scenario (the neighbours' intake when the training is regional)."""
     a = amounts
     warnings: list[str] = []
     intake = months(a["weeks_to_intake"])
@@ -79,20 +88,26 @@ def timeline(profile: Profile, amounts: Mapping[str, float], training_format: st
         warnings.append(f"Het PIP komt na {dutch_number(a['weeks_to_pip'])} weken: later dan de tien weken "
                         "na inschrijving die de regels noemen.")
     first_lesson = pip + months(a["weeks_to_first_lesson"])
-    group_wait: float | None = None
-    training_start = first_lesson
-    if training_format == "group":
-        wait = groups.months_to_fill(groups.counted_intake(profile), profile)
-        group_wait = math.inf if wait is None else wait
-        training_start = pip + group_wait
-        if wait is None:
-            warnings.append("Zonder instroom raakt een groep nooit vol: de training in een groep begint "
-                            "niet, en daarmee ook de stap naar participatie niet.")
-        elif wait > profile.max_wait_months:
-            warnings.append(f"De trainingsgroep is pas na {_m(wait)} vol; u vindt hoogstens "
-                            f"{dutch_number(profile.max_wait_months)} maanden wachten acceptabel.")
-    participation = max(first_lesson, training_start) + a["months_to_placement"]
     term_end = pip + TERM_MONTHS
+    group_wait: float | None = None
+    wait = groups.training_wait(profile, training_format)
+    if wait is not None:
+        group_wait = math.inf if wait.months is None else wait.months
+        if wait.months is None:
+            warnings.append("Zonder instroom raakt een groep nooit vol: de training in een groep begint "
+                            "niet. De eerste stap naar participatie wacht daar niet op.")
+        else:
+            if wait.months > profile.max_wait_months:
+                warnings.append(f"De trainingsgroep is pas na {groups.how_long(wait.months, profile.max_wait_months)} "
+                                f"vol; u vindt hoogstens {dutch_number(profile.max_wait_months)} maanden wachten "
+                                "acceptabel.")
+            if pip + wait.months > term_end:
+                warnings.append("De training in een groep begint pas na het einde van de termijn van drie jaar.")
+    participation = pip + a["months_to_placement"]
+    if a["months_to_placement"] > 0:
+        warnings.append(f"De eerste stap naar participatie komt {_m(a['months_to_placement'])} na het PIP, "
+                        "zoals u invult bij de doorlooptijd. Bij duaal vanaf de start begint die stap bij het "
+                        "PIP, naast de taalles (handreiking, vraag 1).")
 
     route_end = {
         "b1": first_lesson + months(a["language_hours_b1"] / a["hours_per_week_b1"]),
@@ -102,44 +117,53 @@ def timeline(profile: Profile, amounts: Mapping[str, float], training_format: st
         "z": max(first_lesson + months(a["language_hours_z"] / (a["hours_per_week_z"] / 2)),
                  participation + months(a["participation_hours_z"] / (a["hours_per_week_z"] / 2))),
     }
-    if math.isinf(participation):
-        route_end["z"] = math.inf
-    elif participation > term_end:
+    if participation > term_end:
         warnings.append(f"De eerste stap naar participatie valt na {_m(participation - pip)} na het PIP: "
                         "na het einde van de termijn van drie jaar.")
     for route, end in route_end.items():
         if end > term_end:
-            warnings.append(_late_text(route, end, term_end, a, group_wait))
+            warnings.append(_late_text(route, end, term_end, a))
 
     phases = [
         Phase("wait_intake", "Wachten op de brede intake", 0.0, intake),
         Phase("intake", "Brede intake en PIP", intake, pip),
         Phase("wait_lesson", "Wachten op de eerste taalles", pip, first_lesson),
+        Phase("term", "Termijn van drie jaar (vanaf het PIP)", pip, term_end),
     ]
+    if participation > pip:  # the team's own months before the first step (see the warning)
+        phases.append(Phase("to_participation", "Tot de eerste stap naar participatie", pip, participation))
     if group_wait is not None:
-        phases.append(Phase("group_wait", "Wachten tot de trainingsgroep vol is", pip, training_start))
-    phases.append(Phase("to_participation", "Tot de eerste stap naar participatie", first_lesson, participation))
+        phases.append(Phase("group_wait", "Wachten tot de trainingsgroep vol is", pip, pip + group_wait))
     phases.extend(Phase(f"route_{r}", ROUTE_PHASE_LABELS[r], first_lesson, route_end[r]) for r in route_end)
-    phases.append(Phase("term", "Termijn van drie jaar (vanaf het PIP)", pip, term_end))
     milestones = [
         Milestone("housing", "Huisvesting in de gemeente", 0.0),
         Milestone("intake", "Start brede intake", intake),
         Milestone("pip", "PIP vastgesteld", pip),
-        Milestone("first_lesson", "Eerste taalles", first_lesson),
         Milestone("participation", "Eerste stap naar participatie", participation),
+        Milestone("first_lesson", "Eerste taalles", first_lesson),
         Milestone("term_end", "Einde termijn", term_end),
     ]
+    if group_wait is not None:
+        milestones.append(Milestone("group_full", group_full_label(group_wait, profile.max_wait_months),
+                                    pip + group_wait))
+    # Time order; on the same month the order above (the PIP before the participation it starts).
+    phases.sort(key=lambda ph: (ph.start, ph.end))
+    milestones.sort(key=lambda m: m.month)
     return Timeline(phases, milestones, group_wait, term_end, route_end, warnings)
 
 
-def _late_text(route: str, end: float, term_end: float, a: Mapping[str, float], group_wait: float | None) -> str:
-    if math.isinf(end):
-        return "Z-route: zonder eerste stap naar participatie worden de 800 uur participatie nooit gehaald."
+def group_full_label(wait: float, max_wait_months: int | None = None) -> str:
+    """'Trainingsgroep vol (ongeveer 2,4 maanden na het PIP)': the wait in the estimate's own words
+    (groups.how_long), the same as in the advice and on the group slide."""
+    words = groups.how_long(None if math.isinf(wait) else wait, max_wait_months)
+    return f"Trainingsgroep vol ({words} na het PIP)" if not math.isinf(wait) else f"Trainingsgroep vol ({words})"
+
+
+def _late_text(route: str, end: float, term_end: float, a: Mapping[str, float]) -> str:
     late = _m(end - term_end)
     if route == "z":
-        why = " (de participatie-uren beginnen pas na de groep)" if group_wait else ""
         return (f"Z-route: de {dutch_number(a['language_hours_z'] + a['participation_hours_z'])} uur taal en "
-                f"participatie zijn pas {late} na het einde van de termijn klaar{why}.")
+                f"participatie zijn pas {late} na het einde van de termijn klaar.")
     if route == "b1":
         return (f"B1-route: bij {dutch_number(a['hours_per_week_b1'])} uur per week zijn de "
                 f"{dutch_number(a['language_hours_b1'])} uur taalles pas {late} na het einde van de termijn "

@@ -116,21 +116,36 @@ def training_line(estimate: Estimate) -> str:
     return f"Training en scholing: {fmt} ({FORMAT_SOURCES[estimate.format_source]}){extra}."
 
 
+def timeline_rows(timeline: Timeline) -> list[tuple[str, float]]:
+    """Every step of the timeline with its month after housing, in time order (a step that never
+    comes last). The training group's row says its wait in the advice's words (leadtime.py)."""
+    steps = [(m.label, m.month) for m in timeline.milestones]
+    steps.extend((f"{ROUTE_LABELS[route]}: uren klaar", timeline.route_end[route]) for route in ROUTE_IDS)
+    return sorted(steps, key=lambda step: step[1])  # stable: equal months keep the milestones' order
+
+
 def timeline_table(timeline: Timeline) -> Table:
-    rows = [[m.label, months_text(m.month) if m.key != "housing" else "start"] for m in timeline.milestones]
-    if timeline.group_wait is not None:
-        rows.insert(3, ["Trainingsgroep vol", months_text(timeline.milestone("pip") + timeline.group_wait)])
-    for route in ROUTE_IDS:
-        rows.append([f"{ROUTE_LABELS[route]}: uren klaar", months_text(timeline.route_end[route])])
+    rows = [[label, months_text(month) if month > 0 else "start"] for label, month in timeline_rows(timeline)]
     return Table(["Stap", "Maanden na huisvesting"], rows)
 
 
 def timeline_headline(timeline: Timeline) -> str:
+    """The first steps in time order: the first participation step, at the PIP when the design is
+    dual from the start, comes before or beside the first language lesson."""
     lesson = timeline.milestone("first_lesson")
     participation = timeline.milestone("participation")
-    return (f"De eerste taalles begint {months_text(lesson)} na de huisvesting, de eerste stap naar "
-            f"participatie na {months_text(participation)}. De termijn van drie jaar loopt tot "
-            f"{months_text(timeline.term_end)} na de huisvesting.").replace("na nooit", "nooit")
+    pip = timeline.milestone("pip")
+    if participation <= pip + 1e-9:
+        first = (f"Na de huisvesting komt de eerste stap naar participatie bij het PIP, na "
+                 f"{months_text(participation)}; de eerste taalles na {months_text(lesson)}.")
+    elif participation < lesson:
+        first = (f"De eerste stap naar participatie komt {months_text(participation)} na de huisvesting, de "
+                 f"eerste taalles na {months_text(lesson)}.")
+    else:
+        first = (f"De eerste taalles begint {months_text(lesson)} na de huisvesting, de eerste stap naar "
+                 f"participatie na {months_text(participation)}.")
+    return (f"{first} De termijn van drie jaar loopt tot {months_text(timeline.term_end)} na de "
+            "huisvesting.").replace("na nooit", "nooit").replace("na minder dan", "binnen")
 
 
 def default_count(settings: CostSettings) -> tuple[int, int]:

@@ -65,7 +65,7 @@ def _profile_rows(profile: Profile, t: ReportTexts) -> list[tuple[str, str]]:
 
 def _group_text(advice: Advice) -> str:
     formation = advice.group_formation or estimate(advice.profile)
-    return clean(formation.text)
+    return clean(f"{formation.text} {formation.dependence}".strip())
 
 
 def _votes(session: Session | None, decision: str) -> VotesPart | None:

@@ -22,7 +22,7 @@ from keuzehulp.contract.schema import (
 )
 from keuzehulp.dutch import wording
 from keuzehulp.rules import groups
-from keuzehulp.rules.derived import Ctx, context
+from keuzehulp.rules.derived import Ctx, context, with_value
 from keuzehulp.rules.flips import decision_flips
 from keuzehulp.rules.ruleset import Decision, Provenance, RuleSet, Text, rules
 from keuzehulp.rules.scoring import best, choice, scores
@@ -187,6 +187,13 @@ def advise(profile: Profile, with_flips: bool = True) -> Advice:
     for decision in ruleset.decisions.values():
         decisions[decision.id] = _decide(decision, ctx, values)
     base = dict(ctx)  # flips change profile fields only, so they start from the profile's values
+    tf = ruleset.decisions["training_format"]
+    size, wait = groups.other_values(profile)
+    line = groups.dependence(profile, decisions["training_format"].choice,
+                             choice(tf, with_value(base, "min_group_size", size)),
+                             choice(tf, with_value(base, "max_wait_months", wait)),
+                             lambda option: labels().option("training_format", option))
+    estimate = estimate.model_copy(update={"dependence": line})
     for decision_id, advice in decisions.items():
         ctx[decision_id] = advice.choice
         if with_flips:

@@ -103,6 +103,42 @@ def months_to_fill(intake_per_year: float, profile: Profile, sector_specific: bo
     return None if math.isinf(months) else months
 
 
+class TrainingWait(BaseModel):
+    """How long a training group takes to fill in one scenario (training_wait)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    intake: int  # newcomers per year the group fills from
+    regional: bool  # the neighbours' intake counts
+    months: float | None  # None: never full (no intake)
+
+
+def regional_for(profile: Profile, training_format: str) -> bool | None:
+    """Whether the neighbours' intake fills the training group of this format (None: no group).
+
+    A group of its own counts the neighbours only when the municipality already cooperates; a
+    training bought together with the neighbours (shared_purchase) counts them whenever
+    cooperating is possible or existing: that is the scenario the advice describes for it.
+    Schooling bought alone from a provider (no neighbours) joins the provider's own groups,
+    which the keuzehulp does not estimate: None, as the advice says ("ook als u zelf geen groep
+    vol krijgt")."""
+    if training_format == "group":
+        return cooperates(profile.regional_cooperation)
+    if training_format == "shared_purchase" and profile.regional_cooperation != "none":
+        return True
+    return None
+
+
+def training_wait(profile: Profile, training_format: str) -> TrainingWait | None:
+    """THE one estimate of the wait for a training group in a scenario: the advice's texts, the
+    timeline (leadtime.py), the slides and the downloads all read it. None: no group training."""
+    regional = regional_for(profile, training_format)
+    if regional is None:
+        return None
+    intake = counted_intake(profile, regional)
+    return TrainingWait(intake=intake, regional=regional, months=months_to_fill(intake, profile))
+
+
 def intake_needed(profile: Profile) -> int:
     """Smallest yearly intake (own plus counted partners) that fills a group within the wait."""
     n = group_cells(profile.level_mix, profile.sector_mix)
@@ -144,6 +180,11 @@ class GroupTexts(_Strict):
     beyond_wait: str
     one_sector: str
     needed: str
+    depends: str
+    other_size: str
+    other_wait: str
+    stays: str
+    becomes: str
 
 
 # The `{...}` each text is filled with (and must contain: a text without it would drop a number).
@@ -153,7 +194,9 @@ PLACEHOLDERS: dict[tuple[str, ...], set[str]] = {
     ("clause", "takes"): {"duration", "group"},
     ("estimate",): {"intake", "region", "spread", "clause"}, ("levels",): {"levels"},
     ("within_wait",): {"wait"}, ("beyond_wait",): {"wait"}, ("one_sector",): {"clause"},
-    ("needed",): {"intake", "wait"},
+    ("needed",): {"intake", "wait"}, ("depends",): set(),
+    ("other_size",): {"size", "current", "clause", "outcome"}, ("other_wait",): {"wait", "current", "outcome"},
+    ("stays",): {"option"}, ("becomes",): {"option"},
 }
 
 
@@ -239,12 +282,48 @@ def needed(profile: Profile) -> str:
     return texts().needed.format(intake=intake_needed(profile), wait=_months(profile.max_wait_months))
 
 
+# The other group size and wait the line on dependence names: the smallest group and the longest
+# wait a team can choose in "wat zou het advies veranderen?" (flip_bounds of minimum-group and
+# acceptable-wait in knowledge/assumptions.yaml), or the usual ones when the team already chose those.
+OTHER_SIZE, USUAL_SIZE = 6, 8
+OTHER_WAIT, USUAL_WAIT = 6, 3
+
+
+def other_values(profile: Profile) -> tuple[int, int]:
+    """(group size, wait) the dependence line compares with the team's own."""
+    size = OTHER_SIZE if profile.min_group_size != OTHER_SIZE else USUAL_SIZE
+    wait = OTHER_WAIT if profile.max_wait_months != OTHER_WAIT else USUAL_WAIT
+    return size, wait
+
+
+def dependence(profile: Profile, chosen: str, at_size: str, at_wait: str, option_label: Any) -> str:
+    """'Hoe hangt het advies af ...? Bij een groep van 6 in plaats van 8: ...; het advies blijft ‘…’.'
+    `at_size`/`at_wait`: the training-format choice with the other group size / wait (the engine
+    asks the rules); `option_label(option)` its Dutch label."""
+    t = texts()
+    size, wait = other_values(profile)
+
+    def outcome(option: str) -> str:
+        return (t.stays if option == chosen else t.becomes).format(option=option_label(option))
+
+    other = profile.model_copy(update={"min_group_size": size})
+    w = training_wait(other, "group")
+    assert w is not None
+    clause = _clause(w.months, size, profile.max_wait_months)
+    lines = [
+        t.other_size.format(size=wording.number(size), current=wording.number(profile.min_group_size),
+                            clause=clause, outcome=outcome(at_size)),
+        t.other_wait.format(wait=_months(wait), current=_months(profile.max_wait_months), outcome=outcome(at_wait)),
+    ]
+    return " ".join([t.depends, *lines])
+
+
 def estimate(profile: Profile) -> GroupFormation:
     """The estimate for this profile, as the Advice carries it."""
-    regional = cooperates(profile.regional_cooperation)
-    intake = counted_intake(profile, regional)
+    wait = training_wait(profile, "group")
+    assert wait is not None
+    regional, intake, months = wait.regional, wait.intake, wait.months
     levels, sectors = cells(profile)
-    months = months_to_fill(intake, profile)
     return GroupFormation(
         intake_per_year=intake,
         level_groups=levels,

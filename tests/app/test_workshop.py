@@ -215,4 +215,7 @@ def test_a_cost_slide_explains_the_terms_its_chart_uses_first(app):
     captions = " ".join(c.value for c in app.caption)
     assert "MAP (module arbeidsmarkt en participatie)" in captions
     app.button(key="slide_next").click().run()
-    assert "PIP (persoonlijk plan inburgering en participatie)" in " ".join(c.value for c in app.caption)
+    # The lead-time slide's headline now names the PIP first (participation starts there), so the
+    # meaning stands in that line rather than under the chart.
+    assert "PIP (persoonlijk plan inburgering en participatie)" in " ".join(
+        [m.value for m in app.markdown] + [c.value for c in app.caption])

@@ -226,7 +226,7 @@ def _decision_more_slide(decision: str) -> Callable[[Advice], None]:
             st.markdown("Geen enkele verandering van één antwoord verandert dit advies.")
         if d.examples:
             st.markdown("### Zo deden de pilots het")
-            st.markdown(_bullets([f"{labels().examples[e]} ({', '.join(EXAMPLE_MUNICIPALITIES[e])})"
+            st.markdown(_bullets([explain(f"{labels().examples[e]} ({', '.join(EXAMPLE_MUNICIPALITIES[e])})")
                                   for e in d.examples], 3))
         with st.container(key="team-record"):
             st.markdown("### Keuze van het team")

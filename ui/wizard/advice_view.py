@@ -124,6 +124,8 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
         for column, (label, value, help_text) in zip(st.columns(3), metrics, strict=True):
             column.metric(label, value, help=help_text, border=True)
     st.caption(gf.text)
+    if gf.dependence:
+        st.caption(gf.dependence)
     # Built only when opened: an Altair chart costs more than the rest of the page together.
     if chart := lazy_expander("Grafiek: wachttijd bij meer of minder instroom", key="group_chart_open"):
         with chart:
