@@ -15,9 +15,9 @@ from .flips import decision_flips
 from .labels import labels
 from .rules import Decision, Provenance, RuleSet, Text, rules
 from .schema import (
+    ADVICE_SCHEMA_VERSION,
     ELEMENT_IDS,
     PRIORITY_ORDER,
-    SCHEMA_VERSION,
     Advice,
     DecisionAdvice,
     ElementAdvice,
@@ -191,7 +191,7 @@ def advise(profile: Profile, with_flips: bool = True) -> Advice:
         if with_flips:
             advice.flips = decision_flips(ruleset, ruleset.decisions[decision_id], base, advice.choice)
     return Advice.model_construct(
-        schema_version=SCHEMA_VERSION,
+        schema_version=ADVICE_SCHEMA_VERSION,
         profile=profile,
         decisions=decisions,
         elements=_elements(ruleset, ctx, values),

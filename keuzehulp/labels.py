@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .dutchnum import dutch_number
 from .fields import FieldText, field_specs
 from .schema import (
     ANSWER_FIELDS,
@@ -74,6 +75,13 @@ class Labels(_Strict):
             return ", ".join(self.partners[p] for p in value) or "Geen"
         if isinstance(value, bool):
             return "Ja" if value else "Nee"
+        if value is None:  # an answer that may stay empty (route_shares, family_migrant_share)
+            return "Nog niet ingevuld"
+        if name == "route_shares":
+            options = self.fields[name].options
+            return ", ".join(f"{options[r]} {dutch_number(round(getattr(value, r), 1))} %" for r in options)
+        if name == "family_migrant_share":
+            return f"{value} %"
         options = self.fields[name].options
         return options.get(str(value), str(value))
 
