@@ -13,8 +13,11 @@ from typing import Any
 
 import streamlit as st
 
+from keuzehulp.costdata import texts
 from keuzehulp.costs import CostResult
 from keuzehulp.costview import (
+    MONEY_HEADING,
+    Table,
     cost_table,
     driver_lines,
     headline,
@@ -65,11 +68,20 @@ def _table(table) -> None:  # type: ignore[no-untyped-def]
 
 
 def _metrics(result: CostResult) -> None:
+    """Three figures; the third is one total difference only when it may be shown
+    (CostResult.gap_shown), else the costs that have no budget filled in yet."""
     a, b, c = st.columns(3)
     a.metric("Kosten per jaar", euro(result.total_year))
-    b.metric("Geld van het Rijk per jaar", euro(result.money_year))
-    gap = result.gap_year or 0.0
-    c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", euro(abs(gap)))
+    rijk = result.money_in["spuk"] + result.money_in["spuk_onderwijs"]  # type: ignore[index]
+    b.metric("Geld van het Rijk (SPUK's) per jaar", euro(rijk))
+    if result.gap_shown:
+        gap = result.gap_year or 0.0
+        c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", euro(abs(gap)))
+    else:
+        open_cost = sum(result.streams[k].cost for k in result.open_streams)
+        c.metric("Kosten zonder ingevuld budget", euro(open_cost) if result.open_streams else "–",
+                 help="Kosten die het gemeentefonds of het participatiebudget betaalt, zolang u dat geld "
+                      "niet hebt ingevuld. Een totaal tekort noemt de keuzehulp pas als alles is ingevuld.")
 
 
 # Vega-Lite specs of the charts by their inputs. Building an Altair chart and validating it
@@ -106,26 +118,23 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
     result = est.costs
     if result.complete:
         _metrics(result)
-    if layout.slide and result.complete:
-        lines = driver_lines(result)[:2]  # the figures say the rest; two drivers fit a slide
-        if lines:
-            st.markdown("\n".join(f"- {explain(t)}" for t in lines))
-    else:
-        st.markdown(explain(headline(result)))
+    # The headline says what is counted and what not yet, on the slide too (issue 23).
+    st.markdown(explain(headline(result)))
     if result.complete and not layout.slide:
         st.caption(volumes_line(result))
+    money = money_table(result)
+    if money is not None:
+        st.markdown(f"**{MONEY_HEADING}**")
+        _table(money if not layout.slide else Table(money.header[:1] + money.header[2:],
+                                                    [row[:1] + row[2:] for row in money.rows]))
     _chart(cost_chart, result, **layout.cost_chart)
     if layout.slide:
         return
     _table(cost_table(result))
-    money = money_table(result)
-    if money is not None:
-        _table(money)
     lines = driver_lines(result)
     if lines:
         st.markdown("**Wat bepaalt het verschil het meest?**\n\n" + "\n".join(f"- {explain(t)}" for t in lines))
-    st.caption(explain(training_line(est)) + " Het bedrag per traject van het Rijk is een gemiddelde over de "
-               "drie leerroutes, geen bedrag per route.")
+    st.caption(explain(training_line(est) + " " + texts()["note_rijk"]))
 
 
 def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:
