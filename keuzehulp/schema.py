@@ -444,10 +444,24 @@ class Session(BaseModel):
     # them back).
     loose_profile: Profile | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _route_shares_into_the_answers(cls, data: object) -> object:
-        return migrated_route_shares(data)[0]
+    @model_validator(mode="after")
+    def _route_shares_into_the_answers(self) -> Session:
+        """Schema_version 1 and 2 kept the route mix in the cost settings: it becomes the answer
+        of the profile, of each scenario and of the answers set aside, where they have none."""
+        shares = self.costs.route_shares
+        if shares is None:
+            return self
+
+        def fill(profile: Profile) -> Profile:
+            return profile if profile.route_shares is not None else profile.model_copy(update={"route_shares": shares})
+
+        object.__setattr__(self, "profile", fill(self.profile))
+        object.__setattr__(self, "scenarios", [sc.model_copy(update={"profile": fill(sc.profile)})
+                                               for sc in self.scenarios])
+        if self.loose_profile is not None:
+            object.__setattr__(self, "loose_profile", fill(self.loose_profile))
+        object.__setattr__(self, "costs", self.costs.model_copy(update={"route_shares": None}))
+        return self
 
     @model_validator(mode="after")
     def _unique_scenario_names(self) -> Session:
@@ -466,29 +480,9 @@ MIGRATION_NOTE_ROUTES = (
 
 
 def migrated_route_shares(data: object) -> tuple[object, list[str]]:
-    """A session of schema_version 1 or 2 (a JSON object) with the route mix moved from the
-    cost settings into the answers: the profile, each scenario and the answers set aside, where
-    they have none yet. Returns the data (a copy when changed) and the Dutch notes to show."""
-    if not isinstance(data, dict):
-        return data, []
-    costs = data.get("costs")
-    if not isinstance(costs, dict) or costs.get("route_shares") is None:
-        return data, []
-    shares = costs["route_shares"]
-    new = dict(data)
-    new["costs"] = {k: v for k, v in costs.items() if k != "route_shares"}
-
-    def fill(profile: object) -> object:
-        if isinstance(profile, dict) and profile.get("route_shares") is None:
-            return {**profile, "route_shares": shares}
-        return profile
-
-    new["profile"] = fill(data.get("profile", {}))
-    if isinstance(data.get("scenarios"), list):
-        new["scenarios"] = [
-            {**sc, "profile": fill(sc.get("profile", {}))} if isinstance(sc, dict) else sc
-            for sc in data["scenarios"]
-        ]
-    if isinstance(data.get("loose_profile"), dict):
-        new["loose_profile"] = fill(data["loose_profile"])
-    return new, [MIGRATION_NOTE_ROUTES]
+    """The Dutch notes on what loading this session file (parsed JSON) migrates: a session of
+    schema_version 1 or 2 with a route mix in its cost settings (Session moves it into the
+    answers). Returns the data unchanged and the notes."""
+    if isinstance(data, dict) and isinstance(data.get("costs"), dict) and data["costs"].get("route_shares") is not None:
+        return data, [MIGRATION_NOTE_ROUTES]
+    return data, []

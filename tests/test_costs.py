@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from keuzehulp.assumptions import base_register
 from keuzehulp.costdata import COSTS_PATH, cost_data, load_cost_data
 from keuzehulp.costs import compute, training_per_person
+from keuzehulp.costview import headline
 from keuzehulp.estimate import merged_amounts
 from keuzehulp.knowledge import knowledge_base
 from keuzehulp.leadtime import timeline
@@ -45,6 +46,12 @@ class CostCase(BaseModel):
     gap_year: float | None = None
     per_trajectory: float | None = None
     drivers: list[str] = []
+    # issue 23: per funding stream {cost, money, difference, filled}; the headline's words
+    streams: dict[str, dict[str, float | bool]] = {}
+    gap_shown: bool | None = None
+    family_per_person: dict[str, float] = {}
+    headline_contains: list[str] = []
+    headline_not_contains: list[str] = []
 
 
 class LeadCase(BaseModel):
@@ -72,7 +79,8 @@ def _amounts(overrides: dict[str, float]) -> dict[str, float]:
 
 @pytest.mark.parametrize("case", _cases("costs.yaml", CostCase))
 def test_cost_case(case: CostCase) -> None:
-    result = compute(case.profile, _amounts(case.amounts), case.shares, case.training_format, set(case.by_hours))
+    result = compute(case.profile, _amounts(case.amounts), case.shares, case.training_format, set(case.by_hours),
+                     filled=set(case.amounts))
     for route, expected in case.per_route.items():
         rc = result.per_route[route]
         got = {**rc.components, "total": rc.total, "contribution": rc.contribution, "gap": rc.gap}
@@ -90,6 +98,20 @@ def test_cost_case(case: CostCase) -> None:
             assert getattr(result, attr) == pytest.approx(getattr(case, attr), abs=ABS), attr
     if case.drivers:
         assert [d.field for d in result.drivers] == case.drivers
+    for stream, expected in case.streams.items():
+        part = result.streams[stream]
+        got = {"cost": part.cost, "money": part.money, "difference": part.difference, "filled": part.filled}
+        for key, value in expected.items():
+            assert got[key] == (value if isinstance(value, bool) else pytest.approx(value, abs=ABS)), (stream, key)
+    if case.gap_shown is not None:
+        assert result.gap_shown is case.gap_shown
+    for route, value in case.family_per_person.items():
+        assert result.family_per_person[route] == pytest.approx(value, abs=ABS), route
+    text = headline(result)
+    for fragment in case.headline_contains:
+        assert fragment in text, (fragment, text)
+    for fragment in case.headline_not_contains:
+        assert fragment not in text, (fragment, text)
 
 
 @pytest.mark.parametrize("case", _cases("leadtime.yaml", LeadCase))
