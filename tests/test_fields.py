@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from keuzehulp.conditions import OPS_BY_KIND
-
 from keuzehulp.fields import WIDGETS, field_specs, field_types, load_fields
 from keuzehulp.schema import ANSWER_FIELDS, PROFILE_FIELDS
 from keuzehulp.yamlio import ContentError
