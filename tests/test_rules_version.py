@@ -61,7 +61,8 @@ def test_changing_a_rule_without_a_new_stamp_is_reported_with_the_new_mark(rules
     new_mark = content_mark(rules_copy)
     (problem,) = version_problems(rules_copy)
     assert problem.file.endswith("rules/_version.yaml") and problem.line == 6
-    assert "the rules changed since 2026-12-01" in problem.message and new_mark in problem.message
+    stamped = load_rules(rules_copy).version_date  # the date in the copy's _version.yaml
+    assert f"the rules changed since {stamped.isoformat()}" in problem.message and new_mark in problem.message
     # `check` fails on it, with file and line
     result = subprocess.run([sys.executable, "-m", "keuzehulp", "check", "--rules", str(rules_copy)],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
