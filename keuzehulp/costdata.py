@@ -202,7 +202,7 @@ REQUIRED_TEXTS: tuple[str, ...] = (
     "difference_spuk_row", "not_filled", "not_counted", "not_yet", "stream", "pays", "cost_year",
     "money_year", "difference", "headline_no_shares", "headline_cost", "headline_spuk", "headline_open",
     "headline_defaults", "headline_family_unknown", "headline_total", "headline_no_total", "note_rijk",
-    "family_line",
+    "family_line", "slide_spuk", "slide_open", "slide_defaults", "slide_no_total",
 )
 
 

@@ -70,13 +70,19 @@ def cost_table(result: CostResult) -> Table:
     return Table(header, [*rows, total, money, gap])
 
 
-def money_table(result: CostResult) -> Table | None:
-    """Per funding stream per year: what it pays, what comes in, the difference (issue 23)."""
+def money_table(result: CostResult, short: bool = False) -> Table | None:
+    """Per funding stream per year: what it pays, what comes in, the difference (issue 23).
+    `short`: the streams' short names and no column of what each pays (a slide)."""
     if not result.complete:
         return None
     t = texts()
     streams = cost_data().streams
     labels = component_labels()
+    if short:
+        full = money_table(result)
+        names = {spec.label: spec.short for spec in streams.values()}
+        return Table([full.header[0], *full.header[2:]],  # type: ignore[union-attr]
+                     [[names[row[0]], *row[2:]] for row in full.rows])  # type: ignore[union-attr]
     rows = []
     for key, part in result.streams.items():
         if not part.cost and not part.money and streams[key].team and not part.filled:
@@ -138,6 +144,28 @@ def headline(result: CostResult) -> str:
         parts.append(t["headline_total"].format(difference=difference_text(-gap)))
     else:
         parts.append(t["headline_no_total"])
+    return " ".join(parts)
+
+
+def slide_headline(result: CostResult) -> str:
+    """The headline in short, for a slide read from the back of a room: the same figures and the
+    same rule (one total only when CostResult.gap_shown)."""
+    t = texts()
+    if not result.complete:
+        return headline(result)
+    streams = cost_data().streams
+    spuk = [result.streams[k] for k in ("spuk", "spuk_onderwijs")]
+    parts = [t["slide_spuk"].format(difference=difference_text(sum(p.money - p.cost for p in spuk)))]
+    if result.open_streams:
+        names = " en ".join(streams[k].named for k in result.open_streams)
+        parts.append(t["slide_open"].format(names=names[:1].upper() + names[1:],
+                                            cost=euro(sum(result.streams[k].cost for k in result.open_streams))))
+    if result.mostly_defaults:
+        parts.append(t["slide_defaults"].format(left=result.defaults_left, total=result.defaults_total))
+    if result.gap_shown:
+        parts.append(t["headline_total"].format(difference=difference_text(-(result.gap_year or 0.0))))
+    else:
+        parts.append(t["slide_no_total"])
     return " ".join(parts)
 
 

@@ -17,11 +17,11 @@ from keuzehulp.costdata import texts
 from keuzehulp.costs import CostResult
 from keuzehulp.costview import (
     MONEY_HEADING,
-    Table,
     cost_table,
     driver_lines,
     headline,
     money_table,
+    slide_headline,
     timeline_headline,
     timeline_table,
     training_line,
@@ -73,15 +73,16 @@ def _metrics(result: CostResult) -> None:
     a, b, c = st.columns(3)
     a.metric("Kosten per jaar", euro(result.total_year))
     rijk = result.money_in["spuk"] + result.money_in["spuk_onderwijs"]  # type: ignore[index]
-    b.metric("Geld van het Rijk (SPUK's) per jaar", euro(rijk))
+    b.metric("Geld van het Rijk", euro(rijk), help="Per jaar, uit de twee specifieke uitkeringen (SPUK).")
     if result.gap_shown:
         gap = result.gap_year or 0.0
         c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", euro(abs(gap)))
     else:
         open_cost = sum(result.streams[k].cost for k in result.open_streams)
-        c.metric("Kosten zonder ingevuld budget", euro(open_cost) if result.open_streams else "–",
-                 help="Kosten die het gemeentefonds of het participatiebudget betaalt, zolang u dat geld "
-                      "niet hebt ingevuld. Een totaal tekort noemt de keuzehulp pas als alles is ingevuld.")
+        c.metric("Nog zonder budget", euro(open_cost) if result.open_streams else "–",
+                 help="Kosten per jaar die het gemeentefonds of het participatiebudget betaalt, zolang u "
+                      "dat geld niet hebt ingevuld. Een totaal tekort noemt de keuzehulp pas als alles is "
+                      "ingevuld en de meeste bedragen uw eigen cijfers zijn.")
 
 
 # Vega-Lite specs of the charts by their inputs. Building an Altair chart and validating it
@@ -119,17 +120,19 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
     if result.complete:
         _metrics(result)
     # The headline says what is counted and what not yet, on the slide too (issue 23).
-    st.markdown(explain(headline(result)))
+    st.markdown(explain(slide_headline(result) if layout.slide else headline(result)))
     if result.complete and not layout.slide:
         st.caption(volumes_line(result))
-    money = money_table(result)
+    money = money_table(result, short=layout.slide)
     if money is not None:
-        st.markdown(f"**{MONEY_HEADING}**")
-        _table(money if not layout.slide else Table(money.header[:1] + money.header[2:],
-                                                    [row[:1] + row[2:] for row in money.rows]))
-    _chart(cost_chart, result, **layout.cost_chart)
+        if not layout.slide:
+            st.markdown(f"**{MONEY_HEADING}**")
+        _table(money)
     if layout.slide:
+        if not result.complete:
+            _chart(cost_chart, result, **layout.cost_chart)
         return
+    _chart(cost_chart, result, **layout.cost_chart)
     _table(cost_table(result))
     lines = driver_lines(result)
     if lines:
