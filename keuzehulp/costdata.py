@@ -203,6 +203,7 @@ REQUIRED_TEXTS: tuple[str, ...] = (
     "money_year", "difference", "headline_no_shares", "headline_cost", "headline_spuk", "headline_open",
     "headline_defaults", "headline_family_unknown", "headline_total", "headline_no_total", "note_rijk",
     "family_line", "slide_spuk", "slide_open", "slide_defaults", "slide_no_total",
+    "slide_family_unknown",
 )
 
 

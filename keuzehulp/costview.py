@@ -162,6 +162,8 @@ def slide_headline(result: CostResult) -> str:
                                             cost=euro(sum(result.streams[k].cost for k in result.open_streams))))
     if result.mostly_defaults:
         parts.append(t["slide_defaults"].format(left=result.defaults_left, total=result.defaults_total))
+    if result.family_share is None:
+        parts.append(t["slide_family_unknown"])
     if result.gap_shown:
         parts.append(t["headline_total"].format(difference=difference_text(-(result.gap_year or 0.0))))
     else:
