@@ -27,7 +27,7 @@ COSTS_PATH = Path(__file__).resolve().parent.parent / "texts" / "costs.yaml"
 Unit = Literal["euro", "euro_hour", "hours", "hours_week", "weeks", "months", "percent"]
 Basis = Literal["bron", "aanname", "team"]
 GROUPS: dict[str, str] = {
-    "money": "Geld van het Rijk",
+    "money": "Geld dat binnenkomt",
     "language": "Taal",
     "guidance": "Begeleiding",
     "training": "Training en scholing",

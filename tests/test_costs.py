@@ -230,3 +230,61 @@ def test_every_route_is_costed_even_without_shares() -> None:
     result = compute(Profile(), cost_data().defaults, None, "group")
     assert set(result.per_route) == set(ROUTE_IDS)
     assert all(rc.total > 0 for rc in result.per_route.values())
+
+
+# --- issue 23: money by funding stream ---------------------------------------------------------
+
+
+def test_every_cost_component_names_the_stream_that_pays_it_and_whose_word_that_is() -> None:
+    """Each component the model computes (for status holders, family migrants, every route, the
+    breakthrough pot) is paid by a declared stream, and that rests on a knowledge page that
+    exists or an assumption in the register; each stream says whose word it is too."""
+    from keuzehulp.assumptions import load_register
+    from keuzehulp.costs import REQUIRED_COMPONENTS
+    from keuzehulp.knowledge import load_knowledge
+
+    data = cost_data()
+    pages = set(load_knowledge().items)
+    register = load_register().items
+    profile = Profile(annual_intake=60, family_migrant_share=30, flexible_budget=True)
+    result = compute(profile, cost_data().defaults, {"b1": 40, "onderwijs": 30, "z": 30}, "group")
+    costed = {k for k, v in result.per_year.items() if v > 0}  # type: ignore[union-attr]
+    assert costed == set(REQUIRED_COMPONENTS), "every component is costed somewhere in this profile"
+    for key in REQUIRED_COMPONENTS:
+        spec = data.components[key]
+        for stream in {spec.stream, *spec.route_streams.values()}:
+            assert stream in data.streams, (key, stream)
+        assert (spec.source in pages) if spec.basis == "bron" else (spec.assumption in register), key
+    for key, stream in data.streams.items():
+        assert (stream.source in pages) if stream.basis == "bron" else (stream.assumption in register), key
+    # every euro of cost is in exactly one stream
+    assert sum(s.cost for s in result.streams.values()) == pytest.approx(result.total_year)
+    assert sum(s.money for s in result.streams.values()) == pytest.approx(result.money_year)
+    # the leerroute of the onderwijsroute is paid from its own SPUK, the rest of it from the SPUK
+    assert "language" in result.streams["spuk_onderwijs"].components
+    assert set(result.streams["spuk"].components) >= {"language", "services", "pvt", "map"}
+
+
+def test_the_cost_table_says_who_pays_each_row() -> None:
+    from keuzehulp.costview import cost_table
+
+    result = compute(Profile(annual_intake=30), cost_data().defaults, {"b1": 60, "onderwijs": 10, "z": 30}, "group")
+    table = cost_table(result)
+    assert table.header[1] == "Betaald uit"
+    streams = {s.short for s in cost_data().streams.values()}
+    component_rows = [row for row in table.rows if row[0] in {c.label for c in cost_data().components.values()}]
+    assert component_rows and all(any(row[1].startswith(name) for name in streams) for row in component_rows)
+
+
+@given(intake=st.integers(1, 2000), family=st.integers(0, 100))
+@settings(max_examples=60, deadline=None)
+def test_family_migrants_bring_a_third_of_a_status_holder_to_the_spuk(intake: int, family: int) -> None:
+    """DUO's counting rule: a status holder counts three years, a family migrant once; with the
+    same intake, moving people from one group to the other moves the SPUK by a third."""
+    a = cost_data().defaults
+    shares = {"b1": 100, "onderwijs": 0, "z": 0}
+    holders = compute(Profile(annual_intake=intake, family_migrant_share=0), a, shares, "group")
+    mixed = compute(Profile(annual_intake=intake, family_migrant_share=family), a, shares, "group")
+    per_holder = a["contribution_per_trajectory"] + a["spuk_services_per_trajectory"]
+    moved = intake * family / 100
+    assert mixed.money_in["spuk"] == pytest.approx(holders.money_in["spuk"] - moved * per_holder * 2 / 3)  # type: ignore[index]
