@@ -243,6 +243,7 @@ REPORT_INTRO = ("Wat het ontwerp kost per traject en per jaar, naast het geld va
                 "Berekend met de bedragen hieronder; de herkomst van elk bedrag staat in de laatste tabel.")
 COST_HEADING = "Kosten"
 MONEY_HEADING = "Per geldstroom: kosten, geld dat binnenkomt en verschil"
+COMPONENTS_HEADING = "Per onderdeel: kosten en wie ze betaalt"
 DRIVERS_HEADING = "Wat bepaalt het verschil het meest?"
 TIMELINE_HEADING = "Doorlooptijd"
 AMOUNTS_HEADING = "Bedragen en hun herkomst"

@@ -12,6 +12,7 @@ import pypdf
 
 from keuzehulp import Profile, advise
 from keuzehulp.compare import compare
+from keuzehulp.dutchdate import dutch_date
 from keuzehulp.report import render, render_comparison
 
 TODAY = date(2026, 12, 1)
@@ -25,7 +26,7 @@ def test_word_properties_are_dutch_and_name_the_rules_version_in_words() -> None
     assert all(fields), fields
     assert not [f for f in fields if ENGLISH.search(f)], fields
     assert props.language == "nl-NL"
-    assert f"versie van de regels: 1 december 2026; kenmerk {advice.rules_version}" in props.keywords
+    assert f"versie van de regels: {dutch_date(advice.rules_date)}; kenmerk {advice.rules_version}" in props.keywords
     assert props.comments == "Gemaakt met de Keuzehulp duaal inburgeren."
 
 
@@ -34,7 +35,7 @@ def test_pdf_properties_are_dutch() -> None:
     meta = pypdf.PdfReader(io.BytesIO(render("pdf", advice, None, TODAY))).metadata
     values = [meta.title, meta.subject, meta.author, meta.creator, meta.get("/Keywords")]
     assert all(values) and not [v for v in values if ENGLISH.search(v)], values
-    assert "versie van de regels: 1 december 2026" in meta["/Keywords"]
+    assert f"versie van de regels: {dutch_date(advice.rules_date)}" in meta["/Keywords"]  # rules/_version.yaml
 
 
 def test_html_says_it_is_dutch() -> None:

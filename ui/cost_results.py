@@ -16,6 +16,7 @@ import streamlit as st
 from keuzehulp.costdata import texts
 from keuzehulp.costs import CostResult
 from keuzehulp.costview import (
+    COMPONENTS_HEADING,
     MONEY_HEADING,
     cost_table,
     driver_lines,
@@ -133,6 +134,8 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
             _chart(cost_chart, result, **layout.cost_chart)
         return
     _chart(cost_chart, result, **layout.cost_chart)
+    if result.complete:
+        st.markdown(f"**{COMPONENTS_HEADING}**")
     _table(cost_table(result))
     lines = driver_lines(result)
     if lines:
