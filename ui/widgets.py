@@ -15,6 +15,7 @@ from keuzehulp.labels import labels
 from keuzehulp.markdown import inert_markdown
 
 from . import state
+from .abbreviations import explain
 
 
 def _range(name: str) -> tuple[int, int]:
@@ -107,13 +108,14 @@ def shares_input(name: str, step: str) -> None:
     spec = field_specs()[name]
     value = getattr(state.get_profile(), name)
     pending = name in state.field_errors()
-    st.markdown(f"**{spec.label}**", help=spec.text.help)
+    st.markdown(f"**{explain(spec.label)}**", help=spec.text.help)
     for column, route in zip(st.columns(len(spec.type.values)), spec.type.values, strict=True):
         key = f"{name}{SHARES_SUFFIX}{route}"
         if not pending or key not in st.session_state:
             st.session_state[key] = "" if value is None else format_whole_number(round(getattr(value, route)))
         with column:
-            st.text_input(spec.text.options[route], key=key, max_chars=MAX_CHARS, placeholder="Vul in",
+            # our own constant labels; a term ("Z-route") is spelled out where the page first uses it
+            st.text_input(explain(spec.text.options[route]), key=key, max_chars=MAX_CHARS, placeholder="Vul in",
                           on_change=commit_shares, args=(name, step))
     st.caption("Samen 100 procent. Leeg laten mag: dan is het nog niet ingevuld.")
 
