@@ -79,9 +79,9 @@ class Labels(_Strict):
             return "Nog niet ingevuld"
         if name == "route_shares":
             options = self.fields[name].options
-            return ", ".join(f"{options[r]} {dutch_number(round(getattr(value, r), 1))} %" for r in options)
+            return ", ".join(f"{options[r]} {dutch_number(round(getattr(value, r), 1))}\u00a0%" for r in options)
         if name == "family_migrant_share":
-            return f"{value} %"
+            return f"{value}\u00a0%"
         options = self.fields[name].options
         return options.get(str(value), str(value))
 
