@@ -103,21 +103,24 @@ def commit_shares(name: str, step: str) -> None:
 
 
 def shares_input(name: str, step: str) -> None:
-    """Three percentage boxes side by side, one answer. While a message stands, the boxes keep
-    what was typed; otherwise they show the current answer."""
+    """Three percentage boxes under one question, one answer. While a message stands, the boxes
+    keep what was typed; otherwise they show the current answer. The boxes stand one under the
+    other (the questions' column is narrow beside the advice); the routes' names are spelled out
+    once, in the line above them."""
     spec = field_specs()[name]
     value = getattr(state.get_profile(), name)
     pending = name in state.field_errors()
-    st.markdown(f"**{explain(spec.label)}**", help=spec.text.help)
-    for column, route in zip(st.columns(len(spec.type.values)), spec.type.values, strict=True):
+    routes = spec.type.values
+    st.markdown(f"**{spec.label}**", help=spec.text.help)
+    st.caption(explain(", ".join(spec.text.options[r] for r in routes) + ": samen 100 procent. "
+                       "Leeg laten mag: dan is het nog niet ingevuld."))
+    for route in routes:
         key = f"{name}{SHARES_SUFFIX}{route}"
         if not pending or key not in st.session_state:
             st.session_state[key] = "" if value is None else format_whole_number(round(getattr(value, route)))
-        with column:
-            # our own constant labels; a term ("Z-route") is spelled out where the page first uses it
-            st.text_input(explain(spec.text.options[route]), key=key, max_chars=MAX_CHARS, placeholder="Vul in",
-                          on_change=commit_shares, args=(name, step))
-    st.caption("Samen 100 procent. Leeg laten mag: dan is het nog niet ingevuld.")
+        # our own constant labels; the terms were spelled out in the line above
+        st.text_input(explain(spec.text.options[route]), key=key, max_chars=MAX_CHARS, placeholder="Vul in",
+                      on_change=commit_shares, args=(name, step))
 
 
 def field_input(name: str, step: str) -> None:
