@@ -14,13 +14,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .dutchnum import dutch_number, euro
-from .yamlio import (
+from keuzehulp.contract.yamlio import (
     ContentError,
     LineDict,
     Problem,
     load_model_file,
 )
+from keuzehulp.dutch.numbers import dutch_number, euro
 
 COSTS_PATH = Path(__file__).resolve().parent.parent / "texts" / "costs.yaml"
 
@@ -196,7 +196,7 @@ REQUIRED: tuple[str, ...] = (
 )
 
 
-# The sentences and column heads keuzehulp/costview.py writes (texts/costs.yaml, `texts`).
+# The sentences and column heads keuzehulp/costs/view.py writes (texts/costs.yaml, `texts`).
 REQUIRED_TEXTS: tuple[str, ...] = (
     "component", "paid_by", "per_year", "total_cost", "rijk_per_trajectory", "both_spuks",
     "difference_spuk_row", "not_filled", "not_counted", "not_yet", "stream", "pays", "cost_year",
@@ -207,7 +207,7 @@ REQUIRED_TEXTS: tuple[str, ...] = (
 )
 
 
-# The cost components keuzehulp/costs.py computes, in the order tables and charts show them; the
+# The cost components keuzehulp/costs/model.py computes, in the order tables and charts show them; the
 # file must declare each with the stream that pays it.
 REQUIRED_COMPONENTS: tuple[str, ...] = (
     "language", "services", "pvt", "map", "intake", "guidance", "childcare", "breakthrough",

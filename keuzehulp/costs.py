@@ -4,7 +4,7 @@ Pure and fast: plain floats in, frozen dataclasses out, no pydantic on the hot p
 components follow the handreiking's building blocks (q1: begeleiding, taal, training en
 scholing, participatieplaats) plus what the law adds (brede intake and PIP, MAP, maatschappelijke
 begeleiding and PVT, childcare, a breakthrough budget). Every amount comes from texts/costs.yaml
-(keuzehulp/costdata.py) with its source or named assumption; the team may change each one.
+(keuzehulp/contract/costdata.py) with its source or named assumption; the team may change each one.
 
 Money by funding stream (issue 23): every component names the stream that pays it
 (texts/costs.yaml, `components`): the SPUK inburgeringsvoorzieningen, the SPUK onderwijsroute,
@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .costdata import REQUIRED_COMPONENTS, cost_data
-from .schema import ROUTE_IDS, Profile
+from keuzehulp.contract.costdata import REQUIRED_COMPONENTS, cost_data
+from keuzehulp.contract.schema import ROUTE_IDS, Profile
 
 ROUTE_LABELS: dict[str, str] = {"b1": "B1-route", "onderwijs": "Onderwijsroute", "z": "Z-route"}
 # The onderwijsroute counts as participation (handreiking q1, footnote) and is exempt from MAP.

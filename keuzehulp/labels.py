@@ -8,9 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .dutchnum import dutch_number
-from .fields import FieldText, field_specs
-from .schema import (
+from keuzehulp.contract.fields import FieldText, field_specs
+from keuzehulp.contract.schema import (
     ANSWER_FIELDS,
     DECISION_OPTIONS,
     ELEMENT_IDS,
@@ -18,7 +17,8 @@ from .schema import (
     PRIORITY_ORDER,
     SECTION_IDS,
 )
-from .yamlio import Problem, line_of, load_checked
+from keuzehulp.contract.yamlio import Problem, line_of, load_checked
+from keuzehulp.dutch.numbers import dutch_number
 
 LABELS_PATH = Path(__file__).resolve().parent.parent / "texts" / "labels.yaml"
 STEPS = ("start", *SECTION_IDS)

@@ -11,17 +11,16 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from keuzehulp.contract.costdata import COSTS_PATH, cost_data, load_cost_data
+from keuzehulp.contract.schema import ROUTE_IDS, CostSettings, Profile, Session
+from keuzehulp.contract.yamlio import ContentError, load_yaml_file
+from keuzehulp.costs.estimate import merged_amounts
+from keuzehulp.costs.leadtime import timeline
+from keuzehulp.costs.model import compute, training_per_person
+from keuzehulp.costs.view import headline
+from keuzehulp.knowledge.assumptions import base_register
+from keuzehulp.rules.register import knowledge_base
 from pydantic import BaseModel, ConfigDict, ValidationError
-
-from keuzehulp.assumptions import base_register
-from keuzehulp.costdata import COSTS_PATH, cost_data, load_cost_data
-from keuzehulp.costs import compute, training_per_person
-from keuzehulp.costview import headline
-from keuzehulp.estimate import merged_amounts
-from keuzehulp.knowledge import knowledge_base
-from keuzehulp.leadtime import timeline
-from keuzehulp.schema import ROUTE_IDS, CostSettings, Profile, Session
-from keuzehulp.yamlio import ContentError, load_yaml_file
 
 CASES_DIR = Path(__file__).parent / "cases" / "costs"
 ABS = 0.01
@@ -239,9 +238,9 @@ def test_every_cost_component_names_the_stream_that_pays_it_and_whose_word_that_
     """Each component the model computes (for status holders, family migrants, every route, the
     breakthrough pot) is paid by a declared stream, and that rests on a knowledge page that
     exists or an assumption in the register; each stream says whose word it is too."""
-    from keuzehulp.assumptions import load_register
-    from keuzehulp.costs import REQUIRED_COMPONENTS
-    from keuzehulp.knowledge import load_knowledge
+    from keuzehulp.costs.model import REQUIRED_COMPONENTS
+    from keuzehulp.knowledge.assumptions import load_register
+    from keuzehulp.knowledge.base import load_knowledge
 
     data = cost_data()
     pages = set(load_knowledge().items)
@@ -266,7 +265,7 @@ def test_every_cost_component_names_the_stream_that_pays_it_and_whose_word_that_
 
 
 def test_the_cost_table_says_who_pays_each_row() -> None:
-    from keuzehulp.costview import cost_table
+    from keuzehulp.costs.view import cost_table
 
     result = compute(Profile(annual_intake=30), cost_data().defaults, {"b1": 60, "onderwijs": 10, "z": 30}, "group")
     table = cost_table(result)

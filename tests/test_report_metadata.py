@@ -9,10 +9,10 @@ from datetime import date
 
 import docx
 import pypdf
+from keuzehulp.dutch.dates import dutch_date
+from keuzehulp.report.compare import compare
 
 from keuzehulp import Profile, advise
-from keuzehulp.compare import compare
-from keuzehulp.dutchdate import dutch_date
 from keuzehulp.report import render, render_comparison
 
 TODAY = date(2026, 12, 1)

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from keuzehulp.estimate import estimate
-from keuzehulp.inputs import InputError, read_session
-from keuzehulp.schema import MIGRATION_NOTE_ROUTES, RouteShares, Session
+from keuzehulp.contract.inputs import InputError, read_session
+from keuzehulp.contract.schema import MIGRATION_NOTE_ROUTES, RouteShares, Session
+from keuzehulp.costs.estimate import estimate
 
 OLD_SESSION = {
     "schema_version": 2,

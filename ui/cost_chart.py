@@ -1,4 +1,4 @@
-"""Charts of the cost model and lead time (issue 12), from keuzehulp.costs / leadtime results.
+"""Charts of the cost model and lead time (issue 12), from keuzehulp.costs.model / leadtime results.
 
 Cost: with the route mix filled in, per funding stream a bar of its yearly costs beside a bar
 of the money that comes in (issue 23); without it, one bar per route per trajectory with the
@@ -13,13 +13,12 @@ import math
 
 import altair as alt
 import pandas as pd
-
-from keuzehulp.costdata import cost_data
-from keuzehulp.costs import ROUTE_LABELS, CostResult, component_labels
-from keuzehulp.costview import months_text
-from keuzehulp.dutchnum import euro
-from keuzehulp.leadtime import Timeline
-from keuzehulp.schema import ROUTE_IDS
+from keuzehulp.contract.costdata import cost_data
+from keuzehulp.contract.schema import ROUTE_IDS
+from keuzehulp.costs.leadtime import Timeline
+from keuzehulp.costs.model import ROUTE_LABELS, CostResult, component_labels
+from keuzehulp.costs.view import months_text
+from keuzehulp.dutch.numbers import euro
 
 # Colour-blind-safe, dark enough for white text behind it (Okabe-Ito plus greys/blues).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#F0E442",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from keuzehulp.schema import Profile, Session
-from ui.session_io import read_upload, session_filename, session_json
+from keuzehulp.contract.schema import Profile, Session
+from ui.session.files import read_upload, session_filename, session_json
 
 
 def test_a_saved_session_reads_back_the_same():
@@ -34,7 +34,7 @@ def test_an_older_session_with_the_route_mix_in_its_costs_opens_with_a_dutch_not
     """Issue 23: the route mix moved from the cost settings to vraag 2; the upload says so."""
     import json
 
-    from keuzehulp.schema import MIGRATION_NOTE_ROUTES
+    from keuzehulp.contract.schema import MIGRATION_NOTE_ROUTES
 
     old = {"schema_version": 2, "kind": "keuzehulp-sessie", "profile": {"municipality": "Lochem"},
            "costs": {"route_shares": {"b1": 60, "onderwijs": 10, "z": 30}}}
