@@ -34,6 +34,13 @@ def random_value(rng: random.Random, spec: Spec) -> object:
         return rng.random() < 0.5
     if spec.kind == "int":
         return rng.randint(int(spec.lo), int(spec.hi))
+    if spec.kind == "optint":  # may be left empty
+        return None if rng.random() < 0.3 else rng.randint(int(spec.lo), int(spec.hi))
+    if spec.kind == "shares":  # the route mix: three whole percentages adding up to 100, or empty
+        if rng.random() < 0.3:
+            return None
+        a, b = sorted(rng.randint(0, 100) for _ in range(2))
+        return {"b1": a, "onderwijs": b - a, "z": 100 - b}
     return rng.sample(spec.values, rng.randint(0, len(spec.values)))  # list (partners)
 
 
@@ -67,7 +74,7 @@ def main(n: int = 2000) -> None:
 
 def bench_costs(profiles: list[Profile]) -> None:
     """Cost model + timeline per scenario, as the page computes it (settings parsed, amounts merged)."""
-    settings = CostSettings(amounts={"guidance_rate": 90}, route_shares={"b1": 60, "onderwijs": 10, "z": 30})
+    settings = CostSettings(amounts={"guidance_rate": 90})  # the route mix is each profile's own answer
     formats = ("group", "shared_purchase", "individual")
     for p in profiles[:50]:
         estimate(p, settings, "group")

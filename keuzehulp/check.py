@@ -53,9 +53,12 @@ def check_all(rules_dir: Path = RULES_DIR, knowledge_dir: Path = KNOWLEDGE_DIR) 
     if register is not None and ruleset is not None:
         users = {k: list(v) for k, v in ruleset.assumption_users.items()}
         try:  # an amount of the cost model whose default rests on an assumption uses it too
-            for name, spec in cost_data().amounts.items():
-                if spec.assumption:
-                    users.setdefault(spec.assumption, []).append(f"texts/costs.yaml: {name}")
+            data = cost_data()
+            for section, items in (("amounts", data.amounts), ("streams", data.streams),
+                                   ("components", data.components)):
+                for name, spec in items.items():
+                    if spec.assumption:
+                        users.setdefault(spec.assumption, []).append(f"texts/costs.yaml: {section}.{name}")
         except ContentError:
             pass  # check_problems reports the cost file's own problems
         try:  # a building block for procurement that rests on an assumption uses it too

@@ -19,6 +19,7 @@ from keuzehulp.contract.yamlio import ContentError, load_yaml_file
 from keuzehulp.costs.estimate import merged_amounts
 from keuzehulp.costs.leadtime import timeline
 from keuzehulp.costs.model import compute, training_per_person
+from keuzehulp.costs.view import headline
 from keuzehulp.knowledge.assumptions import base_register
 from keuzehulp.rules.register import knowledge_base
 
@@ -45,6 +46,12 @@ class CostCase(BaseModel):
     gap_year: float | None = None
     per_trajectory: float | None = None
     drivers: list[str] = []
+    # issue 23: per funding stream {cost, money, difference, filled}; the headline's words
+    streams: dict[str, dict[str, float | bool]] = {}
+    gap_shown: bool | None = None
+    family_per_person: dict[str, float] = {}
+    headline_contains: list[str] = []
+    headline_not_contains: list[str] = []
 
 
 class LeadCase(BaseModel):
@@ -72,7 +79,8 @@ def _amounts(overrides: dict[str, float]) -> dict[str, float]:
 
 @pytest.mark.parametrize("case", _cases("costs.yaml", CostCase))
 def test_cost_case(case: CostCase) -> None:
-    result = compute(case.profile, _amounts(case.amounts), case.shares, case.training_format, set(case.by_hours))
+    result = compute(case.profile, _amounts(case.amounts), case.shares, case.training_format, set(case.by_hours),
+                     filled=set(case.amounts))
     for route, expected in case.per_route.items():
         rc = result.per_route[route]
         got = {**rc.components, "total": rc.total, "contribution": rc.contribution, "gap": rc.gap}
@@ -90,6 +98,20 @@ def test_cost_case(case: CostCase) -> None:
             assert getattr(result, attr) == pytest.approx(getattr(case, attr), abs=ABS), attr
     if case.drivers:
         assert [d.field for d in result.drivers] == case.drivers
+    for stream, expected in case.streams.items():
+        part = result.streams[stream]
+        got = {"cost": part.cost, "money": part.money, "difference": part.difference, "filled": part.filled}
+        for key, value in expected.items():
+            assert got[key] == (value if isinstance(value, bool) else pytest.approx(value, abs=ABS)), (stream, key)
+    if case.gap_shown is not None:
+        assert result.gap_shown is case.gap_shown
+    for route, value in case.family_per_person.items():
+        assert result.family_per_person[route] == pytest.approx(value, abs=ABS), route
+    text = headline(result)
+    for fragment in case.headline_contains:
+        assert fragment in text, (fragment, text)
+    for fragment in case.headline_not_contains:
+        assert fragment not in text, (fragment, text)
 
 
 @pytest.mark.parametrize("case", _cases("leadtime.yaml", LeadCase))
@@ -210,3 +232,61 @@ def test_every_route_is_costed_even_without_shares() -> None:
     result = compute(Profile(), cost_data().defaults, None, "group")
     assert set(result.per_route) == set(ROUTE_IDS)
     assert all(rc.total > 0 for rc in result.per_route.values())
+
+
+# --- issue 23: money by funding stream ---------------------------------------------------------
+
+
+def test_every_cost_component_names_the_stream_that_pays_it_and_whose_word_that_is() -> None:
+    """Each component the model computes (for status holders, family migrants, every route, the
+    breakthrough pot) is paid by a declared stream, and that rests on a knowledge page that
+    exists or an assumption in the register; each stream says whose word it is too."""
+    from keuzehulp.costs.model import REQUIRED_COMPONENTS
+    from keuzehulp.knowledge.assumptions import load_register
+    from keuzehulp.knowledge.base import load_knowledge
+
+    data = cost_data()
+    pages = set(load_knowledge().items)
+    register = load_register().items
+    profile = Profile(annual_intake=60, family_migrant_share=30, flexible_budget=True)
+    result = compute(profile, cost_data().defaults, {"b1": 40, "onderwijs": 30, "z": 30}, "group")
+    costed = {k for k, v in result.per_year.items() if v > 0}  # type: ignore[union-attr]
+    assert costed == set(REQUIRED_COMPONENTS), "every component is costed somewhere in this profile"
+    for key in REQUIRED_COMPONENTS:
+        spec = data.components[key]
+        for stream in {spec.stream, *spec.route_streams.values()}:
+            assert stream in data.streams, (key, stream)
+        assert (spec.source in pages) if spec.basis == "bron" else (spec.assumption in register), key
+    for key, stream in data.streams.items():
+        assert (stream.source in pages) if stream.basis == "bron" else (stream.assumption in register), key
+    # every euro of cost is in exactly one stream
+    assert sum(s.cost for s in result.streams.values()) == pytest.approx(result.total_year)
+    assert sum(s.money for s in result.streams.values()) == pytest.approx(result.money_year)
+    # the leerroute of the onderwijsroute is paid from its own SPUK, the rest of it from the SPUK
+    assert "language" in result.streams["spuk_onderwijs"].components
+    assert set(result.streams["spuk"].components) >= {"language", "services", "pvt", "map"}
+
+
+def test_the_cost_table_says_who_pays_each_row() -> None:
+    from keuzehulp.costs.view import cost_table
+
+    result = compute(Profile(annual_intake=30), cost_data().defaults, {"b1": 60, "onderwijs": 10, "z": 30}, "group")
+    table = cost_table(result)
+    assert table.header[1] == "Betaald uit"
+    streams = {s.short for s in cost_data().streams.values()}
+    component_rows = [row for row in table.rows if row[0] in {c.label for c in cost_data().components.values()}]
+    assert component_rows and all(any(row[1].startswith(name) for name in streams) for row in component_rows)
+
+
+@given(intake=st.integers(1, 2000), family=st.integers(0, 100))
+@settings(max_examples=60, deadline=None)
+def test_family_migrants_bring_a_third_of_a_status_holder_to_the_spuk(intake: int, family: int) -> None:
+    """DUO's counting rule: a status holder counts three years, a family migrant once; with the
+    same intake, moving people from one group to the other moves the SPUK by a third."""
+    a = cost_data().defaults
+    shares = {"b1": 100, "onderwijs": 0, "z": 0}
+    holders = compute(Profile(annual_intake=intake, family_migrant_share=0), a, shares, "group")
+    mixed = compute(Profile(annual_intake=intake, family_migrant_share=family), a, shares, "group")
+    per_holder = a["contribution_per_trajectory"] + a["spuk_services_per_trajectory"]
+    moved = intake * family / 100
+    assert mixed.money_in["spuk"] == pytest.approx(holders.money_in["spuk"] - moved * per_holder * 2 / 3)  # type: ignore[index]

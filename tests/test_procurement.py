@@ -44,9 +44,10 @@ class Case(BaseModel):
     prices_not_below: list[str] = []
 
     def session(self) -> Session:
-        return Session(profile=self.profile,
+        profile = self.profile.model_copy(update={"route_shares": self.route_shares})
+        return Session(profile=profile,
                        team=TeamInput(decisions={d: TeamDecision(choice=c) for d, c in self.team.items()}),
-                       costs=CostSettings(route_shares=self.route_shares, amounts=self.amounts))
+                       costs=CostSettings(amounts=self.amounts))
 
 
 def _cases() -> list[Case]:

@@ -18,6 +18,11 @@ def _strategy(spec: Spec) -> st.SearchStrategy:
         return st.booleans()
     if spec.kind == "int":
         return st.integers(int(spec.lo), int(spec.hi))
+    if spec.kind == "optint":
+        return st.one_of(st.none(), st.integers(int(spec.lo), int(spec.hi)))
+    if spec.kind == "shares":  # three whole percentages adding up to 100, or not filled in
+        return st.one_of(st.none(), st.tuples(st.integers(0, 100), st.integers(0, 100)).map(
+            lambda ab: dict(zip(("b1", "onderwijs", "z"), (min(ab), max(ab) - min(ab), 100 - max(ab)), strict=True))))
     return st.lists(st.sampled_from(spec.values), unique=True)  # list (partners)
 
 

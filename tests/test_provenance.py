@@ -129,7 +129,8 @@ def test_the_register_names_every_assumption_a_rule_uses_and_the_rules_that_use_
         assert set(rule_ids) <= set(reg.items[assumption].rules) | {r for r in rule_ids if "/against" in r}
     from keuzehulp.contract.costdata import cost_data
 
-    amounts = {s.assumption for s in cost_data().amounts.values()}  # the cost model's own use them
+    data = cost_data()  # the cost model's own amounts, components and streams use them
+    amounts = {s.assumption for part in (data.amounts, data.components, data.streams) for s in part.values()}
     for item in reg.items.values():
         assert item.rules or item.used_by or item.id in amounts, item.id
         assert item.title and item.says and item.why
@@ -185,7 +186,7 @@ def test_a_saved_session_of_version_1_still_loads_and_is_read_as_the_current_ver
     session = parse_session(json.dumps(V1_SESSION))
     assert session.profile.municipality == "Lochem"
     assert session.team.decisions["training_format"].reason == "Lage instroom."
-    assert session.schema_version == session.profile.schema_version == SCHEMA_VERSION == 2
+    assert session.schema_version == session.profile.schema_version == SCHEMA_VERSION == 3
     assert session.scenarios[0].profile.regional_cooperation == "existing"
 
 

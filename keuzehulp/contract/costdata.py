@@ -27,7 +27,7 @@ COSTS_PATH = Path(__file__).resolve().parents[2] / "texts" / "costs.yaml"
 Unit = Literal["euro", "euro_hour", "hours", "hours_week", "weeks", "months", "percent"]
 Basis = Literal["bron", "aanname", "team"]
 GROUPS: dict[str, str] = {
-    "money": "Geld van het Rijk",
+    "money": "Geld dat binnenkomt",
     "language": "Taal",
     "guidance": "Begeleiding",
     "training": "Training en scholing",
@@ -68,17 +68,70 @@ class AmountSpec(_Strict):
         return self
 
 
+StreamId = Literal["spuk", "spuk_onderwijs", "gemeentefonds", "participatiewet"]
+RouteKey = Literal["b1", "onderwijs", "z"]
+
+
+class _Sourced(_Strict):
+    """Whose word it is that this stream exists or pays this component (issue 23)."""
+
+    basis: Literal["bron", "aanname"]
+    source: str | None = None
+    assumption: str | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> _Sourced:
+        if self.basis == "bron" and not self.source:
+            raise ValueError("basis bron needs a source (a knowledge page id)")
+        if self.basis == "aanname" and not self.assumption:
+            raise ValueError("basis aanname needs an assumption id")
+        return self
+
+
+class StreamSpec(_Sourced):
+    """A funding stream: who pays, what for, and the amounts that bring its money in."""
+
+    label: str
+    short: str
+    named: str  # inside a sentence, with its article: "het gemeentefonds"
+    pays: str
+    money: list[str] = Field(min_length=1)
+    team: bool = False  # only the team can fill in its money (no public amount)
+
+
+class ComponentSpec(_Sourced):
+    """A cost component and the stream that pays it (per route where that differs)."""
+
+    label: str
+    stream: StreamId
+    route_streams: dict[RouteKey, StreamId] = {}
+
+    def stream_for(self, route: str | None) -> str:
+        return self.route_streams.get(route, self.stream) if route else self.stream  # type: ignore[call-overload]
+
+
 class CostFile(_Strict):
+    texts: dict[str, str]
+    streams: dict[StreamId, StreamSpec]
+    components: dict[str, ComponentSpec]
     amounts: dict[str, AmountSpec]
 
 
 @dataclass(frozen=True)
 class CostData:
     amounts: dict[str, AmountSpec]
+    streams: dict[str, StreamSpec]
+    components: dict[str, ComponentSpec]
+    texts: dict[str, str]
 
     def amounts_using(self, assumption_id: str) -> list[str]:
-        """The labels of the amounts whose default rests on this assumption."""
-        return [spec.label for spec in self.amounts.values() if spec.assumption == assumption_id]
+        """The labels of the amounts whose default rests on this assumption, and of the cost
+        components and funding streams whose payer does (issue 23)."""
+        used = [spec.label for spec in self.amounts.values() if spec.assumption == assumption_id]
+        used += [f"{spec.label}: betaald uit {self.streams[spec.stream].named}"
+                 for spec in self.components.values() if spec.assumption == assumption_id]
+        used += [spec.label for spec in self.streams.values() if spec.assumption == assumption_id]
+        return used
 
     @property
     def defaults(self) -> dict[str, float]:
@@ -92,6 +145,21 @@ def load_cost_data(path: Path = COSTS_PATH, knowledge_ids: set[str] | None = Non
     parsed, data, file = load_model_file(CostFile, path)
     amounts_raw = data["amounts"] if isinstance(data, LineDict) else {}
     problems = []
+    for section in ("streams", "components"):
+        raw = data[section] if isinstance(data, LineDict) else {}
+        for name, item in getattr(parsed, section).items():
+            line = raw.lines.get(name, 1) if isinstance(raw, LineDict) else 1
+            if item.assumption and assumption_ids is not None and item.assumption not in assumption_ids:
+                problems.append(Problem(file, line, f"{section}.{name}.assumption: no assumption "
+                                                    f"'{item.assumption}' in knowledge/assumptions.yaml"))
+            if item.source and knowledge_ids is not None and item.source not in knowledge_ids:
+                problems.append(Problem(file, line, f"{section}.{name}.source: no knowledge page '{item.source}'"))
+            for amount in getattr(item, "money", []):
+                if amount not in parsed.amounts:
+                    problems.append(Problem(file, line, f"{section}.{name}.money: no amount '{amount}'"))
+    missing_parts = [c for c in REQUIRED_COMPONENTS if c not in parsed.components]
+    if missing_parts:
+        problems.append(Problem(file, 1, f"components missing: {', '.join(missing_parts)}"))
     for name, spec in parsed.amounts.items():
         line = amounts_raw.lines.get(name, 1) if isinstance(amounts_raw, LineDict) else 1
         if spec.assumption and assumption_ids is not None and spec.assumption not in assumption_ids:
@@ -104,12 +172,18 @@ def load_cost_data(path: Path = COSTS_PATH, knowledge_ids: set[str] | None = Non
         problems.append(Problem(file, 1, f"amounts missing: {', '.join(missing)}"))
     if problems:
         raise ContentError(problems)
-    return CostData(dict(parsed.amounts))
+    missing_texts = [k for k in REQUIRED_TEXTS if k not in parsed.texts]
+    if missing_texts:
+        problems.append(Problem(file, 1, f"texts missing: {', '.join(missing_texts)}"))
+    if problems:
+        raise ContentError(problems)
+    return CostData(dict(parsed.amounts), dict(parsed.streams), dict(parsed.components), dict(parsed.texts))
 
 
 # The names the engine computes with (costs.py, leadtime.py); the file must declare each.
 REQUIRED: tuple[str, ...] = (
-    "contribution_per_trajectory", "onderwijs_extra_per_trajectory", "gemeentefonds_per_year",
+    "contribution_per_trajectory", "spuk_services_per_trajectory", "onderwijs_extra_per_trajectory",
+    "gemeentefonds_per_year", "participatiewet_per_year", "intake_hours", "pvt_cost",
     "language_price_b1", "language_price_onderwijs", "language_price_z",
     "language_hours_b1", "language_hours_onderwijs", "language_hours_z", "participation_hours_z",
     "language_hour_price",
@@ -122,11 +196,35 @@ REQUIRED: tuple[str, ...] = (
 )
 
 
+# The sentences and column heads keuzehulp/costs/view.py writes (texts/costs.yaml, `texts`).
+REQUIRED_TEXTS: tuple[str, ...] = (
+    "component", "paid_by", "per_year", "total_cost", "rijk_per_trajectory", "both_spuks",
+    "difference_spuk_row", "not_filled", "not_counted", "not_yet", "stream", "pays", "cost_year",
+    "money_year", "difference", "headline_no_shares", "headline_cost", "headline_spuk", "headline_open",
+    "headline_defaults", "headline_family_unknown", "headline_total", "headline_no_total", "note_rijk",
+    "family_line", "slide_spuk", "slide_open", "slide_defaults", "slide_no_total",
+    "slide_family_unknown",
+)
+
+
+# The cost components keuzehulp/costs/model.py computes, in the order tables and charts show them; the
+# file must declare each with the stream that pays it.
+REQUIRED_COMPONENTS: tuple[str, ...] = (
+    "language", "services", "pvt", "map", "intake", "guidance", "childcare", "breakthrough",
+    "training", "placement", "coach",
+)
+
+
 @lru_cache(maxsize=1)
 def cost_data() -> CostData:
     """The checked declarations, loaded once per process (knowledge and assumption ids checked by
     `check`)."""
     return load_cost_data()
+
+
+def texts() -> dict[str, str]:
+    """The cost model's Dutch sentences and column heads."""
+    return cost_data().texts
 
 
 def check_problems(knowledge_ids: set[str] | None, assumption_ids: set[str] | None = None) -> list[Problem]:

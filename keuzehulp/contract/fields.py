@@ -18,14 +18,14 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict
 
-from keuzehulp.contract.schema import SECTION_IDS, Profile
+from keuzehulp.contract.schema import ROUTE_IDS, SECTION_IDS, Profile, RouteShares
 from keuzehulp.contract.yamlio import Problem, line_of, load_checked
 
 FIELDS_PATH = Path(__file__).resolve().parents[2] / "texts" / "fields.yaml"
 STEPS = ("start", *SECTION_IDS)
 
-Kind = Literal["text", "enum", "bool", "int", "list", "version"]
-Widget = Literal["text", "number", "radio", "toggle", "multiselect", "none"]
+Kind = Literal["text", "enum", "bool", "int", "optint", "shares", "list", "version"]
+Widget = Literal["text", "number", "radio", "toggle", "multiselect", "shares", "none"]
 WIDGETS_ALL: tuple[str, ...] = get_args(Widget)
 
 # The widget each type of field is asked with. A new widget for a type (a slider, a Dutch
@@ -35,6 +35,8 @@ WIDGETS: dict[str, tuple[str, ...]] = {
     "enum": ("radio",),
     "bool": ("toggle",),
     "int": ("number",),
+    "optint": ("number",),  # a whole number that may be left empty (None: not filled in yet)
+    "shares": ("shares",),  # the route mix: three percentages that add up to 100, or empty
     "list": ("multiselect",),
     "version": ("none",),
 }
@@ -48,7 +50,7 @@ class FieldType:
     """What the contract model says about one field."""
 
     name: str
-    kind: str  # text | enum | bool | int | list | version
+    kind: str  # text | enum | bool | int | optint | shares | list | version
     values: tuple[Any, ...] = ()  # allowed values (enum, bool, list items)
     lo: float | None = None
     hi: float | None = None
@@ -69,6 +71,10 @@ def _field_type(name: str, info: Any) -> FieldType:
         return FieldType(name, "enum", get_args(annotation))
     if annotation is int:
         return FieldType(name, "int", (), _bound(info, "ge"), _bound(info, "le"))
+    if annotation == int | None:
+        return FieldType(name, "optint", (), _bound(info, "ge"), _bound(info, "le"))
+    if annotation == RouteShares | None:
+        return FieldType(name, "shares", ROUTE_IDS, 0, 100)
     if annotation is str:
         return FieldType(name, "text", max_length=_bound(info, "max_length"))
     if get_origin(annotation) is list and get_origin(get_args(annotation)[0]) is Literal:
@@ -158,7 +164,7 @@ def _problems(data: Any, ff: FieldsFile, file: str) -> list[Problem]:
         if text.widget not in WIDGETS[kind]:
             add((*key, "widget"), f"a {kind} field is asked with: {', '.join(WIDGETS[kind])}")
         values = [str(v).lower() if kind == "bool" else str(v) for v in types[name].values]
-        want_options = values if kind in ("enum", "list") else []
+        want_options = values if kind in ("enum", "list", "shares") else []
         for missing in [v for v in want_options if v not in text.options]:
             add((*key, "options"), f"no label for '{missing}'")
         for extra in [o for o in text.options if o not in want_options]:

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from keuzehulp.contract.labels import labels
-from keuzehulp.contract.schema import Profile, Session, TeamInput
+from keuzehulp.contract.schema import Profile, Session, TeamInput, migrated_route_shares
 from keuzehulp.dutch.wording import cut
 
 MAX_SESSION_BYTES = 512 * 1024  # a saved session is a few kB; this is generous
@@ -289,6 +289,17 @@ def parse_session(raw: bytes | str) -> Session:
         return Session(profile=Profile.model_validate(data), team=TeamInput())
     except ValidationError as exc:
         raise InputError(dutch_messages(exc)) from None
+
+
+def read_session(raw: bytes | str) -> tuple[Session, list[str]]:
+    """parse_session, plus the Dutch notes on what was migrated from an older version (a session
+    of schema_version 1 or 2 kept the route mix in its cost settings; it is now an answer)."""
+    session = parse_session(raw)
+    data = parse_json(raw)
+    notes: list[str] = []
+    if isinstance(data, dict):
+        notes = migrated_route_shares(data)[1]
+    return session, notes
 
 
 def _json_kind(data: Any) -> str:

@@ -18,6 +18,7 @@ from keuzehulp.contract.schema import (
     SECTION_IDS,
 )
 from keuzehulp.contract.yamlio import Problem, line_of, load_checked
+from keuzehulp.dutch.numbers import dutch_number
 
 LABELS_PATH = Path(__file__).resolve().parents[2] / "texts" / "labels.yaml"
 STEPS = ("start", *SECTION_IDS)
@@ -74,6 +75,13 @@ class Labels(_Strict):
             return ", ".join(self.partners[p] for p in value) or "Geen"
         if isinstance(value, bool):
             return "Ja" if value else "Nee"
+        if value is None:  # an answer that may stay empty (route_shares, family_migrant_share)
+            return "Nog niet ingevuld"
+        if name == "route_shares":
+            options = self.fields[name].options
+            return ", ".join(f"{options[r]} {dutch_number(round(getattr(value, r), 1))}\u00a0%" for r in options)
+        if name == "family_migrant_share":
+            return f"{value}\u00a0%"
         options = self.fields[name].options
         return options.get(str(value), str(value))
 

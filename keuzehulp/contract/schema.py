@@ -23,11 +23,16 @@ from pydantic import (
 from keuzehulp.dutch.numbers import dutch_number
 
 # 2: every reason is an object that says whose word it is (Reason, DecisionAdvice.basis).
-# Files of version 1 (saved sessions, exported advice, profiles) still load.
-SCHEMA_VERSION = 2
-# The versions a profile or session file may carry. Version 1 holds the same fields (its reasons
-# were text, and reasons are never saved in a session or profile): read it as the current one.
-SchemaVersion = Annotated[Literal[1, 2], AfterValidator(lambda _version: SCHEMA_VERSION)]
+# 3 (issue 23): the route mix and the share of family migrants are answers (Profile.route_shares,
+# Profile.family_migrant_share); a session of version 1 or 2 kept the route mix in its cost
+# settings, and Session moves it into the answers when it loads (migrated_route_shares).
+# Files of version 1 and 2 (saved sessions, exported advice, profiles) still load.
+SCHEMA_VERSION = 3
+# The Advice's own shape did not change with version 3: it stays 2 (its profile says 3).
+ADVICE_SCHEMA_VERSION = 2
+# The versions a profile or session file may carry. Versions 1 and 2 hold a subset of the fields
+# (reasons are never saved in a session or profile): read them as the current one.
+SchemaVersion = Annotated[Literal[1, 2, 3], AfterValidator(lambda _version: SCHEMA_VERSION)]
 
 SectionId = Literal["q1", "q2", "q3", "q4", "q5"]
 StepId = Literal["start", "q1", "q2", "q3", "q4", "q5"]  # wizard steps, for the route marks
@@ -93,6 +98,32 @@ PARTNERS: tuple[str, ...] = Partner.__args__  # type: ignore[attr-defined]
 
 _STRICT = ConfigDict(extra="forbid")
 
+# The three learning routes of the Wet inburgering 2021 (issue 12; answers since issue 23).
+RouteId = Literal["b1", "onderwijs", "z"]
+ROUTE_IDS: tuple[str, ...] = ("b1", "onderwijs", "z")
+
+
+class RouteShares(BaseModel):
+    """How the yearly intake divides over the three learning routes, in percent."""
+
+    model_config = _STRICT
+
+    b1: float = Field(ge=0, le=100)
+    onderwijs: float = Field(ge=0, le=100)
+    z: float = Field(ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> RouteShares:
+        total = self.b1 + self.onderwijs + self.z
+        if abs(total - 100) > 0.5:
+            raise ValueError(
+                f"de verdeling over de leerroutes telt op tot {dutch_number(total)} procent; "
+                "samen moet dat 100 procent zijn"
+            )
+        return self
+
+
+
 
 class Profile(BaseModel):
     """The answers of one municipality. Every field has a default: a partial profile is valid."""
@@ -119,6 +150,10 @@ class Profile(BaseModel):
     employer_network: Literal["weak", "moderate", "strong"] = "moderate"
     min_group_size: int = Field(8, ge=2, le=40)
     max_wait_months: int = Field(3, ge=1, le=24)
+    # Issue 23: the intake's composition, asked once (vraag 2) and read by the rules and the costs.
+    # None: not filled in yet (no public national split the keuzehulp could check).
+    route_shares: RouteShares | None = None
+    family_migrant_share: int | None = Field(None, ge=0, le=100)
 
     # --- harden (issue 15): hostile values read the way a person means them ---------------
     @field_validator("*", mode="before")
@@ -231,7 +266,7 @@ class GroupFormation(BaseModel):
 class Advice(BaseModel):
     model_config = _STRICT
 
-    schema_version: Literal[2] = 2
+    schema_version: Literal[2] = ADVICE_SCHEMA_VERSION
     profile: Profile
     decisions: dict[DecisionId, DecisionAdvice]
     elements: list[ElementAdvice]
@@ -359,40 +394,19 @@ class Scenario(BaseModel):
 
 
 # --- Costs and lead time (issue 12): the team's amounts, kept apart from the answers -------
+TrainingFormat = Literal["group", "shared_purchase", "individual"]
+
 # One CostSettings per session; every scenario is costed with it. Only the amounts the team
 # changed are stored (the rest are the declared defaults of texts/costs.yaml), so a default
 # that is corrected later reaches every saved session, and older files load unchanged.
-
-RouteId = Literal["b1", "onderwijs", "z"]
-ROUTE_IDS: tuple[str, ...] = ("b1", "onderwijs", "z")
-TrainingFormat = Literal["group", "shared_purchase", "individual"]
-
-
-class RouteShares(BaseModel):
-    """How the yearly intake divides over the three learning routes, in percent."""
-
-    model_config = _STRICT
-
-    b1: float = Field(ge=0, le=100)
-    onderwijs: float = Field(ge=0, le=100)
-    z: float = Field(ge=0, le=100)
-
-    @model_validator(mode="after")
-    def _adds_up(self) -> RouteShares:
-        total = self.b1 + self.onderwijs + self.z
-        if abs(total - 100) > 0.5:
-            raise ValueError(
-                f"de verdeling over de leerroutes telt op tot {dutch_number(total)} procent; "
-                "samen moet dat 100 procent zijn"
-            )
-        return self
-
 
 class CostSettings(BaseModel):
     model_config = _STRICT
 
     amounts: dict[str, float] = Field(default_factory=dict)  # only what the team changed
-    route_shares: RouteShares | None = None  # None: not filled in yet (no public national split)
+    # Sessions of schema_version 1 and 2 kept the route mix here; Session moves it into the
+    # answers when it loads (migrated_route_shares). New sessions never write it.
+    route_shares: RouteShares | None = None
     language_by_hours: list[RouteId] = Field(default_factory=list)  # routes bought per hour
     training_format: TrainingFormat | None = None  # None: the team's choice, else the advice's
 
@@ -437,9 +451,44 @@ class Session(BaseModel):
     loose_profile: Profile | None = None
 
     @model_validator(mode="after")
+    def _route_shares_into_the_answers(self) -> Session:
+        """Schema_version 1 and 2 kept the route mix in the cost settings: it becomes the answer
+        of the profile, of each scenario and of the answers set aside, where they have none."""
+        shares = self.costs.route_shares
+        if shares is None:
+            return self
+
+        def fill(profile: Profile) -> Profile:
+            return profile if profile.route_shares is not None else profile.model_copy(update={"route_shares": shares})
+
+        object.__setattr__(self, "profile", fill(self.profile))
+        object.__setattr__(self, "scenarios", [sc.model_copy(update={"profile": fill(sc.profile)})
+                                               for sc in self.scenarios])
+        if self.loose_profile is not None:
+            object.__setattr__(self, "loose_profile", fill(self.loose_profile))
+        object.__setattr__(self, "costs", self.costs.model_copy(update={"route_shares": None}))
+        return self
+
+    @model_validator(mode="after")
     def _unique_scenario_names(self) -> Session:
         names = [s.name for s in self.scenarios]
         if len(set(names)) != len(names):
             raise ValueError("twee scenario's hebben dezelfde naam")
         return self
 
+
+
+MIGRATION_NOTE_ROUTES = (
+    "Dit bestand is gemaakt met een eerdere versie van de keuzehulp. De verdeling over de "
+    "leerroutes stond toen bij de kosten; die staat nu bij de vragen (vraag 2) en telt ook mee "
+    "in het advies. De keuzehulp heeft haar daarheen verplaatst."
+)
+
+
+def migrated_route_shares(data: object) -> tuple[object, list[str]]:
+    """The Dutch notes on what loading this session file (parsed JSON) migrates: a session of
+    schema_version 1 or 2 with a route mix in its cost settings (Session moves it into the
+    answers). Returns the data unchanged and the notes."""
+    if isinstance(data, dict) and isinstance(data.get("costs"), dict) and data["costs"].get("route_shares") is not None:
+        return data, [MIGRATION_NOTE_ROUTES]
+    return data, []

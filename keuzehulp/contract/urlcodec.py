@@ -38,6 +38,8 @@ def encode(profile: Profile) -> dict[str, str]:
             params[name] = "true" if value else "false"
         elif kind == "list":
             params[name] = ",".join(v for v in types[name].values if v in value)  # one canonical link
+        elif kind == "shares":  # b1:60,onderwijs:10,z:30
+            params[name] = ",".join(f"{r}:{format(getattr(value, r), 'g')}" for r in types[name].values)
         else:
             params[name] = str(value)
     return params
@@ -51,9 +53,25 @@ def _raw(name: str, text: str) -> Any:
         return _YES_NO.get(low, low)
     if kind == "int":
         return parse_whole_number(text)
+    if kind == "optint":
+        return parse_whole_number(text) if text.strip() else None
+    if kind == "shares":
+        return _shares(text)
     if kind == "list":
         return [item.strip() for item in text.split(",") if item.strip()]
     return text
+
+
+def _shares(text: str) -> Any:
+    """'b1:60,onderwijs:10,z:30' as the object pydantic checks (it names a missing route or a
+    total that is not 100); empty is no answer."""
+    if not text.strip():
+        return None
+    shares: dict[str, Any] = {}
+    for part in text.split(","):
+        route, _, number = part.partition(":")
+        shares[route.strip()] = parse_whole_number(number)
+    return shares
 
 
 def _known_items(name: str, values: list[str], problems: list[tuple[str, str]]) -> list[str]:

@@ -1,4 +1,4 @@
-"""One scenario's costs and lead time from the session's cost settings (issue 12).
+"""One scenario's costs and lead time from its answers and the session's cost settings (issue 12).
 
 The glue between the saved CostSettings and the pure models in costs.py and leadtime.py:
 merges the team's amounts over the declared defaults and decides which training format the
@@ -44,6 +44,7 @@ def estimate(profile: Profile, settings: CostSettings, advised_format: str, team
     """Costs and timeline of one scenario. `advised_format` is the advice's training_format."""
     fmt, source = resolve_training_format(settings, team_format, advised_format)
     a = amounts if amounts is not None else merged_amounts(settings)
-    shares = settings.route_shares.model_dump() if settings.route_shares else None
-    result = compute(profile, a, shares, fmt, frozenset(settings.language_by_hours))
+    # The route mix is an answer (issue 23): the profile's, never a second copy in the settings.
+    shares = profile.route_shares.model_dump() if profile.route_shares else None
+    result = compute(profile, a, shares, fmt, frozenset(settings.language_by_hours), frozenset(settings.amounts))
     return Estimate(result, timeline(profile, a, fmt), fmt, source)

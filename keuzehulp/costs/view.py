@@ -7,11 +7,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from keuzehulp.contract.costdata import GROUPS, cost_data, format_amount
+from keuzehulp.contract.costdata import GROUPS, cost_data, format_amount, texts
 from keuzehulp.contract.schema import ROUTE_IDS, CostSettings
 from keuzehulp.costs.estimate import Estimate
 from keuzehulp.costs.leadtime import Timeline
-from keuzehulp.costs.model import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
+from keuzehulp.costs.model import (
+    ROUTE_LABELS,
+    CostResult,
+    assumed_defaults,
+    component_labels,
+)
 from keuzehulp.dutch.numbers import DASH, dutch_number, euro
 from keuzehulp.knowledge.assumptions import base_register
 
@@ -38,37 +43,74 @@ class Table:
 
 
 def cost_table(result: CostResult) -> Table:
-    """Cost per component: per trajectory for each route, and per year when shares are known."""
-    header = ["Onderdeel", *(f"{ROUTE_LABELS[r]}, per traject" for r in ROUTE_IDS)]
+    """Cost per component and the stream that pays it: per trajectory of an asylum status holder
+    for each route, and per year (everyone) when the route mix is known."""
+    t = texts()
+    streams = cost_data().streams
+    specs = cost_data().components
+    header = [t["component"], t["paid_by"], *(f"{ROUTE_LABELS[r]}, per traject" for r in ROUTE_IDS)]
     if result.complete:
-        header.append("Per jaar")
+        header.append(t["per_year"])
     rows = []
-    for key, label in COMPONENTS.items():
+    for key, label in component_labels().items():
         cells = [euro(result.per_route[r].components.get(key)) for r in ROUTE_IDS]
-        if key == "breakthrough":
+        if key in ("breakthrough", "pvt"):  # a pot per year; the PVT of family migrants (below)
             cells = [DASH] * len(ROUTE_IDS)
-            if not result.complete:
+            if not result.complete or not result.per_year[key]:  # type: ignore[index]
                 continue
-        row = [label, *cells]
+        spec = specs[key]
+        paid = streams[spec.stream].short + "".join(
+            f" ({ROUTE_LABELS[r].lower()}: {streams[s].short})" for r, s in spec.route_streams.items())
+        row = [label, paid, *cells]
         if result.complete:
             row.append(euro(result.per_year[key]))  # type: ignore[index]
         rows.append(row)
-    total = ["Totaal kosten", *(euro(result.per_route[r].total) for r in ROUTE_IDS)]
-    money = ["Bijdrage van het Rijk", *(euro(result.per_route[r].contribution) for r in ROUTE_IDS)]
-    gap = ["Verschil (kosten min bijdrage)", *(euro(result.per_route[r].gap) for r in ROUTE_IDS)]
+    total = [t["total_cost"], "", *(euro(result.per_route[r].total) for r in ROUTE_IDS)]
+    money = [t["rijk_per_trajectory"], t["both_spuks"], *(euro(result.per_route[r].contribution) for r in ROUTE_IDS)]
+    gap = [t["difference_spuk_row"], "", *(euro(result.per_route[r].gap) for r in ROUTE_IDS)]
     if result.complete:
         total.append(euro(result.total_year))
-        money.append(euro(result.money_year))
-        gap.append(euro(result.gap_year))
+        money.append(DASH)  # the yearly money is per stream (stream_table)
+        gap.append(DASH)
     return Table(header, [*rows, total, money, gap])
 
 
-def money_table(result: CostResult) -> Table | None:
+def money_table(result: CostResult, short: bool = False) -> Table | None:
+    """Per funding stream per year: what it pays, what comes in, the difference (issue 23).
+    `short`: the streams' short names and no column of what each pays (a slide)."""
     if not result.complete:
         return None
-    rows = [[STREAMS[k], euro(v)] for k, v in result.money_in.items()]  # type: ignore[union-attr]
-    rows.append(["Totaal", euro(result.money_year)])
-    return Table(["Geld van het Rijk", "Per jaar"], rows)
+    t = texts()
+    streams = cost_data().streams
+    labels = component_labels()
+    if short:
+        full = money_table(result)
+        names = {spec.label: spec.short for spec in streams.values()}
+        return Table([full.header[0], *full.header[2:]],  # type: ignore[union-attr]
+                     [[names[row[0]], *row[2:]] for row in full.rows])  # type: ignore[union-attr]
+    rows = []
+    for key, part in result.streams.items():
+        if not part.cost and not part.money and streams[key].team and not part.filled:
+            continue
+        money = euro(part.money) if part.filled else t["not_filled"]
+        diff = part.difference
+        diff_text = t["not_counted"] if diff is None else difference_text(diff)
+        pays = ", ".join(lower_first(labels[c]) for c in part.components) or DASH
+        rows.append([streams[key].label, pays, euro(part.cost), money, diff_text])
+    return Table([t["stream"], t["pays"], t["cost_year"], t["money_year"], t["difference"]], rows)
+
+
+def lower_first(label: str) -> str:
+    """'Brede intake en PIP' -> 'brede intake en PIP'; 'MAP' and 'PVT voor ...' stay."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def difference_text(diff: float) -> str:
+    if diff < -0.5:
+        return f"{euro(-diff)} tekort"
+    if diff > 0.5:
+        return f"{euro(diff)} over"
+    return "gelijk"
 
 
 def volumes_line(result: CostResult) -> str:
@@ -79,21 +121,59 @@ def volumes_line(result: CostResult) -> str:
 
 
 def headline(result: CostResult) -> str:
+    """What the design costs and what is counted, in words a wethouder cannot misread: one total
+    "tekort" only when every stream that pays costs has its money filled in and most assumed
+    amounts are the team's own (CostResult.gap_shown); otherwise per stream, and what is not yet."""
+    t = texts()
     if not result.complete:
         per = ", ".join(f"{ROUTE_LABELS[r]} {euro(result.per_route[r].total)}" for r in ROUTE_IDS)
-        return (f"Kosten per traject: {per}. Vul de verdeling over de leerroutes in om de kosten "
-                "per jaar en het verschil met de bijdrage van het Rijk te zien.")
-    text = (f"Dit ontwerp kost {euro(result.total_year)} per jaar"
-            + (f", gemiddeld {euro(result.per_trajectory)} per traject" if result.per_trajectory else "")
-            + f". Van het Rijk komt {euro(result.money_year)} per jaar binnen.")
-    gap = result.gap_year or 0.0
-    if gap > 0.5:
-        text += f" Het tekort is {euro(gap)} per jaar."
-    elif gap < -0.5:
-        text += f" Er blijft {euro(-gap)} per jaar over."
+        return t["headline_no_shares"].format(per=per)
+    streams = cost_data().streams
+    parts = [t["headline_cost"].format(total=euro(result.total_year))]
+    spuk = [result.streams[k] for k in ("spuk", "spuk_onderwijs") if result.streams[k].cost or result.streams[k].money]
+    money = sum(p.money for p in spuk)
+    cost = sum(p.cost for p in spuk)
+    parts.append(t["headline_spuk"].format(cost=euro(cost), money=euro(money),
+                                           difference=difference_text(money - cost)))
+    open_streams = result.open_streams
+    if open_streams:
+        names = " en ".join(streams[k].named for k in open_streams)
+        open_cost = sum(result.streams[k].cost for k in open_streams)
+        parts.append(t["headline_open"].format(names=names, cost=euro(open_cost)))
+    if result.mostly_defaults:
+        parts.append(t["headline_defaults"].format(left=result.defaults_left, total=result.defaults_total))
+    if result.family_share is None:
+        parts.append(t["headline_family_unknown"])
+    if result.gap_shown:
+        gap = result.gap_year or 0.0
+        parts.append(t["headline_total"].format(difference=difference_text(-gap)))
     else:
-        text += " Kosten en bijdrage zijn gelijk."
-    return text
+        parts.append(t["headline_no_total"])
+    return " ".join(parts)
+
+
+def slide_headline(result: CostResult) -> str:
+    """The headline in short, for a slide read from the back of a room: the same figures and the
+    same rule (one total only when CostResult.gap_shown)."""
+    t = texts()
+    if not result.complete:
+        return headline(result)
+    streams = cost_data().streams
+    spuk = [result.streams[k] for k in ("spuk", "spuk_onderwijs")]
+    parts = [t["slide_spuk"].format(difference=difference_text(sum(p.money - p.cost for p in spuk)))]
+    if result.open_streams:
+        names = " en ".join(streams[k].named for k in result.open_streams)
+        parts.append(t["slide_open"].format(names=names[:1].upper() + names[1:],
+                                            cost=euro(sum(result.streams[k].cost for k in result.open_streams))))
+    if result.mostly_defaults:
+        parts.append(t["slide_defaults"].format(left=result.defaults_left, total=result.defaults_total))
+    if result.family_share is None:
+        parts.append(t["slide_family_unknown"])
+    if result.gap_shown:
+        parts.append(t["headline_total"].format(difference=difference_text(-(result.gap_year or 0.0))))
+    else:
+        parts.append(t["slide_no_total"])
+    return " ".join(parts)
 
 
 def driver_lines(result: CostResult) -> list[str]:
@@ -150,9 +230,7 @@ def timeline_headline(timeline: Timeline) -> str:
 
 def default_count(settings: CostSettings) -> tuple[int, int]:
     """(assumed amounts still at their starting value, all amounts with an assumed default)."""
-    specs = cost_data().amounts
-    assumed = [n for n, s in specs.items() if s.basis == "aanname"]
-    return sum(1 for n in assumed if n not in settings.amounts), len(assumed)
+    return assumed_defaults(frozenset(settings.amounts))
 
 
 def amounts_table(settings: CostSettings, source_titles: dict[str, str] | None = None) -> Table:
@@ -184,7 +262,8 @@ REPORT_INTRO = ("Wat het ontwerp kost per traject en per jaar, naast het geld va
                 "inburgeraar wacht van huisvesting tot de eerste les en de eerste stap naar participatie. "
                 "Berekend met de bedragen hieronder; de herkomst van elk bedrag staat in de laatste tabel.")
 COST_HEADING = "Kosten"
-MONEY_HEADING = "Geld van het Rijk"
+MONEY_HEADING = "Per geldstroom: kosten, geld dat binnenkomt en verschil"
+COMPONENTS_HEADING = "Per onderdeel: kosten en wie ze betaalt"
 DRIVERS_HEADING = "Wat bepaalt het verschil het meest?"
 TIMELINE_HEADING = "Doorlooptijd"
 AMOUNTS_HEADING = "Bedragen en hun herkomst"
@@ -211,11 +290,18 @@ def costs_section(est: Estimate, settings: CostSettings, source_titles: dict[str
     result = est.costs
     left, total = default_count(settings)
     note = (f"{left} van de {total} bedragen met een aanname als startwaarde staan nog op die startwaarde. "
-            "Het bedrag per traject van het Rijk is een gemiddelde over de drie leerroutes, geen bedrag per route.")
+            + texts()["note_rijk"])
     return CostsSection(headline(result), volumes_line(result), training_line(est), cost_table(result),
                         money_table(result), driver_lines(result), timeline_headline(est.timeline),
                         timeline_table(est.timeline), list(est.timeline.warnings),
                         amounts_table(settings, source_titles), note)
+
+
+def _spuk_difference(result: CostResult) -> str:
+    if not result.complete:
+        return DASH
+    parts = [result.streams[k] for k in ("spuk", "spuk_onderwijs")]
+    return difference_text(sum(p.money - p.cost for p in parts))
 
 
 def compare_rows(estimates: list[Estimate]) -> list[list[str]]:
@@ -225,8 +311,13 @@ def compare_rows(estimates: list[Estimate]) -> list[list[str]]:
 
     return [
         row("Kosten per jaar", lambda e: euro(e.costs.total_year)),
-        row("Geld van het Rijk per jaar", lambda e: euro(e.costs.money_year)),
-        row("Verschil per jaar (tekort +)", lambda e: euro(e.costs.gap_year)),
+        row("Geld van het Rijk (twee SPUK's) per jaar",
+            lambda e: euro(e.costs.money_in["spuk"] + e.costs.money_in["spuk_onderwijs"]) if e.costs.complete else DASH),
+        row("Verschil bij de SPUK's per jaar", lambda e: _spuk_difference(e.costs)),
+        row("Kosten zonder ingevuld budget (gemeentefonds, participatiebudget)",
+            lambda e: euro(sum(e.costs.streams[k].cost for k in e.costs.open_streams)) if e.costs.complete else DASH),
+        row("Verschil per jaar, alle geldstromen",
+            lambda e: difference_text(-(e.costs.gap_year or 0.0)) if e.costs.gap_shown else texts()["not_yet"]),
         row("Gemiddelde kosten per traject", lambda e: euro(e.costs.per_trajectory)),
         row("Training en scholing", lambda e: FORMAT_LABELS[e.training_format]),
         row("Eerste taalles (maanden na huisvesting)", lambda e: months_text(e.timeline.milestone("first_lesson"))),

@@ -83,8 +83,8 @@ def design_of(session: Session, advice: Advice) -> dict[str, tuple[str, str]]:
 
 
 def route_shares(session: Session) -> dict[str, float] | None:
-    """The share of the intake per learning route in percent, as the team filled it in."""
-    shares = session.costs.route_shares
+    """The share of the intake per learning route in percent, as the team answered it (vraag 2)."""
+    shares = session.profile.route_shares
     return None if shares is None else shares.model_dump()
 
 
@@ -98,8 +98,13 @@ def volumes(session: Session) -> dict[str, int | None]:
     practical = None if shares is None else round(intake * (shares["b1"] + shares["z"]) / 100)
     for deelproduct in NOT_ONDERWIJS:
         out[deelproduct] = practical
-    for deelproduct in ("pvt", "maatschappelijke_begeleiding", "ontzorgen"):
-        out[deelproduct] = intake
+    out["pvt"] = intake
+    # Maatschappelijke begeleiding and financial ontzorgen are for asylum status holders; family
+    # migrants arrange their own (the cost model's assumption kosten-gezinsmigranten).
+    family = session.profile.family_migrant_share
+    status_holders = intake if family is None else round(intake * (100 - family) / 100)
+    for deelproduct in ("maatschappelijke_begeleiding", "ontzorgen"):
+        out[deelproduct] = status_holders
     return out
 
 

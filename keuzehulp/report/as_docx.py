@@ -265,10 +265,11 @@ def _costs(doc: DocxDocument, r: Report) -> None:
     for line in (c.headline, c.volumes, c.training):
         if line:
             doc.add_paragraph(line)
-    _table(doc, c.cost_table.header, c.cost_table.rows)
-    if c.money_table is not None:
+    if c.money_table is not None:  # per funding stream first: what the headline speaks of (issue 23)
         doc.add_heading(cv.MONEY_HEADING, level=3)
         _table(doc, c.money_table.header, c.money_table.rows)
+        doc.add_heading(cv.COMPONENTS_HEADING, level=3)
+    _table(doc, c.cost_table.header, c.cost_table.rows)
     if c.drivers:
         doc.add_heading(cv.DRIVERS_HEADING, level=3)
         for line in c.drivers:

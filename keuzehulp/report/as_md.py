@@ -175,9 +175,11 @@ def _costs(r: Report) -> str:
     parts = [f"## {inline(cv.REPORT_HEADING)}", inline(cv.REPORT_INTRO), f"### {inline(cv.COST_HEADING)}",
              inline(c.headline)]
     parts += [inline(c.volumes)] if c.volumes else []
-    parts += [inline(c.training), table(c.cost_table.header, c.cost_table.rows)]
-    if c.money_table is not None:
-        parts += [f"### {inline(cv.MONEY_HEADING)}", table(c.money_table.header, c.money_table.rows)]
+    parts += [inline(c.training)]
+    if c.money_table is not None:  # per funding stream first: what the headline speaks of (issue 23)
+        parts += [f"### {inline(cv.MONEY_HEADING)}", table(c.money_table.header, c.money_table.rows),
+                  f"### {inline(cv.COMPONENTS_HEADING)}"]
+    parts += [table(c.cost_table.header, c.cost_table.rows)]
     if c.drivers:
         parts += [f"### {inline(cv.DRIVERS_HEADING)}", _bullets(c.drivers)]
     parts += [f"### {inline(cv.TIMELINE_HEADING)}", inline(c.timeline_headline)]

@@ -353,10 +353,11 @@ def _costs(pdf: _Pdf, r: Report) -> None:
     for line in (c.headline, c.volumes, c.training):
         if line:
             pdf.para(line)
-    pdf.grid(c.cost_table.header, c.cost_table.rows, keep=6 * len(c.cost_table.rows) + 12)
-    if c.money_table is not None:
+    if c.money_table is not None:  # per funding stream first: what the headline speaks of (issue 23)
         pdf.heading(cv.MONEY_HEADING, 2)
         pdf.grid(c.money_table.header, c.money_table.rows, keep=6 * len(c.money_table.rows) + 12)
+        pdf.heading(cv.COMPONENTS_HEADING, 2)
+    pdf.grid(c.cost_table.header, c.cost_table.rows, keep=6 * len(c.cost_table.rows) + 12)
     if c.drivers:
         pdf.heading(cv.DRIVERS_HEADING, 2)
         pdf.bullets(c.drivers)

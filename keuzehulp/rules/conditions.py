@@ -30,6 +30,10 @@ OPS_BY_KIND: dict[str, tuple[str, ...]] = {
     "number": ("lt", "lte", "gt", "gte"),  # derived quantities: ordered comparisons only
     "count": ("eq", "ne", "lt", "lte", "gt", "gte"),  # derived counts of partners
     "list": ("contains", "not_contains"),
+    # Answers a condition reads through derived quantities only (b1_share, onderwijs_share,
+    # z_share), since they may be empty: no comparison names them directly.
+    "optint": (),
+    "shares": (),
 }
 LOGIC_KEYS = ("all", "any", "not")
 LEAF_KEYS = ("field", "op", "value")

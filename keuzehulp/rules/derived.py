@@ -99,6 +99,18 @@ def _solve_needed(c: Ctx, f: str, t: float) -> float | None:
     return None
 
 
+def _route_share(route: str) -> Callable[[Ctx], float]:
+    """The percentage of the intake in one learning route; 0 while the route mix is not filled
+    in, so a rule about a route never fires on an answer nobody gave."""
+    def share(c: Ctx) -> float:
+        shares = c["route_shares"]
+        return float(getattr(shares, route)) if shares is not None else 0.0
+    return share
+
+
+_ROUTE_NAMES = {"b1": "de B1-route", "onderwijs": "de onderwijsroute", "z": "de Z-route"}
+
+
 DERIVED: dict[str, Derived] = {
     d.name: d
     for d in (
@@ -131,6 +143,10 @@ DERIVED: dict[str, Derived] = {
         Derived("training_partners", "count", frozenset({"partners"}),
                 lambda c: sum(1 for p in c["partners"] if p in TRAINING_PARTNERS), _no_solve,
                 "aantal partners dat scholing kan aanbieden: mbo-instelling, re-integratiebedrijf"),
+        *(Derived(f"{route}_share", "number", frozenset({"route_shares"}), _route_share(route), _no_solve,
+                  f"procent van de instroom in {_ROUTE_NAMES[route]} (antwoord route_shares); 0 zolang "
+                  "de verdeling niet is ingevuld")
+          for route in ("b1", "onderwijs", "z")),
     )
 }
 

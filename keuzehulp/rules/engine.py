@@ -2,7 +2,8 @@
 
 Decisions first (scoring.py: each rule adds its weight to an option; the highest score wins,
 ties go to the option listed first), then the effective elements (a fired rule's priority wins over the
-element's default; the most important fired priority counts), then the flips.
+element's default; the most important fired priority counts, capped by a fired rule's
+priority_at_most), then the flips.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from typing import Any
 
 from keuzehulp.contract.labels import labels
 from keuzehulp.contract.schema import (
+    ADVICE_SCHEMA_VERSION,
     ELEMENT_IDS,
     PRIORITY_ORDER,
-    SCHEMA_VERSION,
     Advice,
     DecisionAdvice,
     ElementAdvice,
@@ -155,7 +156,7 @@ def _decide(decision: Decision, ctx: Ctx, values: _Values) -> DecisionAdvice:
 def _elements(ruleset: RuleSet, ctx: Ctx, values: _Values) -> list[ElementAdvice]:
     out = []
     for element in ruleset.elements.values():
-        priority = None
+        priority = cap = None
         reasons = [_said(element, element.reason, element.templated, values, element.prov, element.rule_id)]
         actions = [_action(a, element.rule_id, values) for a in element.actions]
         examples, sources, fired = list(element.examples), list(element.sources), [element.rule_id]
@@ -165,12 +166,17 @@ def _elements(ruleset: RuleSet, ctx: Ctx, values: _Values) -> list[ElementAdvice
             fired.append(rule.id)
             if rule.priority and (priority is None or PRIORITY_ORDER[rule.priority] < PRIORITY_ORDER[priority]):
                 priority = rule.priority
+            if rule.priority_at_most and (cap is None or PRIORITY_ORDER[rule.priority_at_most] > PRIORITY_ORDER[cap]):
+                cap = rule.priority_at_most
             reasons.append(_said(rule, rule.reason, rule.templated, values, rule.prov, rule.id))
             actions.extend(_action(a, rule.id, values) for a in rule.actions)
             examples.extend(rule.examples)
             sources.extend(rule.sources)
+        priority = priority or element.default
+        if cap is not None and PRIORITY_ORDER[priority] < PRIORITY_ORDER[cap]:
+            priority = cap
         out.append(ElementAdvice.model_construct(
-            id=element.id, priority=priority or element.default, reasons=_unique(reasons),
+            id=element.id, priority=priority, reasons=_unique(reasons),
             actions=_unique(actions), examples=_unique(examples), sources=_unique(sources), rules=fired,
         ))
     out.sort(key=lambda e: (PRIORITY_ORDER[e.priority], _ELEMENT_INDEX[e.id]))
@@ -199,7 +205,7 @@ def advise(profile: Profile, with_flips: bool = True) -> Advice:
         if with_flips:
             advice.flips = decision_flips(ruleset, ruleset.decisions[decision_id], base, advice.choice)
     return Advice.model_construct(
-        schema_version=SCHEMA_VERSION,
+        schema_version=ADVICE_SCHEMA_VERSION,
         profile=profile,
         decisions=decisions,
         elements=_elements(ruleset, ctx, values),

@@ -101,6 +101,9 @@ class ElementRuleSpec(Traced):
     element: str
     when: Any = None
     priority: Priority | None = None
+    # When the rule holds, the element is at most this important, whatever other rules say
+    # (issue 23: the onderwijsroute has no MAP; its education counts as participation).
+    priority_at_most: Priority | None = None
     reason: Text
     actions: list[Action] = []
     examples: list[ExampleId] = []

@@ -106,6 +106,7 @@ class ElementRule:
     check: Any
     templated: bool
     prov: Provenance = Provenance("handreiking", None, None, ())
+    priority_at_most: str | None = None  # when it holds, the element is at most this important
 
 
 @dataclass
@@ -292,7 +293,7 @@ def _load_section(fc: FileCheck, section: str, elements: dict[str, Element]) -> 
         if spec.element in elements:
             elements[spec.element].rules.append(ElementRule(
                 rule_id, spec.priority, spec.reason, actions, tuple(spec.examples),
-                tuple(spec.sources), compiled.check, templated, prov))
+                tuple(spec.sources), compiled.check, templated, prov, spec.priority_at_most))
 
 
 def load_rules(directory: Path = RULES_DIR) -> RuleSet:

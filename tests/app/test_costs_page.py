@@ -1,4 +1,5 @@
-"""Kosten en doorlooptijd (issue 12): editing amounts and shares in the app, bad input kept out."""
+"""Kosten en doorlooptijd (issue 12): editing amounts in the app, bad input kept out. The route
+mix is an answer on vraag 2 since issue 23: asked there once, read here."""
 
 from __future__ import annotations
 
@@ -8,56 +9,88 @@ from keuzehulp.contract.schema import CostSettings, RouteShares
 from ui.session.state import SESSION_KEY
 
 PAGE = "pages/kosten.py"
+Q2 = "pages/q2_organisatie.py"
 
 
 def _costs(app) -> CostSettings:
     return app.session_state[SESSION_KEY].costs
 
 
+def _profile(app):
+    return app.session_state[SESSION_KEY].profile
+
+
 def _shares(app, b1, onderwijs, z) -> None:
+    """The route mix is asked on vraag 2 (three boxes, one answer), then the cost page is opened."""
+    open_page(app, Q2)
     for route, value in (("b1", b1), ("onderwijs", onderwijs), ("z", z)):
-        app.text_input(key=f"cost_share_{route}").input(str(value))
+        app.text_input(key=f"route_shares__{route}").input(str(value))
         app.run()
+    open_page(app, PAGE)
 
 
-def test_without_shares_the_page_costs_per_trajectory_and_asks_for_the_split(app):
+def test_without_shares_the_page_costs_per_trajectory_and_points_to_vraag_2(app):
     open_page(app, PAGE)
     text = page_text(app)
-    assert "Vul de verdeling over de leerroutes in" in text
+    assert "Vul bij vraag 2 in hoe de inburgeraars zich over de leerroutes verdelen" in text
     assert "€ 17.000" in text  # the onderwijsroute's average price (Divosa), per trajectory
     assert not [m for m in app.metric if m.label == "Kosten per jaar"]
+    assert not [t for t in app.text_input if str(t.key).startswith("cost_share")], "asked once, on vraag 2"
 
 
-def test_filling_in_the_shares_gives_cost_per_year_and_the_gap(app):
-    open_page(app, PAGE)
+def test_filling_in_the_shares_gives_cost_per_year_per_stream_and_no_single_gap(app):
     _shares(app, 60, 10, 30)
-    assert _costs(app).route_shares == RouteShares(b1=60, onderwijs=10, z=30)
+    assert _profile(app).route_shares == RouteShares(b1=60, onderwijs=10, z=30)
+    assert _costs(app).route_shares is None
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Geld van het Rijk per jaar"] == "€ 364.200"  # 30 x 11.600 + 3 x 5.400
-    assert "Tekort per jaar" in metrics
-    assert "Wat bepaalt het verschil het meest?" in page_text(app)
+    # SPUK: 27 x 11.600 + 30 x 2.500 = 388.200; onderwijsroute 3 x (11.600 + 5.400) = 51.000
+    assert metrics["Geld van het Rijk"] == "€ 439.200"
+    assert "Tekort per jaar" not in metrics and "Nog zonder budget" in metrics
+    text = page_text(app)
+    assert "Per geldstroom" in text and "geen totaal tekort" in text
+    assert "Wat bepaalt het verschil het meest?" in text
 
 
 def test_shares_that_do_not_add_up_to_100_get_a_message_and_the_last_split_stays(app):
-    open_page(app, PAGE)
     _shares(app, 60, 10, 30)
-    app.text_input(key="cost_share_z").input("50")
+    open_page(app, Q2)
+    app.text_input(key="route_shares__z").input("50")
     app.run()
     assert "telt op tot 120 procent" in page_text(app)
-    assert "De vorige verdeling blijft gelden." in page_text(app)
-    assert _costs(app).route_shares == RouteShares(b1=60, onderwijs=10, z=30)
-    assert app.text_input(key="cost_share_z").value == "50", "what the user typed stays to correct"
+    assert "De vorige verdeling is bewaard" in page_text(app)
+    assert _profile(app).route_shares == RouteShares(b1=60, onderwijs=10, z=30)
+    assert app.text_input(key="route_shares__z").value == "50", "what the user typed stays to correct"
+
+
+def test_emptying_the_three_boxes_leaves_the_route_mix_unanswered(app):
+    _shares(app, 60, 10, 30)
+    open_page(app, Q2)
+    for route in ("b1", "onderwijs", "z"):
+        app.text_input(key=f"route_shares__{route}").input("")
+        app.run()
+    assert _profile(app).route_shares is None
+    assert "Vul alle drie de percentages in" not in page_text(app)
+
+
+def test_the_route_mix_typed_on_vraag_2_reaches_the_advice(app):
+    _shares(app, 20, 70, 10)
+    from keuzehulp import advise
+
+    advice = advise(_profile(app))
+    priorities = {e.id: e.priority for e in advice.elements}
+    assert priorities["labour-market-orientation"] == "recommended"
+    assert any("vrijgesteld van de MAP" in r.text for e in advice.elements for r in e.reasons)
 
 
 def test_editing_an_amount_changes_the_result_and_is_kept_in_the_session(app):
-    open_page(app, PAGE)
     _shares(app, 100, 0, 0)
     before = {m.label: m.value for m in app.metric}["Kosten per jaar"]
     app.text_input(key="cost_guidance_rate").input("100")
     app.run()
     assert _costs(app).amounts == {"guidance_rate": 100}
     after = {m.label: m.value for m in app.metric}["Kosten per jaar"]
-    assert (before, after) == ("€ 738.000", "€ 774.000")  # 30 x 60 uur x 20 euro more
+    # 30 x (60 uur begeleiding + 12 uur brede intake en PIP) x 20 euro more
+    assert (before, after) == ("€ 766.800", "€ 810.000")
     open_page(app, "pages/advies.py")
     open_page(app, PAGE)
     assert app.text_input(key="cost_guidance_rate").value == "100", "seeded again from the session"
@@ -141,6 +174,6 @@ def test_an_amount_label_spells_out_its_abbreviation_where_the_editor_first_uses
     is. The results under the (often closed) editor still spell it out themselves."""
     open_page(app, "pages/kosten.py")
     labels = [t.label for t in app.text_input if t.key and t.key.startswith("cost_")]
-    map_labels = [label for label in labels if label.startswith("MAP")]
+    map_labels = [label for label in labels if "MAP" in label]  # first: the SPUK's money for it
     assert map_labels and "(module arbeidsmarkt en participatie)" in map_labels[0].lower(), map_labels
     assert all("(module arbeidsmarkt" not in label.lower() for label in map_labels[1:])

@@ -28,3 +28,17 @@ def test_the_file_name_names_the_municipality_and_the_day():
 def test_a_bad_file_gives_dutch_messages_and_no_session():
     restored, messages = read_upload(b"[1, 2]")
     assert restored is None and "JSON-object" in messages[0]
+
+
+def test_an_older_session_with_the_route_mix_in_its_costs_opens_with_a_dutch_note():
+    """Issue 23: the route mix moved from the cost settings to vraag 2; the upload says so."""
+    import json
+
+    from keuzehulp.contract.schema import MIGRATION_NOTE_ROUTES
+
+    old = {"schema_version": 2, "kind": "keuzehulp-sessie", "profile": {"municipality": "Lochem"},
+           "costs": {"route_shares": {"b1": 60, "onderwijs": 10, "z": 30}}}
+    restored, messages = read_upload(json.dumps(old).encode())
+    assert restored is not None and restored.profile.route_shares is not None
+    assert restored.profile.route_shares.b1 == 60 and restored.costs.route_shares is None
+    assert messages == [MIGRATION_NOTE_ROUTES]

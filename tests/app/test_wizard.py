@@ -33,6 +33,8 @@ EVERY_FIELD = {
     "experience_experts": True,
     "language_providers": 1,
     "employer_network": "strong",
+    "route_shares": {"b1": 50, "onderwijs": 20, "z": 30},
+    "family_migrant_share": 35,
 }
 
 
@@ -68,7 +70,8 @@ PAGE_CONTENT = {
 
 
 def _widget_keys(at) -> set[str]:
-    return {w.key for kind in ("text_input", "radio", "toggle", "multiselect") for w in getattr(at, kind)}
+    keys = {w.key for kind in ("text_input", "radio", "toggle", "multiselect") for w in getattr(at, kind)}
+    return keys | {k.split("__")[0] for k in keys if "__" in k}  # the route mix: route_shares__b1, ...
 
 
 def test_every_page_of_the_route_has_its_expectations():

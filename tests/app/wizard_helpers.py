@@ -28,6 +28,11 @@ def open_page(at: AppTest, path: str) -> AppTest:
 def set_field(at: AppTest, name: str, value: Any) -> None:
     """Set one profile field's widget the way a user would, by its key (= field name)."""
     widget = field_specs()[name].widget  # the field's declaration says how it is asked
+    if widget == "shares":  # three boxes, one answer (ui/widgets.shares_input): fill each in turn
+        for route, share in value.items():
+            at.text_input(key=f"{name}__{route}").input(str(share))
+            at.run()
+        return
     if widget == "number":
         at.text_input(key=name).input(str(value))  # a text box read the Dutch way (ui/widgets)
     else:

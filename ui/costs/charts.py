@@ -1,8 +1,8 @@
 """Charts of the cost model and lead time (issue 12), from keuzehulp.costs.model / leadtime results.
 
-Cost: with the route shares filled in, two bars per year (Kosten, stacked per component, and
-Geld van het Rijk, stacked per money stream); without them, one bar per route per trajectory
-with the contribution as a dark tick. Timeline: one bar per phase in months after housing, the
+Cost: with the route mix filled in, per funding stream a bar of its yearly costs beside a bar
+of the money that comes in (issue 23); without it, one bar per route per trajectory with the
+Rijk's money as a dark tick. Timeline: one bar per phase in months after housing, the
 end of the three-year term as a dashed line. Colours are told apart by label too (legend and
 tooltips); the text alternative is the table beside each chart.
 """
@@ -14,17 +14,16 @@ import math
 import altair as alt
 import pandas as pd
 
+from keuzehulp.contract.costdata import cost_data
 from keuzehulp.contract.schema import ROUTE_IDS
 from keuzehulp.costs.leadtime import Timeline
-from keuzehulp.costs.model import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
+from keuzehulp.costs.model import ROUTE_LABELS, CostResult, component_labels
 from keuzehulp.costs.view import months_text
 from keuzehulp.dutch.numbers import euro
 
 # Colour-blind-safe, dark enough for white text behind it (Okabe-Ito plus greys/blues).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#F0E442",
            "#332288", "#117733", "#88CCEE", "#44AA99"]
-MONEY_COLORS = {"SPUK inburgeringsvoorzieningen": "#117733", "SPUK onderwijsroute": "#44AA99",
-                "Gemeentefonds (uitvoeringskosten)": "#88CCEE"}
 TERM_COLOR = "#a4262c"
 DUTCH_THOUSANDS = "replace(datum.label, /,/g, '.')"  # 100,000 -> 100.000
 
@@ -32,45 +31,72 @@ DUTCH_THOUSANDS = "replace(datum.label, /,/g, '.')"  # 100,000 -> 100.000
 def _cost_frame(result: CostResult) -> pd.DataFrame:
     rows = []
     if result.complete:
-        for key, value in result.per_year.items():  # type: ignore[union-attr]
-            if value > 0:
-                rows.append({"bar": "Kosten per jaar", "part": COMPONENTS[key], "value": value, "euro": euro(value)})
-        for key, value in result.money_in.items():  # type: ignore[union-attr]
-            if value > 0:
-                rows.append({"bar": "Geld van het Rijk per jaar", "part": STREAMS[key], "value": value,
-                             "euro": euro(value)})
+        streams = cost_data().streams
+        for key, part in result.streams.items():
+            if not part.cost and not part.money:
+                continue
+            name = streams[key].short
+            rows.append({"bar": name, "part": COST, "value": part.cost, "euro": euro(part.cost), "note": ""})
+            rows.append({"bar": name, "part": MONEY, "value": part.money if part.filled else 0.0,
+                         "euro": euro(part.money) if part.filled else NOT_FILLED,
+                         "note": "" if part.filled else NOT_FILLED})
     else:
+        labels = component_labels()
         for route in ROUTE_IDS:
             for key, value in result.per_route[route].components.items():
                 if value > 0:
-                    rows.append({"bar": f"{ROUTE_LABELS[route]}, per traject", "part": COMPONENTS[key],
-                                 "value": value, "euro": euro(value)})
-    return pd.DataFrame(rows, columns=["bar", "part", "value", "euro"])
+                    rows.append({"bar": f"{ROUTE_LABELS[route]}, per traject", "part": labels[key],
+                                 "value": value, "euro": euro(value), "note": ""})
+    return pd.DataFrame(rows, columns=["bar", "part", "value", "euro", "note"])
+
+
+COST, MONEY = "Kosten per jaar", "Geld dat binnenkomt per jaar"
+NOT_FILLED = "geld nog niet ingevuld"
 
 
 def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14) -> alt.LayerChart:
+    """Per funding stream a bar of its costs beside a bar of the money that comes in (a stream
+    whose money is not filled in says so); without the route mix, the cost per trajectory."""
     frame = _cost_frame(result)
-    parts = [*COMPONENTS.values(), *STREAMS.values()]
-    colors = PALETTE[: len(COMPONENTS)] + list(MONEY_COLORS.values())
-    x_title = "Euro per jaar" if result.complete else "Euro per traject"
+    if result.complete:
+        return _stream_chart(frame, height, font_size)
+    parts = list(component_labels().values())
+    colors = PALETTE[: len(parts)]
     bars = alt.Chart(frame).mark_bar(stroke="#ffffff", strokeWidth=1).encode(
         y=alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("sum(value):Q", title=x_title,
-                  axis=alt.Axis(format=",.0f", tickCount=6, labelExpr=DUTCH_THOUSANDS)),
+        x=alt.X("sum(value):Q", title="Euro per traject",
+                axis=alt.Axis(format=",.0f", tickCount=6, labelExpr=DUTCH_THOUSANDS)),
         color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=colors),
                         legend=alt.Legend(orient="bottom", columns=4, labelLimit=320)),
         order=alt.Order("value:Q", sort="descending"),
         tooltip=[alt.Tooltip("bar:N", title="Balk"), alt.Tooltip("part:N", title="Onderdeel"),
                  alt.Tooltip("euro:N", title="Bedrag")],
     )
-    layers = [bars]
-    if not result.complete:
-        ticks = pd.DataFrame([{"bar": f"{ROUTE_LABELS[r]}, per traject", "value": result.per_route[r].contribution,
-                               "euro": euro(result.per_route[r].contribution)} for r in ROUTE_IDS])
-        layers.append(alt.Chart(ticks).mark_tick(color="#1a1a1a", thickness=4, size=38).encode(
-            y=alt.Y("bar:N", sort=None), x="value:Q",
-            tooltip=[alt.Tooltip("euro:N", title="Bijdrage van het Rijk per traject")]))
-    chart = alt.layer(*layers).properties(height=height)
+    ticks = pd.DataFrame([{"bar": f"{ROUTE_LABELS[r]}, per traject", "value": result.per_route[r].contribution,
+                           "euro": euro(result.per_route[r].contribution)} for r in ROUTE_IDS])
+    tick = alt.Chart(ticks).mark_tick(color="#1a1a1a", thickness=4, size=38).encode(
+        y=alt.Y("bar:N", sort=None), x="value:Q",
+        tooltip=[alt.Tooltip("euro:N", title="Geld van het Rijk per asielstatushouder")])
+    chart = alt.layer(bars, tick).properties(height=height)
+    return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size).configure_legend(
+        labelFontSize=font_size - 1).configure_view(stroke=None)
+
+
+def _stream_chart(frame: pd.DataFrame, height: int, font_size: int) -> alt.LayerChart:
+    y = alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=320))
+    y_offset = alt.YOffset("part:N", sort=[COST, MONEY])
+    bars = alt.Chart(frame).mark_bar().encode(
+        y=y, yOffset=y_offset,
+        x=alt.X("value:Q", title="Euro per jaar", axis=alt.Axis(format=",.0f", tickCount=6, labelExpr=DUTCH_THOUSANDS)),
+        color=alt.Color("part:N", title=None, scale=alt.Scale(domain=[COST, MONEY], range=["#0072B2", "#117733"]),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("bar:N", title="Geldstroom"), alt.Tooltip("part:N", title="Balk"),
+                 alt.Tooltip("euro:N", title="Bedrag")],
+    )
+    notes = alt.Chart(frame[frame["note"] != ""]).mark_text(align="left", dx=4, fontSize=font_size - 1,
+                                                            fontStyle="italic", color="#444444").encode(
+        y=y, yOffset=y_offset, x=alt.value(0), text="note:N")
+    chart = alt.layer(bars, notes).properties(height=height)
     return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size).configure_legend(
         labelFontSize=font_size - 1).configure_view(stroke=None)
 

@@ -2,10 +2,10 @@
 a newcomer waits (issue 12).
 
 All amounts live in Session.costs (only what the team changed; the rest are the declared
-defaults of texts/costs.yaml). Every widget is seeded from the session before it is drawn and
-writes back in its on_change callback; a value that cannot be (empty, negative, absurd,
-shares not adding up to 100) leaves a Dutch message beside the field and the last valid
-figures in force.
+defaults of texts/costs.yaml). The route mix and the share of family migrants are answers,
+asked on vraag 2 (issue 23); this page shows them. Every widget is seeded from the session
+before it is drawn and writes back in its on_change callback; a value that cannot be (empty,
+negative, absurd) leaves a Dutch message beside the field and the last valid figures in force.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from keuzehulp.contract.costdata import (
     describe_range,
     format_amount,
 )
-from keuzehulp.contract.schema import ROUTE_IDS, CostSettings, RouteShares
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import ROUTE_IDS, CostSettings
 from keuzehulp.costs.model import ROUTE_LABELS
 from keuzehulp.costs.view import BASIS_LABELS, default_count
 from keuzehulp.dutch.markdown import inert_markdown
@@ -37,10 +38,10 @@ from keuzehulp.knowledge.assumptions import base_register
 from keuzehulp.rules.register import knowledge_base
 from ui.costs.results import cost_results, current_estimate, timeline_results
 from ui.kennis.glossary import glossary_links
-from ui.session import state
+from ui.kit import nav
+from ui.session import autosave, state
 
 ERRORS_KEY = "keuzehulp_cost_errors"
-SHARES_ERROR = "route_shares"
 FOLLOW = "follow"
 FORMAT_OPTIONS = (FOLLOW, "group", "shared_purchase", "individual")
 FORMAT_TEXT = {FOLLOW: "Volg de keuze van het team, anders het advies", "group": "Training in een groep",
@@ -90,34 +91,6 @@ def commit_amount(name: str) -> None:
     _store(new)
 
 
-def commit_shares() -> None:
-    texts = [str(st.session_state.get(f"cost_share_{r}") or "").strip() for r in ROUTE_IDS]
-    errors = _errors()
-    settings = _settings()
-    keep = "De vorige verdeling blijft gelden." if settings.route_shares else "Er is nog geen verdeling."
-    values: list[int | None] = []
-    for route, text in zip(ROUTE_IDS, texts, strict=True):
-        try:
-            values.append(parse_whole_number(text) if text else None)
-        except NotAWholeNumber as exc:
-            errors[SHARES_ERROR] = f"{ROUTE_LABELS[route]}: {exc} {keep}"
-            return
-    if all(v is None for v in values):
-        errors.pop(SHARES_ERROR, None)
-        _store(settings.model_copy(update={"route_shares": None}))
-        return
-    if any(v is None for v in values):
-        errors[SHARES_ERROR] = f"Vul alle drie de percentages in; samen 100 procent. {keep}"
-        return
-    try:
-        shares = RouteShares(**dict(zip(ROUTE_IDS, values, strict=True)))
-    except ValidationError as exc:
-        errors[SHARES_ERROR] = f"{_message(exc)}. {keep}"  # the model's own Dutch sentence
-        return
-    errors.pop(SHARES_ERROR, None)
-    _store(settings.model_copy(update={"route_shares": shares}))
-
-
 def commit_format() -> None:
     value = st.session_state.get("cost_training_format")
     _store(_settings().model_copy(update={"training_format": None if value in (None, FOLLOW) else value}))
@@ -162,25 +135,20 @@ def amount_input(name: str, first: FirstUse) -> None:
         st.error(error, icon=":material/error:")
 
 
-def shares_input() -> None:
-    shares = _settings().route_shares
-    pending = SHARES_ERROR in _errors()
-    st.markdown("**Verdeling van de inburgeraars over de leerroutes (procent)**")
-    cols = st.columns(3)
-    for col, route in zip(cols, ROUTE_IDS, strict=True):
-        key = f"cost_share_{route}"
-        if not pending or key not in st.session_state:
-            st.session_state[key] = format_whole_number(round(getattr(shares, route))) if shares else ""
-        with col:
-            st.text_input(ROUTE_LABELS[route], key=key, max_chars=MAX_CHARS, placeholder="Vul in",
-                          on_change=commit_shares)
-    error = _errors().get(SHARES_ERROR)
-    if error:  # constant text and parsed numbers only
-        st.error(error, icon=":material/error:")
-    elif shares is None:
+def composition() -> None:
+    """The intake's composition is asked once, on vraag 2 (issue 23): here it is shown, with a
+    link to change it, never asked a second time."""
+    profile = state.get_profile()
+    lab = labels()
+    lines = [f"{lab.field('route_shares')} **{lab.value('route_shares', profile.route_shares)}**",
+             f"{lab.field('family_migrant_share')} **{lab.value('family_migrant_share', profile.family_migrant_share)}**"]
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    if profile.route_shares is None:
         st.info("Wij vonden geen openbare landelijke verdeling over de leerroutes die wij konden "
-                "controleren. Vul de verdeling van uw gemeente in; zonder verdeling rekent de keuzehulp "
-                "alleen per traject.", icon=":material/info:")
+                "controleren. Vul bij vraag 2 de verdeling van uw gemeente in; zonder verdeling rekent de "
+                "keuzehulp alleen per traject.", icon=":material/info:")
+    st.page_link(nav.link_target("pages/q2_organisatie.py"), label="Verdeling en gezinsmigranten aanpassen bij vraag 2",
+                 icon=":material/edit:", query_params=autosave.address_params())
 
 
 def format_input() -> None:
@@ -229,7 +197,7 @@ def costs_page() -> None:
     if left:
         st.info(f"{left} van de {total} bedragen met een aanname als startwaarde staan nog op die startwaarde. "
                 "Vervang ze onder 'Bedragen aanpassen' door uw eigen cijfers.", icon=":material/info:")
-    shares_input()
+    composition()
     format_input()
     amounts_editor()
     est = current_estimate()

@@ -13,14 +13,18 @@ from typing import Any
 
 import streamlit as st
 
+from keuzehulp.contract.costdata import texts
 from keuzehulp.contract.schema import Advice
 from keuzehulp.costs.estimate import Estimate, estimate
 from keuzehulp.costs.model import CostResult
 from keuzehulp.costs.view import (
+    COMPONENTS_HEADING,
+    MONEY_HEADING,
     cost_table,
     driver_lines,
     headline,
     money_table,
+    slide_headline,
     timeline_headline,
     timeline_table,
     training_line,
@@ -64,11 +68,21 @@ def _table(table) -> None:  # type: ignore[no-untyped-def]
 
 
 def _metrics(result: CostResult) -> None:
+    """Three figures; the third is one total difference only when it may be shown
+    (CostResult.gap_shown), else the costs that have no budget filled in yet."""
     a, b, c = st.columns(3)
     a.metric("Kosten per jaar", euro(result.total_year))
-    b.metric("Geld van het Rijk per jaar", euro(result.money_year))
-    gap = result.gap_year or 0.0
-    c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", euro(abs(gap)))
+    rijk = result.money_in["spuk"] + result.money_in["spuk_onderwijs"]  # type: ignore[index]
+    b.metric("Geld van het Rijk", euro(rijk), help="Per jaar, uit de twee specifieke uitkeringen (SPUK).")
+    if result.gap_shown:
+        gap = result.gap_year or 0.0
+        c.metric("Tekort per jaar" if gap > 0.5 else "Overschot per jaar", euro(abs(gap)))
+    else:
+        open_cost = sum(result.streams[k].cost for k in result.open_streams)
+        c.metric("Nog zonder budget", euro(open_cost) if result.open_streams else "–",
+                 help="Kosten per jaar die het gemeentefonds of het participatiebudget betaalt, zolang u "
+                      "dat geld niet hebt ingevuld. Een totaal tekort noemt de keuzehulp pas als alles is "
+                      "ingevuld en de meeste bedragen uw eigen cijfers zijn.")
 
 
 # Vega-Lite specs of the charts by their inputs. Building an Altair chart and validating it
@@ -105,26 +119,27 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
     result = est.costs
     if result.complete:
         _metrics(result)
-    if layout.slide and result.complete:
-        lines = driver_lines(result)[:2]  # the figures say the rest; two drivers fit a slide
-        if lines:
-            st.markdown("\n".join(f"- {explain(t)}" for t in lines))
-    else:
-        st.markdown(explain(headline(result)))
+    # The headline says what is counted and what not yet, on the slide too (issue 23).
+    st.markdown(explain(slide_headline(result) if layout.slide else headline(result)))
     if result.complete and not layout.slide:
         st.caption(volumes_line(result))
-    _chart(cost_chart, result, **layout.cost_chart)
-    if layout.slide:
-        return
-    _table(cost_table(result))
-    money = money_table(result)
+    money = money_table(result, short=layout.slide)
     if money is not None:
+        if not layout.slide:
+            st.markdown(f"**{MONEY_HEADING}**")
         _table(money)
+    if layout.slide:
+        if not result.complete:
+            _chart(cost_chart, result, **layout.cost_chart)
+        return
+    _chart(cost_chart, result, **layout.cost_chart)
+    if result.complete:
+        st.markdown(f"**{COMPONENTS_HEADING}**")
+    _table(cost_table(result))
     lines = driver_lines(result)
     if lines:
         st.markdown("**Wat bepaalt het verschil het meest?**\n\n" + "\n".join(f"- {explain(t)}" for t in lines))
-    st.caption(explain(training_line(est)) + " Het bedrag per traject van het Rijk is een gemiddelde over de "
-               "drie leerroutes, geen bedrag per route.")
+    st.caption(explain(training_line(est) + " " + texts()["note_rijk"]))
 
 
 def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:

@@ -247,10 +247,12 @@ def apply_page_setup() -> None:
 
 def page_css() -> str:
     """Every page: less space above the title (on a projector every line counts), long toggle
-    questions wrap instead of being cut off with "...", and a printed page (Menu > Afdrukken)
-    is the content alone, without sidebar, toolbar and buttons."""
+    questions wrap instead of being cut off with "...", a metric's figure shrinks with the
+    window instead of being cut off ("€ 2.310.…" on a laptop beside the sidebar), and a printed
+    page (Menu > Afdrukken) is the content alone, without sidebar, toolbar and buttons."""
     return """<style>
 [data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
+[data-testid='stMetricValue'] { font-size: clamp(1.25rem, 2.4vw, 2.25rem); }
 [data-testid='stCheckbox'] .stMarkdownEllipsis,
 [data-testid='stCheckbox'] .stMarkdownEllipsis p { white-space: normal; overflow: visible; text-overflow: clip; }
 @media print {

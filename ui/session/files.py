@@ -6,13 +6,13 @@ from datetime import date
 
 import streamlit as st
 
-from keuzehulp.contract.inputs import InputError, parse_session
+from keuzehulp.contract.inputs import InputError, read_session
 from keuzehulp.contract.schema import Session
 from keuzehulp.report.plain import slug
 from ui.session import state
 
 APPLIED_KEY = "keuzehulp_upload_applied"  # file_id of the last upload handled (no rerun loop)
-RESULT_KEY = "keuzehulp_upload_result"  # ("ok", [municipality]) or ("error", [messages])
+RESULT_KEY = "keuzehulp_upload_result"  # ("ok", [municipality, *notes]) or ("error", [messages])
 
 
 def session_filename(session: Session, today: date | None = None) -> str:
@@ -27,9 +27,10 @@ def session_json(session: Session) -> bytes:
 
 
 def read_upload(raw: bytes) -> tuple[Session | None, list[str]]:
-    """A session from uploaded bytes, or None and Dutch messages naming each problem."""
+    """A session from uploaded bytes and the notes on what was migrated from an older version,
+    or None and Dutch messages naming each problem."""
     try:
-        return parse_session(raw), []
+        return read_session(raw)
     except InputError as exc:
         return None, exc.messages
 
@@ -47,7 +48,7 @@ def apply_upload(raw: bytes, file_id: str) -> None:
         st.session_state[RESULT_KEY] = ("error", messages)
         return
     state.set_session(session)
-    st.session_state[RESULT_KEY] = ("ok", [session.profile.municipality])
+    st.session_state[RESULT_KEY] = ("ok", [session.profile.municipality, *messages])
 
 
 def save_button() -> None:

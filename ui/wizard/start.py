@@ -45,6 +45,8 @@ def resume() -> None:
         who = f" voor {inert_markdown(name)}" if name else ""
         st.success(f"De sessie{who} is geopend. Uw antwoorden staan weer klaar.",
                    icon=":material/check_circle:")
+        for note in details[1:]:  # what was migrated from an older version (constant Dutch)
+            st.info(note, icon=":material/update:")
 
 
 def steps_overview() -> None:
