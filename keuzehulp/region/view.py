@@ -18,7 +18,7 @@ from keuzehulp.rules import groups
 from keuzehulp.rules.engine import advise
 
 from .content import SCALE_IDS, GroupSpec, ScaleContent, scales
-from .model import Region
+from .model import Region, RegionAction
 
 NOT_NEEDED = -1.0  # months_to_fill of a unit that expects nobody for this deelproduct
 
@@ -81,6 +81,7 @@ class RegionView(BaseModel):
     deelproducten: list[DeelproductView]
     differences: list[Difference]
     costs: Any = None  # keuzehulp.region.costs.RegionCosts, filled by region_summary
+    actions: list[RegionAction] = Field(default_factory=list)  # the region file's, as given
 
 
 def route_intake(profile: Profile, shares: dict[str, float] | None, routes: list[str]) -> float:
@@ -264,6 +265,7 @@ def regional_view(region: Region, content: ScaleContent | None = None) -> Region
         municipalities=municipalities,
         deelproducten=[deelproduct_view(region, d, content) for d in DEELPRODUCT_IDS],
         differences=_differences(municipalities),
+        actions=list(region.actions),
     )
 
 
