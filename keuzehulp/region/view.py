@@ -8,7 +8,7 @@ regional_view(region) -> RegionView, whose model_dump(mode="json") is DOMAIN.md'
 from __future__ import annotations
 
 import math
-from statistics import median_low
+from statistics import median_high, median_low
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -93,11 +93,12 @@ def route_intake(profile: Profile, shares: dict[str, float] | None, routes: list
 
 
 def _unit(members: list[Profile], intakes: dict[str, float], spec: GroupSpec) -> Unit:
-    """A unit's estimate: shared norms are the members' median (assumption region-shared-norms)."""
+    """A unit's estimate: shared norms are the members' median, with an even count the more lenient
+    of the middle two (assumption region-shared-norms)."""
     mixed = any(p.level_mix == "mixed" for p in members)
     cells = groups.level_groups("mixed" if mixed else "similar") if spec.cells == "levels" else 1
     size = int(median_low(p.min_group_size for p in members))
-    wait = int(median_low(p.max_wait_months for p in members))
+    wait = int(median_high(p.max_wait_months for p in members))
     intake = sum(intakes[p.municipality] for p in members)
     raw = groups.months_for(intake, size, cells)
     months = None if math.isinf(raw) else raw
