@@ -190,3 +190,46 @@ def test_equal_and_custom_cost_keys() -> None:
 def test_when_every_municipality_trains_alone_nothing_is_shared() -> None:
     view = region_summary(parse_region(region_file(small("Aa", 300), small("Bb", 400), scale={"training": "lokaal"})))
     assert view.costs.shared == [] and all(m.shared_costs == 0 for m in view.costs.municipalities)
+
+
+# --- the page's table (keuzehulp/region/rows.py) -----------------------------------------------
+
+def test_rows_round_trip_and_keep_the_answers_the_table_does_not_show() -> None:
+    from keuzehulp.region.rows import region_from_rows, rows_of
+
+    region = parse_region(region_file(small("Aa", 1200, partners=["vocational_college"], route_shares={"b1": 60, "onderwijs": 10, "z": 30}),
+                                      small("Bb", 12, level_mix="similar")))
+    doc = region.model_dump(mode="json")
+    rows = rows_of(doc)
+    assert rows[0]["annual_intake"] == "1.200" and rows[0]["b1"] == "60" and rows[1]["b1"] == ""
+    assert rows[1]["level_mix"] == "Ja, ongeveer hetzelfde niveau"
+    again = region_from_rows("Testregio", rows, doc["municipalities"])
+    assert again.municipalities == region.municipalities and again.route_shares == region.route_shares
+
+
+@pytest.mark.parametrize(("cell", "value", "says"), [
+    ("annual_intake", "3,5", "Rij 2 (Bb): Instroom per jaar: '3,5' is geen heel getal"),
+    ("annual_intake", "20000", "Rij 2 (Bb): Instroom per jaar: de waarde 20000 is te groot"),
+    ("level_mix", "Soms", "Rij 2 (Bb): Taalniveaus: kies uit"),
+    ("b1", "50", "Rij 2 (Bb): B1-route %: de verdeling over de leerroutes telt op tot 50 procent"),
+    ("municipality", "aa", "staat twee keer in de regio"),
+])
+def test_a_wrong_cell_gets_a_dutch_message_naming_row_and_column(cell: str, value: str, says: str) -> None:
+    from keuzehulp.region.rows import region_from_rows, rows_of
+
+    doc = parse_region(region_file(small("Aa", 8), small("Bb", 12))).model_dump(mode="json")
+    rows = rows_of(doc)
+    rows[1][cell] = value
+    with pytest.raises(InputError) as exc:
+        region_from_rows("Testregio", rows, doc["municipalities"])
+    assert any(says in m for m in exc.value.messages), exc.value.messages
+
+
+def test_a_table_of_one_or_sixteen_rows_is_no_region() -> None:
+    from keuzehulp.region.rows import region_from_rows
+
+    for n in (1, 16):
+        rows = [{"municipality": f"G{i}", "annual_intake": "10"} for i in range(n)]
+        with pytest.raises(InputError) as exc:
+            region_from_rows("R", rows, [None] * n)
+        assert any(f"de tabel heeft er {n}" in m for m in exc.value.messages)

@@ -29,6 +29,11 @@ DEELPRODUCT_IDS: tuple[str, ...] = (
     "maatschappelijke_begeleiding", "ontzorgen", "training", "participatieplaatsen",
 )
 IN_TIME = ("all", "some", "none")
+# The page Regio's table: the answers shown per municipality (keuzehulp/region/rows.py).
+NUMBER_FIELDS = ("annual_intake", "min_group_size", "max_wait_months")
+OPTION_FIELDS = ("level_mix", "recent_arrivals", "own_capacity")
+ROW_FIELDS = ("municipality", "annual_intake", "b1", "onderwijs", "z", *OPTION_FIELDS, "min_group_size",
+              "max_wait_months")
 # What a scale rule's condition may name: the region's quantities per deelproduct (view.py).
 SPECS: dict[str, FieldType] = {
     "needed": FieldType("needed", "bool", (True, False)),

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from keuzehulp.contract.yamlio import load_model_file
 
-from .content import DEELPRODUCT_IDS, SCALE_IDS
+from .content import DEELPRODUCT_IDS, ROW_FIELDS, SCALE_IDS
 
 TEXTS_PATH = Path(__file__).resolve().parents[2] / "texts" / "region.yaml"
 COLUMNS = ("deelproduct", "scale", "lead", "joins", "action", "owner", "due", "municipality", "intake",
@@ -49,6 +49,8 @@ class RegionTexts(BaseModel):
     cost_rijk: str
     deelproducten: dict[str, str]
     scales: dict[str, str]
+    editor_columns: dict[str, str]
+    row_problem: str
 
     @model_validator(mode="after")
     def _complete(self) -> RegionTexts:
@@ -56,6 +58,7 @@ class RegionTexts(BaseModel):
         missing += [f"scales.{s}" for s in SCALE_IDS if s not in self.scales]
         missing += [f"columns.{c}" for c in COLUMNS if c not in self.columns]
         missing += [f"cost_key.{k}" for k in ("participants", "equal", "custom") if k not in self.cost_key]
+        missing += [f"editor_columns.{c}" for c in ROW_FIELDS if c not in self.editor_columns]
         if missing:
             raise ValueError(f"missing: {', '.join(missing)}")
         return self
