@@ -233,3 +233,24 @@ def test_a_table_of_one_or_sixteen_rows_is_no_region() -> None:
         with pytest.raises(InputError) as exc:
             region_from_rows("R", rows, [None] * n)
         assert any(f"de tabel heeft er {n}" in m for m in exc.value.messages)
+
+
+# --- 'Met de regio' for one municipality (keuzehulp/region/single.py) ---------------------------
+
+def test_met_de_regio_shows_the_difference_the_three_choices_do_not() -> None:
+    from keuzehulp.contract.schema import RouteShares
+    from keuzehulp.region.single import regional_effect
+
+    # The issue's policy adviser: 120 a year, alone or with 300 in the region, the same 3 choices.
+    alone = Profile(municipality="Lochem", annual_intake=120)
+    together = alone.model_copy(update={"regional_cooperation": "existing", "regional_intake": 300})
+    assert {d: a.choice for d, a in advise(alone).decisions.items()} == \
+        {d: a.choice for d, a in advise(together).decisions.items()}
+    effect = regional_effect(together, RouteShares(b1=60, onderwijs=10, z=30))
+    b1 = next(d for d in effect.deelproducten if d.id == "leerroute_b1")
+    assert b1.alone.months_to_fill == pytest.approx(groups.months_for(72, 8, 3))  # 4 months: too late
+    assert b1.together.months_to_fill == pytest.approx(groups.months_for(72 + 180, 8, 3))
+    assert not b1.alone.in_time and b1.together.in_time and b1.differs
+    assert effect.own.shared_costs < effect.own.alone_costs  # fuller groups: her part costs less
+    assert effect.own.alone_groups == groups_needed(108, 3, 8)
+    assert regional_effect(alone) is None  # no partners' intake: nothing to compare

@@ -21,7 +21,7 @@ from keuzehulp.costs.model import compute
 
 from .content import scales
 from .model import Region
-from .view import RegionView, route_intake
+from .view import DeelproductView, RegionView, route_intake
 
 SHARED_DEELPRODUCT = "training"
 
@@ -42,7 +42,8 @@ class MunicipalityCost(BaseModel):
     share: float  # of the shared costs, 0..1
     participants: float  # in the shared deelproduct, a year
     shared_costs: float
-    alone_costs: float  # her own groups, were she alone
+    alone_groups: int  # groups a year of her own, were she alone
+    alone_costs: float  # their cost
     rijk_per_year: float  # SPUK: stays with the municipality
     rijk_complete: bool  # False: without a route mix the onderwijsroute's extra is not counted
 
@@ -71,9 +72,13 @@ def _shares(region: Region, participants: Mapping[str, float], joiners: list[str
 
 
 def region_costs(region: Region, view: RegionView, amounts: Mapping[str, float] | None = None) -> RegionCosts:
+    return training_costs(region, next(d for d in view.deelproducten if d.id == SHARED_DEELPRODUCT), amounts)
+
+
+def training_costs(region: Region, dv: DeelproductView, amounts: Mapping[str, float] | None = None) -> RegionCosts:
+    """The costs of training in groups (`dv`: its regional view), shared and per municipality."""
     a = dict(amounts) if amounts is not None else cost_data().defaults
     spec = scales().groups[SHARED_DEELPRODUCT]
-    dv = next(d for d in view.deelproducten if d.id == SHARED_DEELPRODUCT)
     participants = {}
     for p in region.municipalities:
         mix = region.route_shares.get(p.municipality)
@@ -107,6 +112,7 @@ def region_costs(region: Region, view: RegionView, amounts: Mapping[str, float] 
         rows.append(MunicipalityCost(
             municipality=p.municipality, share=(split.get(p.municipality, 0.0) / total) if total else 0.0,
             participants=round(participants[p.municipality], 1), shared_costs=split.get(p.municipality, 0.0),
+            alone_groups=alone_groups.get(p.municipality, 0),
             alone_costs=alone_groups.get(p.municipality, 0) * per_group, rijk_per_year=rijk, rijk_complete=complete))
     return RegionCosts(key=key, shared=shared, municipalities=rows)
 

@@ -51,6 +51,11 @@ class RegionTexts(BaseModel):
     scales: dict[str, str]
     editor_columns: dict[str, str]
     row_problem: str
+    single_title: str
+    single_intro: str
+    single_none: str
+    single_training: str
+    single_columns: dict[str, str]
 
     @model_validator(mode="after")
     def _complete(self) -> RegionTexts:
@@ -59,6 +64,8 @@ class RegionTexts(BaseModel):
         missing += [f"columns.{c}" for c in COLUMNS if c not in self.columns]
         missing += [f"cost_key.{k}" for k in ("participants", "equal", "custom") if k not in self.cost_key]
         missing += [f"editor_columns.{c}" for c in ROW_FIELDS if c not in self.editor_columns]
+        missing += [f"single_columns.{c}" for c in ("deelproduct", "alone", "together", "scale")
+                    if c not in self.single_columns]
         if missing:
             raise ValueError(f"missing: {', '.join(missing)}")
         return self
