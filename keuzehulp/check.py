@@ -15,6 +15,8 @@ from keuzehulp.knowledge.crossref import crossref_problems
 from keuzehulp.knowledge.provenance import load_texts as load_provenance_texts
 from keuzehulp.procurement.content import load_content as load_procurement
 from keuzehulp.procurement.texts import load_texts as load_procurement_texts
+from keuzehulp.region.content import load_scales
+from keuzehulp.region.texts import load_texts as load_region_texts
 from keuzehulp.rules.groups import load_texts as load_group_texts
 from keuzehulp.rules.ruleset import RULES_DIR, RuleSet, load_rules
 from keuzehulp.rules.version import version_problems
@@ -33,7 +35,7 @@ class CheckResult:
 def check_all(rules_dir: Path = RULES_DIR, knowledge_dir: Path = KNOWLEDGE_DIR) -> CheckResult:
     result = CheckResult()
     for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_provenance_texts,
-                 load_group_texts, load_procurement_texts):
+                 load_group_texts, load_procurement_texts, load_region_texts):
         try:
             load()
         except ContentError as exc:
@@ -67,6 +69,12 @@ def check_all(rules_dir: Path = RULES_DIR, knowledge_dir: Path = KNOWLEDGE_DIR) 
                     users.setdefault(block.spec.assumption, []).append(f"procurement/blocks.yaml: {block.spec.id}")
         except ContentError:
             pass  # reported below, with the knowledge ids
+        try:  # so does a scale rule of the region
+            for rule in load_scales().rules:
+                if rule.spec.assumption:
+                    users.setdefault(rule.spec.assumption, []).append(f"region/scales.yaml: {rule.spec.id}")
+        except ContentError:
+            pass  # reported below, with the knowledge ids
         result.problems.extend(unused_problems(register, users))
     knowledge_ids: set[str] | None = None
     try:
@@ -82,6 +90,10 @@ def check_all(rules_dir: Path = RULES_DIR, knowledge_dir: Path = KNOWLEDGE_DIR) 
     try:
         load_procurement(knowledge_ids=knowledge_ids,
                          assumption_ids=None if register is None else set(register.items))
+    except ContentError as exc:
+        result.problems.extend(exc.problems)
+    try:
+        load_scales(knowledge_ids=knowledge_ids, assumption_ids=None if register is None else set(register.items))
     except ContentError as exc:
         result.problems.extend(exc.problems)
     result.problems = sorted(set(result.problems))

@@ -1,4 +1,5 @@
-"""Command line: `python -m keuzehulp advise PROFILE.json | inkoop PROFIEL_OF_SESSIE.json | check | schema`.
+"""Command line: `python -m keuzehulp advise PROFILE.json | inkoop PROFIEL_OF_SESSIE.json | regio REGIO.json |
+check | schema`.
 
 Exit codes: 0 success, 1 `check` found problems (or the rules are broken), 2 bad input.
 Everything a user reads is Dutch; bad input never produces a traceback.
@@ -39,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m keuzehulp", description="Keuzehulp duaal inburgeren.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{advise,inkoop,check,schema}",
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{advise,inkoop,regio,check,schema}",
                                 parser_class=_Parser)
     advise = sub.add_parser("advise", help="advies voor een profiel (JSON)")
     advise.add_argument("profile", metavar="PROFIEL.json",
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     inkoop.add_argument("--format", choices=["json", "md", "docx", "pdf"], default="json",
                         help="uitvoer (standaard: json)")
     inkoop.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    regio = sub.add_parser("regio", help="het regionale overzicht en de samenvatting van een regio")
+    regio.add_argument("region", metavar="REGIO.json", help="regiobestand; '-' leest van standaardinvoer")
+    regio.add_argument("--format", choices=["json", "md", "docx", "pdf"], default="json",
+                       help="uitvoer (standaard: json)")
+    regio.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
     check = sub.add_parser("check", help="controleer regels, kennisbank en verwijzingen")
     check.add_argument("--rules", metavar="MAP", help=argparse.SUPPRESS)
     check.add_argument("--knowledge", metavar="MAP", help=argparse.SUPPRESS)
@@ -149,6 +155,28 @@ def _inkoop(args: argparse.Namespace) -> int:
     return _write(out, args.output)
 
 
+def _regio(args: argparse.Namespace) -> int:
+    """The regional view and summary of a region file (DOMAIN.md, "Region")."""
+    if args.format in ("docx", "pdf") and not args.output:
+        return _fail([f"Een {args.format}-bestand kan niet naar het scherm; geef een bestand op met -o BESTAND."])
+    from keuzehulp.region.costs import region_summary
+    from keuzehulp.region.model import parse_region
+
+    try:
+        region = parse_region(_read(args.region))
+    except InputError as exc:
+        return _fail(exc.messages)
+    from datetime import date
+
+    from .report import region as writer
+
+    try:
+        out = writer.render(args.format, region_summary(region), date.today())
+    except FontMissingError as exc:
+        return _fail([str(exc)], 1)
+    return _write(out, args.output)
+
+
 def _check(args: argparse.Namespace) -> int:
     from .check import check_all
 
@@ -183,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "inkoop":
             return _inkoop(args)
+        if args.command == "regio":
+            return _regio(args)
         from keuzehulp.contract.fields import profile_json_schema
 
         print(json.dumps(profile_json_schema(), ensure_ascii=False, indent=2))

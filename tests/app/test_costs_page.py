@@ -177,3 +177,21 @@ def test_an_amount_label_spells_out_its_abbreviation_where_the_editor_first_uses
     map_labels = [label for label in labels if "MAP" in label]  # first: the SPUK's money for it
     assert map_labels and "(module arbeidsmarkt en participatie)" in map_labels[0].lower(), map_labels
     assert all("(module arbeidsmarkt" not in label.lower() for label in map_labels[1:])
+
+
+def test_met_de_regio_opens_with_the_wait_per_deelproduct_alone_and_together(app):
+    from wizard_helpers import fill_in
+
+    fill_in(app, {"annual_intake": 120, "regional_intake": 300})
+    open_page(app, PAGE)
+    _shares(app, 60, 10, 30)
+    assert "alleen" not in " ".join(str(d.value) for d in app.dataframe).lower()  # drawn once opened
+    app.session_state["cost_region_open"] = True
+    app.run()
+    table = app.dataframe[-1].value
+    b1 = table[table["Deelproduct"] == "Leerroute: B1-route"].iloc[0]
+    assert b1["Alleen: groep vol na"] == "ongeveer 4 maanden (te laat)"
+    assert b1["Met de regio: groep vol na"] == "ongeveer 1,1 maanden (op tijd)"
+    # 108 in B1 and Z over 3 levels: 36 a level, 5 groups of 8 each; with 270 more: 48 in all
+    text = page_text(app).replace("\\", "")
+    assert "alleen 15 groepen per jaar voor € 180.000; samen 48 groepen, waarvan uw deel € 164.571" in text

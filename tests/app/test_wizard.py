@@ -63,6 +63,7 @@ PAGE_CONTENT = {
     "pages/vergelijken.py": ("Scenario's vergelijken", "Om scenario's te vergelijken heeft u er minstens twee nodig"),
     "pages/presentatie.py": ("Keuzehulp duaal inburgeren", "Drie keuzes voor uw duale trajecten"),
     "pages/kennisbank.py": ("Kennisbank", "Alles uit de handreiking"),
+    "pages/regio.py": ("Regio", "Gedeelde afspraken per deelproduct"),
     # Before a workshop starts; what they show during one: tests/app/test_live_workshop.py.
     "pages/workshop.py": ("Workshop: stemmen met de telefoon", "Laat iedereen in de zaal stemmen met de eigen telefoon"),
     "pages/stemmen.py": ("Stemmen in de workshop", "Vul de code in die de begeleider laat zien"),

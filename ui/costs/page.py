@@ -36,6 +36,7 @@ from keuzehulp.dutch.numbers import (
 from keuzehulp.knowledge.abbreviations import FirstUse, terms
 from keuzehulp.knowledge.assumptions import base_register
 from keuzehulp.rules.register import knowledge_base
+from ui.costs.regional import regional_block
 from ui.costs.results import cost_results, current_estimate, timeline_results
 from ui.kennis.glossary import glossary_links
 from ui.kit import nav
@@ -209,4 +210,5 @@ def costs_page() -> None:
     cost_results(est)
     st.header("Doorlooptijd", anchor=False)
     timeline_results(est)
+    regional_block()
     glossary_links()

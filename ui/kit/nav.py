@@ -40,6 +40,7 @@ PAGES: list[NavPage] = [
     NavPage("pages/kosten.py", "Kosten en doorlooptijd", ":material/euro:", None, render="ui.costs.page:costs_page"),
     NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None, render="ui.present.scenarios:comparison_page"),
     NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None, render="ui.present.slides:presentation_page"),
+    NavPage("pages/regio.py", "Regio", ":material/hub:", None, render="ui.region.page:region_page"),
     NavPage("pages/workshop.py", "Workshop", ":material/groups:", None, render="ui.workshop.live:workshop_page"),
     NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None, render="ui.kennis.kennisbank:render_kennisbank"),
     NavPage("pages/stemmen.py", "Stemmen", ":material/how_to_vote:", None, participant=True,

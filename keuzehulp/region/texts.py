@@ -1,0 +1,80 @@
+"""texts/region.yaml: the Dutch words of the regional view and summary, checked complete at load."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from keuzehulp.contract.yamlio import load_model_file
+
+from .content import DEELPRODUCT_IDS, ROW_FIELDS, SCALE_IDS
+
+TEXTS_PATH = Path(__file__).resolve().parents[2] / "texts" / "region.yaml"
+COLUMNS = ("deelproduct", "scale", "lead", "joins", "action", "owner", "due", "municipality", "intake",
+           "share", "shared", "rijk")
+
+
+class RegionTexts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    intro: str
+    disclaimer: str
+    shared_title: str
+    municipalities_title: str
+    differences_title: str
+    costs_title: str
+    scales_title: str
+    no_deviations: str
+    no_actions: str
+    no_differences: str
+    region_wide: str
+    columns: dict[str, str]
+    chosen: str
+    advised: str
+    advised_differs: str
+    every_municipality: str
+    deviation_not_joining: str
+    deviation_alone: str
+    deviation_advice: str
+    difference_what: str
+    difference_why: str
+    mix_missing: str
+    not_computed: str
+    no_subregions: str
+    cost_key: dict[str, str]
+    cost_shared: str
+    cost_rijk: str
+    deelproducten: dict[str, str]
+    scales: dict[str, str]
+    editor_columns: dict[str, str]
+    row_problem: str
+    single_title: str
+    single_intro: str
+    single_none: str
+    single_training: str
+    single_columns: dict[str, str]
+
+    @model_validator(mode="after")
+    def _complete(self) -> RegionTexts:
+        missing = [f"deelproducten.{d}" for d in DEELPRODUCT_IDS if d not in self.deelproducten]
+        missing += [f"scales.{s}" for s in SCALE_IDS if s not in self.scales]
+        missing += [f"columns.{c}" for c in COLUMNS if c not in self.columns]
+        missing += [f"cost_key.{k}" for k in ("participants", "equal", "custom") if k not in self.cost_key]
+        missing += [f"editor_columns.{c}" for c in ROW_FIELDS if c not in self.editor_columns]
+        missing += [f"single_columns.{c}" for c in ("deelproduct", "alone", "together", "scale")
+                    if c not in self.single_columns]
+        if missing:
+            raise ValueError(f"missing: {', '.join(missing)}")
+        return self
+
+
+def load_texts(path: Path = TEXTS_PATH) -> RegionTexts:
+    return load_model_file(RegionTexts, path)[0]
+
+
+@lru_cache(maxsize=1)
+def texts() -> RegionTexts:
+    return load_texts()

@@ -1,0 +1,7 @@
+"""Regio (issue 25): a facilitator enters a region and 2-15 municipalities with their answers (or
+uploads a region file or a municipality's saved session), sees the regional view with the
+municipalities side by side and the differences marked, and downloads the regional summary.
+The region is kept in the session store under its own key (`?regio=` in the address).
+
+May import: ui.kit, ui.session, and the engine (keuzehulp.*).
+"""
