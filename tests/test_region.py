@@ -172,8 +172,11 @@ def test_shared_costs_split_by_participants_and_the_rijks_money_stays_per_munici
     assert rows["Ee"].shared_costs == pytest.approx(shared.cost_per_year * 25 / 80)
     from keuzehulp.contract.costdata import cost_data
     a = cost_data().defaults
+    # the cost model's SPUK money (issue 23): the routes, the onderwijsroute's extra, and the SPUK
+    # for maatschappelijke begeleiding, PVT and MAP per status holder (no family migrants given)
     assert rows["Aa"].rijk_per_year == pytest.approx(8 * a["contribution_per_trajectory"]
-                                                     + 8 * 0.2 * a["onderwijs_extra_per_trajectory"])
+                                                     + 8 * 0.2 * a["onderwijs_extra_per_trajectory"]
+                                                     + 8 * a["spuk_services_per_trajectory"])
     assert all(m.rijk_complete for m in rows.values())
 
 
