@@ -96,6 +96,23 @@ def headline(result: CostResult) -> str:
     return text
 
 
+def summary_line(estimate: Estimate) -> str:
+    """Costs and lead time in one line, for page 1 of the choice summary (issue 24)."""
+    result, tl = estimate.costs, estimate.timeline
+    if result.complete:
+        gap = result.gap_year or 0.0
+        money = (f"tekort {euro(gap)}" if gap > 0.5 else f"over {euro(-gap)}" if gap < -0.5
+                 else "kosten en bijdrage gelijk")
+        costs = (f"{euro(result.total_year)} per jaar, {euro(result.money_year)} van het Rijk "
+                 f"({money} per jaar)")
+    else:
+        costs = ("per traject " + ", ".join(f"{ROUTE_LABELS[r]} {euro(result.per_route[r].total)}" for r in ROUTE_IDS)
+                 + " (per jaar: vul eerst de verdeling over de leerroutes in)")
+    lesson, participation = tl.milestone("first_lesson"), tl.milestone("participation")
+    return (f"{costs}; eerste taalles {months_text(lesson)} na de huisvesting, eerste stap naar "
+            f"participatie na {months_text(participation)}.").replace("na nooit", "nooit")
+
+
 def driver_lines(result: CostResult) -> list[str]:
     specs = cost_data().amounts
     lines = []
@@ -190,6 +207,7 @@ class CostsSection:
     warnings: list[str]
     amounts_table: Table
     note: str
+    summary: str = ""  # the one line on page 1 (summary_line)
 
 
 def costs_section(est: Estimate, settings: CostSettings, source_titles: dict[str, str] | None = None) -> CostsSection:
@@ -200,7 +218,7 @@ def costs_section(est: Estimate, settings: CostSettings, source_titles: dict[str
     return CostsSection(headline(result), volumes_line(result), training_line(est), cost_table(result),
                         money_table(result), driver_lines(result), timeline_headline(est.timeline),
                         timeline_table(est.timeline), list(est.timeline.warnings),
-                        amounts_table(settings, source_titles), note)
+                        amounts_table(settings, source_titles), note, summary_line(est))
 
 
 def compare_rows(estimates: list[Estimate]) -> list[list[str]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..dutchdate import local_today
 from ..schema import Advice, Profile, Session
 from .as_docx import render_docx
 from .as_html import render_html
@@ -71,7 +72,7 @@ def render(fmt: str, advice: Advice, session: Session | None = None, today: date
 
 def filename(fmt: str, profile: Profile, today: date | None = None) -> str:
     """keuzeoverzicht-<municipality>-<yyyy-mm-dd>.<ext>; without a name: keuzeoverzicht-<date>.<ext>."""
-    day = (today or date.today()).isoformat()
+    day = (today or local_today()).isoformat()  # the Dutch date: 00:54 on 6 December says 6 December
     name = slug(profile.municipality)
     stem = f"keuzeoverzicht-{name}-{day}" if name else f"keuzeoverzicht-{day}"
     return f"{stem}.{FORMATS[fmt].extension}"

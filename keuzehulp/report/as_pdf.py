@@ -56,6 +56,22 @@ def font_paths() -> dict[str, Path]:
     )
 
 
+@lru_cache(maxsize=1)
+def _measurer() -> FPDF:
+    pdf = FPDF(unit="mm")
+    for style, path in font_paths().items():
+        pdf.add_font(FAMILY, style, str(path))
+    return pdf
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width in mm of a text in DejaVu Sans (also how Word tables are sized: as_docx.py)."""
+    pdf = _measurer()
+    pdf.set_font(FAMILY, "B" if bold else "", size)
+    return pdf.get_string_width(text)
+
+
 class _Pdf(FPDF):
     def __init__(self, report: Report) -> None:
         super().__init__(format="A4", unit="mm")

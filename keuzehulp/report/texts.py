@@ -92,6 +92,15 @@ class ReportTexts(BaseModel):
     action_owner_label: str
     action_due_label: str
     appendices_heading: str
+    appendices_intro: str
+    annex_heading: str
+    elements_annex_heading: str
+    elements_annex_intro: str
+    scenario_line: str
+    scenario_changed: str
+    costs_line_label: str
+    choices_heading: str
+    choices_intro: str
     scenarios_current_named: str
     colophon_heading: str
     colophon: str
