@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ..abbreviations import FirstUse
 from .. import costview as cv
+from ..abbreviations import FirstUse
 from ..costview import CostsSection, costs_section
 from ..dutchdate import dutch_date, dutch_moment, local_today
 from ..engine import advise
@@ -293,6 +293,12 @@ def _abbreviations(report: Report) -> list[tuple[str, str]]:
     return sorted(((t.term, t.meaning) for t in first.used()), key=lambda row: row[0].casefold())
 
 
+# Report fields (at any depth) that hold what a user typed, or the source data: never retouched.
+USER_TEXT = frozenset({"advice", "session", "texts", "Report.title", "municipality", "participants", "profile",
+                       "team", "DecisionPart.votes", "team_action", "notes", "Report.actions", "name",
+                       "differences", "scenario", "scenario_table"})
+
+
 def _scenario_line(session: Session | None, advice: Advice, t: ReportTexts) -> str:
     """'Scenario: Met de regio' when these answers are a saved scenario (or were, before changes)."""
     if session is None or not session.active_scenario:
@@ -367,7 +373,8 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         costs=_costs(advice, session, kb),
         scenario=_scenario_line(session, advice, t),
     )
-    # One quote style in every format (issue 24): curly, also in the knowledge's and users' text.
-    report = curly_all(report, skip=frozenset({"advice", "session", "texts"}))
+    # One quote style in every format (issue 24): curly, in our wording, the knowledge and the
+    # handreiking's quotes; what a user typed stays exactly as typed.
+    report = curly_all(report, skip=USER_TEXT)
     report = dataclasses.replace(report, abbreviations=curly_all(_abbreviations(report)))
     return dataclasses.replace(report, annexes=_annexes(report))
