@@ -125,3 +125,43 @@ def test_a_moment_is_shown_in_dutch_local_time_summer_and_winter() -> None:
     assert dutch_moment("2026-12-05T23:54:00+00:00") == "6 december 2026 om 00:54"
     assert dutch_moment("2027-07-01T22:30:00+00:00") == "2 juli 2027 om 00:30"  # summer time, +2
     assert dutch_moment("2027-07-01T22:30:00") == "2 juli 2027 om 00:30"  # naive: the store's UTC
+
+
+# --- the scenario comparison as PDF (Vergelijken) ------------------------------------------------
+
+
+def _comparison(names: int):  # type: ignore[no-untyped-def]
+    from keuzehulp.compare import compare
+    from tests.filled_session import ALONE, REGION
+
+    session = filled_session()
+    scenarios = [("Alleen", ALONE), ("Met de regio", REGION),
+                 ("Groei naar 80 per jaar", REGION.model_copy(update={"annual_intake": 80}))][:names]
+    return compare(scenarios, session.team, session.costs)
+
+
+@pytest.mark.parametrize("names", [2, 3])
+def test_the_comparison_as_pdf_marks_differences_and_breaks_no_word(names: int) -> None:
+    import io
+
+    import pypdf
+
+    from keuzehulp.report import render_comparison
+    from keuzehulp.report.comparison import cost_rows, decision_rows, element_rows, field_rows
+
+    comparison = _comparison(names)
+    data = render_comparison("pdf", comparison, TODAY)
+    texts_ = pages(data)
+    text = "\n".join(texts_)
+    flat = " ".join(text.split())
+    assert "Scenario's vergeleken — Lochem" in flat and "Gemaakt op 6 december 2026" in flat
+    assert all(name in flat for name in comparison.names)
+    assert "≠ verschilt" in flat and "Kosten en doorlooptijd" in flat and "Keuze van het team" in flat
+    cells = [c for rows in (decision_rows(comparison), element_rows(comparison), field_rows(comparison),
+                            cost_rows(comparison)) for cells, _ in rows for c in cells]
+    assert broken_words(text, [*cells, *comparison.names]) == []
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    landscape = page.mediabox.width > page.mediabox.height
+    assert landscape == (names >= 3)  # three scenarios side by side need the width
+    for number, page_text in enumerate(texts_, start=1):
+        assert f"pagina {number} van {len(texts_)}" in " ".join(page_text.split())

@@ -27,6 +27,7 @@ from .as_pdf import FontMissingError, render_pdf
 from .build import build_report
 from .comparison import comparison_docx, comparison_markdown, render_comparison_md
 from .comparison import comparison_filename as _comparison_filename
+from .comparison_pdf import comparison_pdf
 from .model import Report
 from .plain import slug
 
@@ -41,7 +42,7 @@ class Format:
     extension: str
     mime: str
     render: Callable[[Report], bytes]
-    # The scenario comparison in this format, where there is one (Word and Markdown).
+    # The scenario comparison in this format, where there is one (Word, PDF and Markdown).
     compare: Callable[[Comparison, date | None], bytes] | None = None
 
     @property
@@ -57,7 +58,7 @@ FORMATS: dict[str, Format] = {
         Format("docx", "Word", "docx",
                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", render_docx,
                compare=comparison_docx),
-        Format("pdf", "PDF", "pdf", "application/pdf", render_pdf),
+        Format("pdf", "PDF", "pdf", "application/pdf", render_pdf, compare=comparison_pdf),
         Format("html", "HTML", "html", "text/html", render_html),
         Format("md", "Markdown", "md", "text/markdown", render_md, compare=render_comparison_md),
         Format("json", "JSON", "json", "application/json", render_json),
@@ -95,5 +96,5 @@ def comparison_filename(fmt: str, comparison: Comparison, today: date) -> str:
 
 
 __all__ = ["COMPARISON_FORMATS", "FORMATS", "Format", "FontMissingError", "Report", "build_report",
-           "comparison_docx", "comparison_filename", "comparison_markdown", "filename", "render",
+           "comparison_docx", "comparison_pdf", "comparison_filename", "comparison_markdown", "filename", "render",
            "render_comparison"]

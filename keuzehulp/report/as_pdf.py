@@ -75,8 +75,8 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 class _Pdf(FPDF):
-    def __init__(self, report: Report) -> None:
-        super().__init__(format="A4", unit="mm")
+    def __init__(self, report: Report, orientation: str = "P") -> None:
+        super().__init__(orientation=orientation, format="A4", unit="mm")
         self.report = report
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(True, margin=20)
