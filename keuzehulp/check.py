@@ -13,7 +13,7 @@ from .groups import load_texts as load_group_texts
 from .knowledge import load_knowledge
 from .labels import load_labels
 from .provenance import load_texts as load_provenance_texts
-from .report.texts import load_comparison_texts, load_texts
+from .report.texts import load_comparison_texts, load_spreadsheet_texts, load_texts
 from .rules import RULES_DIR, RuleSet, load_rules
 from .rulesversion import version_problems
 from .yamlio import ContentError, Problem
@@ -28,8 +28,8 @@ class CheckResult:
 
 def check_all(rules_dir: Path = RULES_DIR) -> CheckResult:
     result = CheckResult()
-    for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_provenance_texts,
-                 load_group_texts):
+    for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_spreadsheet_texts,
+                 load_provenance_texts, load_group_texts):
         try:
             load()
         except ContentError as exc:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from keuzehulp import report
+from keuzehulp.dutchdate import local_today
 from keuzehulp.engine import advise
 from keuzehulp.labels import labels
 from keuzehulp.markdown import inert_markdown
@@ -26,7 +25,7 @@ def export(fmt: str, advice: Advice, session: Session) -> bytes:
 
 
 def export_filename(fmt: str, advice: Advice) -> str:
-    return report.filename(fmt, advice.profile, date.today())
+    return report.filename(fmt, advice.profile, local_today())  # the Dutch date, also after midnight
 
 
 def export_newest(fmt: str, advice: Advice, holder: state.Latest) -> bytes:

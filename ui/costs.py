@@ -32,6 +32,7 @@ from keuzehulp.schema import ROUTE_IDS, CostSettings, RouteShares
 from . import state
 from .abbreviations import glossary_links
 from .cost_results import cost_results, current_estimate, timeline_results
+from .downloads import spreadsheet_button
 
 ERRORS_KEY = "keuzehulp_cost_errors"
 SHARES_ERROR = "route_shares"
@@ -235,4 +236,5 @@ def costs_page() -> None:
     cost_results(est)
     st.header("Doorlooptijd", anchor=False)
     timeline_results(est)
+    spreadsheet_button("costs_xlsx")
     glossary_links()

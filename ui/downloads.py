@@ -1,4 +1,5 @@
-"""Downloads built when clicked read the newest session of the tab (Latest).
+"""Downloads built when clicked read the newest session of the tab (Latest); the spreadsheet
+button that the Workshop, Vergelijken and Kosten pages share.
 
 Streamlit builds such a download in a worker thread, outside the script run that drew the
 button. When the click on the button is also what takes the cursor out of a text box (a team
@@ -11,10 +12,12 @@ instead of the one the button was drawn with.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import streamlit as st
 
-from keuzehulp.schema import Session
+from keuzehulp.dutchdate import local_today
+from keuzehulp.schema import Session, WorkshopVotes
 
 LATEST_KEY = "keuzehulp_latest"
 
@@ -70,3 +73,22 @@ def publish(session: Session) -> None:
     holder = st.session_state.get(LATEST_KEY)
     if isinstance(holder, Latest):
         holder.put(session)
+
+
+def spreadsheet_button(key: str, newest_votes: Callable[[], WorkshopVotes | None] | None = None) -> None:
+    """"Spreadsheet (Excel)": the workshop's votes, the scenario comparison and the cost table
+    (keuzehulp/report/as_xlsx.py), built when clicked from the newest session; `newest_votes`
+    gives the newest counts from the store while the workshop runs."""
+    from keuzehulp.report.as_xlsx import XLSX_MIME, workshop_xlsx, workshop_xlsx_filename
+
+    from .session_store import get_session
+
+    holder = latest()
+
+    def build() -> bytes:
+        votes = newest_votes() if newest_votes is not None else None
+        return workshop_xlsx(holder.newest(), votes)
+
+    st.download_button("Spreadsheet (Excel): stemmen, vergelijking en kosten", data=build,
+                       file_name=workshop_xlsx_filename(get_session(), local_today()), mime=XLSX_MIME,
+                       on_click="ignore", icon=":material/table_view:", key=key)

@@ -10,17 +10,17 @@ Scenario names are user text: escaped before they reach any Markdown.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from keuzehulp.compare import MAX_COMPARED, compare
+from keuzehulp.dutchdate import local_today
 from keuzehulp.markdown import inert_markdown
 from keuzehulp.report import COMPARISON_FORMATS, FORMATS, comparison_filename, render_comparison
 from keuzehulp.report.comparison import marked_table, screen_marks
 from keuzehulp.schema import Profile, Scenario, Session
 
 from . import state
+from .downloads import spreadsheet_button
 
 MAX_SCENARIOS = 10
 MAX_NAME = 60
@@ -238,7 +238,7 @@ def _selection(names: list[str]) -> list[str]:
     return chosen
 
 
-COMPARISON_ICONS = {"docx": ":material/description:", "md": ":material/article:"}
+COMPARISON_ICONS = {"docx": ":material/description:", "pdf": ":material/picture_as_pdf:", "md": ":material/article:"}
 
 
 def _decision_table(comparison) -> str:  # type: ignore[no-untyped-def]
@@ -266,7 +266,7 @@ def _table(head: list[str], rows: list[tuple[list[str], bool]], escape_values: b
 
 
 def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
-    today = date.today()
+    today = local_today()  # the Dutch date in the file name
     for column, fmt in zip(st.columns(len(COMPARISON_FORMATS)), COMPARISON_FORMATS, strict=True):
         spec = FORMATS[fmt]
         column.download_button(
@@ -274,6 +274,7 @@ def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
             data=lambda fmt=fmt: render_comparison(fmt, comparison, today),
             file_name=comparison_filename(fmt, comparison, today), mime=spec.mime,
             on_click="ignore", icon=COMPARISON_ICONS.get(fmt), key=f"compare_{fmt}", width="stretch")
+    spreadsheet_button("compare_xlsx")
 
 
 def _costs_side_by_side(comparison) -> None:  # type: ignore[no-untyped-def]

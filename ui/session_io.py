@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from keuzehulp.dutchdate import local_today
 from keuzehulp.inputs import InputError, parse_session
 from keuzehulp.report.plain import slug
 from keuzehulp.schema import Session
@@ -18,7 +19,7 @@ RESULT_KEY = "keuzehulp_upload_result"  # ("ok", [municipality]) or ("error", [m
 
 def session_filename(session: Session, today: date | None = None) -> str:
     """keuzehulp-sessie-<municipality, at most 40 characters, else 'gemeente'>-<date>.json"""
-    day = (today or date.today()).isoformat()
+    day = (today or local_today()).isoformat()  # the Dutch date, also just after midnight
     name = slug(session.profile.municipality, limit=40) or "gemeente"
     return f"keuzehulp-sessie-{name}-{day}.json"
 

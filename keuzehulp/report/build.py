@@ -262,7 +262,7 @@ def _scenarios(advice: Advice, session: Session | None) -> tuple[list[list[str]]
     return [header, *rows], [parts[i] for i in shown]
 
 
-def _costs(advice: Advice, session: Session | None, kb: Any) -> CostsSection:
+def session_costs(advice: Advice, session: Session | None, kb: Any = None) -> CostsSection:
     """Costs and lead time of the active answers with the session's amounts (defaults without one)."""
     settings = session.costs if session is not None else CostSettings()
     team = session.team.decisions.get("training_format") if session is not None else None  # type: ignore[call-overload]
@@ -370,7 +370,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         colophon=t.colophon.format(tool=t.tool_name, date=dutch_date(today), rules_date=rules_date,
                                    rules_version=rules_version),
         workshop=_workshop_lines(session, advice, t),
-        costs=_costs(advice, session, kb),
+        costs=session_costs(advice, session, kb),
         scenario=_scenario_line(session, advice, t),
     )
     # One quote style in every format (issue 24): curly, in our wording, the knowledge and the
