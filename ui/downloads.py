@@ -75,7 +75,12 @@ def publish(session: Session) -> None:
         holder.put(session)
 
 
-def spreadsheet_button(key: str, newest_votes: Callable[[], WorkshopVotes | None] | None = None) -> None:
+SPREADSHEET_LABEL = "Spreadsheet (Excel)"
+SPREADSHEET_HELP = "De stemmen in de workshop, de vergelijking van de scenario's en de kosten, in één Excel-bestand."
+
+
+def spreadsheet_button(key: str, newest_votes: Callable[[], WorkshopVotes | None] | None = None,
+                       width: str = "content") -> None:
     """"Spreadsheet (Excel)": the workshop's votes, the scenario comparison and the cost table
     (keuzehulp/report/as_xlsx.py), built when clicked from the newest session; `newest_votes`
     gives the newest counts from the store while the workshop runs."""
@@ -89,6 +94,6 @@ def spreadsheet_button(key: str, newest_votes: Callable[[], WorkshopVotes | None
         votes = newest_votes() if newest_votes is not None else None
         return workshop_xlsx(holder.newest(), votes)
 
-    st.download_button("Spreadsheet (Excel): stemmen, vergelijking en kosten", data=build,
+    st.download_button(SPREADSHEET_LABEL, data=build, help=SPREADSHEET_HELP,
                        file_name=workshop_xlsx_filename(get_session(), local_today()), mime=XLSX_MIME,
-                       on_click="ignore", icon=":material/table_view:", key=key)
+                       on_click="ignore", icon=":material/table_view:", key=key, width=width)  # type: ignore[arg-type]

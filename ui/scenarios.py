@@ -267,14 +267,16 @@ def _table(head: list[str], rows: list[tuple[list[str], bool]], escape_values: b
 
 def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
     today = local_today()  # the Dutch date in the file name
-    for column, fmt in zip(st.columns(len(COMPARISON_FORMATS)), COMPARISON_FORMATS, strict=True):
+    columns = st.columns(2)  # two a row: the labels stay whole at 1280 px
+    for i, fmt in enumerate(COMPARISON_FORMATS):
         spec = FORMATS[fmt]
-        column.download_button(
+        columns[i % 2].download_button(
             f"Download de vergelijking ({spec.label})",
             data=lambda fmt=fmt: render_comparison(fmt, comparison, today),
             file_name=comparison_filename(fmt, comparison, today), mime=spec.mime,
             on_click="ignore", icon=COMPARISON_ICONS.get(fmt), key=f"compare_{fmt}", width="stretch")
-    spreadsheet_button("compare_xlsx")
+    with columns[len(COMPARISON_FORMATS) % 2]:
+        spreadsheet_button("compare_xlsx", width="stretch")
 
 
 def _costs_side_by_side(comparison) -> None:  # type: ignore[no-untyped-def]

@@ -276,7 +276,7 @@ def workshop_page() -> None:
         join_panel(votes)
     with right:
         controls(votes)
-        spreadsheet_button("workshop_xlsx", newest_votes(votes))
+        spreadsheet_button("workshop_xlsx", newest_votes(votes), width="stretch")
     st.divider()
     live_results(advice)
 
