@@ -389,7 +389,9 @@ def render_docx(r: Report) -> bytes:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(MARGIN_MM))
     _language(doc)
-    doc.styles["Normal"].font.size = Pt(10)  # a memo's size: the main body stays within six pages
+    normal = doc.styles["Normal"].font
+    normal.name = "Calibri"  # python-docx's template reads Cambria; a memo is set in a sans face
+    normal.size = Pt(10)  # a memo's size: the main body stays within six pages
     props = doc.core_properties
     props.title = r.title
     props.subject = t.title
