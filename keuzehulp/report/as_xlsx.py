@@ -31,6 +31,7 @@ from ..workshop.tally import decision_agreement, element_comparisons, value_name
 from .build import session_costs
 from .comparison import cost_rows, decision_rows, element_rows, field_rows
 from .plain import clean, slug
+from .sources import knowledge_or_none
 from .texts import SpreadsheetTexts, spreadsheet_texts
 
 BOLD = Font(bold=True)
@@ -159,7 +160,7 @@ def _comparison(sheet: _Sheet, comparison: Comparison | None, t: SpreadsheetText
 
 def _costs(sheet: _Sheet, advice: Advice, session: Session, t: SpreadsheetTexts) -> None:
     try:
-        c = session_costs(advice, session)
+        c = session_costs(advice, session, knowledge_or_none())  # source titles as in the other files
     except (KeyError, ValueError):
         sheet.row([t.costs_none])
         return
