@@ -19,7 +19,7 @@ import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from .inputs import shorten
+from keuzehulp.contract.inputs import shorten
 
 # Own month names: the output must not depend on the machine's locale.
 MONTHS_NL = (

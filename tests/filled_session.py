@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from keuzehulp.engine import advise
-from keuzehulp.schema import (
+from keuzehulp.contract.schema import (
     CostSettings,
     Participant,
     Profile,
@@ -20,6 +19,8 @@ from keuzehulp.schema import (
     TeamDecision,
     TeamInput,
 )
+from keuzehulp.rules.engine import advise
+
 from keuzehulp.workshop import tally
 from keuzehulp.workshop.tally import VoteRow
 

@@ -14,9 +14,9 @@ import subprocess
 from datetime import date
 
 import pytest
+from keuzehulp.dutch.dates import dutch_moment
+from keuzehulp.rules.engine import advise
 
-from keuzehulp.dutchdate import dutch_moment
-from keuzehulp.engine import advise
 from keuzehulp.report import render
 from keuzehulp.report.build import build_report
 from keuzehulp.report.model import Report
@@ -72,7 +72,7 @@ def test_page_one_names_the_scenario_and_costs_and_lead_time_in_one_line(rendere
     one = " ".join(rendered[0].split())
     assert "Scenario: Met de regio" in one
     assert report.costs is not None
-    # the figures as computed once (keuzehulp/estimate.py, worded by costview.summary_line)
+    # the figures as computed once (keuzehulp/costs/estimate.py, worded by costview.summary_line)
     assert f"Kosten en doorlooptijd: {report.costs.summary}" in one
     assert "€ 1.069.025 per jaar" in one and "eerste taalles 3 maanden na de huisvesting" in one
     assert "Besluitpunten" in one
@@ -131,7 +131,8 @@ def test_a_moment_is_shown_in_dutch_local_time_summer_and_winter() -> None:
 
 
 def _comparison(names: int):  # type: ignore[no-untyped-def]
-    from keuzehulp.compare import compare
+    from keuzehulp.report.compare import compare
+
     from tests.filled_session import ALONE, REGION
 
     session = filled_session()

@@ -9,11 +9,11 @@ from datetime import date
 
 import openpyxl
 import pytest
+from keuzehulp.contract.schema import Session
+from keuzehulp.rules.engine import advise
 
-from keuzehulp.engine import advise
 from keuzehulp.report.as_xlsx import workshop_xlsx, workshop_xlsx_filename
 from keuzehulp.report.build import build_report
-from keuzehulp.schema import Session
 from keuzehulp.workshop import tally
 from keuzehulp.workshop.tally import VoteRow
 from tests.filled_session import TAKEN_AT, filled_session
@@ -57,7 +57,7 @@ def test_the_votes_per_option_beside_the_advice(book) -> None:  # type: ignore[n
 
 
 def _titles(ids: list[str]) -> list[str]:
-    from keuzehulp.labels import labels
+    from keuzehulp.contract.labels import labels
 
     return [labels().elements[i] for i in ids]
 

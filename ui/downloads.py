@@ -15,9 +15,8 @@ import threading
 from collections.abc import Callable
 
 import streamlit as st
-
-from keuzehulp.dutchdate import local_today
-from keuzehulp.schema import Session, WorkshopVotes
+from keuzehulp.contract.schema import Session, WorkshopVotes
+from keuzehulp.dutch.dates import local_today
 
 LATEST_KEY = "keuzehulp_latest"
 
@@ -53,7 +52,7 @@ class Latest:
 
 def latest() -> Latest:
     """This tab's Latest; download buttons take it instead of a Session."""
-    from .session_store import get_session
+    from ui.session.store import get_session
 
     holder = st.session_state.get(LATEST_KEY)
     if not isinstance(holder, Latest):
@@ -63,7 +62,7 @@ def latest() -> Latest:
 
 
 def run_began() -> None:
-    from .session_store import get_session
+    from ui.session.store import get_session
 
     latest().run_began(get_session())
 
@@ -85,8 +84,7 @@ def spreadsheet_button(key: str, newest_votes: Callable[[], WorkshopVotes | None
     (keuzehulp/report/as_xlsx.py), built when clicked from the newest session; `newest_votes`
     gives the newest counts from the store while the workshop runs."""
     from keuzehulp.report.as_xlsx import XLSX_MIME, workshop_xlsx, workshop_xlsx_filename
-
-    from .session_store import get_session
+    from ui.session.store import get_session
 
     holder = latest()
 

@@ -1,7 +1,7 @@
 """Named scenarios ("Alleen", "Met de regio"): save, switch, update, delete (sidebar).
 
 Scenarios live in Session.scenarios, so they travel in the saved session. Switching loads the
-scenario's answers as the active profile through ui.state, so every widget is re-seeded.
+scenario's answers as the active profile through ui.session.state, so every widget is re-seeded.
 Answers that belong to no scenario are kept aside when switching (Session.loose_profile, so in
 the autosave too), and changes to the active scenario that were not stored in it make the
 switch ask first whether to keep them: nothing is dropped without the user saying so.
@@ -11,16 +11,15 @@ Scenario names are user text: escaped before they reach any Markdown.
 from __future__ import annotations
 
 import streamlit as st
+from keuzehulp.contract.schema import Profile, Scenario, Session
+from keuzehulp.dutch.dates import local_today
+from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.report.compare import MAX_COMPARED, compare
 
-from keuzehulp.compare import MAX_COMPARED, compare
-from keuzehulp.dutchdate import local_today
-from keuzehulp.markdown import inert_markdown
 from keuzehulp.report import COMPARISON_FORMATS, FORMATS, comparison_filename, render_comparison
 from keuzehulp.report.comparison import marked_table, screen_marks
-from keuzehulp.schema import Profile, Scenario, Session
-
-from . import state
-from .downloads import spreadsheet_button
+from ui.session import state
+from ui.session.downloads import spreadsheet_button
 
 MAX_SCENARIOS = 10
 MAX_NAME = 60
@@ -282,8 +281,7 @@ def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
 def _costs_side_by_side(comparison) -> None:  # type: ignore[no-untyped-def]
     """Costs and lead time per scenario (issue 12): one table, then each scenario's two charts."""
     from keuzehulp.report.comparison import cost_rows
-
-    from .cost_chart import cost_chart, timeline_chart
+    from ui.costs.charts import cost_chart, timeline_chart
 
     st.subheader("Kosten en doorlooptijd per scenario", anchor=False)
     st.caption("Met dezelfde bedragen voor elk scenario; pas ze aan op de pagina Kosten en doorlooptijd.")

@@ -21,11 +21,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..compare import Comparison, compare
-from ..dutchdate import dutch_moment, local_now
-from ..engine import advise
-from ..labels import labels
-from ..schema import DECISION_IDS, Advice, Session, WorkshopVotes
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_IDS, Advice, Session, WorkshopVotes
+from keuzehulp.dutch.dates import dutch_moment, local_now
+from keuzehulp.report.compare import Comparison, compare
+from keuzehulp.rules.engine import advise
+
 from ..workshop.ballot import TOP5_QUESTION, decision_question, element_question
 from ..workshop.tally import decision_agreement, element_comparisons, value_names
 from .build import session_costs

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from fpdf.fonts import FontFace
 
-from ..dutchdate import dutch_date
+from keuzehulp.dutch.dates import dutch_date
+
 from .as_pdf import FAMILY, GREY, _Pdf
 from .comparison import (
     COSTS_HEADING,
@@ -34,7 +35,7 @@ from .texts import comparison_texts, texts
 from .typography import curly
 
 if TYPE_CHECKING:
-    from ..compare import Comparison
+    from keuzehulp.report.compare import Comparison
 
 SHADE = (255, 242, 204)  # the Word file's FFF2CC behind a differing row
 HEAD = (217, 226, 243)  # the Word file's D9E2F3 behind the header

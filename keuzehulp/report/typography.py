@@ -1,7 +1,7 @@
 """One quote style in every choice summary (issue 24): curly Dutch quotes, ‘zo’. Our wording, the
 knowledge pages and the handreiking's quotes mixed straight and curly quotes; the summary shows
 them one way. An apostrophe stays straight (scenario's): it is no quote, and a curly one would
-read as the end of a quote (keuzehulp/abbreviations.py finds quoted passages by their marks).
+read as the end of a quote (keuzehulp/knowledge/abbreviations.py finds quoted passages by their marks).
 Web addresses stay as they are, and so does what a user typed (build.py names those fields).
 """
 

@@ -3,10 +3,9 @@ on Kosten, Vergelijken (with two scenarios) and Workshop (once a workshop runs).
 
 from __future__ import annotations
 
+from keuzehulp.contract.schema import Profile, Scenario
+from ui.session.state import SESSION_KEY
 from wizard_helpers import open_page
-
-from keuzehulp.schema import Profile, Scenario
-from ui.state import SESSION_KEY
 
 LABEL = "Spreadsheet (Excel)"
 
