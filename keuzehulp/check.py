@@ -21,7 +21,7 @@ from keuzehulp.rules.groups import load_texts as load_group_texts
 from keuzehulp.rules.ruleset import RULES_DIR, RuleSet, load_rules
 from keuzehulp.rules.version import version_problems
 
-from .report.texts import load_comparison_texts, load_texts
+from .report.texts import load_comparison_texts, load_spreadsheet_texts, load_texts
 
 
 @dataclass
@@ -34,8 +34,8 @@ class CheckResult:
 
 def check_all(rules_dir: Path = RULES_DIR, knowledge_dir: Path = KNOWLEDGE_DIR) -> CheckResult:
     result = CheckResult()
-    for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_provenance_texts,
-                 load_group_texts, load_procurement_texts, load_region_texts):
+    for load in (load_fields, load_labels, load_texts, load_comparison_texts, load_spreadsheet_texts,
+                 load_provenance_texts, load_group_texts, load_procurement_texts, load_region_texts):
         try:
             load()
         except ContentError as exc:

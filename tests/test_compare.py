@@ -220,18 +220,19 @@ def test_word_comparison_tables_span_the_text_width(fake_engine: None) -> None:
         assert widths[0] > widths[-1]  # the question column is wider than 'Verschilt'
 
 
-def test_the_report_registry_serves_the_comparison_in_word_and_markdown(fake_engine: None) -> None:
+def test_the_report_registry_serves_the_comparison_in_word_pdf_and_markdown(fake_engine: None) -> None:
     """The Vergelijken page offers exactly the formats the registry has a comparison for."""
     from keuzehulp.report import COMPARISON_FORMATS, FORMATS, render_comparison
 
     result = compare([("Alleen", ALONE), ("Met de regio", REGION)])
-    assert COMPARISON_FORMATS == ("docx", "md")
+    assert COMPARISON_FORMATS == ("docx", "pdf", "md")
     assert render_comparison("md", result, TODAY) == comparison_markdown(result, TODAY).encode("utf-8")
     assert Document(io.BytesIO(render_comparison("docx", result, TODAY))).paragraphs[0].text.startswith(
         "Scenario's vergeleken")
     assert comparison_filename("docx", result, TODAY).endswith(f".{FORMATS['docx'].extension}")
+    assert render_comparison("pdf", result, TODAY).startswith(b"%PDF")
     with pytest.raises(KeyError):
-        render_comparison("pdf", result, TODAY)
+        render_comparison("html", result, TODAY)
 
 
 def test_the_comparison_says_what_each_advice_rests_on() -> None:

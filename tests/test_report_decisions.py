@@ -99,14 +99,16 @@ def test_page_one_holds_the_decisions_the_differences_and_the_actions(fmt: str, 
     missing = [want for want in PAGE_ONE if want not in page]
     assert not missing, f"{fmt} page 1 lacks {missing}"
     # the answers and the sources are appendices, not page 1
-    assert "Bijlage A. Uw antwoorden" not in page and "Bijlage C. Bronnen" not in page
+    assert "Uw antwoorden" not in page and "Bronnen" not in page
     assert page.count(DIFFERS) == 2  # the intro explains the mark; only training_format has it
 
 
 def test_pdf_puts_answers_examples_and_sources_after_the_questions(files: dict[str, bytes]) -> None:
     text = text_of("pdf", files["pdf"])
-    order = ["Besluitpunten", "Leeswijzer", "Vraag 1.", "Vraag 5.", "Scenario's vergeleken",
-             "Bijlage A. Uw antwoorden", "Bijlage B. Voorbeelden uit de pilots", "Bijlage C. Bronnen", "Colofon"]
+    # issue 24: the choices in the main body, everything else lettered appendices after "Bijlagen"
+    order = ["Besluitpunten", "Leeswijzer", "De keuzes toegelicht", "Bijlagen", "Bijlage A. Werkzame elementen",
+             "Vraag 1.", "Vraag 5.", "Bijlage B. Kosten en doorlooptijd", "Bijlage C. Scenario's vergeleken",
+             "Bijlage D. Uw antwoorden", "Bijlage E. Voorbeelden uit de pilots", "Bijlage G. Bronnen", "Colofon"]
     positions = [text.index(heading) for heading in order]
     assert positions == sorted(positions)
     assert "versie van de regels: 1 december 2026" in text

@@ -176,6 +176,22 @@ def slide_headline(result: CostResult) -> str:
     return " ".join(parts)
 
 
+def summary_line(estimate: Estimate) -> str:
+    """Costs and lead time in one line, for page 1 of the choice summary (issue 24): the slide's
+    short headline (the same figures and the same rule: one total only when CostResult.gap_shown)
+    and the two moments a reader asks first."""
+    result, tl = estimate.costs, estimate.timeline
+    if result.complete:
+        costs = slide_headline(result)
+    else:
+        costs = ("Kosten per traject: " + ", ".join(f"{ROUTE_LABELS[r]} {euro(result.per_route[r].total)}"
+                                                    for r in ROUTE_IDS)
+                 + " (per jaar: vul eerst bij vraag 2 de verdeling over de leerroutes in).")
+    lesson, participation = tl.milestone("first_lesson"), tl.milestone("participation")
+    return (f"{costs} Eerste taalles {months_text(lesson)} na de huisvesting, eerste stap naar "
+            f"participatie na {months_text(participation)}.").replace("na nooit", "nooit")
+
+
 def driver_lines(result: CostResult) -> list[str]:
     specs = cost_data().amounts
     lines = []
@@ -284,6 +300,7 @@ class CostsSection:
     warnings: list[str]
     amounts_table: Table
     note: str
+    summary: str = ""  # the one line on page 1 (summary_line)
 
 
 def costs_section(est: Estimate, settings: CostSettings, source_titles: dict[str, str] | None = None) -> CostsSection:
@@ -294,7 +311,7 @@ def costs_section(est: Estimate, settings: CostSettings, source_titles: dict[str
     return CostsSection(headline(result), volumes_line(result), training_line(est), cost_table(result),
                         money_table(result), driver_lines(result), timeline_headline(est.timeline),
                         timeline_table(est.timeline), list(est.timeline.warnings),
-                        amounts_table(settings, source_titles), note)
+                        amounts_table(settings, source_titles), note, summary_line(est))
 
 
 def _spuk_difference(result: CostResult) -> str:

@@ -16,7 +16,8 @@ day first; otherwise say in Dutch what is unclear, and the caller keeps the prev
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from keuzehulp.dutch.wording import cut
 
@@ -36,6 +37,35 @@ _NAMED = re.compile(r"(\d{1,2})[- ]([a-z]+)\.?[- ](\d{2}|\d{4})")
 
 class NotADate(ValueError):
     """`str(exc)` is a Dutch sentence saying what is unclear about the text."""
+
+
+# Every date and time a user reads is Dutch local time; the store and the votes keep UTC.
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
+
+
+def local_now() -> datetime:
+    """Now, in Dutch local time (a download at 00:54 on 6 December says 6 December)."""
+    return datetime.now(LOCAL_TIME)
+
+
+def local_today() -> date:
+    """Today's date in the Netherlands, whatever the server's clock zone (UTC in a container)."""
+    return local_now().date()
+
+
+def local_time(moment: datetime | str) -> datetime:
+    """A UTC moment (aware, naive UTC as the store keeps it, or ISO text) in Dutch local time."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(LOCAL_TIME)
+
+
+def dutch_moment(moment: datetime | str) -> str:
+    """'6 december 2026 om 00:54', Dutch local time, for a UTC moment (see local_time)."""
+    local = local_time(moment)
+    return f"{dutch_date(local.date())} om {local:%H:%M}"
 
 
 def dutch_date(day: date) -> str:

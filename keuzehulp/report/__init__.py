@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from keuzehulp.contract.schema import Advice, Profile, Session
+from keuzehulp.dutch.dates import local_today
 
 from .as_docx import render_docx
 from .as_html import render_html
@@ -30,6 +31,7 @@ from .as_pdf import FontMissingError, render_pdf
 from .build import build_report
 from .comparison import comparison_docx, comparison_markdown, render_comparison_md
 from .comparison import comparison_filename as _comparison_filename
+from .comparison_pdf import comparison_pdf
 from .model import Report
 from .plain import slug
 
@@ -44,7 +46,7 @@ class Format:
     extension: str
     mime: str
     render: Callable[[Report], bytes]
-    # The scenario comparison in this format, where there is one (Word and Markdown).
+    # The scenario comparison in this format, where there is one (Word, PDF and Markdown).
     compare: Callable[[Comparison, date | None], bytes] | None = None
 
     @property
@@ -60,7 +62,7 @@ FORMATS: dict[str, Format] = {
         Format("docx", "Word", "docx",
                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", render_docx,
                compare=comparison_docx),
-        Format("pdf", "PDF", "pdf", "application/pdf", render_pdf),
+        Format("pdf", "PDF", "pdf", "application/pdf", render_pdf, compare=comparison_pdf),
         Format("html", "HTML", "html", "text/html", render_html),
         Format("md", "Markdown", "md", "text/markdown", render_md, compare=render_comparison_md),
         Format("json", "JSON", "json", "application/json", render_json),
@@ -75,7 +77,7 @@ def render(fmt: str, advice: Advice, session: Session | None = None, today: date
 
 def filename(fmt: str, profile: Profile, today: date | None = None) -> str:
     """keuzeoverzicht-<municipality>-<yyyy-mm-dd>.<ext>; without a name: keuzeoverzicht-<date>.<ext>."""
-    day = (today or date.today()).isoformat()
+    day = (today or local_today()).isoformat()  # the Dutch date: 00:54 on 6 December says 6 December
     name = slug(profile.municipality)
     stem = f"keuzeoverzicht-{name}-{day}" if name else f"keuzeoverzicht-{day}"
     return f"{stem}.{FORMATS[fmt].extension}"
@@ -98,5 +100,5 @@ def comparison_filename(fmt: str, comparison: Comparison, today: date) -> str:
 
 
 __all__ = ["COMPARISON_FORMATS", "FORMATS", "Format", "FontMissingError", "Report", "build_report",
-           "comparison_docx", "comparison_filename", "comparison_markdown", "filename", "render",
+           "comparison_docx", "comparison_pdf", "comparison_filename", "comparison_markdown", "filename", "render",
            "render_comparison"]

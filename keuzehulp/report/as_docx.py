@@ -18,10 +18,15 @@ from docx.text.paragraph import Paragraph
 from keuzehulp.costs import view as cv
 from keuzehulp.knowledge.provenance import texts as basis_texts
 
-from .docxrows import keep_together, repeat_header
+from .docxrows import keep_together, repeat_header, set_widths
+from .layout import column_widths
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 
 LANGUAGE = "nl-NL"
+MARGIN_MM = 22
+TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
+TABLE_PT = 9  # table text: small enough that the longest words of a column fit beside the others
+CELL_PADDING_MM = 4.5  # Word's and LibreOffice's default cell margins (1.9 mm a side), and some air
 # The w:pPr children that come after w:pBdr in the OOXML schema (CT_PPrBase order).
 _AFTER_PBDR = (
     "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
@@ -64,6 +69,9 @@ def _footer(doc: DocxDocument, r: Report) -> None:
     paragraph = doc.sections[0].footer.paragraphs[0]
     paragraph.style = doc.styles["Footer"]
     paragraph.style.font.size = Pt(8)  # the style, so the page-number fields are 8 pt as well
+    # One line (issue 24): the Footer style's centre and right tab stops pushed "Pagina 1 van"
+    # past the margin, so that it wrapped; the text is short enough to fit without them.
+    paragraph.paragraph_format.tab_stops.clear_all()
     before, after = r.texts.page_label.split("{page}")
     middle, end = after.split("{pages}")
     paragraph.add_run(f"{r.footer} · {before}")
@@ -126,19 +134,33 @@ def _reasons(doc: DocxDocument, label: str, items: list[ReasonPart], style: str 
         _basis_run(p, item.basis_line)
 
 
+def _measure(bold: bool = True):  # type: ignore[no-untyped-def]
+    """A word's width in mm at the table size, measured in DejaVu Sans (wider than Calibri, and
+    what LibreOffice uses where Calibri is missing): a column fits its longest word in both."""
+    from .as_pdf import text_width
+
+    return lambda text: text_width(text, TABLE_PT, bold)
+
+
 def _table(doc: DocxDocument, header: list[str], rows: list[list[str]] | list[tuple[str, str]]) -> None:
+    """A table with its widths set from its own text, so that no word breaks (issue 24)."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = doc.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        run.font.size = Pt(TABLE_PT)
     repeat_header(table.rows[0])
     for row in rows:
         added = table.add_row()
         keep_together(added)
         cells = added.cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+            cell.text = ""
+            cell.paragraphs[0].add_run(text).font.size = Pt(TABLE_PT)
+    widths = column_widths([header, *[list(r) for r in rows]], TEXT_WIDTH_MM, _measure(), CELL_PADDING_MM)
+    set_widths(table, [Mm(w) for w in widths])
     doc.add_paragraph()
 
 
@@ -200,22 +222,41 @@ def _element(doc: DocxDocument, e: ElementPart, r: Report) -> None:
 
 
 def _question(doc: DocxDocument, q: QuestionPart, r: Report) -> None:
+    """One question in Bijlage A: group estimate, element checklist, the team's notes."""
     t = r.texts
-    doc.add_heading(q.heading, level=2)
-    for d in q.decisions:
-        _decision(doc, d, r)
+    doc.add_heading(q.heading, level=3)
     if q.group_formation:
-        doc.add_heading(t.group_formation_heading, level=3)
+        doc.add_heading(t.group_formation_heading, level=4)
         doc.add_paragraph(t.group_formation_intro)
         doc.add_paragraph(q.group_formation)
     if q.elements:
-        doc.add_heading(t.elements_heading, level=3)
+        doc.add_heading(t.elements_heading, level=4)
         for e in q.elements:
             _element(doc, e, r)
     if q.notes:
-        doc.add_heading(t.notes_heading, level=3)
+        doc.add_heading(t.notes_heading, level=4)
         for note in q.notes:
             _team_bar(doc.add_paragraph(note))
+
+
+def _choices(doc: DocxDocument, r: Report) -> None:
+    """Main body after page 1: every decision explained."""
+    t = r.texts
+    doc.add_heading(t.choices_heading, level=2)
+    doc.add_paragraph(t.choices_intro)
+    for d in r.decisions:
+        _decision(doc, d, r)
+
+
+def _elements_annex(doc: DocxDocument, r: Report) -> None:
+    t = r.texts
+    doc.add_heading(t.appendices_heading, level=1)
+    doc.add_paragraph(t.appendices_intro)
+    doc.add_heading(r.annex("elements"), level=2)
+    doc.add_paragraph(t.elements_annex_intro)
+    for q in r.questions:
+        if q.elements or q.group_formation or q.notes:
+            _question(doc, q, r)
 
 
 def _decision_points(doc: DocxDocument, r: Report) -> None:
@@ -242,7 +283,7 @@ def _decision_points(doc: DocxDocument, r: Report) -> None:
 
 def _comparison(doc: DocxDocument, r: Report) -> None:
     t = r.texts
-    doc.add_heading(t.scenarios_heading, level=2)
+    doc.add_heading(r.annex("scenarios"), level=2)
     doc.add_paragraph(t.scenarios_intro)
     _table(doc, r.scenario_table[0], r.scenario_table[1:])
     for s in r.scenarios:
@@ -259,7 +300,7 @@ def _costs(doc: DocxDocument, r: Report) -> None:
     """Kosten en doorlooptijd (issue 12)."""
     c = r.costs
     assert c is not None
-    doc.add_heading(cv.REPORT_HEADING, level=2)
+    doc.add_heading(r.annex("costs"), level=2)
     doc.add_paragraph(cv.REPORT_INTRO)
     doc.add_heading(cv.COST_HEADING, level=3)
     for line in (c.headline, c.volumes, c.training):
@@ -287,9 +328,9 @@ def _costs(doc: DocxDocument, r: Report) -> None:
 def _back(doc: DocxDocument, r: Report) -> None:
     """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
-    doc.add_heading(t.profile_heading, level=2)
+    doc.add_heading(r.annex("profile"), level=2)
     _table(doc, t.profile_columns, r.profile)
-    doc.add_heading(t.examples_heading, level=2)
+    doc.add_heading(r.annex("examples"), level=2)
     if r.examples:
         doc.add_paragraph(t.examples_intro)
         for x in r.examples:
@@ -300,7 +341,7 @@ def _back(doc: DocxDocument, r: Report) -> None:
         doc.add_paragraph(t.no_examples)
     if r.assumptions:
         bt = basis_texts()
-        doc.add_heading(bt.assumptions_heading, level=2)
+        doc.add_heading(r.annex("assumptions"), level=2)
         doc.add_paragraph(bt.assumptions_intro)
         for a in r.assumptions:
             doc.add_heading(f"{a.title} ({a.id})", level=3)
@@ -312,7 +353,7 @@ def _back(doc: DocxDocument, r: Report) -> None:
             _labelled(doc, bt.assumption_changed_by_label, "; ".join(a.changed_by))
             if a.rules:
                 _labelled(doc, bt.assumption_used_by_label, ", ".join(a.rules))
-    doc.add_heading(t.sources_heading, level=2)
+    doc.add_heading(r.annex("sources"), level=2)
     doc.add_paragraph(t.sources_intro)
     for group in r.sources:
         if group.heading:
@@ -323,11 +364,19 @@ def _back(doc: DocxDocument, r: Report) -> None:
             for detail in s.details:
                 doc.add_paragraph(detail, style="List Bullet 2")
     if r.abbreviations:
-        doc.add_heading(t.abbreviations_heading, level=2)
+        doc.add_heading(r.annex("abbreviations"), level=2)
         doc.add_paragraph(t.abbreviations_intro)
         _table(doc, t.abbreviations_columns, r.abbreviations)
     doc.add_heading(t.colophon_heading, level=3)
     doc.add_paragraph(r.colophon).runs[0].italic = True
+
+
+def _scenario_and_costs(doc: DocxDocument, r: Report) -> None:
+    """Page 1 under the title: the scenario, and costs and lead time in one line (issue 24)."""
+    if r.scenario:
+        doc.add_paragraph().add_run(r.scenario).bold = True
+    if r.costs is not None and r.costs.summary:
+        _labelled(doc, r.texts.costs_line_label, r.costs.summary)
 
 
 def _page_break(doc: DocxDocument) -> None:
@@ -340,8 +389,11 @@ def render_docx(r: Report) -> bytes:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(22))
+        setattr(section, side, Mm(MARGIN_MM))
     _language(doc)
+    normal = doc.styles["Normal"].font
+    normal.name = "Calibri"  # python-docx's template reads Cambria; a memo is set in a sans face
+    normal.size = Pt(10)  # a memo's size: the main body stays within six pages
     props = doc.core_properties
     props.title = r.title
     props.subject = t.title
@@ -353,13 +405,15 @@ def render_docx(r: Report) -> bytes:
 
     doc.add_heading(r.title, level=1)
     doc.add_paragraph(t.date_line.format(date=r.date_text))
+    _scenario_and_costs(doc, r)
     _decision_points(doc, r)
     _page_break(doc)
     doc.add_heading(t.reading_guide_heading, level=2)
     for paragraph in r.reading_guide:
         doc.add_paragraph(paragraph)
-    for q in r.questions:
-        _question(doc, q, r)
+    _choices(doc, r)
+    _page_break(doc)  # the appendices start on a page of their own
+    _elements_annex(doc, r)
     if r.costs is not None:
         _costs(doc, r)
     if r.scenario_table:

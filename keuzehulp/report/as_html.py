@@ -21,14 +21,15 @@ h1 { font-size: 1.7rem; color: #154273; margin-bottom: .25rem; }
 h2 { font-size: 1.35rem; color: #154273; border-bottom: 2px solid #154273; padding-bottom: .2rem;
   margin-top: 2rem; }
 h3 { font-size: 1.12rem; margin-top: 1.5rem; }
+h4 { font-size: 1rem; margin-top: 1.2rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #8a8a8a; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #e8eef5; }
 li { margin: .15rem 0; }
 /* The checklist (the list right after "Werkzame elementen"): its ☐ is the bullet. */
-section.question h3 + ul { padding-left: .3rem; }
-section.question h3 + ul > li { list-style: none; }
-section.question h3 + ul ul { list-style: disc; }
+section.question h4 + ul { padding-left: .3rem; }
+section.question h4 + ul > li { list-style: none; }
+section.question h4 + ul ul { list-style: disc; }
 blockquote { margin: .75rem 0 1rem; padding: .4rem .9rem; border-left: 4px solid #b08d3c;
   background: #faf7ef; }
 blockquote p { margin: .2rem 0; }
@@ -37,7 +38,7 @@ hr { border: 0; border-top: 1px solid #8a8a8a; margin-top: 2rem; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   @page { size: A4; margin: 2cm 2cm 2.2cm; }
   section.guide, section.question, section.comparison, section.back { break-before: page; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, h4 { break-after: avoid; }
   table, li, p { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }

@@ -16,7 +16,8 @@ from keuzehulp.knowledge.provenance import texts as basis_texts
 
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 
-# (kind, markdown): kind is "front", "guide", "question", "comparison" or "back"; HTML starts
+# (kind, markdown): kind is "front", "guide", "choices", "question" (the appendices start here),
+# "costs", "comparison" or "back"; HTML starts
 # each kind but "front" on a new printed page.
 Block = tuple[str, str]
 
@@ -140,23 +141,40 @@ def _action_text(a, t) -> str:  # type: ignore[no-untyped-def]
 
 
 def _question(q: QuestionPart, r: Report) -> str:
+    """One question in the appendix: the group estimate, the element checklist, the team's notes
+    (its decisions are in the main body, under "De keuzes toegelicht")."""
     t = r.texts
-    parts = [f"## {inline(q.heading)}"]
-    parts += [_decision(d, r) for d in q.decisions]
+    parts = [f"### {inline(q.heading)}"]
     if q.group_formation:
-        parts += [f"### {inline(t.group_formation_heading)}", inline(t.group_formation_intro),
+        parts += [f"#### {inline(t.group_formation_heading)}", inline(t.group_formation_intro),
                   inline(q.group_formation)]
     if q.elements:
-        parts.append(f"### {inline(t.elements_heading)}")
+        parts.append(f"#### {inline(t.elements_heading)}")
         parts.append("\n\n".join(_element(e, r) for e in q.elements))
     if q.notes:
-        parts += [f"### {inline(t.notes_heading)}", _quote([user(n) for n in q.notes])]
+        parts += [f"#### {inline(t.notes_heading)}", _quote([user(n) for n in q.notes])]
+    return "\n\n".join(parts)
+
+
+def _choices(r: Report) -> str:
+    """Main body after page 1: every decision explained (reasons, flips, votes, the team)."""
+    t = r.texts
+    parts = [f"## {inline(t.choices_heading)}", inline(t.choices_intro)]
+    parts += [_decision(d, r) for d in r.decisions]
+    return "\n\n".join(parts)
+
+
+def _elements_annex(r: Report) -> str:
+    t = r.texts
+    parts = [f"## {inline(t.appendices_heading)}", inline(t.appendices_intro),
+             f"## {inline(r.annex('elements'))}", inline(t.elements_annex_intro)]
+    parts += [_question(q, r) for q in r.questions if q.elements or q.group_formation or q.notes]
     return "\n\n".join(parts)
 
 
 def _comparison(r: Report) -> str:
     t = r.texts
-    parts = [f"## {inline(t.scenarios_heading)}", inline(t.scenarios_intro),
+    parts = [f"## {inline(r.annex('scenarios'))}", inline(t.scenarios_intro),
              table(r.scenario_table[0], r.scenario_table[1:])]
     for s in r.scenarios:
         parts.append(f"### {inline(t.scenario_heading.format(name=s.name))}")
@@ -172,7 +190,7 @@ def _costs(r: Report) -> str:
     """Kosten en doorlooptijd (issue 12): the tables the page shows, and every amount's origin."""
     c = r.costs
     assert c is not None
-    parts = [f"## {inline(cv.REPORT_HEADING)}", inline(cv.REPORT_INTRO), f"### {inline(cv.COST_HEADING)}",
+    parts = [f"## {inline(r.annex('costs'))}", inline(cv.REPORT_INTRO), f"### {inline(cv.COST_HEADING)}",
              inline(c.headline)]
     parts += [inline(c.volumes)] if c.volumes else []
     parts += [inline(c.training)]
@@ -194,7 +212,7 @@ def _costs(r: Report) -> str:
 def _back(r: Report) -> str:
     """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
-    parts = [f"## {inline(t.profile_heading)}", _profiletable(r), f"## {inline(t.examples_heading)}"]
+    parts = [f"## {inline(r.annex('profile'))}", _profiletable(r), f"## {inline(r.annex('examples'))}"]
     if r.examples:
         parts.append(inline(t.examples_intro))
         parts.append("\n".join(
@@ -204,7 +222,7 @@ def _back(r: Report) -> str:
     else:
         parts.append(inline(t.no_examples))
     parts += _assumptions(r)
-    parts += [f"## {inline(t.sources_heading)}", inline(t.sources_intro)]
+    parts += [f"## {inline(r.annex('sources'))}", inline(t.sources_intro)]
     for group in r.sources:
         if group.heading:
             parts.append(f"**{inline(group.heading)}**")
@@ -215,7 +233,7 @@ def _back(r: Report) -> str:
             items.append(item)
         parts.append("\n".join(items))
     if r.abbreviations:
-        parts += [f"## {inline(t.abbreviations_heading)}", inline(t.abbreviations_intro),
+        parts += [f"## {inline(r.annex('abbreviations'))}", inline(t.abbreviations_intro),
                   table(t.abbreviations_columns, [list(row) for row in r.abbreviations])]
     parts += ["---", f"**{inline(t.colophon_heading)}**", inline(r.colophon)]
     return "\n\n".join(parts)
@@ -226,7 +244,7 @@ def _assumptions(r: Report) -> list[str]:
     if not r.assumptions:
         return []
     t = basis_texts()
-    parts = [f"## {inline(t.assumptions_heading)}", inline(t.assumptions_intro)]
+    parts = [f"## {inline(r.annex('assumptions'))}", inline(t.assumptions_intro)]
     for a in r.assumptions:
         lines = [f"**{inline(a.title)}** ({inline(a.id)})", "",
                  f"- {inline(t.assumption_says_label)}: {inline(a.says)}"]
@@ -253,12 +271,21 @@ def _decision_points(r: Report) -> list[str]:
     return parts
 
 
+def _scenario_and_costs(r: Report) -> list[str]:
+    """Page 1 under the title: the scenario and costs and lead time in one line (issue 24)."""
+    lines = [inline(r.scenario)] if r.scenario else []
+    if r.costs is not None and r.costs.summary:
+        lines.append(f"**{inline(r.texts.costs_line_label)}:** {inline(r.costs.summary)}")
+    return ["  \n".join(lines)] if lines else []
+
+
 def blocks(r: Report) -> list[Block]:
     """The report as Markdown blocks; HTML wraps each in its own section (page breaks)."""
     t = r.texts
     front = [
         f"# {user(r.title)}",
         inline(t.date_line.format(date=r.date_text)),
+        *_scenario_and_costs(r),
         *_decision_points(r),
         f"### {inline(t.participants_heading)}",
         table(t.participants_columns, r.participants) if r.participants else inline(t.no_participants),
@@ -267,7 +294,8 @@ def blocks(r: Report) -> list[Block]:
     out: list[Block] = [("front", "\n\n".join(front))]
     out.append(("guide", "\n\n".join([f"## {inline(t.reading_guide_heading)}",
                                          *[inline(p) for p in r.reading_guide]])))
-    out += [("question", _question(q, r)) for q in r.questions]
+    out.append(("choices", _choices(r)))
+    out.append(("question", _elements_annex(r)))
     if r.costs is not None:
         out.append(("costs", _costs(r)))
     if r.scenarios or r.scenario_table:

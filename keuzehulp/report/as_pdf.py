@@ -10,7 +10,7 @@ DejaVu lacks: Ethiopic from a bundled Noto subset, the rest a visible "[teken]" 
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,8 +19,10 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from keuzehulp.costs import view as cv
+from keuzehulp.dutch.dates import LOCAL_TIME
 from keuzehulp.knowledge.provenance import texts as basis_texts
 
+from .layout import column_widths
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 from .pdftext import covered, pdf_safe, right_to_left
 
@@ -57,9 +59,25 @@ def font_paths() -> dict[str, Path]:
     )
 
 
+@lru_cache(maxsize=1)
+def _measurer() -> FPDF:
+    pdf = FPDF(unit="mm")
+    for style, path in font_paths().items():
+        pdf.add_font(FAMILY, style, str(path))
+    return pdf
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width in mm of a text in DejaVu Sans (also how Word tables are sized: as_docx.py)."""
+    pdf = _measurer()
+    pdf.set_font(FAMILY, "B" if bold else "", size)
+    return pdf.get_string_width(text)
+
+
 class _Pdf(FPDF):
-    def __init__(self, report: Report) -> None:
-        super().__init__(format="A4", unit="mm")
+    def __init__(self, report: Report, orientation: str = "P") -> None:
+        super().__init__(orientation=orientation, format="A4", unit="mm")
         self.report = report
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(True, margin=20)
@@ -90,19 +108,18 @@ class _Pdf(FPDF):
         self.set_font(FAMILY, "", 7.5)
         self.set_text_color(*GREY)
         page = self.report.texts.page_label.format(page=self.page_no(), pages=NB_ALIAS)
-        self.cell(self.epw - 30, 5, self.report.footer, align="L")
-        # Left-aligned in a fixed slot: the page count is filled in after layout, so a
-        # right alignment would be computed on the placeholder's width.
-        self.set_x(self.l_margin + self.epw - 27)
-        self.cell(27, 5, page, align="L")
+        # One line (issue 24): the footer, then the page number right after it. The page count
+        # is filled in after layout, so the number is not right-aligned on the placeholder.
+        self.cell(self.get_string_width(self.report.footer + " · "), 5, self.report.footer + " · ", align="L")
+        self.cell(30, 5, page, align="L")
         self.set_text_color(0, 0, 0)
 
     # --- building blocks -----------------------------------------------------------------
     def heading(self, text: str, level: int) -> None:
-        size = {0: 18, 1: 14, 2: 11.5}[level]
+        size = {0: 18, 1: 14, 2: 11.5, 3: 10.5}[level]
         if level > 0 and self.will_page_break(size + 22):
             self.add_page()
-        self.ln({0: 0, 1: 4, 2: 3}[level])
+        self.ln({0: 0, 1: 4, 2: 3, 3: 2}[level])
         self.start_section(text, level=level)
         self.set_font(FAMILY, "B", size)
         self.set_text_color(*(BLUE if level < 2 else (0, 0, 0)))
@@ -208,6 +225,11 @@ class _Pdf(FPDF):
         self.set_draw_color(*GREY)
         self.set_line_width(0.2)
         heading = FontFace(emphasis="BOLD", fill_color=(232, 238, 245))
+        if widths is None:  # per table, from its own words, so that no word breaks (issue 24)
+            self.set_font(FAMILY, "B", 9.5)  # measured bold: the header is, and bold is wider
+            widths = tuple(column_widths([header, *[list(r) for r in rows]], self.epw, self.get_string_width,
+                                         padding=3.5))
+            self.set_font(FAMILY, "", 9.5)
         with self.table(col_widths=widths, text_align="LEFT", v_align="TOP", line_height=4.8,
                         headings_style=heading, padding=1.5, repeat_headings=1) as table:
             for row in [header, *rows]:
@@ -295,21 +317,19 @@ def _new_part(pdf: _Pdf) -> None:
 
 
 def _question(pdf: _Pdf, q: QuestionPart, r: Report) -> None:
+    """One question in Bijlage A: group estimate, element checklist, the team's notes."""
     t = r.texts
-    _new_part(pdf)
-    pdf.heading(q.heading, 1)
-    for d in q.decisions:
-        _decision(pdf, d, r)
+    pdf.heading(q.heading, 2)
     if q.group_formation:
-        pdf.heading(t.group_formation_heading, 2)
+        pdf.heading(t.group_formation_heading, 3)
         pdf.para(t.group_formation_intro)
         pdf.para(q.group_formation)
     if q.elements:
-        pdf.heading(t.elements_heading, 2)
+        pdf.heading(t.elements_heading, 3)
         for e in q.elements:
             _element(pdf, e, r)
     if q.notes:
-        pdf.heading(t.notes_heading, 2)
+        pdf.heading(t.notes_heading, 3)
         y, page = pdf.get_y(), pdf.page
         for note in q.notes:
             if pdf.will_page_break(7):
@@ -320,20 +340,41 @@ def _question(pdf: _Pdf, q: QuestionPart, r: Report) -> None:
         _team_bar(pdf, y, page)
 
 
+def _choices(pdf: _Pdf, r: Report) -> None:
+    """Main body after page 1: every decision explained."""
+    t = r.texts
+    pdf.heading(t.choices_heading, 1)
+    pdf.para(t.choices_intro)
+    for d in r.decisions:
+        _decision(pdf, d, r)
+
+
+def _elements_annex(pdf: _Pdf, r: Report) -> None:
+    t = r.texts
+    pdf.add_page()  # the appendices start on a page of their own
+    pdf.heading(t.appendices_heading, 0)
+    pdf.para(t.appendices_intro)
+    pdf.heading(r.annex("elements"), 1)
+    pdf.para(t.elements_annex_intro)
+    for q in r.questions:
+        if q.elements or q.group_formation or q.notes:
+            _question(pdf, q, r)
+
+
 def _decision_points(pdf: _Pdf, r: Report) -> None:
     """Page 1: per decision advice, team choice and reason (≠ where they differ); the actions."""
     t = r.texts
     pdf.heading(t.decisions_heading, 1)
     pdf.para(t.decisions_intro)
-    pdf.grid(t.decisions_columns, r.decision_rows(), widths=(3, 3, 3, 4))
+    pdf.grid(t.decisions_columns, r.decision_rows())
     pdf.heading(t.actions_heading, 2)
     if r.actions:
-        pdf.grid(t.actions_columns, r.action_rows(), widths=(3, 5, 2, 2))
+        pdf.grid(t.actions_columns, r.action_rows())
     else:
         pdf.para(t.no_actions)
     pdf.heading(t.participants_heading, 2)
     if r.participants:
-        pdf.grid(t.participants_columns, r.participants, widths=(1, 1), keep=8 * (len(r.participants) + 1))
+        pdf.grid(t.participants_columns, r.participants, keep=8 * (len(r.participants) + 1))
     else:
         pdf.para(t.no_participants)
     if r.workshop:
@@ -347,7 +388,7 @@ def _costs(pdf: _Pdf, r: Report) -> None:
     c = r.costs
     assert c is not None
     _new_part(pdf)
-    pdf.heading(cv.REPORT_HEADING, 1)
+    pdf.heading(r.annex("costs"), 1)
     pdf.para(cv.REPORT_INTRO)
     pdf.heading(cv.COST_HEADING, 2)
     for line in (c.headline, c.volumes, c.training):
@@ -376,7 +417,7 @@ def _comparison(pdf: _Pdf, r: Report) -> None:
     _new_part(pdf)
     if pdf.will_page_break(16 * len(r.scenario_table) + 30):
         pdf.add_page()  # heading, intro and comparison table together
-    pdf.heading(t.scenarios_heading, 1)
+    pdf.heading(r.annex("scenarios"), 1)
     pdf.para(t.scenarios_intro)
     pdf.grid(r.scenario_table[0], r.scenario_table[1:], keep=16 * len(r.scenario_table))
     for s in r.scenarios:
@@ -393,9 +434,9 @@ def _back(pdf: _Pdf, r: Report) -> None:
     """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
     _new_part(pdf)
-    pdf.heading(t.profile_heading, 1)
-    pdf.grid(t.profile_columns, r.profile, widths=(3, 2))
-    pdf.heading(t.examples_heading, 1)
+    pdf.heading(r.annex("profile"), 1)
+    pdf.grid(t.profile_columns, r.profile)
+    pdf.heading(r.annex("examples"), 1)
     if r.examples:
         pdf.para(t.examples_intro)
         pdf.bullets([f"{x.title} ({', '.join(x.municipalities)}): {'; '.join(x.relates_to)}"
@@ -404,7 +445,7 @@ def _back(pdf: _Pdf, r: Report) -> None:
         pdf.para(t.no_examples)
     if r.assumptions:
         bt = basis_texts()
-        pdf.heading(bt.assumptions_heading, 1)
+        pdf.heading(r.annex("assumptions"), 1)
         pdf.para(bt.assumptions_intro)
         for a in r.assumptions:
             pdf.label(f"{a.title} ({a.id})", keep=20)
@@ -416,7 +457,7 @@ def _back(pdf: _Pdf, r: Report) -> None:
             pdf.para("; ".join(a.changed_by), label=bt.assumption_changed_by_label, indent=2)
             if a.rules:
                 pdf.para(", ".join(a.rules), label=bt.assumption_used_by_label, indent=2, muted=True)
-    pdf.heading(t.sources_heading, 1)
+    pdf.heading(r.annex("sources"), 1)
     pdf.para(t.sources_intro)
     for group in r.sources:
         if group.heading:
@@ -427,9 +468,9 @@ def _back(pdf: _Pdf, r: Report) -> None:
             if s.details:
                 pdf.bullets(s.details, indent=6, mark="–")
     if r.abbreviations:
-        pdf.heading(t.abbreviations_heading, 1)
+        pdf.heading(r.annex("abbreviations"), 1)
         pdf.para(t.abbreviations_intro)
-        pdf.grid(t.abbreviations_columns, r.abbreviations, widths=(1, 3))
+        pdf.grid(t.abbreviations_columns, r.abbreviations)
     pdf.heading(t.colophon_heading, 2)
     pdf.para(r.colophon, muted=True)
 
@@ -443,17 +484,21 @@ def render_pdf(r: Report) -> bytes:
     pdf.set_creator(t.tool_name)
     pdf.set_subject(t.title)
     pdf.set_keywords(t.metadata_keywords.format(rules_date=r.rules_date, rules_version=r.rules_version))
-    pdf.set_creation_date(datetime.combine(r.date, time(12), tzinfo=UTC))
+    pdf.set_creation_date(datetime.combine(r.date, time(12), tzinfo=LOCAL_TIME))
     pdf.add_page()
     pdf.heading(r.title, 0)
     pdf.para(t.date_line.format(date=r.date_text), muted=True)
+    if r.scenario:
+        pdf.label(r.scenario)
+    if r.costs is not None and r.costs.summary:
+        pdf.para(r.costs.summary, label=t.costs_line_label)
     _decision_points(pdf, r)
     pdf.add_page()
     pdf.heading(t.reading_guide_heading, 1)
     for paragraph in r.reading_guide:
         pdf.para(paragraph)
-    for q in r.questions:
-        _question(pdf, q, r)
+    _choices(pdf, r)
+    _elements_annex(pdf, r)
     if r.costs is not None:
         _costs(pdf, r)
     if r.scenario_table:

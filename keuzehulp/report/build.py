@@ -19,11 +19,13 @@ from keuzehulp.contract.schema import (
     Profile,
     Session,
 )
+from keuzehulp.costs import view as cv
 from keuzehulp.costs.estimate import estimate as cost_estimate
 from keuzehulp.costs.view import CostsSection, costs_section
-from keuzehulp.dutch.dates import dutch_date
+from keuzehulp.dutch.dates import dutch_date, dutch_moment, local_today
 from keuzehulp.knowledge.abbreviations import FirstUse
 from keuzehulp.knowledge.provenance import strength_label
+from keuzehulp.knowledge.provenance import texts as basis_texts
 from keuzehulp.rules.engine import advise
 from keuzehulp.rules.groups import estimate
 
@@ -43,6 +45,7 @@ from .model import (
 from .plain import clean, lines
 from .sources import build_sources, knowledge_or_none, readable
 from .texts import ReportTexts, texts
+from .typography import curly_all
 
 
 def _example(example_id: str) -> str:
@@ -96,7 +99,7 @@ def _workshop_lines(session: Session | None, advice: Advice, t: ReportTexts) -> 
     votes = session.workshop if session is not None else None
     if votes is None:
         return []
-    when = votes.taken_at.replace("T", " ")[:16] + " UTC" if votes.taken_at else "-"
+    when = dutch_moment(votes.taken_at) if votes.taken_at else "-"  # Dutch local time, no "UTC"
     out = [t.votes_about.format(participants=votes.participants, time=when)]
     if votes.closed:
         out.append(t.votes_closed)
@@ -260,7 +263,7 @@ def _scenarios(advice: Advice, session: Session | None) -> tuple[list[list[str]]
     return [header, *rows], [parts[i] for i in shown]
 
 
-def _costs(advice: Advice, session: Session | None, kb: Any) -> CostsSection:
+def session_costs(advice: Advice, session: Session | None, kb: Any = None) -> CostsSection:
     """Costs and lead time of the active answers with the session's amounts (defaults without one)."""
     settings = session.costs if session is not None else CostSettings()
     team = session.team.decisions.get("training_format") if session is not None else None  # type: ignore[call-overload]
@@ -291,10 +294,45 @@ def _abbreviations(report: Report) -> list[tuple[str, str]]:
     return sorted(((t.term, t.meaning) for t in first.used()), key=lambda row: row[0].casefold())
 
 
+# Report fields (at any depth) that hold what a user typed, or the source data: never retouched.
+USER_TEXT = frozenset({"advice", "session", "texts", "Report.title", "municipality", "participants", "profile",
+                       "team", "DecisionPart.votes", "team_action", "notes", "Report.actions", "name",
+                       "differences", "scenario", "scenario_table"})
+
+
+def _scenario_line(session: Session | None, advice: Advice, t: ReportTexts) -> str:
+    """'Scenario: Met de regio' when these answers are a saved scenario (or were, before changes)."""
+    if session is None or not session.active_scenario:
+        return ""
+    saved = next((s for s in session.scenarios if s.name == session.active_scenario), None)
+    if saved is None:
+        return ""
+    template = t.scenario_line if saved.profile == advice.profile else t.scenario_changed
+    return template.format(name=clean(saved.name))
+
+
+def _annexes(report: Report) -> list[tuple[str, str]]:
+    """The appendices present in this report, lettered A, B, C... in the order every format uses."""
+    t = report.texts
+    present = [
+        ("elements", t.elements_annex_heading, True),
+        ("costs", cv.REPORT_HEADING, report.costs is not None),
+        ("scenarios", t.scenarios_heading, bool(report.scenario_table)),
+        ("profile", t.profile_heading, True),
+        ("examples", t.examples_heading, True),
+        ("assumptions", basis_texts().assumptions_heading, bool(report.assumptions)),
+        ("sources", t.sources_heading, True),
+        ("abbreviations", t.abbreviations_heading, bool(report.abbreviations)),
+    ]
+    shown = [(key, title) for key, title, here in present if here]
+    return [(key, t.annex_heading.format(letter=chr(ord("A") + i), title=title))
+            for i, (key, title) in enumerate(shown)]
+
+
 def build_report(advice: Advice, session: Session | None = None, today: date | None = None) -> Report:
     """The choice summary's content, in Dutch, for one advice and (optionally) its session."""
     t = texts()
-    today = today or date.today()
+    today = today or local_today()  # the Dutch date, also just after midnight
     kb = knowledge_or_none()
     municipality = clean(advice.profile.municipality)
     title = t.title_with_municipality.format(municipality=municipality) if municipality else t.title
@@ -333,6 +371,11 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         colophon=t.colophon.format(tool=t.tool_name, date=dutch_date(today), rules_date=rules_date,
                                    rules_version=rules_version),
         workshop=_workshop_lines(session, advice, t),
-        costs=_costs(advice, session, kb),
+        costs=session_costs(advice, session, kb),
+        scenario=_scenario_line(session, advice, t),
     )
-    return dataclasses.replace(report, abbreviations=_abbreviations(report))
+    # One quote style in every format (issue 24): curly, in our wording, the knowledge and the
+    # handreiking's quotes; what a user typed stays exactly as typed.
+    report = curly_all(report, skip=USER_TEXT)
+    report = dataclasses.replace(report, abbreviations=curly_all(_abbreviations(report)))
+    return dataclasses.replace(report, annexes=_annexes(report))

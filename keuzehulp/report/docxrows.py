@@ -1,11 +1,13 @@
 """Table rows in Word files that read well on paper: the header row repeats on every page and
-no row is cut in two by a page break (shared by the choice summary and the comparison)."""
+no row is cut in two by a page break, and each column as wide as its table needs (shared by the
+choice summary and the comparison)."""
 
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.table import _Row
+from docx.shared import Length
+from docx.table import Table, _Row
 
 
 def _flag(row: _Row, tag: str) -> None:
@@ -21,3 +23,12 @@ def repeat_header(row: _Row) -> None:
 
 def keep_together(row: _Row) -> None:
     _flag(row, "w:cantSplit")
+
+
+def set_widths(table: Table, widths: list[Length]) -> None:
+    """Fixed column widths: Word reads the cells' widths, LibreOffice the table grid."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width

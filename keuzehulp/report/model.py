@@ -180,6 +180,15 @@ class Report:
     # (keuzehulp/knowledge/abbreviations.py; the terms come from the glossary pages).
     abbreviations: list[tuple[str, str]] = field(default_factory=list)
     rules_date: str = ""  # "1 december 2026" (or "onbekend"): the version of the rules in words
+    # Page 1 under the title (issue 24): "Scenario: Met de regio" ("" without a saved scenario)
+    scenario: str = ""
+    # The appendices in order, (key, "Bijlage A. Werkzame elementen per vraag"); keys: elements,
+    # costs, scenarios, profile, examples, assumptions, sources, abbreviations (only those present)
+    annexes: list[tuple[str, str]] = field(default_factory=list)
+
+    def annex(self, key: str) -> str:
+        """The lettered heading of one appendix ("Bijlage C. Uw antwoorden")."""
+        return dict(self.annexes)[key]
 
     @property
     def decisions(self) -> list[DecisionPart]:

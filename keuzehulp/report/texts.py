@@ -1,4 +1,5 @@
-"""The fixed Dutch wording of the downloads, from texts/report.yaml and texts/comparison.yaml (checked at load)."""
+"""The fixed Dutch wording of the downloads, from texts/report.yaml, texts/comparison.yaml and
+texts/spreadsheet.yaml (checked at load)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ T = TypeVar("T", bound=BaseModel)
 TEXTS_DIR = Path(__file__).resolve().parent.parent.parent / "texts"
 TEXTS_PATH = TEXTS_DIR / "report.yaml"
 COMPARISON_TEXTS_PATH = TEXTS_DIR / "comparison.yaml"
+SPREADSHEET_TEXTS_PATH = TEXTS_DIR / "spreadsheet.yaml"
 
 
 class ReportTexts(BaseModel):
@@ -92,6 +94,15 @@ class ReportTexts(BaseModel):
     action_owner_label: str
     action_due_label: str
     appendices_heading: str
+    appendices_intro: str
+    annex_heading: str
+    elements_annex_heading: str
+    elements_annex_intro: str
+    scenario_line: str
+    scenario_changed: str
+    costs_line_label: str
+    choices_heading: str
+    choices_intro: str
     scenarios_current_named: str
     colophon_heading: str
     colophon: str
@@ -136,6 +147,42 @@ class ComparisonTexts(BaseModel):
     file_fallback: str
 
 
+class SpreadsheetTexts(BaseModel):
+    """The wording of the spreadsheet download (texts/spreadsheet.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    made: str
+    municipality: str
+    about_sheet: str
+    votes_sheet: str
+    reasons_sheet: str
+    comparison_sheet: str
+    costs_sheet: str
+    about_lines: list[str]
+    votes_none: str
+    votes_about: str
+    votes_closed: str
+    votes_open: str
+    votes_columns: list[str]
+    element_columns: list[str]
+    top5_columns: list[str]
+    reasons_columns: list[str]
+    reasons_none: str
+    comparison_none: str
+    comparison_decisions: str
+    comparison_elements: str
+    comparison_fields: str
+    comparison_costs: str
+    differs_column: str
+    differs: str
+    same: str
+    costs_summary: str
+    costs_none: str
+    file_stem: str
+
+
 def _load(model: type[T], path: Path) -> T:
     return load_model_file(model, path)[0]
 
@@ -158,3 +205,13 @@ def texts() -> ReportTexts:
 def comparison_texts() -> ComparisonTexts:
     """The comparison wording, loaded once per process."""
     return load_comparison_texts()
+
+
+def load_spreadsheet_texts(path: Path = SPREADSHEET_TEXTS_PATH) -> SpreadsheetTexts:
+    return _load(SpreadsheetTexts, path)
+
+
+@lru_cache(maxsize=1)
+def spreadsheet_texts() -> SpreadsheetTexts:
+    """The spreadsheet wording, loaded once per process."""
+    return load_spreadsheet_texts()

@@ -40,6 +40,7 @@ from ui.costs.regional import regional_block
 from ui.costs.results import cost_results, current_estimate, timeline_results
 from ui.kennis.glossary import glossary_links
 from ui.kit import nav
+from ui.kit.spreadsheet import spreadsheet_button
 from ui.session import autosave, state
 
 ERRORS_KEY = "keuzehulp_cost_errors"
@@ -211,4 +212,5 @@ def costs_page() -> None:
     st.header("Doorlooptijd", anchor=False)
     timeline_results(est)
     regional_block()
+    spreadsheet_button("costs_xlsx")
     glossary_links()

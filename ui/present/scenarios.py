@@ -10,15 +10,15 @@ Scenario names are user text: escaped before they reach any Markdown.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from keuzehulp.contract.schema import Profile, Scenario, Session
+from keuzehulp.dutch.dates import local_today
 from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.report import COMPARISON_FORMATS, FORMATS, comparison_filename, render_comparison
 from keuzehulp.report.compare import MAX_COMPARED, compare
 from keuzehulp.report.comparison import marked_table, screen_marks
+from ui.kit.spreadsheet import spreadsheet_button
 from ui.session import state
 
 MAX_SCENARIOS = 10
@@ -237,7 +237,7 @@ def _selection(names: list[str]) -> list[str]:
     return chosen
 
 
-COMPARISON_ICONS = {"docx": ":material/description:", "md": ":material/article:"}
+COMPARISON_ICONS = {"docx": ":material/description:", "pdf": ":material/picture_as_pdf:", "md": ":material/article:"}
 
 
 def _decision_table(comparison) -> str:  # type: ignore[no-untyped-def]
@@ -265,14 +265,17 @@ def _table(head: list[str], rows: list[tuple[list[str], bool]], escape_values: b
 
 
 def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
-    today = date.today()
-    for column, fmt in zip(st.columns(len(COMPARISON_FORMATS)), COMPARISON_FORMATS, strict=True):
+    today = local_today()  # the Dutch date in the file name
+    columns = st.columns(2)  # two a row: the labels stay whole at 1280 px
+    for i, fmt in enumerate(COMPARISON_FORMATS):
         spec = FORMATS[fmt]
-        column.download_button(
+        columns[i % 2].download_button(
             f"Download de vergelijking ({spec.label})",
             data=lambda fmt=fmt: render_comparison(fmt, comparison, today),
             file_name=comparison_filename(fmt, comparison, today), mime=spec.mime,
             on_click="ignore", icon=COMPARISON_ICONS.get(fmt), key=f"compare_{fmt}", width="stretch")
+    with columns[len(COMPARISON_FORMATS) % 2]:
+        spreadsheet_button("compare_xlsx", width="stretch")
 
 
 def _costs_side_by_side(comparison) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ import streamlit as st
 
 from keuzehulp.contract.inputs import InputError, read_session
 from keuzehulp.contract.schema import Session
+from keuzehulp.dutch.dates import local_today
 from keuzehulp.report.plain import slug
 from ui.session import state
 
@@ -17,7 +18,7 @@ RESULT_KEY = "keuzehulp_upload_result"  # ("ok", [municipality, *notes]) or ("er
 
 def session_filename(session: Session, today: date | None = None) -> str:
     """keuzehulp-sessie-<municipality, at most 40 characters, else 'gemeente'>-<date>.json"""
-    day = (today or date.today()).isoformat()
+    day = (today or local_today()).isoformat()  # the Dutch date, also just after midnight
     name = slug(session.profile.municipality, limit=40) or "gemeente"
     return f"keuzehulp-sessie-{name}-{day}.json"
 

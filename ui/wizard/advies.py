@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from keuzehulp import report
 from keuzehulp.contract.labels import labels
 from keuzehulp.contract.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
+from keuzehulp.dutch.dates import local_today
 from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.knowledge.provenance import strength_label
 from keuzehulp.rules.engine import advise
@@ -26,7 +25,7 @@ def export(fmt: str, advice: Advice, session: Session) -> bytes:
 
 
 def export_filename(fmt: str, advice: Advice) -> str:
-    return report.filename(fmt, advice.profile, date.today())
+    return report.filename(fmt, advice.profile, local_today())  # the Dutch date, also after midnight
 
 
 def export_newest(fmt: str, advice: Advice, holder: state.Latest) -> bytes:

@@ -21,6 +21,7 @@ from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import decision_question, questions
 from keuzehulp.workshop.tally import decision_agreement, element_comparisons, snapshot, value_names
+from ui.kit.spreadsheet import spreadsheet_button
 from ui.session import state
 from ui.workshop.store import engine, participant_link
 
@@ -237,6 +238,24 @@ def start_form() -> None:
                f"(nu {repo.retention_days()}) verwijderd, of meteen met 'Workshop verwijderen'.")
 
 
+def newest_votes(votes: WorkshopVotes):  # type: ignore[no-untyped-def]
+    """For a download built in a worker thread: the newest counts from the store, without
+    touching the session; None (the session's snapshot is used) when the store cannot say."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    store = engine()  # in the script run: the cached engine
+
+    def fetch() -> WorkshopVotes | None:
+        try:
+            info, rows, participants = repo.facilitator_view(store, votes.code, votes.secret)
+        except (repo.NotAllowed, SQLAlchemyError):
+            return None
+        return snapshot(rows, code=info.code, secret=votes.secret, mode=info.element_mode,
+                        closed=info.closed, participants=participants)
+
+    return fetch
+
+
 def workshop_page() -> None:
     st.html(LIVE_CSS)
     st.title("Workshop: stemmen met de telefoon", anchor=False)
@@ -256,6 +275,7 @@ def workshop_page() -> None:
         join_panel(votes)
     with right:
         controls(votes)
+        spreadsheet_button("workshop_xlsx", newest_votes(votes), width="stretch")
     st.divider()
     live_results(advice)
 

@@ -1,0 +1,55 @@
+"""Reading a rendered PDF the way a reader sees it (pypdf): pages, words, broken words.
+
+Shared by tests/test_report_pages.py (the choice summary from Word via LibreOffice, and from the
+PDF writer) and the comparison's PDF test."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+
+import pypdf
+
+_EDGE = "\"'‘’“”.,;:!?()[]…·"
+
+
+def pages(data: bytes) -> list[str]:
+    return [p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def _in_address(text: str, at: int) -> bool:
+    """Whether position `at` is inside a web address (which may break anywhere)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return "://" in text[line_start:at + 1] or "://" in text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:line_start]
+
+
+def broken_words(text: str, cells: Iterable[str], shortest: int = 6) -> list[str]:
+    """Words of the table cells that the PDF breaks mid-word over two lines ("Participatiepla" /
+    "ats"). A break right after the word's own hyphen ("Onderwijsroute-" / "advies") is fine.
+    The PDF's text has no table structure, so a line that happens to end in "groep" before a
+    line starting with "en" in running text would look like "groepen" broken: a split into two
+    halves that are both whole words elsewhere in the text is not counted."""
+    flat = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    words = set(re.findall(r"[^\W_]+", flat.replace("\n", " ")))
+    broken = set()
+    for cell in cells:
+        for raw in cell.split():
+            word = raw.strip(_EDGE)
+            if len(word) < shortest or not re.search(r"[A-Za-z]", word):
+                continue
+            for k in range(2, len(word) - 1):
+                if word[:k] in words and word[k:] in words:
+                    continue  # two whole words (running text), not a word cut in two
+                if word[k - 1] != "-" and any(not _in_address(flat, m.start())
+                                              for m in re.finditer(re.escape(f"{word[:k]}\n{word[k:]}"), flat)):
+                    broken.add(f"{word[:k]}/{word[k:]}")
+    return sorted(broken)
+
+
+def first_page_with_line(texts: list[str], line: str) -> int:
+    """1-based number of the first page with a line that is exactly `line`; 0 if none."""
+    for number, text in enumerate(texts, start=1):
+        if any(x.strip() == line for x in text.splitlines()):
+            return number
+    return 0
