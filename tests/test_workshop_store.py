@@ -220,3 +220,33 @@ def test_revision_0002_cascades_a_deleted_workshop_to_its_votes_and_downgrades(s
         assert "sessions" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_every_change_the_results_show_moves_the_cheap_counter_and_results_start_hidden(workshop_engine):
+    """The facilitator's page polls repo.changes() several times a second and reads the votes
+    only when it moved: every vote, reset, close, mode and show must move it."""
+    opened = repo.create_workshop(workshop_engine)
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    assert info.show_results is False  # hidden while voting is open, unless the facilitator shows them
+    seen = [repo.changes(workshop_engine, opened.code)]
+    repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()])
+    seen.append(repo.changes(workshop_engine, opened.code))
+    repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote("mixed")])  # a changed vote, same count
+    seen.append(repo.changes(workshop_engine, opened.code))
+    repo.set_show_results(workshop_engine, opened.code, opened.secret, True)
+    seen.append(repo.changes(workshop_engine, opened.code))
+    assert repo.facilitator_view(workshop_engine, opened.code, opened.secret)[0].show_results is True
+    repo.reset_question(workshop_engine, opened.code, opened.secret, "decision:delivery")
+    seen.append(repo.changes(workshop_engine, opened.code))
+    repo.set_closed(workshop_engine, opened.code, opened.secret, True)
+    seen.append(repo.changes(workshop_engine, opened.code))
+    repo.set_mode(workshop_engine, opened.code, opened.secret, "top5")
+    seen.append(repo.changes(workshop_engine, opened.code))
+    assert seen == sorted(set(seen)) and len(seen) == 7, seen  # strictly rising
+    other = repo.create_workshop(workshop_engine)
+    assert repo.changes(workshop_engine, other.code) == 0  # another workshop's votes do not count
+    with pytest.raises(NotAllowed):
+        repo.set_show_results(workshop_engine, opened.code, "wrong-secret", False)
+    repo.delete_workshop(workshop_engine, opened.code, opened.secret)
+    assert repo.changes(workshop_engine, opened.code) is None
+    assert repo.changes(workshop_engine, "not a code") is None

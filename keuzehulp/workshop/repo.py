@@ -53,6 +53,8 @@ class WorkshopInfo:
     element_mode: ElementMode
     closed: bool
     expires_at: datetime
+    show_results: bool = False  # shown while voting is open (revision 0003); closed: always shown
+    changes: int = 0  # counts every change the results show (revision 0003)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,14 @@ def _hits(conn: Connection, bucket: str, now: datetime) -> int:
 
 
 def _info(row) -> WorkshopInfo:  # type: ignore[no-untyped-def]
-    return WorkshopInfo(row.id, row.code, row.element_mode, bool(row.closed), row.expires_at)
+    return WorkshopInfo(row.id, row.code, row.element_mode, bool(row.closed), row.expires_at,
+                        bool(row.show_results), int(row.changes))
+
+
+def _changed(conn: Connection, workshop_id: str) -> None:
+    """One more change the results show (see changes())."""
+    conn.execute(update(workshops).where(workshops.c.id == workshop_id)
+                 .values(changes=workshops.c.changes + 1))
 
 
 # --- facilitator ------------------------------------------------------------------------------
@@ -111,7 +120,8 @@ def create_workshop(engine: Engine, mode: ElementMode = "priority", now: datetim
             with engine.begin() as conn:
                 conn.execute(workshops.insert().values(
                     id=secrets.token_hex(16), code=code, secret_hash=hash_secret(secret),
-                    element_mode=mode, closed=False, created_at=now, expires_at=expires))
+                    element_mode=mode, closed=False, created_at=now, expires_at=expires,
+                    changes=0, show_results=False))
             return Opened(code, secret, expires)
         except IntegrityError:
             continue
@@ -147,10 +157,32 @@ def facilitator_view(engine: Engine, code: str, secret: str,
     return info, [VoteRow(r.question, r.value, r.reason, r.author) for r in rows], int(participants)
 
 
+def changes(engine: Engine, code: str, now: datetime | None = None) -> int | None:
+    """The workshop's change counter, or None when it is gone: one indexed row, cheap enough
+    to ask several times a second; the results are read again only when it moved. Every write
+    that alters the results (a vote, a reset, closing, the mode, showing) raises it."""
+    canonical = normalise(code)
+    if canonical is None:
+        return None
+    with engine.connect() as conn:
+        found = conn.execute(select(workshops.c.changes).where(
+            workshops.c.code == canonical, workshops.c.expires_at > (now or utcnow()))).scalar()
+    return None if found is None else int(found)
+
+
 def set_closed(engine: Engine, code: str, secret: str, closed: bool, now: datetime | None = None) -> None:
     with engine.begin() as conn:
         info = _owned(conn, code, secret, now or utcnow())
         conn.execute(update(workshops).where(workshops.c.id == info.id).values(closed=closed))
+        _changed(conn, info.id)
+
+
+def set_show_results(engine: Engine, code: str, secret: str, shown: bool, now: datetime | None = None) -> None:
+    """The facilitator shows (or hides again) the results while voting is open."""
+    with engine.begin() as conn:
+        info = _owned(conn, code, secret, now or utcnow())
+        conn.execute(update(workshops).where(workshops.c.id == info.id).values(show_results=shown))
+        _changed(conn, info.id)
 
 
 def set_mode(engine: Engine, code: str, secret: str, mode: ElementMode, now: datetime | None = None) -> None:
@@ -159,6 +191,7 @@ def set_mode(engine: Engine, code: str, secret: str, mode: ElementMode, now: dat
     with engine.begin() as conn:
         info = _owned(conn, code, secret, now or utcnow())
         conn.execute(update(workshops).where(workshops.c.id == info.id).values(element_mode=mode))
+        _changed(conn, info.id)
 
 
 def reset_question(engine: Engine, code: str, secret: str, question: str, now: datetime | None = None) -> int:
@@ -167,6 +200,7 @@ def reset_question(engine: Engine, code: str, secret: str, question: str, now: d
         info = _owned(conn, code, secret, now or utcnow())
         result = conn.execute(delete(votes).where(votes.c.workshop_id == info.id,
                                                   votes.c.question == question))
+        _changed(conn, info.id)
     return int(result.rowcount or 0)
 
 
@@ -270,3 +304,4 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
             # The name or role goes with every vote of this participant (one person, one label).
             conn.execute(update(votes).where(and_(votes.c.workshop_id == workshop_id,
                                                   votes.c.participant == who)).values(author=author))
+        _changed(conn, workshop_id)
