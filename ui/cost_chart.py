@@ -48,7 +48,10 @@ def _cost_frame(result: CostResult) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["bar", "part", "value", "euro"])
 
 
-def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14) -> alt.LayerChart:
+def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14, legend_columns: int = 4,
+               label_limit: int = 320) -> alt.LayerChart:
+    """Costs per trajectory (or per year) as stacked bars; a slide asks for fewer legend columns
+    and no label limit, so no legend item is cut off at its fixed drawing width."""
     frame = _cost_frame(result)
     parts = [*COMPONENTS.values(), *STREAMS.values()]
     colors = PALETTE[: len(COMPONENTS)] + list(MONEY_COLORS.values())
@@ -58,7 +61,7 @@ def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14) ->
         x=alt.X("sum(value):Q", title=x_title,
                   axis=alt.Axis(format=",.0f", tickCount=6, labelExpr=DUTCH_THOUSANDS)),
         color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=colors),
-                        legend=alt.Legend(orient="bottom", columns=4, labelLimit=320)),
+                        legend=alt.Legend(orient="bottom", columns=legend_columns, labelLimit=label_limit)),
         order=alt.Order("value:Q", sort="descending"),
         tooltip=[alt.Tooltip("bar:N", title="Balk"), alt.Tooltip("part:N", title="Onderdeel"),
                  alt.Tooltip("euro:N", title="Bedrag")],
@@ -72,7 +75,7 @@ def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14) ->
             tooltip=[alt.Tooltip("euro:N", title="Bijdrage van het Rijk per traject")]))
     chart = alt.layer(*layers).properties(height=height)
     return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size).configure_legend(
-        labelFontSize=font_size - 1).configure_view(stroke=None)
+        labelFontSize=font_size, titleFontSize=font_size, symbolSize=font_size * 8).configure_view(stroke=None)
 
 
 def _timeline_frame(timeline: Timeline, clip: float) -> pd.DataFrame:
@@ -110,4 +113,4 @@ def timeline_chart(timeline: Timeline, *, height: int = 380, font_size: int = 14
         x="start:Q", y=alt.value(0), text="label:N")
     chart = alt.layer(bars, rule, text).properties(height=height)
     return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size).configure_legend(
-        labelFontSize=font_size).configure_view(stroke=None)
+        labelFontSize=font_size, titleFontSize=font_size, symbolSize=font_size * 8).configure_view(stroke=None)
