@@ -208,7 +208,7 @@ def _top5_form(info: repo.WorkshopInfo, participant: str) -> None:
 
 def _author_field() -> None:
     st.text_input("Uw naam of rol (niet verplicht)", max_chars=MAX_AUTHOR, key="vote_author",
-                  help="Leeg laten = anoniem. Wat u invult, ziet de begeleider bij uw toelichting.")
+                  help="Leeg laten: geen naam bij uw toelichting. Wat u invult, staat op het grote scherm.")
     try:
         clean_author(st.session_state.get("vote_author", ""))
     except VoteError as exc:
@@ -236,7 +236,11 @@ def stemmen_page() -> None:
             st.info("De stemming is gesloten. Dank u wel voor het meedoen!", icon=":material/lock:")
             return
         st.markdown("Kies per vraag wat u het beste vindt voor uw gemeente en tik op de knop eronder. "
-                    "U kunt uw stem veranderen zolang de stemming open is. Uw stem is anoniem.")
+                    "U kunt uw stem veranderen zolang de stemming open is.")
+        with st.container(key="anonymity"):  # before the name field: what the room will see
+            st.markdown("**Wie ziet wat?** Uw toelichting komt op het grote scherm. Vult u hieronder een "
+                        "naam of rol in, dan staat die erbij en weet de zaal van wie de toelichting is. "
+                        "Laat u het veld leeg, dan staat er geen naam bij.")
         _author_field()
         for decision in DECISION_IDS:
             _decision_form(info, participant, decision)
