@@ -340,8 +340,10 @@ JOIN_SLIDE_CSS = """<style>
 .st-key-slide .st-key-join-big-code p { font-size: clamp(2rem, min(11vh, 5vw), 8rem); font-weight: 800;
   letter-spacing: 0.08em; color: #154273; white-space: nowrap; margin: 0; line-height: 1.1;
   font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-.st-key-slide .st-key-join-link p { font-size: calc(var(--fs) * 1.05); font-weight: 700; overflow-wrap: anywhere;
-  font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; color: #1a1a1a; }
+.st-key-slide .st-key-join-link p { font-size: calc(var(--fs) * 1.05); overflow-wrap: anywhere; }
+.st-key-slide .st-key-join-link code { font-size: 1em; font-weight: 700; background: none; color: #1a1a1a;
+  padding: 0; white-space: normal; overflow-wrap: anywhere;
+  font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 .st-key-slide .st-key-results p, .st-key-slide .st-key-results li, .st-key-slide .st-key-results td,
 .st-key-slide .st-key-results th { font-size: calc(var(--fs) * 0.72); line-height: 1.25; }
 .st-key-slide .st-key-results h4 { font-size: calc(var(--fs) * 0.95); padding: 0 0 0.2em 0; }
@@ -372,8 +374,8 @@ def join_slide(_advice: Advice) -> None:
         right = st.container()
     with right:
         st.markdown("Scan de QR-code met uw telefoon, of ga naar:" if reach.room else "Op deze computer:")
-        with st.container(key="join-link"):
-            st.markdown(inert_markdown(link))
+        with st.container(key="join-link"):  # inline code: shown as typed, never a Markdown link
+            st.markdown(f"`{link.replace('`', '')}`")
         st.markdown("en vul de code in:")
         with st.container(key="join-big-code"):
             st.markdown(codes.shown(votes.code))
