@@ -170,6 +170,7 @@ def _submit_top5(workshop_id: str, participant: str) -> None:
         _say("top5", "success", f"Opgeslagen: uw top {len(chosen)}.")
 
 
+@st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
 def _decision_form(info: repo.WorkshopInfo, participant: str, decision: str) -> None:
     lab = labels()
     with st.form(f"form_{decision}"):
@@ -181,6 +182,7 @@ def _decision_form(info: repo.WorkshopInfo, participant: str, decision: str) -> 
         _show(decision)
 
 
+@st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
 def _priority_form(info: repo.WorkshopInfo, participant: str) -> None:
     lab = labels()
     with st.form("form_elements"):
@@ -194,6 +196,7 @@ def _priority_form(info: repo.WorkshopInfo, participant: str) -> None:
         _show("elements")
 
 
+@st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
 def _top5_form(info: repo.WorkshopInfo, participant: str) -> None:
     lab = labels()
     with st.form("form_top5"):

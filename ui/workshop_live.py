@@ -5,7 +5,7 @@ stays in this session (and its saved file) and alone opens the results, closes v
 a question or deletes the workshop.
 
 Live within half a second: a fragment (not a full-page rerun) asks the store every
-REFRESH_SECONDS for the workshop's change counter (one indexed row, repo.changes) and reads and
+REFRESH_SECONDS for what the results depend on (one small read, repo.changes) and reads and
 tallies the votes only when it moved; each read keeps a snapshot in the session, so every
 download holds "Stemming in de workshop". While voting is open the results stay hidden (so the
 first votes do not steer the rest) until the facilitator shows them; closing shows them.
@@ -35,7 +35,8 @@ from . import state
 from .workshop_store import engine, participant_link, where
 
 REFRESH_SECONDS = 0.25  # the change check (cheap); the votes are read only after a change
-SEEN_KEY = "workshop_seen"  # (code, change counter) of the results in the session's snapshot
+CLOSED_REFRESH_SECONDS = 2.0  # voting closed: only the facilitator's own buttons change anything
+SEEN_KEY = "workshop_seen"  # (code, repo.changes) of the results in the session's snapshot
 SHOWN_KEY = "workshop_results_shown"  # the facilitator shows the results while voting is open
 MODE_LABELS = {"priority": "Per element een prioriteit (essentieel / aanbevolen / overweeg)",
                "top5": "Een top 5 van de elementen (stippen plakken)"}
@@ -73,7 +74,7 @@ def _keep(votes: WorkshopVotes | None) -> None:
 
 def refresh(votes: WorkshopVotes, force: bool = False) -> WorkshopVotes | None:
     """The newest counts, kept in the session; None when the workshop is gone. The votes are
-    read only when the workshop's change counter moved since the last read (or `force`)."""
+    read only when repo.changes differs from the last read (or `force`)."""
     count = repo.changes(engine(), votes.code)
     if count is None:
         return None
@@ -83,7 +84,7 @@ def refresh(votes: WorkshopVotes, force: bool = False) -> WorkshopVotes | None:
         info, rows, participants = repo.facilitator_view(engine(), votes.code, votes.secret)
     except repo.NotAllowed:
         return None
-    # The counter was read before the votes: a vote in between moves it again, and is read next time.
+    # The check was read before the votes: a vote in between changes it again, and is read next time.
     st.session_state[SEEN_KEY] = (votes.code, count)
     st.session_state[SHOWN_KEY] = info.show_results
     fresh = snapshot(rows, code=info.code, secret=votes.secret, mode=info.element_mode,
@@ -167,8 +168,10 @@ def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: in
 
 def live_results(advice: Advice, reasons: int = 3, elements: int | None = None) -> None:
     """The results, checked every REFRESH_SECONDS without rerunning the page (see refresh)."""
+    votes = current()
+    every = CLOSED_REFRESH_SECONDS if votes is not None and votes.closed else REFRESH_SECONDS
 
-    @st.fragment(run_every=REFRESH_SECONDS)
+    @st.fragment(run_every=every)
     def _live() -> None:
         votes = current()
         if votes is None:

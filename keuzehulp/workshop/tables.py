@@ -38,9 +38,7 @@ workshops = Table(
     Column("closed", Boolean, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
-    # Revision 0003: a counter of every change the results show (a cheap check, polled often),
-    # and whether the facilitator shows the results while voting is open.
-    Column("changes", Integer, nullable=False, server_default="0"),
+    # Revision 0003: whether the facilitator shows the results while voting is open.
     Column("show_results", Boolean, nullable=False, server_default=false()),
     Index("ix_workshops_expires_at", "expires_at"),
     UniqueConstraint("code", name="uq_workshops_code"),
