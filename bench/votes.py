@@ -214,7 +214,7 @@ def bench(backend: str, n: int, app_dir: Path) -> None:
     if lat:
         p50 = statistics.median(lat)
         p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
-        print(f"  vote -> on the facilitator's screen (its page refreshing every {result['interval']} s): "
+        print(f"  vote -> on the facilitator's screen (its page refreshing every {result['interval']:.2f} s): "
               f"p50 {p50:.3f} s, p95 {p95:.3f} s, max {lat[-1]:.3f} s  "
               f"(target p95 <= 0.5 s: {'met' if p95 <= 0.5 else 'NOT met'})")
     acks = result["acks"]  # type: ignore[index]

@@ -34,7 +34,7 @@ from keuzehulp.workshop.tally import decision_agreement, element_comparisons, sn
 from . import state
 from .workshop_store import engine, participant_link, where
 
-REFRESH_SECONDS = 0.25  # the change check (cheap); the votes are read only after a change
+REFRESH_SECONDS = 0.2  # the change check (cheap); the votes are read only after a change
 CLOSED_REFRESH_SECONDS = 2.0  # voting closed: only the facilitator's own buttons change anything
 SEEN_KEY = "workshop_seen"  # (code, repo.changes) of the results in the session's snapshot
 SHOWN_KEY = "workshop_results_shown"  # the facilitator shows the results while voting is open
