@@ -58,21 +58,21 @@ NARROW_CHART_SIZE = (330, 300)  # the same for a screen taller than wide (a phon
 REASON_ON_SLIDE = 160  # characters of the team's reason on the closing slide
 
 # Constant CSS only: no user text is ever formatted into it. --fs is the body size: about
-# 3.1 % of the screen height (34 px on a 1080p projector), never wider than the screen allows.
+# 2.95 % of the screen height (32 px on a 1080p projector), never more than 2 % of its width.
 # What finds Streamlit's own parts (its test ids) comes from ui/streamlit_adapter.py.
 _FS = "font-size: var(--fs); line-height: 1.3;"
 _NAV_FS = "font-size: clamp(0.95rem, 1.9vh, 1.5rem);"
 SLIDE_CSS = "\n<style>\n" + "\n".join([
     adapter.hide_chrome_css(),
     adapter.full_height_main_css("2.5vh 4vw 0.5rem"),
-    """.st-key-slide { --fs: clamp(0.95rem, min(2.85vh, 2.0vw), 2.6rem); }
+    """.st-key-slide { --fs: clamp(0.95rem, min(2.95vh, 2.0vw), 2.6rem); }
 .st-key-slide p, .st-key-slide li, .st-key-slide td, .st-key-slide th,
 .st-key-slide label p, .st-key-slide textarea {
   """ + _FS + " }",
     adapter.selectbox_text_css(".st-key-slide", _FS),
     """.st-key-slide li { margin-bottom: 0.25em; }
 .st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: calc(var(--fs) * 0.95); }
-@media (max-width: 1100px) {
+@media (max-width: 1100px), (max-height: 900px) {
   .st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: calc(var(--fs) * 0.86); }
 }
 .st-key-slide td, .st-key-slide th { padding: 0.35em 0.6em; }
