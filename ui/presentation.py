@@ -92,7 +92,7 @@ SLIDE_CSS = "\n<style>\n" + "\n".join([
 .st-key-slide .st-key-slide-chart-timeline_chart svg.marks { max-height: 46vh; }
 @media (max-height: 900px) {
   .st-key-slide [class*="st-key-slide-chart"] svg.marks { max-height: 42vh; }
-  .st-key-slide .st-key-slide-chart-cost_chart svg.marks { max-height: 38vh; }
+  .st-key-slide .st-key-slide-chart-cost_chart svg.marks { max-height: 44vh; }
 }""",
     adapter.chart_full_width_css('.st-key-slide [class*="st-key-slide-chart"]'),
     """.st-key-slide .st-key-chart-key p { margin-bottom: 0.2em; font-weight: 600; }
