@@ -393,7 +393,10 @@ def _navigation(index: int, deck: list[Slide]) -> None:
     st.session_state[JUMP_KEY] = index  # the overview shows the slide on screen
     join_index = next((i for i, s in enumerate(deck) if s.title == JOIN_TITLE), None)
     with st.container(key="slide-nav"):
-        back, where, forward, join, leave = st.columns([2, 3.5, 2, 2, 2.5], vertical_alignment="center")
+        if join_index is None:
+            back, where, forward, leave = st.columns([2, 4, 2, 2], vertical_alignment="center")
+        else:  # a live workshop: its join slide one key away (C)
+            back, where, forward, join, leave = st.columns([2, 3.5, 2, 2, 2.5], vertical_alignment="center")
         back.button("Vorige", icon=":material/arrow_back:", on_click=_go, args=(-1, count),
                     disabled=index == 0, key="slide_previous", width="stretch")
         where.selectbox("Ga naar dia", range(count), key=JUMP_KEY, on_change=_jump,
@@ -401,7 +404,7 @@ def _navigation(index: int, deck: list[Slide]) -> None:
                         label_visibility="collapsed")
         forward.button("Volgende", icon=":material/arrow_forward:", on_click=_go, args=(1, count),
                        disabled=index == count - 1, type="primary", key="slide_next", width="stretch")
-        if join_index is not None:  # a live workshop: its join slide one key away (C)
+        if join_index is not None:
             back_label = index == join_index and JOIN_FROM_KEY in st.session_state
             join.button("Terug (C)" if back_label else "Meedoen (C)", on_click=_join, args=(join_index,),
                         icon=":material/undo:" if back_label else ":material/qr_code_2:",
