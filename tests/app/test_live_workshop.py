@@ -63,6 +63,17 @@ def test_starting_a_workshop_shows_code_link_and_qr_and_keeps_the_secret(store, 
     assert votes.secret not in text  # the secret is never on screen
 
 
+def test_behind_the_proxy_the_link_is_the_public_name(store, monkeypatch):
+    """deploy/serve.py listens on 127.0.0.1 behind nginx; phones open https://<public name>."""
+    monkeypatch.delenv("KEUZEHULP_PUBLIC_URL", raising=False)
+    monkeypatch.setenv("KEUZEHULP_PUBLIC_NAME", "keuzehulp.gemeente.nl")
+    at = facilitator()
+    votes = start(at)
+    assert [c.value for c in at.code] == [f"https://keuzehulp.gemeente.nl/stemmen?code={votes.code}"]
+    assert any(m.value.startswith("![QR-code naar de stempagina]") for m in at.markdown)
+    assert not at.warning
+
+
 def test_on_this_computer_only_the_facilitator_gets_the_command_instead_of_a_qr_code(store, monkeypatch):
     """`make run` listens on localhost (.streamlit/config.toml): no phone can open the link."""
     monkeypatch.delenv("KEUZEHULP_PUBLIC_URL", raising=False)
