@@ -114,7 +114,7 @@ def create_workshop(engine: Engine, mode: ElementMode = "priority", now: datetim
                 conn.execute(workshops.insert().values(
                     id=secrets.token_hex(16), code=code, secret_hash=hash_secret(secret),
                     element_mode=mode, closed=False, created_at=now, expires_at=expires,
-                    show_results=False))
+                    show_results=False, changes=0))
             return Opened(code, secret, expires)
         except IntegrityError:
             continue
@@ -152,19 +152,22 @@ def facilitator_view(engine: Engine, code: str, secret: str,
 
 def changes(engine: Engine, code: str, now: datetime | None = None) -> tuple | None:
     """What the facilitator's results depend on, in a few values, or None when the workshop
-    is gone: its state (closed, mode, shown) and its votes' number and newest change. One
-    read, no write: cheap enough to ask several times a second (the results are read again
-    only when it differs), and a vote takes no extra lock for it. A vote (new or changed), a
-    reset, closing, the mode and showing each change it."""
+    is gone: its state (closed, mode, shown, the facilitator's resets) and its votes' number
+    and the sum of their revisions. One read: cheap enough to ask several times a second (the
+    results are read again only when it differs). Every committed vote raises the sum, in
+    whatever order the votes commit (a timestamp would not: a vote stamped earlier can commit
+    later), and takes no lock but its own row's for it. A vote (new or changed), a reset,
+    closing, the mode and showing each change it."""
     canonical = normalise(code)
     if canonical is None:
         return None
     with engine.connect() as conn:
         row = conn.execute(
             select(workshops.c.id, workshops.c.closed, workshops.c.element_mode, workshops.c.show_results,
+                   workshops.c.changes,
                    select(func.count()).where(votes.c.workshop_id == workshops.c.id).scalar_subquery(),
-                   select(func.max(votes.c.updated_at)).where(votes.c.workshop_id == workshops.c.id)
-                   .scalar_subquery())
+                   select(func.coalesce(func.sum(votes.c.revision), 0))
+                   .where(votes.c.workshop_id == workshops.c.id).scalar_subquery())
             .where(workshops.c.code == canonical, workshops.c.expires_at > (now or utcnow()))).first()
     return None if row is None else tuple(row)
 
@@ -196,6 +199,10 @@ def reset_question(engine: Engine, code: str, secret: str, question: str, now: d
         info = _owned(conn, code, secret, now or utcnow())
         result = conn.execute(delete(votes).where(votes.c.workshop_id == info.id,
                                                   votes.c.question == question))
+        # Deleted votes could leave changes() as it was (fewer votes, while others came in):
+        # the facilitator's own writes are counted on the workshop (rare; no lock on a vote).
+        conn.execute(update(workshops).where(workshops.c.id == info.id)
+                     .values(changes=workshops.c.changes + 1))
     return int(result.rowcount or 0)
 
 
@@ -288,15 +295,17 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
         for vote in ballot:
             stmt = _insert(conn, votes).values(
                 workshop_id=workshop_id, participant=who, question=vote.question, value=vote.value,
-                reason=vote.reason, author=author, updated_at=now)
+                reason=vote.reason, author=author, updated_at=now, revision=1)
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=[votes.c.workshop_id, votes.c.participant, votes.c.question],
                 set_={"value": stmt.excluded.value, "reason": stmt.excluded.reason,
-                      "author": stmt.excluded.author, "updated_at": stmt.excluded.updated_at}))
+                      "author": stmt.excluded.author, "updated_at": stmt.excluded.updated_at,
+                      "revision": votes.c.revision + 1}))
         if author or ballot:
             # The name or role goes with every vote of this participant (one person, one label).
             conn.execute(update(votes).where(and_(votes.c.workshop_id == workshop_id,
-                                                  votes.c.participant == who)).values(author=author))
+                                                  votes.c.participant == who))
+                         .values(author=author, revision=votes.c.revision + 1))
         # Last: every phone behind one address (a guest Wi-Fi, a proxy) shares this counter's row,
         # and a write holds its lock until the commit; a refusal here still undoes the votes above.
         if _hit(conn, f"submit-client:{client}", now) > SUBMITS_PER_CLIENT:

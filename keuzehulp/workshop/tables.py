@@ -38,8 +38,10 @@ workshops = Table(
     Column("closed", Boolean, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
-    # Revision 0003: whether the facilitator shows the results while voting is open.
+    # Revision 0003: whether the facilitator shows the results while voting is open, and a
+    # count of the facilitator's resets (repo.changes).
     Column("show_results", Boolean, nullable=False, server_default=false()),
+    Column("changes", Integer, nullable=False, server_default="0"),
     Index("ix_workshops_expires_at", "expires_at"),
     UniqueConstraint("code", name="uq_workshops_code"),
 )
@@ -55,6 +57,7 @@ votes = Table(
     Column("reason", String(200), nullable=False),
     Column("author", String(60), nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    Column("revision", Integer, nullable=False, server_default="1"),  # +1 on every change (revision 0003)
     PrimaryKeyConstraint("workshop_id", "participant", "question", name="pk_votes"),
 )
 
