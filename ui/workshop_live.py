@@ -338,7 +338,7 @@ def workshop_page() -> None:
 # room reads from the back (constant CSS, never user text).
 JOIN_SLIDE_CSS = """<style>
 .st-key-slide .st-key-join-qr img { height: min(52vh, 42vw) !important; width: auto !important;
-  max-width: 100% !important; max-height: none !important;
+  max-width: 100% !important; max-height: none !important; object-fit: contain !important;
   image-rendering: pixelated; }
 .st-key-slide .st-key-join-big-code p { font-size: clamp(2rem, min(11vh, 5vw), 8rem); font-weight: 800;
   letter-spacing: 0.08em; color: #154273; white-space: nowrap; margin: 0; line-height: 1.1;

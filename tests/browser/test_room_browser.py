@@ -144,7 +144,10 @@ def test_started_for_the_room_the_join_slide_shows_the_address_phones_open_one_k
         expect(page.locator(".st-key-slide h1")).to_have_text("Doe mee met de stemming")
         qr = page.get_by_role("img", name="QR-code naar de stempagina")
         expect(qr).to_be_visible()
-        assert qr.bounding_box()["height"] >= PROJECTOR["height"] / 3
+        drawn = qr.evaluate("""(img) => {  // the bitmap as drawn: 'scale-down' keeps its natural size
+            const box = img.getBoundingClientRect(), fit = getComputedStyle(img).objectFit;
+            return fit === "scale-down" || fit === "none" ? Math.min(img.naturalHeight, box.height) : box.height; }""")
+        assert drawn >= PROJECTOR["height"] / 3, drawn
         big = page.locator(".st-key-join-big-code p")
         expect(big).to_have_text(re.compile(rf"^{code[:4]}-{code[4:]}$"))
         assert float(big.evaluate("(el) => parseFloat(getComputedStyle(el).fontSize)")) >= 80
