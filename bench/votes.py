@@ -20,7 +20,7 @@ under the same clients, for a before/after comparison.
 
 On SQLite (a file in a temp dir) and on a throwaway PostgreSQL (tests/pgcluster.py). Localhost
 only, bounded: 40 sessions, 60 s per step. The live page itself refreshes every
-ui.workshop_live.REFRESH_SECONDS; a person watching waits for that too (reported below).
+ui.workshop.live.REFRESH_SECONDS; a person watching waits for that too (reported below).
 
 Run: .venv/bin/python bench/votes.py [--participants 40] [--backend sqlite|postgresql|both] [--app-dir DIR]
 """

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from .dutchnum import dutch_number
+from keuzehulp.dutch.numbers import dutch_number
 
 # 2: every reason is an object that says whose word it is (Reason, DecisionAdvice.basis).
 # Files of version 1 (saved sessions, exported advice, profiles) still load.
@@ -395,7 +395,10 @@ class CostSettings(BaseModel):
 
     @model_validator(mode="after")
     def _amounts_known_and_in_range(self) -> CostSettings:
-        from .costdata import cost_data, describe_range  # the declarations live in texts/costs.yaml
+        from keuzehulp.contract.costdata import (  # the declarations live in texts/costs.yaml
+            cost_data,
+            describe_range,
+        )
 
         specs = cost_data().amounts
         for name, value in self.amounts.items():

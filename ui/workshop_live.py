@@ -22,17 +22,16 @@ from io import BytesIO
 
 import segno
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_IDS, Advice, WorkshopVotes
+from keuzehulp.dutch.markdown import inert_markdown
 
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-from keuzehulp.schema import DECISION_IDS, Advice, WorkshopVotes
 from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import decision_question, questions
 from keuzehulp.workshop.reach import ROOM_COMMAND
 from keuzehulp.workshop.tally import decision_agreement, element_comparisons, snapshot, value_names
-
-from . import state
-from .workshop_store import engine, participant_link, where
+from ui.session import state
+from ui.workshop.store import engine, participant_link, where
 
 REFRESH_SECONDS = 0.2  # the change check (cheap); the votes are read only after a change
 CLOSED_REFRESH_SECONDS = 2.0  # voting closed: only the facilitator's own buttons change anything
