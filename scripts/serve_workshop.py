@@ -13,7 +13,6 @@ set so Streamlit does not look up an external address either.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -21,16 +20,9 @@ from pathlib import Path
 import segno
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-
-def lan_address() -> str:
-    """This machine's address on the local network (127.0.0.1 when there is none)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("10.255.255.255", 1))  # no packet is sent for a UDP connect
-            return probe.getsockname()[0]
-        except OSError:
-            return "127.0.0.1"
+from keuzehulp.workshop.reach import PUBLIC_URL_ENV, lan_address  # noqa: E402
 
 
 def main() -> int:
@@ -42,7 +34,7 @@ def main() -> int:
     segno.make(url, error="m").terminal(compact=True)
     print("\nLet op: iedereen op dit netwerk kan deze app openen (gewone http, geen wachtwoord).")
     print("Stoppen: Ctrl+C.\n", flush=True)
-    env = {**os.environ, "KEUZEHULP_PUBLIC_URL": url}
+    env = {**os.environ, PUBLIC_URL_ENV: url}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
                "--server.address", "0.0.0.0", "--server.port", str(port),  # noqa: S104 - on purpose
                "--browser.serverAddress", host, "--browser.gatherUsageStats", "false"]

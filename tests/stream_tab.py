@@ -23,7 +23,10 @@ class Tab:
         self.ws = self._connection.__enter__()
         self.page_hash = ""  # the page the server ran last (from its navigation message)
         self.page = ""
+        self.query = ""
         self.elements: list = []
+        self.auto_reruns: dict[str, float] = {}  # fragment id -> interval (s), as the server asked
+        self.fragments: dict[str, str] = {}  # widget id -> the fragment it is drawn in
 
     def close(self) -> None:
         self._connection.__exit__(None, None, None)
@@ -42,7 +45,21 @@ class Tab:
         # Another page: ask for it by name; the same page: by the hash the server gave it.
         run.query_string, run.page_name = query, page
         run.page_script_hash = self.page_hash if page == self.page else ""
-        self.page = page
+        self.page, self.query = page, query
+        return self._run(msg, widgets)
+
+    def rerun_fragment(self, fragment_id: str, widgets: dict[str, object] | None = None) -> list:
+        """Run one fragment alone (on the page shown last), as the browser does on a fragment's
+        timer (run_every) or for a widget inside it (`widgets`, e.g. a form's submit button in
+        a fragment: see `fragments`); returns the elements it drew."""
+        msg = BackMsg()
+        run = msg.rerun_script
+        run.query_string, run.page_name, run.page_script_hash = self.query, self.page, self.page_hash
+        run.fragment_id, run.is_auto_rerun = fragment_id, widgets is None
+        return self._run(msg, widgets)
+
+    def _run(self, msg: BackMsg, widgets: dict[str, object] | None) -> list:
+        run = msg.rerun_script
         for widget_id, value in (widgets or {}).items():
             state = run.widget_states.widgets.add()
             state.id = widget_id
@@ -60,9 +77,21 @@ class Tab:
                 self.page_hash = forward.navigation.page_script_hash
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 elements.append(forward.delta.new_element)
+                if forward.delta.fragment_id:  # which fragment drew it: a widget there reruns it alone
+                    self.fragments[_widget_id(forward.delta.new_element)] = forward.delta.fragment_id
+            elif kind == "auto_rerun":
+                self.auto_reruns[forward.auto_rerun.fragment_id] = forward.auto_rerun.interval
             elif kind == "script_finished" and forward.script_finished != EARLY_FOR_RERUN:
                 self.elements = elements
                 return elements
+
+    def click(self, page: str, query: str, widgets: dict[str, object]) -> list:
+        """Widgets changed as a browser sends them: when the first sits in a fragment, that
+        fragment reruns alone; else the whole page."""
+        fragment = self.fragments.get(next(iter(widgets)))
+        if fragment and page == self.page:
+            return self.rerun_fragment(fragment, widgets)
+        return self.rerun(page, query, widgets)
 
     def widget(self, suffix: str) -> str:
         """The id of the widget whose id ends with `suffix` (its key, e.g. "-vote_delivery")."""
@@ -83,3 +112,8 @@ class Tab:
             elif kind == "code":
                 out.append(e.code.code_text)
         return out
+
+
+def _widget_id(element) -> str:  # type: ignore[no-untyped-def]
+    widget = getattr(element, element.WhichOneof("type") or "", None)
+    return getattr(widget, "id", "")

@@ -220,3 +220,43 @@ def test_revision_0002_cascades_a_deleted_workshop_to_its_votes_and_downgrades(s
         assert "sessions" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_every_change_the_results_show_changes_the_cheap_check_and_results_start_hidden(workshop_engine):
+    """The facilitator's page asks repo.changes() several times a second and reads the votes
+    only when it differs: every vote (also a changed one), reset, close, mode and show must
+    change it, and nothing else."""
+    opened = repo.create_workshop(workshop_engine)
+    info = repo.join(workshop_engine, opened.code, CLIENT)
+    assert info.show_results is False  # hidden while voting is open, unless the facilitator shows them
+    now = repo.utcnow()
+    seen = [repo.changes(workshop_engine, opened.code)]
+    assert repo.changes(workshop_engine, opened.code) == seen[0]  # asking changes nothing
+    steps = [
+        lambda: repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()], now=now),
+        lambda: repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote("mixed")],  # changed, same count
+                          now=now + timedelta(seconds=1)),
+        lambda: repo.cast(workshop_engine, info.id, "p2", CLIENT, [vote()], now=now + timedelta(seconds=2)),
+        # A changed vote stamped before the newest one (it waited for the write lock): still seen.
+        lambda: repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote("outsourced")],
+                          now=now + timedelta(milliseconds=500)),
+        lambda: repo.set_show_results(workshop_engine, opened.code, opened.secret, True),
+        lambda: repo.reset_question(workshop_engine, opened.code, opened.secret, "decision:delivery"),
+        lambda: repo.set_closed(workshop_engine, opened.code, opened.secret, True),
+        lambda: repo.set_mode(workshop_engine, opened.code, opened.secret, "top5"),
+    ]
+    other = repo.create_workshop(workshop_engine)
+    for step in steps:
+        step()
+        seen.append(repo.changes(workshop_engine, opened.code))
+        assert seen[-1] != seen[-2], len(seen)
+    assert repo.facilitator_view(workshop_engine, opened.code, opened.secret)[0].show_results is True
+    before = repo.changes(workshop_engine, opened.code)
+    elsewhere = repo.join(workshop_engine, other.code, CLIENT)
+    repo.cast(workshop_engine, elsewhere.id, "p9", CLIENT, [vote()])  # another workshop's vote
+    assert repo.changes(workshop_engine, opened.code) == before
+    with pytest.raises(NotAllowed):
+        repo.set_show_results(workshop_engine, opened.code, "wrong-secret", False)
+    repo.delete_workshop(workshop_engine, opened.code, opened.secret)
+    assert repo.changes(workshop_engine, opened.code) is None
+    assert repo.changes(workshop_engine, "not a code") is None

@@ -19,6 +19,7 @@ def test_a_vote_through_one_server_shows_in_the_results_of_the_other(postgres_ur
             host.rerun("workshop")
             host.rerun("workshop", widgets={host.widget("workshop_start"): True})
             host.rerun("workshop")
+            host.rerun("workshop", widgets={host.widget("workshop_show"): True})  # hidden while open
             code = next(m.group(1) for t in host.texts() if (m := re.search(r"stemmen\?code=([A-Z0-9]{8})", t)))
             assert not any("deelnemers" in t and t.startswith("**1") for t in host.texts())
             with Tab(second.url) as phone:

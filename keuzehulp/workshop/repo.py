@@ -53,6 +53,7 @@ class WorkshopInfo:
     element_mode: ElementMode
     closed: bool
     expires_at: datetime
+    show_results: bool = False  # shown while voting is open (revision 0003); closed: always shown
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def _hits(conn: Connection, bucket: str, now: datetime) -> int:
 
 
 def _info(row) -> WorkshopInfo:  # type: ignore[no-untyped-def]
-    return WorkshopInfo(row.id, row.code, row.element_mode, bool(row.closed), row.expires_at)
+    return WorkshopInfo(row.id, row.code, row.element_mode, bool(row.closed), row.expires_at,
+                        bool(row.show_results))
 
 
 # --- facilitator ------------------------------------------------------------------------------
@@ -111,7 +113,8 @@ def create_workshop(engine: Engine, mode: ElementMode = "priority", now: datetim
             with engine.begin() as conn:
                 conn.execute(workshops.insert().values(
                     id=secrets.token_hex(16), code=code, secret_hash=hash_secret(secret),
-                    element_mode=mode, closed=False, created_at=now, expires_at=expires))
+                    element_mode=mode, closed=False, created_at=now, expires_at=expires,
+                    show_results=False, changes=0))
             return Opened(code, secret, expires)
         except IntegrityError:
             continue
@@ -147,10 +150,39 @@ def facilitator_view(engine: Engine, code: str, secret: str,
     return info, [VoteRow(r.question, r.value, r.reason, r.author) for r in rows], int(participants)
 
 
+def changes(engine: Engine, code: str, now: datetime | None = None) -> tuple | None:
+    """What the facilitator's results depend on, in a few values, or None when the workshop
+    is gone: its state (closed, mode, shown, the facilitator's resets) and its votes' number
+    and the sum of their revisions. One read: cheap enough to ask several times a second (the
+    results are read again only when it differs). Every committed vote raises the sum, in
+    whatever order the votes commit (a timestamp would not: a vote stamped earlier can commit
+    later), and takes no lock but its own row's for it. A vote (new or changed), a reset,
+    closing, the mode and showing each change it."""
+    canonical = normalise(code)
+    if canonical is None:
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(workshops.c.id, workshops.c.closed, workshops.c.element_mode, workshops.c.show_results,
+                   workshops.c.changes,
+                   select(func.count()).where(votes.c.workshop_id == workshops.c.id).scalar_subquery(),
+                   select(func.coalesce(func.sum(votes.c.revision), 0))
+                   .where(votes.c.workshop_id == workshops.c.id).scalar_subquery())
+            .where(workshops.c.code == canonical, workshops.c.expires_at > (now or utcnow()))).first()
+    return None if row is None else tuple(row)
+
+
 def set_closed(engine: Engine, code: str, secret: str, closed: bool, now: datetime | None = None) -> None:
     with engine.begin() as conn:
         info = _owned(conn, code, secret, now or utcnow())
         conn.execute(update(workshops).where(workshops.c.id == info.id).values(closed=closed))
+
+
+def set_show_results(engine: Engine, code: str, secret: str, shown: bool, now: datetime | None = None) -> None:
+    """The facilitator shows (or hides again) the results while voting is open."""
+    with engine.begin() as conn:
+        info = _owned(conn, code, secret, now or utcnow())
+        conn.execute(update(workshops).where(workshops.c.id == info.id).values(show_results=shown))
 
 
 def set_mode(engine: Engine, code: str, secret: str, mode: ElementMode, now: datetime | None = None) -> None:
@@ -167,6 +199,10 @@ def reset_question(engine: Engine, code: str, secret: str, question: str, now: d
         info = _owned(conn, code, secret, now or utcnow())
         result = conn.execute(delete(votes).where(votes.c.workshop_id == info.id,
                                                   votes.c.question == question))
+        # Deleted votes could leave changes() as it was (fewer votes, while others came in):
+        # the facilitator's own writes are counted on the workshop (rare; no lock on a vote).
+        conn.execute(update(workshops).where(workshops.c.id == info.id)
+                     .values(changes=workshops.c.changes + 1))
     return int(result.rowcount or 0)
 
 
@@ -247,8 +283,6 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
             raise VoteError("De begeleider heeft de vragen veranderd. Laad de pagina opnieuw.")
         if _hit(conn, f"submit:{workshop_id}:{who}", now) > SUBMITS_PER_PARTICIPANT:
             raise VoteError("U stemt wel erg vaak. Wacht even en probeer het dan opnieuw.")
-        if _hit(conn, f"submit-client:{client}", now) > SUBMITS_PER_CLIENT:
-            raise VoteError("Er komen te veel stemmen van dit netwerk. Wacht even en probeer het opnieuw.")
         known = conn.execute(select(votes.c.question).where(
             votes.c.workshop_id == workshop_id, votes.c.participant == who).limit(1)).first()
         if known is None:
@@ -261,12 +295,18 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
         for vote in ballot:
             stmt = _insert(conn, votes).values(
                 workshop_id=workshop_id, participant=who, question=vote.question, value=vote.value,
-                reason=vote.reason, author=author, updated_at=now)
+                reason=vote.reason, author=author, updated_at=now, revision=1)
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=[votes.c.workshop_id, votes.c.participant, votes.c.question],
                 set_={"value": stmt.excluded.value, "reason": stmt.excluded.reason,
-                      "author": stmt.excluded.author, "updated_at": stmt.excluded.updated_at}))
+                      "author": stmt.excluded.author, "updated_at": stmt.excluded.updated_at,
+                      "revision": votes.c.revision + 1}))
         if author or ballot:
             # The name or role goes with every vote of this participant (one person, one label).
             conn.execute(update(votes).where(and_(votes.c.workshop_id == workshop_id,
-                                                  votes.c.participant == who)).values(author=author))
+                                                  votes.c.participant == who))
+                         .values(author=author, revision=votes.c.revision + 1))
+        # Last: every phone behind one address (a guest Wi-Fi, a proxy) shares this counter's row,
+        # and a write holds its lock until the commit; a refusal here still undoes the votes above.
+        if _hit(conn, f"submit-client:{client}", now) > SUBMITS_PER_CLIENT:
+            raise VoteError("Er komen te veel stemmen van dit netwerk. Wacht even en probeer het opnieuw.")

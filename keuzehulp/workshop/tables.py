@@ -1,4 +1,4 @@
-"""The live workshop's tables (Alembic revision 0002 creates them; this names them).
+"""The live workshop's tables (Alembic revisions 0002 and 0004 create them; this names them).
 
     workshops    one row per workshop: join code, hash of the facilitator's secret, mode, closed
     votes        one row per (workshop, participant, question): a changed vote overwrites it
@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    false,
 )
 
 from ..store.tables import metadata  # one metadata for the one Alembic history
@@ -37,6 +38,10 @@ workshops = Table(
     Column("closed", Boolean, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
+    # Revision 0004: whether the facilitator shows the results while voting is open, and a
+    # count of the facilitator's resets (repo.changes).
+    Column("show_results", Boolean, nullable=False, server_default=false()),
+    Column("changes", Integer, nullable=False, server_default="0"),
     Index("ix_workshops_expires_at", "expires_at"),
     UniqueConstraint("code", name="uq_workshops_code"),
 )
@@ -52,6 +57,7 @@ votes = Table(
     Column("reason", String(200), nullable=False),
     Column("author", String(60), nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    Column("revision", Integer, nullable=False, server_default="1"),  # +1 on every change (revision 0004)
     PrimaryKeyConstraint("workshop_id", "participant", "question", name="pk_votes"),
 )
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from wizard_helpers import fresh_app, open_page, page_text
 
@@ -46,17 +48,44 @@ def start(at):
     return votes
 
 
-def test_starting_a_workshop_shows_code_link_and_qr_and_keeps_the_secret(store):
+def test_starting_a_workshop_shows_code_link_and_qr_and_keeps_the_secret(store, monkeypatch):
+    monkeypatch.setenv("KEUZEHULP_PUBLIC_URL", "http://192.0.2.44:8501")  # as `make workshop` sets it
     at = facilitator()
     assert "Workshop starten" in [b.label for b in at.button]
     votes = start(at)
     text = page_text(at)
     assert f"{votes.code[:4]}-{votes.code[4:]}" in text
-    assert at.code[0].value.endswith(f"/stemmen?code={votes.code}")
+    assert [c.value for c in at.code] == [f"http://192.0.2.44:8501/stemmen?code={votes.code}"]
     assert any(m.value.startswith("![QR-code naar de stempagina](data:image/png;base64,") for m in at.markdown)
+    assert "make workshop" not in text and not at.warning
     info, _, _ = repo.facilitator_view(store, votes.code, votes.secret)
     assert info.code == votes.code
     assert votes.secret not in text  # the secret is never on screen
+
+
+def test_behind_the_proxy_the_link_is_the_public_name(store, monkeypatch):
+    """deploy/serve.py listens on 127.0.0.1 behind nginx; phones open https://<public name>."""
+    monkeypatch.delenv("KEUZEHULP_PUBLIC_URL", raising=False)
+    monkeypatch.setenv("KEUZEHULP_PUBLIC_NAME", "keuzehulp.gemeente.nl")
+    at = facilitator()
+    votes = start(at)
+    assert [c.value for c in at.code] == [f"https://keuzehulp.gemeente.nl/stemmen?code={votes.code}"]
+    assert any(m.value.startswith("![QR-code naar de stempagina]") for m in at.markdown)
+    assert not at.warning
+
+
+def test_on_this_computer_only_the_facilitator_gets_the_command_instead_of_a_qr_code(store, monkeypatch):
+    """`make run` listens on localhost (.streamlit/config.toml): no phone can open the link."""
+    monkeypatch.delenv("KEUZEHULP_PUBLIC_URL", raising=False)
+    monkeypatch.delenv("KEUZEHULP_PUBLIC_NAME", raising=False)
+    at = facilitator()
+    votes = start(at)
+    assert any("Telefoons in de zaal kunnen nog niet meedoen" in w.value for w in at.warning)
+    assert at.code[0].value == "make workshop"
+    assert at.code[1].value.endswith(f"/stemmen?code={votes.code}")  # still there, to try it out here
+    assert not any(m.value.startswith("![QR-code") for m in at.markdown)
+    phone = participant(votes.code)
+    assert not re.search(r"\bmake\b", page_text(phone))  # a participant never reads a command
 
 
 def test_during_a_workshop_each_page_shows_its_own_content(store):
@@ -69,7 +98,9 @@ def test_during_a_workshop_each_page_shows_its_own_content(store):
     text = page_text(host)
     assert [t.value for t in host.title][:1] == ["Workshop: stemmen met de telefoon"]
     assert code in text and "**0 deelnemers** · stemming open" in text
-    assert any(m.value.startswith("![QR-code naar de stempagina]") for m in host.markdown)
+    assert "De uitslag is verborgen zolang de stemming open is" in text  # the default
+    host.button(key="workshop_show").click().run()
+    text = page_text(host)
     advice = advise(host.session_state[SESSION_KEY].profile)
     for decision, label in labels().decisions.items():
         assert f"#### {label.title}" in text
@@ -101,6 +132,9 @@ def test_a_participant_votes_and_the_facilitator_sees_it_beside_the_advice(store
     host.run()
     text = page_text(host)
     assert "1 deelnemer**" in text
+    assert "Wij kennen onze klanten" not in text  # hidden while voting is open
+    host.button(key="workshop_close").click().run()  # closing shows the results
+    text = page_text(host)
     assert "Wij kennen onze klanten" in text
     saved = host.session_state[SESSION_KEY].workshop
     assert saved.questions["decision:delivery"].counts == {"in_house": 1}
@@ -147,7 +181,7 @@ def test_markup_in_a_reason_and_name_is_shown_as_text(store):
     phone.radio(key="vote_delivery").set_value("mixed")
     phone.text_input(key="reason_delivery").input("**vet** <script>x</script>")
     phone.button(key="FormSubmitter:form_delivery-Stem opslaan").click().run()
-    host.run()
+    host.button(key="workshop_show").click().run()
     sources = [m.value for m in host.markdown]
     line = next(s for s in sources if "vet" in s and "script" in s)
     assert "\\*\\*vet\\*\\*" in line and "\\<script\\>" in line and "\\<b\\>Bob\\<\\/b\\>" in line

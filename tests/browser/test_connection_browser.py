@@ -51,3 +51,21 @@ def test_a_dropped_connection_is_explained_in_dutch_and_the_work_comes_back(own_
     page.get_by_text("Hoe geeft u het traject organisatorisch vorm?").first.wait_for(timeout=30_000)
     intake = page.get_by_role("textbox", name="Hoeveel nieuwe inburgeraars verwacht u per jaar?")
     expect(intake).to_have_value(before, timeout=30_000)  # the answer is still there after the restart
+
+
+def test_a_participant_whose_connection_drops_reads_no_command(own_server, page, screenshots):
+    """The facilitator may restart the app; a participant on a phone only waits or tells them."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{own_server.url}/stemmen")
+    wait_idle(page)
+    page.get_by_role("heading", name="Stemmen in de workshop").wait_for(timeout=30_000)
+    own_server.stop()
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=60_000)
+    dialog.get_by_text("Verbinding kwijt").wait_for(timeout=10_000)
+    page.wait_for_timeout(500)  # the dialog's sentences are rewritten as they appear
+    text = dialog.inner_text()
+    assert "De keuzehulp is even niet bereikbaar" in text
+    assert "Uw werk is bewaard" in text
+    assert not re.search(r"\bmake\b", text) and "streamlit" not in text.lower(), text
+    page.screenshot(path=screenshots / "verbinding-kwijt-deelnemer.png")

@@ -12,7 +12,7 @@ import yaml
 from docx import Document
 from playwright.sync_api import expect
 
-from .server import Server, wait_idle
+from .server import Server, free_port, wait_idle
 
 pytestmark = pytest.mark.browser
 BASELINE = Path(__file__).with_name("axe_baseline.yaml")
@@ -28,8 +28,11 @@ def votes_server(tmp_path_factory):
     saved = dict(os.environ)
     os.environ.pop("KEUZEHULP_DATABASE_URL", None)
     os.environ["KEUZEHULP_DATA_DIR"] = str(tmp_path_factory.mktemp("store"))
+    port = free_port()
+    # As `make workshop` does: the address phones open (here this machine's), so the QR code shows.
+    os.environ["KEUZEHULP_PUBLIC_URL"] = f"http://127.0.0.1:{port}"
     try:
-        server = Server("app.py")
+        server = Server("app.py", port=port)
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -89,6 +92,8 @@ def test_three_phones_vote_and_the_room_sees_it_live(browser, votes_server, requ
 
     main = host.get_by_test_id("stMain")
     expect(main.get_by_text("3 deelnemers")).to_be_visible(timeout=15_000)  # the fragment refreshed
+    expect(main.get_by_text("De uitslag is verborgen", exact=False)).to_be_visible()  # while open
+    host.get_by_role("button", name="Uitslag nu tonen").click()
     expect(main.get_by_text("2 van 3 kiezen Zelf uitvoeren")).to_be_visible()
     expect(main.get_by_text("<script>alert(1)</script> **liever** gemengd", exact=False)).to_be_visible()
     assert host.locator("script", has_text="alert(1)").count() == 0
@@ -116,17 +121,20 @@ def test_three_phones_vote_and_the_room_sees_it_live(browser, votes_server, requ
     assert "Deels zelf, deels uitbesteden: <script>alert(1)</script> **liever** gemengd (<b>Kim</b>, teamleider)" in text
     assert "3 deelnemers stemden met hun telefoon" in text
 
-    # Presentation mode: the last slide holds the code, the QR code and the live results.
+    # Presentation mode: the join slide (second) holds the code and the QR code, the last the live results.
     host.get_by_test_id("stSidebar").get_by_role("link", name="Presenteren").first.click()
     wait_idle(host)
-    slide_title = host.get_by_test_id("stMain").get_by_role("heading", name="Stemming in de workshop")
+    host.keyboard.press("ArrowRight")
+    wait_idle(host)
+    expect(host.get_by_test_id("stMain").get_by_role("heading", name="Doe mee met de stemming")).to_be_visible()
+    expect(host.get_by_role("img", name="QR-code naar de stempagina")).to_be_visible()
+    slide_title = host.get_by_test_id("stMain").get_by_role("heading", name="Uitslag van de stemming")
     for _ in range(30):
         if slide_title.count():
             break
         host.keyboard.press("ArrowRight")
         wait_idle(host)
     expect(slide_title).to_be_visible()
-    expect(host.get_by_role("img", name="QR-code naar de stempagina")).to_be_visible()
     vote(first, 2, "Beide, per groep inburgeraars")  # a vote while the slide is up
     expect(host.get_by_text("1 van 2 Beide, per groep inburgeraars", exact=False)).to_be_visible(timeout=15_000)
     host.screenshot(path=str(screenshots / "workshop-presentation-slide.png"))

@@ -54,12 +54,14 @@ COST, MONEY = "Kosten per jaar", "Geld dat binnenkomt per jaar"
 NOT_FILLED = "geld nog niet ingevuld"
 
 
-def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14) -> alt.LayerChart:
+def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14, legend_columns: int = 4,
+               label_limit: int = 320) -> alt.LayerChart:
     """Per funding stream a bar of its costs beside a bar of the money that comes in (a stream
-    whose money is not filled in says so); without the route mix, the cost per trajectory."""
+    whose money is not filled in says so); without the route mix, the cost per trajectory. A
+    slide asks for fewer legend columns and no label limit, so no legend item is cut off."""
     frame = _cost_frame(result)
     if result.complete:
-        return _stream_chart(frame, height, font_size)
+        return _stream_chart(frame, height, font_size, legend_columns, label_limit)
     parts = list(component_labels().values())
     colors = PALETTE[: len(parts)]
     bars = alt.Chart(frame).mark_bar(stroke="#ffffff", strokeWidth=1).encode(
@@ -67,7 +69,7 @@ def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14) ->
         x=alt.X("sum(value):Q", title="Euro per traject",
                 axis=alt.Axis(format=",.0f", tickCount=6, labelExpr=DUTCH_THOUSANDS)),
         color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=colors),
-                        legend=alt.Legend(orient="bottom", columns=4, labelLimit=320)),
+                        legend=alt.Legend(orient="bottom", columns=legend_columns, labelLimit=label_limit)),
         order=alt.Order("value:Q", sort="descending"),
         tooltip=[alt.Tooltip("bar:N", title="Balk"), alt.Tooltip("part:N", title="Onderdeel"),
                  alt.Tooltip("euro:N", title="Bedrag")],
@@ -82,14 +84,15 @@ def cost_chart(result: CostResult, *, height: int = 340, font_size: int = 14) ->
         labelFontSize=font_size - 1).configure_view(stroke=None)
 
 
-def _stream_chart(frame: pd.DataFrame, height: int, font_size: int) -> alt.LayerChart:
+def _stream_chart(frame: pd.DataFrame, height: int, font_size: int, legend_columns: int = 4,
+                  label_limit: int = 320) -> alt.LayerChart:
     y = alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=320))
     y_offset = alt.YOffset("part:N", sort=[COST, MONEY])
     bars = alt.Chart(frame).mark_bar().encode(
         y=y, yOffset=y_offset,
         x=alt.X("value:Q", title="Euro per jaar", axis=alt.Axis(format=",.0f", tickCount=6, labelExpr=DUTCH_THOUSANDS)),
         color=alt.Color("part:N", title=None, scale=alt.Scale(domain=[COST, MONEY], range=["#0072B2", "#117733"]),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", columns=legend_columns, labelLimit=label_limit)),
         tooltip=[alt.Tooltip("bar:N", title="Geldstroom"), alt.Tooltip("part:N", title="Balk"),
                  alt.Tooltip("euro:N", title="Bedrag")],
     )
@@ -98,7 +101,7 @@ def _stream_chart(frame: pd.DataFrame, height: int, font_size: int) -> alt.Layer
         y=y, yOffset=y_offset, x=alt.value(0), text="note:N")
     chart = alt.layer(bars, notes).properties(height=height)
     return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size).configure_legend(
-        labelFontSize=font_size - 1).configure_view(stroke=None)
+        labelFontSize=font_size, titleFontSize=font_size, symbolSize=font_size * 8).configure_view(stroke=None)
 
 
 def _timeline_frame(timeline: Timeline, clip: float) -> pd.DataFrame:
@@ -136,4 +139,4 @@ def timeline_chart(timeline: Timeline, *, height: int = 380, font_size: int = 14
         x="start:Q", y=alt.value(0), text="label:N")
     chart = alt.layer(bars, rule, text).properties(height=height)
     return chart.configure_axis(labelFontSize=font_size, titleFontSize=font_size).configure_legend(
-        labelFontSize=font_size).configure_view(stroke=None)
+        labelFontSize=font_size, titleFontSize=font_size, symbolSize=font_size * 8).configure_view(stroke=None)

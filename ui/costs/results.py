@@ -43,11 +43,14 @@ class Layout:
     slide: bool
     cost_chart: dict[str, Any] = field(default_factory=dict)  # cost_chart's size arguments
     timeline_chart: dict[str, Any] = field(default_factory=dict)
+    # On a slide: drawn as SVG this wide (chart units), then scaled by the presentation's CSS to
+    # the screen, so its type grows and shrinks with the slide's (>= 24 px on a 1080p projector).
+    svg_width: int | None = None
 
 
 PAGE = Layout(slide=False)
-SLIDE = Layout(slide=True, cost_chart={"height": 270, "font_size": 16},
-               timeline_chart={"height": 430, "font_size": 17})
+SLIDE = Layout(slide=True, cost_chart={"height": 440, "font_size": 22, "legend_columns": 2, "label_limit": 0},
+               timeline_chart={"height": 300, "font_size": 22}, svg_width=1100)
 
 
 def current_estimate() -> Estimate | None:
@@ -92,14 +95,21 @@ _SPECS: dict[str, dict[str, Any]] = {}
 _MAX_SPECS = 64
 
 
-def _chart(build: Callable[..., Any], data: Any, **options: Any) -> None:
-    key = f"{build.__name__}|{data!r}|{sorted(options.items())!r}"
+def _chart(build: Callable[..., Any], data: Any, svg_width: int | None = None, **options: Any) -> None:
+    key = f"{build.__name__}|{data!r}|{svg_width}|{sorted(options.items())!r}"
     spec = _SPECS.get(key)
     if spec is None:
         if len(_SPECS) >= _MAX_SPECS:
             _SPECS.clear()
-        spec = _SPECS[key] = build(data, **options).to_dict()
-    st.vega_lite_chart(spec=copy.deepcopy(spec), width="stretch", theme=None)
+        chart = build(data, **options)
+        if svg_width:  # a slide: a fixed drawing, scaled to the screen by CSS (ui/present/slides.py)
+            chart = chart.properties(width=svg_width, usermeta={"embedOptions": {"renderer": "svg"}})
+        spec = _SPECS[key] = chart.to_dict()
+    if svg_width:
+        with st.container(key=f"slide-chart-{build.__name__}"):
+            st.vega_lite_chart(spec=copy.deepcopy(spec), width="content", theme=None)
+    else:
+        st.vega_lite_chart(spec=copy.deepcopy(spec), width="stretch", theme=None)
     _chart_terms(spec)
 
 
@@ -130,9 +140,9 @@ def cost_results(est: Estimate, layout: Layout = PAGE) -> None:
         _table(money)
     if layout.slide:
         if not result.complete:
-            _chart(cost_chart, result, **layout.cost_chart)
+            _chart(cost_chart, result, layout.svg_width, **layout.cost_chart)
         return
-    _chart(cost_chart, result, **layout.cost_chart)
+    _chart(cost_chart, result, layout.svg_width, **layout.cost_chart)
     if result.complete:
         st.markdown(f"**{COMPONENTS_HEADING}**")
     _table(cost_table(result))
@@ -147,7 +157,7 @@ def timeline_results(est: Estimate, layout: Layout = PAGE) -> None:
     if not layout.slide:
         for warning in est.timeline.warnings:
             st.warning(explain(warning), icon=":material/schedule:")
-    _chart(timeline_chart, est.timeline, **layout.timeline_chart)
+    _chart(timeline_chart, est.timeline, layout.svg_width, **layout.timeline_chart)
     if layout.slide:
         for warning in est.timeline.warnings[:2]:
             st.markdown(f"**Let op:** {explain(warning)}")

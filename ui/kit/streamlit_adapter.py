@@ -135,6 +135,13 @@ SCRIPT = r"""<script>
     "Connection lost. Please wait for the app to reconnect, then try again.":
       "De verbinding is even weg. Wacht tot de keuzehulp weer verbonden is en probeer het dan opnieuw.",
   };
+  // A participant's phone (the voting page) gets no command to type: that is the facilitator's.
+  const PARTICIPANT_PAGE = /\/stemmen\/?$/;
+  const forParticipants = {
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
+      RECONNECTING + " Lukt het niet? Zeg het tegen de begeleider.",
+    "streamlit run yourscript.py": "",
+  };
   // Words that are Streamlit's own only inside one of its parts: [where, words, patterns].
   const scoped = [
     // Short words that only mean this in Streamlit's connection status (top right).
@@ -191,6 +198,7 @@ SCRIPT = r"""<script>
     }
     if (node.parentElement.closest(content)) return;
     let dutch = has(sentences, value) ? sentences[value] : undefined;
+    if (has(forParticipants, value) && PARTICIPANT_PAGE.test(location.pathname)) dutch = forParticipants[value];
     let rules = patterns;
     for (const [where, words, wordPatterns] of scoped) {
       if (dutch === undefined && node.parentElement.closest(where)) {
@@ -200,6 +208,10 @@ SCRIPT = r"""<script>
     }
     for (const [english, nl] of rules) {
       if (dutch === undefined && english.test(value)) dutch = value.replace(english, nl);
+    }
+    if (dutch === "") {  // nothing to say here: the block (the command's box) goes
+      const block = node.parentElement.closest("pre") || node.parentElement;
+      block.style.display = "none";
     }
     if (dutch !== undefined) node.nodeValue = dutch;
   };

@@ -44,32 +44,38 @@ from ui.kit.firstuse import explain
 from ui.session import autosave, state
 from ui.wizard.chart import group_formation_chart, legend_lines, wait_label_place
 from ui.wizard.team import team_decision_input
-from ui.workshop.live import slide as workshop_slide
+from ui.workshop.live import join_slide, results_slide
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
 JUMP_KEY = "slide_jump"
+JOIN_FROM_KEY = "slide_join_from"  # the slide the join key was pressed on: pressed again, back there
+SLIDE_PARAM = "dia"  # the slide on screen in the address (1-based), so F5 keeps it
+JOIN_TITLE = "Doe mee met de stemming"
 MAX_POINTS = 2  # reasons per column on a slide (readable at the back); the rest is in the download
 MAX_SCENARIOS = 4  # columns on the comparison slide
-SLIDE_CHART_FONT = 18  # in the chart's own units, before it is scaled to the screen
-SLIDE_CHART_SIZE = (860, 300)  # plot width and height in those units
+SLIDE_CHART_FONT = 22  # in the chart's own units, before it is scaled to the screen
+SLIDE_CHART_SIZE = (860, 340)  # plot width and height in those units
 NARROW_CHART_SIZE = (330, 300)  # the same for a screen taller than wide (a phone)
 REASON_ON_SLIDE = 160  # characters of the team's reason on the closing slide
 
 # Constant CSS only: no user text is ever formatted into it. --fs is the body size: about
-# 3.1 % of the screen height (34 px on a 1080p projector), never wider than the screen allows.
+# 2.95 % of the screen height (32 px on a 1080p projector), never more than 2 % of its width.
 # What finds Streamlit's own parts (its test ids) comes from ui/kit/streamlit_adapter.py.
 _FS = "font-size: var(--fs); line-height: 1.3;"
 _NAV_FS = "font-size: clamp(0.95rem, 1.9vh, 1.5rem);"
 SLIDE_CSS = "\n<style>\n" + "\n".join([
     adapter.hide_chrome_css(),
     adapter.full_height_main_css("2.5vh 4vw 0.5rem"),
-    """.st-key-slide { --fs: clamp(1rem, min(3.1vh, 2.2vw), 2.6rem); }
+    """.st-key-slide { --fs: clamp(0.95rem, min(2.95vh, 2.0vw), 2.6rem); }
 .st-key-slide p, .st-key-slide li, .st-key-slide td, .st-key-slide th,
 .st-key-slide label p, .st-key-slide textarea {
   """ + _FS + " }",
     adapter.selectbox_text_css(".st-key-slide", _FS),
     """.st-key-slide li { margin-bottom: 0.25em; }
 .st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: calc(var(--fs) * 0.95); }
+@media (max-width: 1100px), (max-height: 900px) {
+  .st-key-slide .st-key-reasons p, .st-key-slide .st-key-reasons li { font-size: calc(var(--fs) * 0.86); }
+}
 .st-key-slide td, .st-key-slide th { padding: 0.35em 0.6em; }
 .st-key-slide h1 { font-size: calc(var(--fs) * 1.75); line-height: 1.15; padding-top: 0; }
 .st-key-slide h2 { font-size: calc(var(--fs) * 1.35); }
@@ -82,7 +88,13 @@ SLIDE_CSS = "\n<style>\n" + "\n".join([
   .st-key-slide .st-key-slide-chart { display: none; }
   .st-key-slide .st-key-slide-chart-narrow { display: flex; }
 }
-.st-key-slide [class*="st-key-slide-chart"] svg.marks { width: 100% !important; height: auto !important; max-height: 50vh; }""",
+.st-key-slide [class*="st-key-slide-chart"] svg.marks { width: 100% !important; height: auto !important; max-height: 50vh; }
+.st-key-slide .st-key-slide-chart-cost_chart svg.marks { max-height: 52vh; }
+.st-key-slide .st-key-slide-chart-timeline_chart svg.marks { max-height: 46vh; }
+@media (max-height: 900px) {
+  .st-key-slide [class*="st-key-slide-chart"] svg.marks { max-height: 42vh; }
+  .st-key-slide .st-key-slide-chart-cost_chart svg.marks { max-height: 44vh; }
+}""",
     adapter.chart_full_width_css('.st-key-slide [class*="st-key-slide-chart"]'),
     """.st-key-slide .st-key-chart-key p { margin-bottom: 0.2em; font-weight: 600; }
 .st-key-slide .st-key-elements [class*="st-key-why-"] p { font-size: calc(var(--fs) * 0.85);
@@ -118,6 +130,8 @@ KEYS_SCRIPT = r"""<script>
       button = document.querySelector(".st-key-slide_next button");
     } else if (event.key === "PageUp" || event.key === "ArrowLeft") {
       button = document.querySelector(".st-key-slide_previous button");
+    } else if (event.key === "c" || event.key === "C") {
+      button = document.querySelector(".st-key-slide_join button");  // the join slide, and back
     }
     if (button === null) return;
     event.preventDefault();
@@ -350,8 +364,9 @@ def slides() -> list[Slide]:
     if len(state.get_session().scenarios) >= 2:
         out.append(Slide("Scenario's vergeleken", _scenario_slide))
     out.append(Slide("Advies en keuze van het team", _team_slide))
-    if state.get_session().workshop is not None:  # a live workshop: code, QR and the votes
-        out.append(Slide("Stemming in de workshop", workshop_slide))
+    if state.get_session().workshop is not None:  # a live workshop: how to join, and the votes
+        out.insert(1, Slide(JOIN_TITLE, join_slide))
+        out.append(Slide("Uitslag van de stemming", results_slide))
     return out
 
 
@@ -364,11 +379,25 @@ def _jump() -> None:
     st.session_state[SLIDE_KEY] = int(st.session_state.get(JUMP_KEY) or 0)
 
 
+def _join(join_index: int) -> None:
+    """Key C: to the join slide from any slide; on the join slide, back to where it was pressed."""
+    current = int(st.session_state.get(SLIDE_KEY, 0))
+    if current == join_index:
+        st.session_state[SLIDE_KEY] = int(st.session_state.pop(JOIN_FROM_KEY, join_index + 1))
+    else:
+        st.session_state[JOIN_FROM_KEY] = current
+        st.session_state[SLIDE_KEY] = join_index
+
+
 def _navigation(index: int, deck: list[Slide]) -> None:
     count = len(deck)
     st.session_state[JUMP_KEY] = index  # the overview shows the slide on screen
+    join_index = next((i for i, s in enumerate(deck) if s.title == JOIN_TITLE), None)
     with st.container(key="slide-nav"):
-        back, where, forward, leave = st.columns([2, 4, 2, 2], vertical_alignment="center")
+        if join_index is None:
+            back, where, forward, leave = st.columns([2, 4, 2, 2], vertical_alignment="center")
+        else:  # a live workshop: its join slide one key away (C)
+            back, where, forward, join, leave = st.columns([2, 3.5, 2, 2, 2.5], vertical_alignment="center")
         back.button("Vorige", icon=":material/arrow_back:", on_click=_go, args=(-1, count),
                     disabled=index == 0, key="slide_previous", width="stretch")
         where.selectbox("Ga naar dia", range(count), key=JUMP_KEY, on_change=_jump,
@@ -376,8 +405,19 @@ def _navigation(index: int, deck: list[Slide]) -> None:
                         label_visibility="collapsed")
         forward.button("Volgende", icon=":material/arrow_forward:", on_click=_go, args=(1, count),
                        disabled=index == count - 1, type="primary", key="slide_next", width="stretch")
+        if join_index is not None:
+            back_label = index == join_index and JOIN_FROM_KEY in st.session_state
+            join.button("Terug (C)" if back_label else "Meedoen (C)", on_click=_join, args=(join_index,),
+                        icon=":material/undo:" if back_label else ":material/qr_code_2:",
+                        key="slide_join", width="stretch", help="Toets C: de code en QR-code voor de zaal")
         leave.page_link(nav.link_target("pages/advies.py"), label="Stop presenteren", icon=":material/close:",
                         query_params=autosave.address_params())
+
+
+def _slide_in_address() -> int:
+    """The slide number in the address (?dia=3 is the third slide, index 2); 0 when absent or bad."""
+    raw = str(st.query_params.get(SLIDE_PARAM, ""))
+    return int(raw) - 1 if raw.isdigit() and 0 < int(raw) <= 999 else 0
 
 
 def presentation_page() -> None:
@@ -391,8 +431,12 @@ def presentation_page() -> None:
         return
     st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
     deck = slides()
+    if SLIDE_KEY not in st.session_state:  # a new page (F5, a link): the slide in the address
+        st.session_state[SLIDE_KEY] = _slide_in_address()
     index = max(0, min(len(deck) - 1, int(st.session_state.get(SLIDE_KEY, 0))))
     st.session_state[SLIDE_KEY] = index
+    if st.query_params.get(SLIDE_PARAM) != str(index + 1):
+        st.query_params[SLIDE_PARAM] = str(index + 1)
     # Which slide is on screen, for the page-change script (ui/kit/streamlit_adapter.py): a new slide starts at the top.
     st.html(f'<span data-kh-slide="{int(index)}"></span>')
     with st.container(key="slide"):

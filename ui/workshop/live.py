@@ -2,9 +2,17 @@
 
 "Workshop starten" creates a workshop in the store with a join code and a secret; the secret
 stays in this session (and its saved file) and alone opens the results, closes voting, resets
-a question or deletes the workshop. The results refresh in a fragment every few seconds (not a
-full-page rerun), and each refresh also keeps a snapshot in the session, so every download
-holds "Stemming in de workshop".
+a question or deletes the workshop.
+
+Live within half a second: a fragment (not a full-page rerun) asks the store every
+REFRESH_SECONDS for what the results depend on (one small read, repo.changes) and reads and
+tallies the votes only when it moved; each read keeps a snapshot in the session, so every
+download holds "Stemming in de workshop". While voting is open the results stay hidden (so the
+first votes do not steer the rest) until the facilitator shows them; closing shows them.
+
+The join link works in the room only when phones can reach the app (ui/workshop_store.where):
+started on this computer only (`make run`), the facilitator is told so, with the one command
+that opens it to the room, instead of a QR code no phone can open.
 """
 
 from __future__ import annotations
@@ -20,12 +28,16 @@ from keuzehulp.contract.schema import DECISION_IDS, Advice, WorkshopVotes
 from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import decision_question, questions
+from keuzehulp.workshop.reach import ROOM_COMMAND
 from keuzehulp.workshop.tally import decision_agreement, element_comparisons, snapshot, value_names
 from ui.kit.spreadsheet import spreadsheet_button
 from ui.session import state
-from ui.workshop.store import engine, participant_link
+from ui.workshop.store import engine, participant_link, where
 
-REFRESH_SECONDS = 1
+REFRESH_SECONDS = 0.2  # the change check (cheap); the votes are read only after a change
+CLOSED_REFRESH_SECONDS = 2.0  # voting closed: only the facilitator's own buttons change anything
+SEEN_KEY = "workshop_seen"  # (code, repo.changes) of the results in the session's snapshot
+SHOWN_KEY = "workshop_results_shown"  # the facilitator shows the results while voting is open
 MODE_LABELS = {"priority": "Per element een prioriteit (essentieel / aanbevolen / overweeg)",
                "top5": "Een top 5 van de elementen (stippen plakken)"}
 SPLIT_MARK = "⚠ Verdeeld"
@@ -37,6 +49,7 @@ LIVE_CSS = """<style>
   margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 .st-key-results [class*="st-key-split-"] p { color: #8a1c1c; font-weight: 700; }
 .st-key-qr img { width: 240px; max-width: 100%; image-rendering: pixelated; }
+.st-key-hidden-results p { font-size: 1.15em; }
 </style>"""
 
 
@@ -59,12 +72,21 @@ def _keep(votes: WorkshopVotes | None) -> None:
         state.store_session(session.model_copy(update={"workshop": votes}))
 
 
-def refresh(votes: WorkshopVotes) -> WorkshopVotes | None:
-    """The newest counts from the store, kept in the session; None when the workshop is gone."""
+def refresh(votes: WorkshopVotes, force: bool = False) -> WorkshopVotes | None:
+    """The newest counts, kept in the session; None when the workshop is gone. The votes are
+    read only when repo.changes differs from the last read (or `force`)."""
+    count = repo.changes(engine(), votes.code)
+    if count is None:
+        return None
+    if not force and st.session_state.get(SEEN_KEY) == (votes.code, count):
+        return votes
     try:
         info, rows, participants = repo.facilitator_view(engine(), votes.code, votes.secret)
     except repo.NotAllowed:
         return None
+    # The check was read before the votes: a vote in between changes it again, and is read next time.
+    st.session_state[SEEN_KEY] = (votes.code, count)
+    st.session_state[SHOWN_KEY] = info.show_results
     fresh = snapshot(rows, code=info.code, secret=votes.secret, mode=info.element_mode,
                      closed=info.closed, participants=participants)
     if fresh.model_copy(update={"taken_at": ""}) != votes.model_copy(update={"taken_at": ""}):
@@ -121,11 +143,22 @@ def element_results(votes: WorkshopVotes, advice: Advice, limit: int | None = No
     st.markdown("\n".join(rows))
 
 
+def hidden(votes: WorkshopVotes) -> bool:
+    """Results stay hidden while voting is open, unless the facilitator shows them."""
+    return not votes.closed and not st.session_state.get(SHOWN_KEY, False)
+
+
 def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: int | None = None) -> None:
     with st.container(key="results"):
         state_text = "gesloten" if votes.closed else "open"
         people = "deelnemer" if votes.participants == 1 else "deelnemers"
         st.markdown(f"**{votes.participants} {people}** · stemming {state_text}")
+        if hidden(votes):
+            with st.container(key="hidden-results"):
+                st.markdown("De uitslag is verborgen zolang de stemming open is, zodat de eerste "
+                            "stemmen de rest niet sturen. U ziet hem als u de stemming sluit, of "
+                            "eerder met 'Uitslag nu tonen'.")
+            return
         columns = st.columns(len(DECISION_IDS), gap="medium")
         for column, decision in zip(columns, DECISION_IDS, strict=True):
             with column:
@@ -134,9 +167,11 @@ def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: in
 
 
 def live_results(advice: Advice, reasons: int = 3, elements: int | None = None) -> None:
-    """The results, refreshed every REFRESH_SECONDS without rerunning the page."""
+    """The results, checked every REFRESH_SECONDS without rerunning the page (see refresh)."""
+    votes = current()
+    every = CLOSED_REFRESH_SECONDS if votes is not None and votes.closed else REFRESH_SECONDS
 
-    @st.fragment(run_every=REFRESH_SECONDS)
+    @st.fragment(run_every=every)
     def _live() -> None:
         votes = current()
         if votes is None:
@@ -150,17 +185,38 @@ def live_results(advice: Advice, reasons: int = 3, elements: int | None = None) 
     _live()
 
 
+def not_in_room_notice() -> None:
+    """For the facilitator: the app runs on this computer only; the one command that opens it
+    to the room (never shown to a participant: their page has no such text)."""
+    with st.container(key="not-in-room"):
+        st.warning("**Telefoons in de zaal kunnen nog niet meedoen.** De keuzehulp draait nu alleen "
+                   "op deze computer. Stop hem (Ctrl+C in het venster waar hij draait) en start hem "
+                   "opnieuw met de opdracht hieronder. Dan staan hier het adres en de QR-code voor "
+                   "de telefoons.", icon=":material/wifi_off:")
+        st.code(ROOM_COMMAND, language=None)
+
+
+def qr_markdown(link: str, scale: int = 8) -> str:
+    """The QR code as a Markdown image (a data: address, nothing fetched), so it has a text alternative."""
+    encoded = base64.b64encode(qr_png(link, scale)).decode("ascii")
+    return f"![QR-code naar de stempagina](data:image/png;base64,{encoded})"
+
+
 def join_panel(votes: WorkshopVotes, qr_scale: int = 8) -> None:
-    """Code, link and QR code for the room."""
-    link = participant_link(votes.code)
-    st.markdown("Ga op uw telefoon naar de link of scan de QR-code. Of vul de code in:")
+    """Code, link and QR code for the room; on this computer only: how to open it to the room."""
+    reach = where()
+    link = participant_link(votes.code, reach)
+    if not reach.room:
+        not_in_room_notice()
+        st.markdown("Op deze computer zelf proberen kan wel, met de code of de link:")
+    else:
+        st.markdown("Ga op uw telefoon naar de link of scan de QR-code. Of vul de code in:")
     with st.container(key="join-code"):
         st.markdown(codes.shown(votes.code))
     st.code(link, language=None, wrap_lines=True)  # with a copy button
-    # A Markdown image (a data: address, nothing fetched) so the QR code has a text alternative.
-    encoded = base64.b64encode(qr_png(link, qr_scale)).decode("ascii")
-    with st.container(key="qr"):
-        st.markdown(f"![QR-code naar de stempagina](data:image/png;base64,{encoded})")
+    if reach.room:
+        with st.container(key="qr"):
+            st.markdown(qr_markdown(link, qr_scale))
 
 
 def _start(mode: str) -> None:
@@ -171,6 +227,27 @@ def _start(mode: str) -> None:
 def _set_closed(votes: WorkshopVotes, closed: bool) -> None:
     repo.set_closed(engine(), votes.code, votes.secret, closed)
     _keep(votes.model_copy(update={"closed": closed}))
+
+
+def _set_shown(votes: WorkshopVotes, shown: bool) -> None:
+    repo.set_show_results(engine(), votes.code, votes.secret, shown)
+    st.session_state[SHOWN_KEY] = shown
+
+
+def show_controls(votes: WorkshopVotes, keys: str = "workshop", width: str = "stretch") -> None:
+    """Close or reopen the vote, and show the results before it closes (or hide them again)."""
+    if votes.closed:
+        st.button("Stemming heropenen", icon=":material/lock_open:", on_click=_set_closed,
+                  args=(votes, False), key=f"{keys}_reopen", width=width)
+    else:
+        st.button("Stemming sluiten", icon=":material/lock:", on_click=_set_closed, args=(votes, True),
+                  key=f"{keys}_close", type="primary", width=width)
+        if st.session_state.get(SHOWN_KEY, False):
+            st.button("Uitslag weer verbergen", icon=":material/visibility_off:", on_click=_set_shown,
+                      args=(votes, False), key=f"{keys}_hide", width=width)
+        else:
+            st.button("Uitslag nu tonen", icon=":material/visibility:", on_click=_set_shown,
+                      args=(votes, True), key=f"{keys}_show", width=width)
 
 
 def _set_mode(votes: WorkshopVotes) -> None:
@@ -203,12 +280,7 @@ def _question_label(question: str) -> str:
 
 
 def controls(votes: WorkshopVotes) -> None:
-    if votes.closed:
-        st.button("Stemming heropenen", icon=":material/lock_open:", on_click=_set_closed,
-                  args=(votes, False), key="workshop_reopen", width="stretch")
-    else:
-        st.button("Stemming sluiten", icon=":material/lock:", on_click=_set_closed, args=(votes, True),
-                  key="workshop_close", type="primary", width="stretch")
+    show_controls(votes)
     st.session_state["workshop_mode_live"] = votes.element_mode
     st.radio("Werkzame elementen", tuple(MODE_LABELS), format_func=MODE_LABELS.__getitem__,
              key="workshop_mode_live", on_change=_set_mode, args=(votes,))
@@ -270,6 +342,7 @@ def workshop_page() -> None:
     if votes is None:
         start_form()
         return
+    votes = refresh(votes) or votes  # the buttons beside the results know whether they are shown
     left, right = st.columns([2, 1], gap="large")
     with left:
         join_panel(votes)
@@ -280,18 +353,65 @@ def workshop_page() -> None:
     live_results(advice)
 
 
-def slide(advice: Advice) -> None:
-    """Presentation mode: code and QR code beside the live results."""
-    st.html(LIVE_CSS)
+# The join slide: the QR code at least a third of the screen's height, the code in letters a
+# room reads from the back (constant CSS, never user text).
+JOIN_SLIDE_CSS = """<style>
+.st-key-slide .st-key-join-qr img { height: min(52vh, 42vw) !important; width: auto !important;
+  max-width: 100% !important; max-height: none !important; object-fit: contain !important;
+  image-rendering: pixelated; }
+.st-key-slide .st-key-join-big-code p { font-size: clamp(2rem, min(11vh, 5vw), 8rem); font-weight: 800;
+  letter-spacing: 0.08em; color: #154273; white-space: nowrap; margin: 0; line-height: 1.1;
+  font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+.st-key-slide .st-key-join-link p { font-size: calc(var(--fs) * 1.05); overflow-wrap: anywhere; }
+.st-key-slide .st-key-join-link code { font-size: 1em; font-weight: 700; background: none; color: #1a1a1a;
+  padding: 0; white-space: normal; overflow-wrap: anywhere;
+  font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+.st-key-slide .st-key-results p, .st-key-slide .st-key-results li, .st-key-slide .st-key-results td,
+.st-key-slide .st-key-results th { font-size: calc(var(--fs) * 0.72); line-height: 1.25; }
+.st-key-slide .st-key-results h4 { font-size: calc(var(--fs) * 0.95); padding: 0 0 0.2em 0; }
+.st-key-slide .st-key-results td, .st-key-slide .st-key-results th { padding: 0.15em 0.5em; }
+.st-key-slide .st-key-results code { font-size: 0.8em; }
+.st-key-slide .st-key-not-in-room p { font-size: calc(var(--fs) * 0.8); }
+.st-key-slide .st-key-results .st-key-hidden-results p { font-size: var(--fs); }
+.st-key-slide .st-key-slide-vote-controls button p { font-size: calc(var(--fs) * 0.6); }
+</style>"""
+
+
+def join_slide(_advice: Advice) -> None:
+    """Presentation mode: how the room joins, in large type: the QR code and the code."""
+    st.html(LIVE_CSS + JOIN_SLIDE_CSS)
     votes = current()
-    st.title("Stemming in de workshop", anchor=False)
+    st.title("Doe mee met de stemming", anchor=False)
     if votes is None:
-        st.markdown("Start een workshop op de pagina Workshop; dan ziet u hier de code en de stemmen.")
+        st.markdown("Start een workshop op de pagina Workshop; dan ziet u hier de code en de QR-code.")
         return
-    left, right = st.columns([1, 3], gap="large")
-    with left:
-        join_panel(votes, qr_scale=6)
+    reach = where()
+    link = participant_link(votes.code, reach)
+    if reach.room:
+        left, right = st.columns([1, 1], gap="large", vertical_alignment="center")
+        with left, st.container(key="join-qr"):
+            st.markdown(qr_markdown(link, 10))
+    else:
+        not_in_room_notice()
+        right = st.container()
     with right:
-        live_results(advice, reasons=1, elements=5)
+        st.markdown("Scan de QR-code met uw telefoon, of ga naar:" if reach.room else "Op deze computer:")
+        with st.container(key="join-link"):  # inline code: shown as typed, never a Markdown link
+            st.markdown(f"`{link.replace('`', '')}`")
+        st.markdown("en vul de code in:")
+        with st.container(key="join-big-code"):
+            st.markdown(codes.shown(votes.code))
 
 
+def results_slide(advice: Advice) -> None:
+    """Presentation mode: the live results (hidden while open, until the facilitator shows them)."""
+    st.html(LIVE_CSS + JOIN_SLIDE_CSS)
+    votes = current()
+    st.title("Uitslag van de stemming", anchor=False)
+    if votes is None:
+        st.markdown("Start een workshop op de pagina Workshop; dan ziet u hier de stemmen.")
+        return
+    votes = refresh(votes) or votes  # the buttons beside the results know whether they are shown
+    with st.container(key="slide-vote-controls", horizontal=True):
+        show_controls(votes, keys="slide_votes", width="content")
+    live_results(advice, reasons=1, elements=5)

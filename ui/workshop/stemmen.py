@@ -169,6 +169,7 @@ def _submit_top5(workshop_id: str, participant: str) -> None:
         _say("top5", "success", f"Opgeslagen: uw top {len(chosen)}.")
 
 
+@st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
 def _decision_form(info: repo.WorkshopInfo, participant: str, decision: str) -> None:
     lab = labels()
     with st.form(f"form_{decision}"):
@@ -180,6 +181,7 @@ def _decision_form(info: repo.WorkshopInfo, participant: str, decision: str) -> 
         _show(decision)
 
 
+@st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
 def _priority_form(info: repo.WorkshopInfo, participant: str) -> None:
     lab = labels()
     with st.form("form_elements"):
@@ -193,6 +195,7 @@ def _priority_form(info: repo.WorkshopInfo, participant: str) -> None:
         _show("elements")
 
 
+@st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
 def _top5_form(info: repo.WorkshopInfo, participant: str) -> None:
     lab = labels()
     with st.form("form_top5"):
@@ -207,7 +210,7 @@ def _top5_form(info: repo.WorkshopInfo, participant: str) -> None:
 
 def _author_field() -> None:
     st.text_input("Uw naam of rol (niet verplicht)", max_chars=MAX_AUTHOR, key="vote_author",
-                  help="Leeg laten = anoniem. Wat u invult, ziet de begeleider bij uw toelichting.")
+                  help="Leeg laten: geen naam bij uw toelichting. Wat u invult, staat op het grote scherm.")
     try:
         clean_author(st.session_state.get("vote_author", ""))
     except VoteError as exc:
@@ -235,7 +238,11 @@ def stemmen_page() -> None:
             st.info("De stemming is gesloten. Dank u wel voor het meedoen!", icon=":material/lock:")
             return
         st.markdown("Kies per vraag wat u het beste vindt voor uw gemeente en tik op de knop eronder. "
-                    "U kunt uw stem veranderen zolang de stemming open is. Uw stem is anoniem.")
+                    "U kunt uw stem veranderen zolang de stemming open is.")
+        with st.container(key="anonymity"):  # before the name field: what the room will see
+            st.markdown("**Wie ziet wat?** Uw toelichting komt op het grote scherm. Vult u hieronder een "
+                        "naam of rol in, dan staat die erbij en weet de zaal van wie de toelichting is. "
+                        "Laat u het veld leeg, dan staat er geen naam bij.")
         _author_field()
         for decision in DECISION_IDS:
             _decision_form(info, participant, decision)

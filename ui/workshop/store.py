@@ -7,15 +7,14 @@ and every workshop, vote and flood counter lives in the database (keuzehulp/work
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
 
 import streamlit as st
 from sqlalchemy import Engine
 
 from keuzehulp.store import make_engine, migrate
 from keuzehulp.workshop import repo
+from keuzehulp.workshop.reach import PUBLIC_NAME_ENV, PUBLIC_URL_ENV, Reach, reach
 
-PUBLIC_URL_ENV = "KEUZEHULP_PUBLIC_URL"  # e.g. https://keuzehulp.gemeente.nl (set by `make workshop`)
 TRUST_PROXY_ENV = "KEUZEHULP_TRUST_PROXY"  # "1" behind a reverse proxy that sets X-Forwarded-For
 PARTICIPANT_PAGE = "stemmen"
 
@@ -46,10 +45,13 @@ def client() -> str:
     return (st.context.ip_address or "local")[:64]
 
 
-def participant_link(code: str) -> str:
-    """The address participants open: KEUZEHULP_PUBLIC_URL, else the address this page has."""
-    base = (os.environ.get(PUBLIC_URL_ENV) or "").strip().rstrip("/")
-    if not base:
-        parts = urlsplit(st.context.url or "http://localhost:8501/")
-        base = f"{parts.scheme}://{parts.netloc}"
-    return f"{base}/{PARTICIPANT_PAGE}?code={code}"
+def where() -> Reach:
+    """Whether phones in the room can reach this app, and at which address
+    (keuzehulp/workshop/reach.py: the configured address, the proxy's, or how it listens)."""
+    return reach(public_url=os.environ.get(PUBLIC_URL_ENV), public_name=os.environ.get(PUBLIC_NAME_ENV),
+                 address=st.get_option("server.address"), page_url=st.context.url)
+
+
+def participant_link(code: str, base: Reach | None = None) -> str:
+    """The address participants open (on `base`, by default where() this app is reachable)."""
+    return f"{(base or where()).base}/{PARTICIPANT_PAGE}?code={code}"
