@@ -144,8 +144,12 @@ def _submit_decision(workshop_id: str, participant: str, decision: str) -> None:
 
 
 def _submit_priorities(workshop_id: str, participant: str) -> None:
-    ballot = [validate(element_question(e), st.session_state[f"prio_{e}"])
-              for e in ELEMENT_IDS if st.session_state.get(f"prio_{e}")]
+    try:
+        ballot = [validate(element_question(e), st.session_state[f"prio_{e}"])
+                  for e in ELEMENT_IDS if st.session_state.get(f"prio_{e}")]
+    except VoteError as exc:  # a value no radio offers (a forged message): a Dutch line, no crash
+        _say("elements", "error", str(exc))
+        return
     if not ballot:
         _say("elements", "warning", "Kies bij minstens één element een prioriteit.")
         return

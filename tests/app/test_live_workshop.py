@@ -202,3 +202,36 @@ def test_a_saved_session_brings_the_facilitator_back_to_the_workshop(store):
     open_page(other, "pages/workshop.py")
     assert f"{votes.code[:4]}-{votes.code[4:]}" in page_text(other)
     assert other.button(key="workshop_close")
+
+
+def forge(radio, text: str) -> None:
+    """Make the radio send `text` as its value, as a hand-made WebSocket message can (the
+    browser sends a radio's choice as its shown text; Streamlit 1.67 passes an unknown one
+    through to session state as it is)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    class Forged(type(radio)):
+        @property
+        def _widget_state(self):
+            return WidgetState(id=self.id, string_value=text)
+
+    radio.__class__ = Forged
+
+
+@pytest.mark.parametrize("form, key, forged", [
+    ("elements", "prio_aftercare", "heel-belangrijk"),
+    ("delivery", "vote_delivery", "<b>anders</b>"),
+])
+def test_a_forged_value_gets_a_dutch_message_not_an_error_page(store, form, key, forged):
+    """A value no radio offers (sent by a hand-made WebSocket message; Streamlit 1.67 passes a
+    radio's unknown string through) is refused in Dutch beside the form; nothing is stored."""
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    forge(phone.radio(key=key), forged)
+    button = "Prioriteiten opslaan" if form == "elements" else "Stem opslaan"
+    phone.button(key=f"FormSubmitter:form_{form}-{button}").click().run()
+    assert not phone.exception, [e.value for e in phone.exception]
+    assert any(e.value.startswith("Kies ") for e in phone.error), [e.value for e in phone.error]
+    _, rows, _ = repo.facilitator_view(store, votes.code, votes.secret)
+    assert rows == []
