@@ -318,12 +318,30 @@ class VoteReason(BaseModel):
     author: str = Field("", max_length=60)  # name or role, only when the participant typed one
 
 
+# No count of a workshop's votes is negative or larger than this: the store lets at most 250
+# participants join one workshop (workshop/repo.py MAX_PARTICIPANTS; a few more can slip in when
+# two join at the same instant on PostgreSQL), so an uploaded session with -1 or 10**20 votes is
+# refused with a Dutch message instead of being printed in every download.
+MAX_WORKSHOP_COUNT = 1000
+VoteCount = Annotated[int, Field(ge=0, le=MAX_WORKSHOP_COUNT)]
+
+
 class QuestionVotes(BaseModel):
     model_config = _STRICT
 
-    counts: dict[str, int] = Field(default_factory=dict)  # option / priority / element id -> votes
-    voters: int = Field(0, ge=0)  # participants who answered this question
+    # option / priority / element id -> votes; at most one entry per element (the longest list)
+    counts: dict[str, VoteCount] = Field(default_factory=dict, max_length=len(ELEMENT_IDS))
+    voters: VoteCount = 0  # participants who answered this question
     reasons: list[VoteReason] = Field(default_factory=list, max_length=1000)
+
+    @model_validator(mode="after")
+    def _no_more_votes_than_voters(self) -> QuestionVotes:
+        # Each voter gives a value (or an element of a top 5) at most one vote.
+        for value, count in self.counts.items():
+            if count > self.voters:
+                raise ValueError(f"stemming: {count} stemmen op '{_short(value)}' van {self.voters} "
+                                 "stemmers kan niet")
+        return self
 
 
 class WorkshopVotes(BaseModel):
@@ -335,7 +353,7 @@ class WorkshopVotes(BaseModel):
     secret: str = Field("", max_length=100)  # the facilitator's secret; the store keeps only its hash
     element_mode: Literal["priority", "top5"] = "priority"
     closed: bool = False
-    participants: int = Field(0, ge=0)
+    participants: VoteCount = 0
     taken_at: str = Field("", max_length=40)  # ISO time (UTC) of the snapshot
     questions: dict[str, QuestionVotes] = Field(default_factory=dict)
 
@@ -344,7 +362,18 @@ class WorkshopVotes(BaseModel):
         known = {f"decision:{d}" for d in DECISION_IDS} | {f"element:{e}" for e in ELEMENT_IDS} | {"top5"}
         unknown = sorted(set(self.questions) - known)
         if unknown:
-            raise ValueError(f"stemming: onbekende vraag '{unknown[0]}'")
+            raise ValueError(f"stemming: onbekende vraag '{_short(unknown[0])}'")
+        for question, votes in self.questions.items():
+            if votes.voters > self.participants:
+                raise ValueError(f"stemming bij '{question}': {votes.voters} stemmers van "
+                                 f"{self.participants} deelnemers kan niet")
+            kind, _, subject = question.partition(":")
+            allowed = (DECISION_OPTIONS[subject] if kind == "decision" else
+                       tuple(PRIORITY_ORDER) if kind == "element" else ELEMENT_IDS)
+            odd = sorted(set(votes.counts) - set(allowed))
+            if odd:
+                raise ValueError(f"stemming bij '{question}': '{_short(odd[0])}' is geen antwoord op "
+                                 "deze vraag")
         return self
 
 
