@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     JsonValue,
@@ -21,6 +22,11 @@ from pydantic import (
 )
 
 from .dutchnum import dutch_number
+from .markdown import strip_invisible
+
+# Every text a person types (a name, reason, note, scenario name, vote): bidirectional controls
+# and zero-width characters removed as it is read, before its length is checked (issue 22).
+UserText = Annotated[str, BeforeValidator(lambda v: strip_invisible(v) if isinstance(v, str) else v)]
 
 # 2: every reason is an object that says whose word it is (Reason, DecisionAdvice.basis).
 # Files of version 1 (saved sessions, exported advice, profiles) still load.
@@ -100,7 +106,7 @@ class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     schema_version: SchemaVersion = SCHEMA_VERSION
-    municipality: str = Field("", max_length=100)
+    municipality: UserText = Field("", max_length=100)
     annual_intake: int = Field(30, ge=0, le=10000)
     level_mix: Literal["similar", "mixed"] = "mixed"
     sector_mix: Literal["similar", "diverse"] = "diverse"
@@ -244,15 +250,15 @@ class Advice(BaseModel):
 class Participant(BaseModel):
     model_config = _STRICT
 
-    name: str = Field("", max_length=100)
-    role: str = Field("", max_length=100)
+    name: UserText = Field("", max_length=100)
+    role: UserText = Field("", max_length=100)
 
 
 class TeamDecision(BaseModel):
     model_config = _STRICT
 
-    choice: str = ""  # "" = not decided yet; else one of the decision's options
-    reason: str = Field("", max_length=2000)
+    choice: UserText = ""  # "" = not decided yet; else one of the decision's options
+    reason: UserText = Field("", max_length=2000)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -268,8 +274,8 @@ class TeamAction(BaseModel):
 
     model_config = _STRICT
 
-    action: str = Field("", max_length=500)
-    owner: str = Field("", max_length=100)
+    action: UserText = Field("", max_length=500)
+    owner: UserText = Field("", max_length=100)
     due: date | None = None
 
     def is_empty(self) -> bool:
@@ -283,7 +289,7 @@ class TeamInput(BaseModel):
 
     participants: list[Participant] = Field(default_factory=list, max_length=50)
     decisions: dict[DecisionId, TeamDecision] = Field(default_factory=dict)
-    notes: dict[SectionId, str] = Field(default_factory=dict)
+    notes: dict[SectionId, UserText] = Field(default_factory=dict)
     # workshop (issue 14): actions keyed by element id; optional, so older files load
     actions: dict[str, TeamAction] = Field(default_factory=dict)
 
@@ -313,9 +319,9 @@ class VoteReason(BaseModel):
 
     model_config = _STRICT
 
-    value: str = Field("", max_length=200)  # the option it goes with
-    text: str = Field(..., max_length=200)
-    author: str = Field("", max_length=60)  # name or role, only when the participant typed one
+    value: UserText = Field("", max_length=200)  # the option it goes with
+    text: UserText = Field(..., max_length=200)
+    author: UserText = Field("", max_length=60)  # name or role, only when the participant typed one
 
 
 # No count of a workshop's votes is negative or larger than this: the store lets at most 250
@@ -349,12 +355,12 @@ class WorkshopVotes(BaseModel):
 
     model_config = _STRICT
 
-    code: str = Field("", max_length=20)  # the join code participants type
-    secret: str = Field("", max_length=100)  # the facilitator's secret; the store keeps only its hash
+    code: UserText = Field("", max_length=20)  # the join code participants type
+    secret: UserText = Field("", max_length=100)  # the facilitator's secret; the store keeps only its hash
     element_mode: Literal["priority", "top5"] = "priority"
     closed: bool = False
     participants: VoteCount = 0
-    taken_at: str = Field("", max_length=40)  # ISO time (UTC) of the snapshot
+    taken_at: UserText = Field("", max_length=40)  # ISO time (UTC) of the snapshot
     questions: dict[str, QuestionVotes] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -380,7 +386,7 @@ class WorkshopVotes(BaseModel):
 class Scenario(BaseModel):
     model_config = _STRICT
 
-    name: str = Field(..., min_length=1, max_length=60)
+    name: UserText = Field(..., min_length=1, max_length=60)
     profile: Profile
 
 
@@ -445,7 +451,7 @@ class Session(BaseModel):
     kind: Literal["keuzehulp-sessie"] = "keuzehulp-sessie"
     profile: Profile = Field(default_factory=Profile)
     scenarios: list[Scenario] = Field(default_factory=list, max_length=10)
-    active_scenario: str | None = None
+    active_scenario: UserText | None = None
     team: TeamInput = Field(default_factory=TeamInput)
     # Costs and lead time (issue 12); optional, so sessions saved before it still load.
     costs: CostSettings = Field(default_factory=lambda: CostSettings())

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from wizard_helpers import fresh_app, open_page, page_text
 
@@ -235,3 +237,21 @@ def test_a_forged_value_gets_a_dutch_message_not_an_error_page(store, form, key,
     assert any(e.value.startswith("Kies ") for e in phone.error), [e.value for e in phone.error]
     _, rows, _ = repo.facilitator_view(store, votes.code, votes.secret)
     assert rows == []
+
+
+def test_invisible_characters_in_a_name_and_reason_never_reach_the_facilitators_screen(store):
+    """A right-to-left override (U+202E) or a zero-width space typed on a phone is removed as
+    the vote is stored: the facilitator reads the name and reason as they look (issue 22)."""
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    phone.text_input(key="vote_author").input("Ann\u202ea\u200b")
+    phone.radio(key="vote_delivery").set_value("mixed")
+    phone.text_input(key="reason_delivery").input("Om\u2066dat\u2069 gnp.exe\u202e")
+    phone.button(key="FormSubmitter:form_delivery-Stem opslaan").click().run()
+    host.run()
+    screen = "\n".join(m.value for m in host.markdown)
+    assert "Omdat gnp\\.exe" in screen and "Anna" in screen
+    assert not re.search("[\u200b\u202e\u2066\u2069]", screen)
+    saved = host.session_state[SESSION_KEY].workshop.questions["decision:delivery"].reasons
+    assert [(r.text, r.author) for r in saved] == [("Omdat gnp.exe", "Anna")]
