@@ -93,21 +93,26 @@ def _participant() -> str:
     return token
 
 
+def _submit_code() -> None:
+    """on_click of 'Meedoen': the typed code goes into the address before the page runs, so one
+    press is one try (the run does not first try the code the address held)."""
+    canonical = codes.normalise(st.session_state.get("join_code", ""))
+    if canonical is None:
+        st.session_state["join_code_unclear"] = True
+    else:
+        st.query_params["code"] = canonical
+
+
 def _ask_code(message: str | None = None) -> None:
     st.markdown("Vul de code in die de begeleider laat zien, of scan de QR-code.")
     with st.form("join", border=False):
-        typed = st.text_input("Code van de workshop", max_chars=20, placeholder="bijvoorbeeld KM7R-4XHC",
-                              key="join_code")
-        go = st.form_submit_button("Meedoen", type="primary", width="stretch")
-    if message:
+        st.text_input("Code van de workshop", max_chars=20, placeholder="bijvoorbeeld KM7R-4XHC",
+                      key="join_code")
+        st.form_submit_button("Meedoen", type="primary", width="stretch", on_click=_submit_code)
+    if st.session_state.pop("join_code_unclear", False):
+        st.error("Een code heeft 8 tekens, bijvoorbeeld KM7R-4XHC.", icon=":material/error:")
+    elif message:
         st.error(message, icon=":material/error:")
-    if go:
-        canonical = codes.normalise(typed)
-        if canonical is None:
-            st.error("Een code heeft 8 tekens, bijvoorbeeld KM7R-4XHC.", icon=":material/error:")
-            return
-        st.query_params["code"] = canonical
-        st.rerun()
 
 
 def _seed(workshop_id: str, participant: str) -> None:
@@ -257,7 +262,7 @@ def stemmen_page() -> None:
     with st.container(key="stemmen"):
         st.title("Stemmen in de workshop", anchor=False)
         raw = str(st.query_params.get("code", ""))
-        if not raw:
+        if not raw or st.session_state.get("join_code_unclear"):
             _ask_code()
             return
         participant = _participant()

@@ -258,14 +258,14 @@ def roster_panel(votes: WorkshopVotes) -> None:
             return
         st.markdown("Elke telefoon of computer doet één keer mee. Wie in een tweede browser of een "
                     "privévenster meedoet, of een apparaat dat steeds nieuwe deelnemers maakt, telt "
-                    "vaker. **⚠ mogelijk dubbel**: van hetzelfde netwerk met dezelfde naam, of binnen "
-                    f"{repo.DOUBLE_SECONDS} seconden na de vorige deelnemer van dat netwerk aangemeld. "
-                    "Dat is een aanwijzing, geen bewijs: een zaal op één wifi is ook één netwerk.")
+                    "vaker. **⚠ mogelijk dubbel**: dezelfde naam als een eerdere deelnemer van "
+                    "hetzelfde netwerk, of binnen een seconde na de vorige deelnemer van dat netwerk "
+                    "aangemeld. Dat is een aanwijzing, geen bewijs: een zaal op één wifi is ook één netwerk.")
         if not people:
             st.markdown("Nog niemand doet mee.")
             return
         local = ZoneInfo("Europe/Amsterdam")
-        rows = ["| Deelnemer | Netwerk | Aangemeld | Stemmen | Naam of rol | |", "|---|---|---|---|---|---|"]
+        rows = ["| Deelnemer | Netwerk | Aangemeld | Stemmen | Naam of rol | Let op |", "|---|---|---|---|---|---|"]
         for person in people:
             when = person.joined_at.replace(tzinfo=UTC).astimezone(local).strftime("%H:%M:%S")
             mark = "⚠ mogelijk dubbel" if person.double else ""
@@ -317,7 +317,7 @@ def workshop_page() -> None:
         join_panel(votes)
     with right:
         controls(votes)
-        roster_panel(votes)
+    roster_panel(votes)
     st.divider()
     live_results(advice)
 

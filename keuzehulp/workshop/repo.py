@@ -164,11 +164,12 @@ class Joined:
     joined_at: datetime
     votes: int
     author: str  # the name or role they typed, "" when none
-    double: bool  # possibly the same person twice: same network and same name, or joined within
-                  # DOUBLE_SECONDS of the previous participant of their network
+    double: bool  # possibly someone who joined before, again: the same name as an earlier
+                  # participant of their network, or joined within DOUBLE_SECONDS after the
+                  # previous one of their network (the first of each stays unmarked)
 
 
-DOUBLE_SECONDS = 2
+DOUBLE_SECONDS = 1  # the facilitator's page says 'binnen een seconde'
 
 
 def roster(engine: Engine, code: str, secret: str, now: datetime | None = None) -> list[Joined]:
@@ -186,17 +187,15 @@ def roster(engine: Engine, code: str, secret: str, now: datetime | None = None) 
     counted = {r[0]: (int(r[1]), r[2] or "") for r in cast_votes}
     networks: dict[str, int] = {}
     last: dict[str, datetime] = {}
-    names: dict[tuple[str, str], int] = {}
-    for row in joined:
-        name = counted.get(row.participant, (0, ""))[1].casefold()
-        if name:
-            names[(row.network, name)] = names.get((row.network, name), 0) + 1
+    names: set[tuple[str, str]] = set()
     out = []
     for number, row in enumerate(joined, start=1):
         network = networks.setdefault(row.network, len(networks) + 1)
         count, author = counted.get(row.participant, (0, ""))
         quick = row.network in last and row.joined_at - last[row.network] <= timedelta(seconds=DOUBLE_SECONDS)
-        same_name = bool(author) and names.get((row.network, author.casefold()), 0) > 1
+        name = (row.network, author.casefold())
+        same_name = bool(author) and name in names
+        names.add(name)
         last[row.network] = row.joined_at
         out.append(Joined(row.participant, number, network, row.joined_at, count, author, quick or same_name))
     return out

@@ -255,3 +255,27 @@ def test_invisible_characters_in_a_name_and_reason_never_reach_the_facilitators_
     assert not re.search("[\u200b\u202e\u2066\u2069]", screen)
     saved = host.session_state[SESSION_KEY].workshop.questions["decision:delivery"].reasons
     assert [(r.text, r.author) for r in saved] == [("Omdat gnp.exe", "Anna")]
+
+
+def test_the_facilitator_sees_the_participants_and_removes_doubles(store):
+    """Issue 22: the Workshop page lists who joined (never a token or address), marks possible
+    doubles (same network, within seconds) and removes them with their votes."""
+    from wizard_helpers import open_expander
+
+    host = facilitator()
+    votes = start(host)
+    for i in range(3):  # one person joining three times (no device cookie), each time as Kim
+        phone = participant(votes.code, token=f"dubbel-token-{i:010d}")
+        phone.text_input(key="vote_author").input("Kim")
+        phone.radio(key="vote_delivery").set_value("outsourced")
+        phone.button(key="FormSubmitter:form_delivery-Stem opslaan").click().run()
+    open_expander(host, "workshop_roster")
+    text = page_text(host)
+    assert "⚠ mogelijk dubbel" in text
+    assert "dubbel-token" not in text
+    host.button(key="workshop_pick_doubles").click().run()
+    assert len(host.multiselect(key="workshop_remove").value) == 2
+    host.button(key="workshop_remove_go").click().run()
+    assert any("2 deelnemers zijn verwijderd, met hun stemmen." in s.value for s in host.success)
+    _, rows, participants = repo.facilitator_view(store, votes.code, votes.secret)
+    assert participants == 1 and [r.value for r in rows] == ["outsourced"]
