@@ -235,8 +235,12 @@ def _joined_label(person: repo.Joined) -> str:
 
 def _remove(votes: WorkshopVotes) -> None:
     keys = st.session_state.get("workshop_remove") or []
-    removed = repo.remove_participants(engine(), votes.code, votes.secret, keys)
     st.session_state["workshop_remove"] = []
+    try:
+        removed = repo.remove_participants(engine(), votes.code, votes.secret, keys)
+    except repo.NotAllowed:
+        st.session_state["workshop_message"] = "Deze workshop bestaat niet meer; er is niets verwijderd."
+        return
     people = "deelnemer is" if removed == 1 else "deelnemers zijn"
     st.session_state["workshop_message"] = f"{removed} {people} verwijderd, met hun stemmen."
 
