@@ -14,11 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from keuzehulp.contract.schema import CostSettings, Profile  # noqa: E402
+from keuzehulp.costs.estimate import estimate  # noqa: E402
+from keuzehulp.rules.derived import Spec, profile_field_specs  # noqa: E402
+from keuzehulp.rules.ruleset import rules  # noqa: E402
+
 from keuzehulp import advise  # noqa: E402
-from keuzehulp.derived import Spec, profile_field_specs  # noqa: E402
-from keuzehulp.estimate import estimate  # noqa: E402
-from keuzehulp.rules import rules  # noqa: E402
-from keuzehulp.schema import CostSettings, Profile  # noqa: E402
 
 # Realistic sizes more often than the contract's full range (most municipalities are small).
 SIZES = {

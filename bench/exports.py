@@ -15,9 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from keuzehulp import advise  # noqa: E402
-from keuzehulp.report import FORMATS, build_report  # noqa: E402
-from keuzehulp.schema import (  # noqa: E402
+from keuzehulp.contract.schema import (  # noqa: E402
     Participant,
     Profile,
     Scenario,
@@ -25,6 +23,9 @@ from keuzehulp.schema import (  # noqa: E402
     TeamDecision,
     TeamInput,
 )
+
+from keuzehulp import advise  # noqa: E402
+from keuzehulp.report import FORMATS, build_report  # noqa: E402
 
 RUNS = 20
 TARGET_MS = {"docx": 300.0, "pdf": 300.0}

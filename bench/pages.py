@@ -14,7 +14,7 @@ a third within a minute, and measuring all of ours and then all of the bare page
 same code come out anywhere between 0.8x and 1.4x from one run to the next.
 
 3. The full garbage collection Streamlit runs after every script run (runner.postScriptGC), in
-   this process once the app has run: what it walks and how long it takes. Before ui/memory.py
+   this process once the app has run: what it walks and how long it takes. Before ui/kit/memory.py
    froze the long-lived objects it walked ~140,000 objects and held up each click 60-115 ms.
 
 Run: PYTHONPATH=. .venv/bin/python bench/pages.py  (needs /usr/bin/chromium for part 2)
@@ -38,10 +38,11 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from keuzehulp.labels import labels  # noqa: E402
+from keuzehulp.contract.labels import labels  # noqa: E402
+from ui.kit.nav import PAGES  # noqa: E402
+
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 from tests.browser.walk import settle  # noqa: E402
-from ui.nav import PAGES  # noqa: E402
 
 REPEATS = 11
 RERUN_TARGET = 1.5

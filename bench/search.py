@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from keuzehulp.knowledge import knowledge_base  # noqa: E402
-from keuzehulp.yamlio import load_yaml_file  # noqa: E402
+from keuzehulp.contract.yamlio import load_yaml_file  # noqa: E402
+from keuzehulp.rules.register import knowledge_base
 
 
 def queries() -> list[str]:

@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from keuzehulp.schema import Participant, Profile, Scenario, Session, TeamDecision, TeamInput  # noqa: E402
+from keuzehulp.contract.schema import Participant, Profile, Scenario, Session, TeamDecision, TeamInput  # noqa: E402
+
 from keuzehulp.store import Store, new_key  # noqa: E402
 from tests.pgcluster import postgres_bin, throwaway_postgres  # noqa: E402
 

@@ -12,7 +12,7 @@ answers. Measured per vote: from sending it to the first facilitator result that
 
 On SQLite (a file in a temp dir) and on a throwaway PostgreSQL (tests/pgcluster.py). Localhost
 only, bounded: 40 sessions, 60 s per step. The live page itself refreshes every
-ui.workshop_live.REFRESH_SECONDS; a person watching waits for that too (reported below).
+ui.workshop.live.REFRESH_SECONDS; a person watching waits for that too (reported below).
 
 Run: .venv/bin/python bench/votes.py [--participants 40] [--backend sqlite|postgresql|both]
 """
@@ -164,7 +164,7 @@ def bench(backend: str, n: int) -> None:
             os.environ.clear()
             os.environ.update(env_before)
     lat = sorted(result["latencies"])  # type: ignore[arg-type]
-    from ui.workshop_live import REFRESH_SECONDS
+    from ui.workshop.live import REFRESH_SECONDS
 
     print(f"\n{backend}: {n} participants x 2 rounds ({len(lat)} votes measured)")
     if lat:

@@ -50,7 +50,7 @@ def streamlit_command(port: int, public_name: str, address: str) -> list[str]:
         "--server.maxUploadSize", "1",
         "--server.enableStaticServing", "false",
         # No full garbage collection after every click: it walks every live session's objects,
-        # so a click cost more the more sessions were open (ui/memory.py, bench/load.py).
+        # so a click cost more the more sessions were open (ui/kit/memory.py, bench/load.py).
         "--runner.postScriptGC", "false",
         "--client.showErrorDetails", "none",
         "--client.toolbarMode", "viewer",

@@ -3,7 +3,7 @@
 The engine never imports Streamlit; the app (app.py, pages/, ui/) is a thin layer over it.
 """
 
-from .engine import advise
-from .schema import Advice, Profile, Session
+from keuzehulp.contract.schema import Advice, Profile, Session
+from keuzehulp.rules.engine import advise
 
 __all__ = ["Advice", "Profile", "Session", "advise"]

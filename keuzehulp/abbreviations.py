@@ -48,7 +48,7 @@ def terms_of(kb: Any) -> tuple[Term, ...]:
 @lru_cache(maxsize=1)
 def terms() -> tuple[Term, ...]:
     """The terms of the project's knowledge base (none while it does not load)."""
-    from .knowledge import knowledge_base
+    from keuzehulp.rules.register import knowledge_base
 
     try:
         return terms_of(knowledge_base())

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .assumptions import PAGE_PREFIX, Assumption, Register
-from .dutchnum import decimal_comma
-from .labels import labels
-from .markdown import render_markdown
-from .provenance import texts
+from keuzehulp.contract.labels import labels
+from keuzehulp.dutch.markdown import render_markdown
+from keuzehulp.dutch.numbers import decimal_comma
+from keuzehulp.knowledge.assumptions import PAGE_PREFIX, Assumption, Register
+from keuzehulp.knowledge.provenance import texts
 
 OVERVIEW_ID = f"{PAGE_PREFIX}index.md"
 COST_PREFIX = "kosten-"  # the cost model's assumptions (texts/costs.yaml names them)
@@ -33,7 +33,7 @@ def changed_by(item: Assumption) -> list[str]:
 
 def amounts_using(item: Assumption) -> list[str]:
     """The cost amounts (texts/costs.yaml) whose default rests on this assumption."""
-    from .costdata import cost_data
+    from keuzehulp.contract.costdata import cost_data
 
     return cost_data().amounts_using(item.id) if item.id.startswith(COST_PREFIX) else []
 

@@ -13,8 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .schema import ANSWER_FIELDS, PROFILE_FIELDS
-from .yamlio import ContentError, Problem, line_of, load_model_file, validate_part
+from keuzehulp.contract.schema import ANSWER_FIELDS, PROFILE_FIELDS
+from keuzehulp.contract.yamlio import ContentError, Problem, line_of, load_model_file, validate_part
 
 REGISTER_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "assumptions.yaml"
 PAGE_PREFIX = "knowledge/assumptions/"  # Kennisbank id of one assumption: knowledge/assumptions/<id>.md

@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assumptions import load_register, unused_problems
-from .costdata import check_problems, cost_data
-from .crossref import crossref_problems
-from .fields import load_fields
-from .groups import load_texts as load_group_texts
-from .knowledge import load_knowledge
-from .labels import load_labels
-from .provenance import load_texts as load_provenance_texts
+from keuzehulp.contract.costdata import check_problems, cost_data
+from keuzehulp.contract.fields import load_fields
+from keuzehulp.contract.labels import load_labels
+from keuzehulp.contract.yamlio import ContentError, Problem
+from keuzehulp.knowledge.assumptions import load_register, unused_problems
+from keuzehulp.knowledge.base import load_knowledge
+from keuzehulp.knowledge.crossref import crossref_problems
+from keuzehulp.knowledge.provenance import load_texts as load_provenance_texts
+from keuzehulp.rules.groups import load_texts as load_group_texts
+from keuzehulp.rules.ruleset import RULES_DIR, RuleSet, load_rules
+from keuzehulp.rules.version import version_problems
+
 from .report.texts import load_comparison_texts, load_texts
-from .rules import RULES_DIR, RuleSet, load_rules
-from .rulesversion import version_problems
-from .yamlio import ContentError, Problem
 
 
 @dataclass

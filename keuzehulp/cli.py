@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from .inputs import InputError, parse_json, parse_profile, parse_session
+from keuzehulp.contract.inputs import InputError, parse_json, parse_profile, parse_session
+from keuzehulp.contract.schema import Profile, Session
+from keuzehulp.contract.yamlio import ContentError
+
 from .report import FORMATS, FontMissingError, render
-from .schema import Profile, Session
-from .yamlio import ContentError
 
 _ARGPARSE_DUTCH = {
     "the following arguments are required": "deze onderdelen ontbreken",
@@ -88,7 +89,7 @@ def _advise(args: argparse.Namespace) -> int:
         profile, session = load_input(_read(args.profile))
     except InputError as exc:
         return _fail(exc.messages)
-    from .engine import advise
+    from keuzehulp.rules.engine import advise
 
     advice = advise(profile)
     if args.format == "json":
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             return _advise(args)
         if args.command == "check":
             return _check(args)
-        from .fields import profile_json_schema
+        from keuzehulp.contract.fields import profile_json_schema
 
         print(json.dumps(profile_json_schema(), ensure_ascii=False, indent=2))
         return 0

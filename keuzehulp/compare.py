@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .engine import advise
-from .estimate import Estimate, estimate
-from .labels import labels
-from .provenance import strength_label
-from .schema import DECISION_IDS, ELEMENT_IDS, Advice, CostSettings, Profile, TeamInput
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_IDS, ELEMENT_IDS, Advice, CostSettings, Profile, TeamInput
+from keuzehulp.costs.estimate import Estimate, estimate
+from keuzehulp.knowledge.provenance import strength_label
+from keuzehulp.rules.engine import advise
 
 MAX_COMPARED = 3
 

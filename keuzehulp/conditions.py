@@ -6,7 +6,7 @@ A condition is YAML like
       - {field: group_wait_ratio, op: gt, value: 1}
       - not: {field: partners, op: contains, value: vocational_college}
 and is never evaluated as Python text. Names a condition may use: every profile field
-(except municipality and schema_version), the derived quantities in keuzehulp/derived.py,
+(except municipality and schema_version), the derived quantities in keuzehulp/rules/derived.py,
 and - in element rules only - the decision ids (their chosen option).
 """
 
@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .derived import DERIVED, NUMERIC_FIELDS, Spec, profile_field_specs
-from .schema import DECISION_OPTIONS
-from .yamlio import LineDict, LineList, Problem, format_loc, line_of
+from keuzehulp.contract.schema import DECISION_OPTIONS
+from keuzehulp.contract.yamlio import LineDict, LineList, Problem, format_loc, line_of
+from keuzehulp.rules.derived import DERIVED, NUMERIC_FIELDS, Spec, profile_field_specs
 
 Ctx = dict[str, Any]
 Check = Callable[[Ctx], bool]

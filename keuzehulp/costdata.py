@@ -14,13 +14,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .dutchnum import dutch_number, euro
-from .yamlio import (
+from keuzehulp.contract.yamlio import (
     ContentError,
     LineDict,
     Problem,
     load_model_file,
 )
+from keuzehulp.dutch.numbers import dutch_number, euro
 
 COSTS_PATH = Path(__file__).resolve().parent.parent / "texts" / "costs.yaml"
 

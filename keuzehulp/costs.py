@@ -3,7 +3,7 @@
 Pure and fast: plain floats in, frozen dataclasses out, no pydantic on the hot path. The
 components follow the handreiking's building blocks (q1: begeleiding, taal, training en
 scholing, participatieplaats) plus what the law adds (MAP, maatschappelijke begeleiding and PVT,
-childcare, a breakthrough budget). Every amount comes from texts/costs.yaml (keuzehulp/costdata.py)
+childcare, a breakthrough budget). Every amount comes from texts/costs.yaml (keuzehulp/contract/costdata.py)
 with its source or named assumption; the team may change each one.
 
 Each cost line is a product of amounts (hours x rate, price x volume, cost per group /
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .schema import ROUTE_IDS, Profile
+from keuzehulp.contract.schema import ROUTE_IDS, Profile
 
 ROUTE_LABELS: dict[str, str] = {"b1": "B1-route", "onderwijs": "Onderwijsroute", "z": "Z-route"}
 COMPONENTS: dict[str, str] = {

@@ -7,13 +7,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .assumptions import base_register
-from .costdata import GROUPS, cost_data, format_amount
-from .costs import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
-from .dutchnum import DASH, dutch_number, euro
-from .estimate import Estimate
-from .leadtime import Timeline
-from .schema import ROUTE_IDS, CostSettings
+from keuzehulp.contract.costdata import GROUPS, cost_data, format_amount
+from keuzehulp.contract.schema import ROUTE_IDS, CostSettings
+from keuzehulp.costs.estimate import Estimate
+from keuzehulp.costs.leadtime import Timeline
+from keuzehulp.costs.model import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
+from keuzehulp.dutch.numbers import DASH, dutch_number, euro
+from keuzehulp.knowledge.assumptions import base_register
 
 FORMAT_LABELS = {"group": "training in een groep", "shared_purchase": "ingekochte training (samen met andere gemeenten)",
                  "individual": "individuele training"}
@@ -107,7 +107,7 @@ def driver_lines(result: CostResult) -> list[str]:
 
 
 def training_line(estimate: Estimate) -> str:
-    from .estimate import FORMAT_SOURCES
+    from keuzehulp.costs.estimate import FORMAT_SOURCES
 
     fmt = FORMAT_LABELS[estimate.training_format]
     extra = ""

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .yamlio import Problem
+from keuzehulp.contract.yamlio import Problem
 
 if TYPE_CHECKING:
-    from .knowledge import KnowledgeBase
+    from keuzehulp.knowledge.base import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ _PAGE_OF = {
 
 def required_pages() -> dict[str, str]:
     """Every page the contract needs: id -> what it covers (five questions, trade-offs, elements, examples)."""
-    from .schema import DECISION_IDS, ELEMENT_IDS, EXAMPLE_IDS, SECTION_IDS
+    from keuzehulp.contract.schema import DECISION_IDS, ELEMENT_IDS, EXAMPLE_IDS, SECTION_IDS
 
     pages = {f"knowledge/questions/{s}.md": f"question {s}" for s in SECTION_IDS}
     pages.update({_PAGE_OF["decision"].format(d): f"decision {d}" for d in DECISION_IDS})
@@ -44,8 +44,8 @@ def required_pages() -> dict[str, str]:
 
 def crossref_problems(citations: list[Citation], kb: KnowledgeBase) -> list[Problem]:
     """Rules and knowledge agree: what rules cite exists, and every element/example page is cited."""
-    from .knowledge_pages import SOURCE_KINDS
-    from .schema import SECTION_IDS
+    from keuzehulp.contract.schema import SECTION_IDS
+    from keuzehulp.knowledge.pages import SOURCE_KINDS
 
     problems = []
     for page_id, what in required_pages().items():

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import groups
-from .fields import FieldType, field_types
-from .schema import CONDITION_FIELDS, Profile
+from keuzehulp.contract.fields import FieldType, field_types
+from keuzehulp.contract.schema import CONDITION_FIELDS, Profile
+from keuzehulp.rules import groups
 
 Ctx = dict[str, Any]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .inputs import shorten
+from keuzehulp.contract.inputs import shorten
 
 # Own month names: the output must not depend on the machine's locale.
 MONTHS_NL = (

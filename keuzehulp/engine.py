@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import groups, wording
-from .derived import Ctx, context
-from .flips import decision_flips
-from .labels import labels
-from .rules import Decision, Provenance, RuleSet, Text, rules
-from .schema import (
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import (
     ELEMENT_IDS,
     PRIORITY_ORDER,
     SCHEMA_VERSION,
@@ -24,7 +20,12 @@ from .schema import (
     Profile,
     Reason,
 )
-from .scoring import best, choice, scores
+from keuzehulp.dutch import wording
+from keuzehulp.rules import groups
+from keuzehulp.rules.derived import Ctx, context
+from keuzehulp.rules.flips import decision_flips
+from keuzehulp.rules.ruleset import Decision, Provenance, RuleSet, Text, rules
+from keuzehulp.rules.scoring import best, choice, scores
 
 __all__ = ["advise", "best", "choice", "scores"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .costdata import cost_data
-from .costs import CostResult, compute
-from .leadtime import Timeline, timeline
-from .schema import CostSettings, Profile
+from keuzehulp.contract.costdata import cost_data
+from keuzehulp.contract.schema import CostSettings, Profile
+from keuzehulp.costs.leadtime import Timeline, timeline
+from keuzehulp.costs.model import CostResult, compute
 
 FORMAT_SOURCES = {"setting": "gekozen bij de kosten", "team": "keuze van het team", "advice": "het advies"}
 

@@ -18,8 +18,8 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict
 
-from .schema import SECTION_IDS, Profile
-from .yamlio import Problem, line_of, load_checked
+from keuzehulp.contract.schema import SECTION_IDS, Profile
+from keuzehulp.contract.yamlio import Problem, line_of, load_checked
 
 FIELDS_PATH = Path(__file__).resolve().parent.parent / "texts" / "fields.yaml"
 STEPS = ("start", *SECTION_IDS)
@@ -29,7 +29,7 @@ Widget = Literal["text", "number", "radio", "toggle", "multiselect", "none"]
 WIDGETS_ALL: tuple[str, ...] = get_args(Widget)
 
 # The widget each type of field is asked with. A new widget for a type (a slider, a Dutch
-# number text box) is added here and in ui/widgets.py.
+# number text box) is added here and in ui/wizard/widgets.py.
 WIDGETS: dict[str, tuple[str, ...]] = {
     "text": ("text",),
     "enum": ("radio",),
@@ -73,7 +73,7 @@ def _field_type(name: str, info: Any) -> FieldType:
         return FieldType(name, "text", max_length=_bound(info, "max_length"))
     if get_origin(annotation) is list and get_origin(get_args(annotation)[0]) is Literal:
         return FieldType(name, "list", get_args(get_args(annotation)[0]), max_length=_bound(info, "max_length"))
-    raise TypeError(f"profile field {name}: no kind for {annotation!r}; add one in keuzehulp/fields.py")
+    raise TypeError(f"profile field {name}: no kind for {annotation!r}; add one in keuzehulp/contract/fields.py")
 
 
 @lru_cache(maxsize=1)

@@ -12,15 +12,15 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from .assumptions import base_register
-from .derived import DERIVED, Ctx, profile_field_specs, with_value
-from .fields import field_specs, fields_file
-from .labels import labels
-from .schema import PARTNERS, Flip
-from .scoring import choice
+from keuzehulp.contract.fields import field_specs, fields_file
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import PARTNERS, Flip
+from keuzehulp.knowledge.assumptions import base_register
+from keuzehulp.rules.derived import DERIVED, Ctx, profile_field_specs, with_value
+from keuzehulp.rules.scoring import choice
 
 if TYPE_CHECKING:
-    from .rules import Decision, RuleSet
+    from keuzehulp.rules.ruleset import Decision, RuleSet
 
 
 def threshold_atoms(decision: Decision, field: str) -> tuple[Any, ...]:

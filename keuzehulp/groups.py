@@ -12,7 +12,7 @@ only for schooling aimed at one sector ("indien relevant"); that figure is repor
 
 The estimate in words is written once, in texts/groups.yaml: `how_long` says how long until a
 group is full (the chart's key, the slide), `describe` the sentence under the advice, `needed`
-the intake that fills a group in time. ui/chart.py draws the same formula and these words.
+the intake that fills a group in time. ui/wizard/chart.py draws the same formula and these words.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from . import wording
-from .assumptions import base_register
-from .schema import GroupFormation, Profile
-from .yamlio import Problem, line_of, load_checked
+from keuzehulp.contract.schema import GroupFormation, Profile
+from keuzehulp.contract.yamlio import Problem, line_of, load_checked
+from keuzehulp.dutch import wording
+from keuzehulp.knowledge.assumptions import base_register
 
 TEXTS_PATH = Path(__file__).resolve().parent.parent / "texts" / "groups.yaml"
 LONGEST_MONTHS = 120  # beyond ten years the estimate says no more than that
@@ -83,7 +83,7 @@ def group_cells(level_mix: str, sector_mix: str, sector_specific: bool = False) 
 def months_for(intake_per_year: float, min_group_size: int, n_cells: int) -> float:
     """The formula itself: months until one of n_cells groups holds min_group_size (inf: never).
 
-    The engine's derived quantities (keuzehulp/derived.py) call this too, and solve it for a
+    The engine's derived quantities (keuzehulp/rules/derived.py) call this too, and solve it for a
     field to find the thresholds of "wat zou het advies veranderen?".
     """
     if intake_per_year <= 0:

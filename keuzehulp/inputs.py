@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .labels import labels
-from .schema import Profile, Session, TeamInput
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Profile, Session, TeamInput
 
 MAX_SESSION_BYTES = 512 * 1024  # a saved session is a few kB; this is generous
 MAX_MESSAGES = 3  # shown in full; the rest are counted in one closing line

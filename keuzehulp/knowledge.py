@@ -13,7 +13,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-from .knowledge_pages import (
+from keuzehulp.contract.schema import SectionId
+from keuzehulp.contract.yamlio import ContentError, Problem, display_path
+from keuzehulp.dutch.markdown import render_markdown
+from keuzehulp.knowledge.pages import (
     EXTERNAL_LINK,
     LINK_PARSER,
     SOURCE_KINDS,
@@ -24,10 +27,8 @@ from .knowledge_pages import (
     SourceEntry,
     parse_page,
 )
-from .markdown import render_markdown
-from .schema import SectionId
-from .search import SearchIndex, SearchResult
-from .yamlio import ContentError, Problem, display_path
+from keuzehulp.knowledge.ranking import SearchResult
+from keuzehulp.knowledge.search import SearchIndex
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
@@ -111,7 +112,7 @@ class KnowledgeBase(BaseModel):
         return self._index
 
     def find(self, query: str, kind: str | None = None) -> SearchResult:
-        """Ranked hits with their passages (keuzehulp/search.py); pages with most terms when
+        """Ranked hits with their passages (keuzehulp/knowledge/search.py); pages with most terms when
         no page has them all."""
         return self.search_index().search(query, kind)
 
@@ -224,8 +225,8 @@ def _item(page: ParsedPage) -> KnowledgeItem:
 def knowledge_base() -> KnowledgeBase:
     """The real knowledge base, loaded once per process (the app adds st.cache_resource),
     with the assumptions register as pages ("Aannames van de keuzehulp")."""
-    from .assumption_pages import assumption_items
-    from .register import register
+    from keuzehulp.knowledge.assumption_pages import assumption_items
+    from keuzehulp.rules.register import register
 
     base = load_knowledge(KNOWLEDGE_DIR)
     pages = {pid: KnowledgeItem(**fields) for pid, fields in assumption_items(register()).items()}

@@ -14,12 +14,12 @@ from typing import Any, Literal
 from markdown_it import MarkdownIt
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .schema import SectionId
-from .yamlio import LineDict, LineList, Problem, load_yaml_text, validation_problems
+from keuzehulp.contract.schema import SectionId
+from keuzehulp.contract.yamlio import LineDict, LineList, Problem, load_yaml_text, validation_problems
 
 Kind = Literal[
     "question", "building-block", "element", "example", "pilot", "route", "glossary", "source", "fact",
-    "assumption",  # built from knowledge/assumptions.yaml (keuzehulp/assumption_pages.py)
+    "assumption",  # built from knowledge/assumptions.yaml (keuzehulp/knowledge/assumption_pages.py)
 ]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 
@@ -84,7 +84,7 @@ _SHAPES: tuple[tuple[str, type[BaseModel]], ...] = (
 
 class Abbreviation(BaseModel):
     """An abbreviation or piece of jargon a glossary page explains, as the app and the reports
-    spell it out on first use: "WSP (werkgeversservicepunt)" (keuzehulp/abbreviations.py)."""
+    spell it out on first use: "WSP (werkgeversservicepunt)" (keuzehulp/knowledge/abbreviations.py)."""
 
     model_config = _Strict
     term: str = Field(min_length=1, max_length=40, pattern=r"^\S+$")
@@ -236,7 +236,7 @@ def _sources(entries: LineList, file: str) -> tuple[list[SourceEntry], list[Prob
 
 
 def _check_folder(page_id: str, front: FrontMatter, file: str, data: LineDict) -> list[Problem]:
-    from .schema import ELEMENT_SECTIONS  # local: only pages in elements/ need it
+    from keuzehulp.contract.schema import ELEMENT_SECTIONS  # local: only pages in elements/ need it
 
     parts = page_id.split("/")
     folder = parts[1] if len(parts) > 2 else ""

@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .fields import FieldText, field_specs
-from .schema import (
+from keuzehulp.contract.fields import FieldText, field_specs
+from keuzehulp.contract.schema import (
     ANSWER_FIELDS,
     DECISION_OPTIONS,
     ELEMENT_IDS,
@@ -17,7 +17,7 @@ from .schema import (
     PRIORITY_ORDER,
     SECTION_IDS,
 )
-from .yamlio import Problem, line_of, load_checked
+from keuzehulp.contract.yamlio import Problem, line_of, load_checked
 
 LABELS_PATH = Path(__file__).resolve().parent.parent / "texts" / "labels.yaml"
 STEPS = ("start", *SECTION_IDS)

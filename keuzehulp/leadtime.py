@@ -15,9 +15,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import groups
-from .dutchnum import dutch_number
-from .schema import Profile
+from keuzehulp.contract.schema import Profile
+from keuzehulp.dutch.numbers import dutch_number
+from keuzehulp.rules import groups
 
 WEEKS_PER_MONTH = 52 / 12
 TERM_MONTHS = 36  # Wet inburgering 2021, artikel 11, eerste lid

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 # invisible operators, U+FEFF, U+180E), the soft hyphen, the deprecated format characters
 # U+206A-U+206F, interlinear annotations (U+FFF9-U+FFFB) and tag characters (U+E0000-U+E007F)
 # hide inside a word, so two names that look the same differ. None of them is needed in what
-# a municipality types here. The schema's text fields (keuzehulp/schema.py UserText), the
+# a municipality types here. The schema's text fields (keuzehulp/contract/schema.py UserText), the
 # votes (workshop/ballot.py one_line) and the screen and download helpers below all call
 # strip_invisible, this one function.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"

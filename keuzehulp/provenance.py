@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from .yamlio import load_model_file
+from keuzehulp.contract.yamlio import load_model_file
 
 REFERENCE_TEXT = Path(__file__).resolve().parent.parent / "knowledge" / "sources" / "allemaal-dual.txt"
 ELLIPSIS = " […] "

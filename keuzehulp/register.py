@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .assumptions import Register, base_register
-from .rules import rules
+from keuzehulp.knowledge.assumptions import Register, base_register
+from keuzehulp.rules.ruleset import rules
 
 
 @lru_cache(maxsize=1)

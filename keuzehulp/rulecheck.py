@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .crossref import Citation
-from .derived import DERIVED, profile_field_specs
-from .yamlio import Problem, format_loc, line_of, validate_part
+from keuzehulp.contract.yamlio import Problem, format_loc, line_of, validate_part
+from keuzehulp.knowledge.crossref import Citation
+from keuzehulp.rules.derived import DERIVED, profile_field_specs
 
 # Placeholders a text may use besides the profile fields and derived quantities.
 TEXT_PLACEHOLDERS = ("group_estimate", "group_estimate_regional", "group_months_text")

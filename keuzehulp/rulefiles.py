@@ -3,7 +3,7 @@
 rules/<decision>.yaml  (delivery, training_format, matching): options + scored rules.
 rules/q1.yaml .. q5.yaml: the effective elements of that section + rules that set priority.
 (The wording of "what would change the advice" is part of each field's declaration:
-texts/fields.yaml, keuzehulp/fields.py.)
+texts/fields.yaml, keuzehulp/contract/fields.py.)
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .schema import EXAMPLE_IDS, Priority
+from keuzehulp.contract.schema import EXAMPLE_IDS, Priority
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SourceRef = Annotated[str, StringConstraints(pattern=r"^(q[1-5]|knowledge/[a-z0-9][a-z0-9/_-]*\.md)$")]

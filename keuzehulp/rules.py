@@ -13,22 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .assumptions import Register, load_register
-from .conditions import SPECS_DECISION_RULES, SPECS_ELEMENT_RULES, Atom, compile_condition, field_names
-from .crossref import Citation
-from .provenance import passage_problem
-from .rulecheck import FileCheck, cite_common
-from .rulefiles import (
-    DecisionFile,
-    DecisionRuleSpec,
-    ElementRuleSpec,
-    ElementSpec,
-    OptionSpec,
-    SectionFile,
-)
-from .rulesversion import content_mark, rule_paths, version_date
-from .schema import DECISION_OPTIONS, ELEMENT_IDS, ELEMENT_SECTIONS, SECTION_IDS
-from .yamlio import (
+from keuzehulp.contract.schema import DECISION_OPTIONS, ELEMENT_IDS, ELEMENT_SECTIONS, SECTION_IDS
+from keuzehulp.contract.yamlio import (
     ContentError,
     LineDict,
     Problem,
@@ -36,13 +22,33 @@ from .yamlio import (
     line_of,
     load_yaml_file,
 )
+from keuzehulp.knowledge.assumptions import Register, load_register
+from keuzehulp.knowledge.crossref import Citation
+from keuzehulp.knowledge.provenance import passage_problem
+from keuzehulp.rules.check import FileCheck, cite_common
+from keuzehulp.rules.conditions import (
+    SPECS_DECISION_RULES,
+    SPECS_ELEMENT_RULES,
+    Atom,
+    compile_condition,
+    field_names,
+)
+from keuzehulp.rules.files import (
+    DecisionFile,
+    DecisionRuleSpec,
+    ElementRuleSpec,
+    ElementSpec,
+    OptionSpec,
+    SectionFile,
+)
+from keuzehulp.rules.version import content_mark, rule_paths, version_date
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
 @dataclass(frozen=True)
 class Provenance:
-    """Whose word a text is: see keuzehulp/provenance.py and Reason in schema.py."""
+    """Whose word a text is: see keuzehulp/knowledge/provenance.py and Reason in schema.py."""
 
     basis: str
     passage: str | None
@@ -241,7 +247,7 @@ def _rule_specs(fc: FileCheck, cls: type[Any], raws: list[Any], prefix: str,
 
 
 def _condition(fc: FileCheck, raw: Any, loc: tuple[Any, ...], specs: dict[str, Any]) -> Any:
-    from .conditions import Compiled
+    from keuzehulp.rules.conditions import Compiled
 
     if not isinstance(raw, dict) or raw.get("when") is None:
         return Compiled(check=lambda c: True)

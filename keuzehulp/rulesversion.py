@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .yamlio import ContentError, Problem, display_path, line_of, load_model_file
+from keuzehulp.contract.yamlio import ContentError, Problem, display_path, line_of, load_model_file
 
 VERSION_FILE = "_version.yaml"
 

@@ -21,8 +21,8 @@ from pydantic import (
     model_validator,
 )
 
-from .dutchnum import dutch_number
-from .markdown import strip_invisible
+from keuzehulp.dutch.markdown import strip_invisible
+from keuzehulp.dutch.numbers import dutch_number
 
 # Every text a person types (a name, reason, note, scenario name, vote): bidirectional controls
 # and zero-width characters removed as it is read, before its length is checked (issue 22).
@@ -430,7 +430,10 @@ class CostSettings(BaseModel):
 
     @model_validator(mode="after")
     def _amounts_known_and_in_range(self) -> CostSettings:
-        from .costdata import cost_data, describe_range  # the declarations live in texts/costs.yaml
+        from keuzehulp.contract.costdata import (  # the declarations live in texts/costs.yaml
+            cost_data,
+            describe_range,
+        )
 
         specs = cost_data().amounts
         for name, value in self.amounts.items():

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .derived import Ctx
-    from .rules import Decision
+    from keuzehulp.rules.derived import Ctx
+    from keuzehulp.rules.ruleset import Decision
 
 
 def totals(decision: Decision, ctx: Ctx, fired: list[Any] | None = None) -> dict[str, int]:

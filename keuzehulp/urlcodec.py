@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .dutchnum import NotAWholeNumber, parse_whole_number
-from .fields import field_types
-from .inputs import change_field, shorten
-from .schema import ANSWER_FIELDS, Profile
+from keuzehulp.contract.fields import field_types
+from keuzehulp.contract.inputs import change_field, shorten
+from keuzehulp.contract.schema import ANSWER_FIELDS, Profile
+from keuzehulp.dutch.numbers import NotAWholeNumber, parse_whole_number
 
 IGNORED = "Deze waarde uit de link is genegeerd."
 _YES_NO = {"ja": "yes", "nee": "no"}  # pydantic reads true/false, 1/0, yes/no; Dutch too

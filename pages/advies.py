@@ -1,5 +1,5 @@
 """Advies: the whole advice, grouped by question, with downloads."""
 
-from ui.nav import run_page
+from ui.kit.nav import run_page
 
 run_page(__file__)

@@ -1,5 +1,5 @@
 """Kosten en doorlooptijd: cost per trajectory and per year against the Rijk's money, and lead time."""
 
-from ui.nav import run_page
+from ui.kit.nav import run_page
 
 run_page(__file__)

@@ -1,5 +1,5 @@
 """Presenteren: the advice as large slides for the meeting room (no sidebar)."""
 
-from ui.nav import run_page
+from ui.kit.nav import run_page
 
 run_page(__file__)

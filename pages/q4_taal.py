@@ -1,5 +1,5 @@
 """Wizard step q4."""
 
-from ui.nav import run_page
+from ui.kit.nav import run_page
 
 run_page(__file__)

@@ -1,5 +1,5 @@
 """Start: what this is, the municipality, resume a saved session."""
 
-from ui.nav import run_page
+from ui.kit.nav import run_page
 
 run_page(__file__)

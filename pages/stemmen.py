@@ -1,5 +1,5 @@
 """Stemmen: participants vote from their phones (no sidebar)."""
 
-from ui.nav import run_page
+from ui.kit.nav import run_page
 
 run_page(__file__)

@@ -1,5 +1,5 @@
 """Vergelijken: two or three saved scenarios side by side."""
 
-from ui.nav import run_page
+from ui.kit.nav import run_page
 
 run_page(__file__)

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from keuzehulp.contract.schema import Session, TeamInput
+from keuzehulp.knowledge.abbreviations import FirstUse, Term, first_unexplained, occurrences, terms
+from keuzehulp.rules.register import knowledge_base
 
 from keuzehulp import Profile, advise
-from keuzehulp.abbreviations import FirstUse, Term, first_unexplained, occurrences, terms
-from keuzehulp.knowledge import knowledge_base
 from keuzehulp.report import render
 from keuzehulp.report.texts import texts
-from keuzehulp.schema import Session, TeamInput
 from tests.test_report_formats import text_of
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "language" / "abbreviations.yaml").read_text(encoding="utf-8"))

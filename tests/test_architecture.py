@@ -86,13 +86,13 @@ def test_the_engine_never_imports_streamlit() -> None:
 
 def test_only_the_adapter_reaches_into_streamlits_internals() -> None:
     """Our code uses Streamlit's public API (`import streamlit as st`); what leans on its
-    internals lives in ui/streamlit_adapter.py, the one module to read on an upgrade."""
+    internals lives in ui/kit/streamlit_adapter.py, the one module to read on an upgrade."""
     files = [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
              *sorted(ENGINE.rglob("*.py"))]
     inside = {path.relative_to(ROOT).as_posix(): sorted(m for m in _imports(path) if m.startswith("streamlit."))
               for path in files}
-    assert [path for path, names in inside.items() if names] == ["ui/streamlit_adapter.py"], inside
-    assert "streamlit.runtime.pages_manager" in inside["ui/streamlit_adapter.py"]
+    assert [path for path, names in inside.items() if names] == ["ui/kit/streamlit_adapter.py"], inside
+    assert "streamlit.runtime.pages_manager" in inside["ui/kit/streamlit_adapter.py"]
 
 
 # `data-testid`, or a Streamlit component id such as stSidebar, stMainBlockContainer,
@@ -106,15 +106,15 @@ def streamlit_test_ids(text: str) -> list[str]:
 
 def test_only_the_adapter_knows_streamlits_test_ids() -> None:
     """CSS and scripts that find Streamlit's parts by their test ids break when an upgrade
-    renames one; they live in ui/streamlit_adapter.py, and the pages call its functions with
+    renames one; they live in ui/kit/streamlit_adapter.py, and the pages call its functions with
     their own keys (tests and bench/ drive a browser and may use test ids)."""
     files = [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
              *sorted(ENGINE.rglob("*.py"))]
     found = {path.relative_to(ROOT).as_posix(): streamlit_test_ids(path.read_text(encoding="utf-8"))
              for path in files}
-    assert [path for path, ids in found.items() if ids] == ["ui/streamlit_adapter.py"], found
+    assert [path for path, ids in found.items() if ids] == ["ui/kit/streamlit_adapter.py"], found
     assert {"data-testid", "stSidebar", "stMainBlockContainer", "stVegaLiteChart", "stApp"} <= set(
-        found["ui/streamlit_adapter.py"])
+        found["ui/kit/streamlit_adapter.py"])
 
 
 def test_the_test_id_check_tells_ours_from_streamlits() -> None:
@@ -198,9 +198,8 @@ def test_the_question_walk_through_is_a_complete_declaration(tmp_path: Path, mon
 
     import pytest
     import yaml
-
-    from keuzehulp import fields
-    from keuzehulp.yamlio import ContentError
+    from keuzehulp.contract import fields
+    from keuzehulp.contract.yamlio import ContentError
 
     section = _section("How to add a question")
     block = re.search(r"\n( *)```yaml\n(.*?)\n *```", section, re.S)

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from keuzehulp.contract.schema import DECISION_IDS, ELEMENT_IDS, Advice, Profile
+from keuzehulp.contract.yamlio import load_yaml_file
+from keuzehulp.knowledge.provenance import strength_label
 from pydantic import BaseModel, ConfigDict
 
 from keuzehulp import advise
-from keuzehulp.provenance import strength_label
-from keuzehulp.schema import DECISION_IDS, ELEMENT_IDS, Advice, Profile
-from keuzehulp.yamlio import load_yaml_file
 
 CASES_DIR = Path(__file__).parent / "cases"
 Texts = dict[str, list[str]]
@@ -138,6 +138,6 @@ def test_there_is_a_case_for_every_decision_option_and_many_trade_offs() -> None
     cases = [p.values[0] for p in CASES]
     assert len(cases) >= 25
     chosen = {(d, c) for case in cases for d, c in case.choices.items()}
-    from keuzehulp.schema import DECISION_OPTIONS
+    from keuzehulp.contract.schema import DECISION_OPTIONS
 
     assert chosen == {(d, o) for d, opts in DECISION_OPTIONS.items() for o in opts}

@@ -1,20 +1,14 @@
-"""Scenarios side by side (keuzehulp.compare) and the comparison's Markdown and Word exports."""
+"""Scenarios side by side (keuzehulp.report.compare) and the comparison's Markdown and Word exports."""
 
 from __future__ import annotations
 
 import io
 from datetime import date
 
+import keuzehulp.report.compare as compare_module
 import pytest
 from docx import Document
-
-import keuzehulp.compare as compare_module
-from keuzehulp.compare import compare
-from keuzehulp.engine import advise
-from keuzehulp.markdown import render_markdown
-from keuzehulp.report import comparison_docx, comparison_filename, comparison_markdown
-from keuzehulp.report.texts import comparison_texts
-from keuzehulp.schema import (
+from keuzehulp.contract.schema import (
     DECISION_OPTIONS,
     ELEMENT_IDS,
     Advice,
@@ -24,6 +18,12 @@ from keuzehulp.schema import (
     Reason,
     TeamInput,
 )
+from keuzehulp.dutch.markdown import render_markdown
+from keuzehulp.report.compare import compare
+from keuzehulp.rules.engine import advise
+
+from keuzehulp.report import comparison_docx, comparison_filename, comparison_markdown
+from keuzehulp.report.texts import comparison_texts
 
 TODAY = date(2026, 11, 27)
 DIFFERS = comparison_texts().differs
@@ -194,7 +194,8 @@ def _row_flags(data: bytes) -> list[list[set[str]]]:
 def test_word_tables_repeat_their_header_and_never_cut_a_row_across_pages(fake_engine: None) -> None:
     """On paper a long comparison or answers table runs over pages: each page starts with the
     column names, and no scenario's cell is split between two pages."""
-    from keuzehulp.engine import advise
+    from keuzehulp.rules.engine import advise
+
     from keuzehulp.report import render
 
     outputs = {"comparison": comparison_docx(compare([("Alleen", ALONE), ("Met de regio", REGION)]), TODAY),
@@ -237,7 +238,7 @@ def test_the_report_registry_serves_the_comparison_in_word_and_markdown(fake_eng
 def test_the_comparison_says_what_each_advice_rests_on() -> None:
     """Issue 10: a strength label never hides whether the advice is the handreiking's or the
     keuzehulp's own estimate - in the comparison too."""
-    from keuzehulp.provenance import strength_label
+    from keuzehulp.knowledge.provenance import strength_label
 
     alone = Profile(annual_intake=14)
     comparison = compare([("Alleen", alone), ("Groot", Profile(annual_intake=400))])

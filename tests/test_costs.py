@@ -11,16 +11,15 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from keuzehulp.contract.costdata import COSTS_PATH, cost_data, load_cost_data
+from keuzehulp.contract.schema import ROUTE_IDS, CostSettings, Profile, Session
+from keuzehulp.contract.yamlio import ContentError, load_yaml_file
+from keuzehulp.costs.estimate import merged_amounts
+from keuzehulp.costs.leadtime import timeline
+from keuzehulp.costs.model import compute, training_per_person
+from keuzehulp.knowledge.assumptions import base_register
+from keuzehulp.rules.register import knowledge_base
 from pydantic import BaseModel, ConfigDict, ValidationError
-
-from keuzehulp.assumptions import base_register
-from keuzehulp.costdata import COSTS_PATH, cost_data, load_cost_data
-from keuzehulp.costs import compute, training_per_person
-from keuzehulp.estimate import merged_amounts
-from keuzehulp.knowledge import knowledge_base
-from keuzehulp.leadtime import timeline
-from keuzehulp.schema import ROUTE_IDS, CostSettings, Profile, Session
-from keuzehulp.yamlio import ContentError, load_yaml_file
 
 CASES_DIR = Path(__file__).parent / "cases" / "costs"
 ABS = 0.01

@@ -8,13 +8,13 @@ import json
 
 import pytest
 from docx import Document
+from keuzehulp.contract.inputs import parse_session
+from keuzehulp.contract.schema import CostSettings, Profile, Session
 from pypdf import PdfReader
 
 from keuzehulp import advise
-from keuzehulp.inputs import parse_session
 from keuzehulp.report import as_docx, as_html, as_json, as_md, as_pdf
 from keuzehulp.report.build import build_report
-from keuzehulp.schema import CostSettings, Profile, Session
 
 SESSION = Session(profile=Profile(municipality="Lochem", annual_intake=30),
                   costs=CostSettings(route_shares={"b1": 60, "onderwijs": 10, "z": 30},
@@ -59,7 +59,8 @@ def test_the_json_export_carries_the_amounts_and_resumes_them(report) -> None:
 
 
 def test_the_comparison_word_file_holds_costs_and_lead_time_per_scenario() -> None:
-    from keuzehulp.compare import compare
+    from keuzehulp.report.compare import compare
+
     from keuzehulp.report.comparison import comparison_docx, comparison_markdown
 
     result = compare([("Alleen", Profile(annual_intake=30)), ("Groter", Profile(annual_intake=60))],
@@ -69,7 +70,7 @@ def test_the_comparison_word_file_holds_costs_and_lead_time_per_scenario() -> No
     assert "Kosten en doorlooptijd" in text and "Kosten per jaar" in text
     yearly = result.estimates[0].costs.total_year
     assert yearly is not None and result.estimates[1].costs.total_year == pytest.approx(2 * yearly)
-    from keuzehulp.dutchnum import euro
+    from keuzehulp.dutch.numbers import euro
 
     assert euro(yearly) in text and euro(2 * yearly) in text
     assert "Eerste stap naar participatie" in comparison_markdown(result)

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from keuzehulp.dutchdate import NotADate, dutch_date, parse_date, short_date
-from keuzehulp.yamlio import load_yaml_file
+from keuzehulp.contract.yamlio import load_yaml_file
+from keuzehulp.dutch.dates import NotADate, dutch_date, parse_date, short_date
 
 CASES_FILE = Path(__file__).parent / "hostile" / "dates.yaml"
 

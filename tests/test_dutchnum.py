@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from keuzehulp.dutchnum import (
+from keuzehulp.contract.yamlio import load_yaml_file
+from keuzehulp.dutch.numbers import (
     NotAWholeNumber,
     decimal_comma,
     dutch_number,
@@ -16,7 +16,6 @@ from keuzehulp.dutchnum import (
     format_whole_number,
     parse_whole_number,
 )
-from keuzehulp.yamlio import load_yaml_file
 
 CASES_FILE = Path(__file__).parent / "hostile" / "numbers.yaml"
 

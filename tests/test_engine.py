@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from keuzehulp.contract.schema import ELEMENT_IDS, EXAMPLE_IDS, Profile
+from keuzehulp.rules.ruleset import RULES_DIR, load_rules
+
 from keuzehulp import advise
-from keuzehulp import rules as rules_module
-from keuzehulp.rules import RULES_DIR, load_rules
-from keuzehulp.schema import ELEMENT_IDS, EXAMPLE_IDS, Profile
+from keuzehulp.rules import ruleset as rules_module
 
 
 def test_advice_names_the_rules_that_fired_and_their_sources() -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.fields import WIDGETS, field_specs, field_types, load_fields
+from keuzehulp.contract.schema import ANSWER_FIELDS, PROFILE_FIELDS
+from keuzehulp.contract.yamlio import ContentError
 
-from keuzehulp.fields import WIDGETS, field_specs, field_types, load_fields
-from keuzehulp.schema import ANSWER_FIELDS, PROFILE_FIELDS
-from keuzehulp.yamlio import ContentError
 from tests.fixture_expect import assert_reported, expected_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fields-broken"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from keuzehulp.contract.schema import PARTNERS, Profile
+from keuzehulp.knowledge.assumptions import base_register
+from keuzehulp.rules.derived import NUMERIC_FIELDS, context
+from keuzehulp.rules.ruleset import rules
 
 from keuzehulp import advise
-from keuzehulp.assumptions import base_register
-from keuzehulp.derived import NUMERIC_FIELDS, context
-from keuzehulp.rules import rules
-from keuzehulp.schema import PARTNERS, Profile
 
 
 def _choice(profile: Profile, decision: str, **update: object) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.yamlio import ContentError
+from keuzehulp.rules.groups import TEXTS_PATH, describe, how_long, load_texts
 
 from keuzehulp import Profile
-from keuzehulp.groups import TEXTS_PATH, describe, how_long, load_texts
-from keuzehulp.yamlio import ContentError
 
 
 @pytest.mark.parametrize(("months", "limit", "cap", "said"), [

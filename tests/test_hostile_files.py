@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from keuzehulp.contract.yamlio import load_yaml_file
 from pydantic import BaseModel, ConfigDict
+from ui.session.files import read_upload
 
 from keuzehulp import cli
-from keuzehulp.yamlio import load_yaml_file
-from ui.session_io import read_upload
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = Path(__file__).parent / "hostile" / "files.yaml"
@@ -107,8 +107,8 @@ def test_a_real_cli_process_never_prints_a_traceback(body: bytes) -> None:
 def test_the_same_partners_in_another_order_are_no_change() -> None:
     """Partners are a set: picked in another order (multiselect, file or link) they make the
     same answers, so no 'De antwoorden zijn gewijzigd' and no '≠ Verschilt' in a comparison."""
-    from keuzehulp.compare import compare
-    from keuzehulp.schema import Profile
+    from keuzehulp.contract.schema import Profile
+    from keuzehulp.report.compare import compare
 
     one = Profile(partners=["vocational_college", "language_provider", "social_support"])
     other = Profile(partners=["social_support", "language_provider", "vocational_college"])

@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from keuzehulp.contract.schema import Profile
+from keuzehulp.contract.yamlio import load_yaml_file
 from pydantic import BaseModel, ConfigDict
-
-from keuzehulp.schema import Profile
-from keuzehulp.yamlio import load_yaml_file
-from ui.urlstate import decode
+from ui.session.urlstate import decode
 
 CASES_FILE = Path(__file__).parent / "hostile" / "urls.yaml"
 MAX_WARNING_CHARS = 400  # per parameter

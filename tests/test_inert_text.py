@@ -8,9 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-
-from keuzehulp.markdown import WORD_JOINER, inert_markdown, strip_invisible
-from keuzehulp.yamlio import load_yaml_file
+from keuzehulp.contract.yamlio import load_yaml_file
+from keuzehulp.dutch.markdown import WORD_JOINER, inert_markdown, strip_invisible
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS, _problems = load_yaml_file(ROOT / "tests" / "hostile" / "texts.yaml")

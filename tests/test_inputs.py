@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from keuzehulp.inputs import InputError, parse_profile, parse_session
-from keuzehulp.schema import Profile, Session
+from keuzehulp.contract.inputs import InputError, parse_profile, parse_session
+from keuzehulp.contract.schema import Profile, Session
 
 
 @pytest.mark.parametrize(
@@ -60,9 +59,8 @@ def test_bare_profile_is_accepted() -> None:
 
 def test_input_errors_come_back_as_field_and_message_pairs() -> None:
     """A widget shows the message beside its own label: no field name to cut out of the text."""
+    from keuzehulp.contract.inputs import change_field, field_problems
     from pydantic import ValidationError
-
-    from keuzehulp.inputs import change_field, field_problems
 
     try:
         Profile.model_validate({"annual_intake": 20000, "level_mix": "half"})

@@ -2,7 +2,7 @@
 
 Bidirectional controls (U+202E turns "Annagnp.exe" into something that reads backwards) and
 zero-width characters are removed from all user text where it enters, by one function
-(keuzehulp.markdown.strip_invisible): the schema's text fields, a vote's reason and name, and
+(keuzehulp.dutch.markdown.strip_invisible): the schema's text fields, a vote's reason and name, and
 the screen and download helpers. The Markdown download escapes bare web and e-mail addresses,
 so a viewer that links them (markdown-it's linkify, as in VS Code; GitHub) shows text."""
 
@@ -15,18 +15,18 @@ from io import BytesIO
 
 import pytest
 from docx import Document
+from keuzehulp.contract import schema
+from keuzehulp.contract.inputs import parse_session
+from keuzehulp.contract.yamlio import load_yaml_file
+from keuzehulp.dutch.markdown import WORD_JOINER, escape_markdown, inert_markdown, strip_invisible
+from keuzehulp.report.compare import compare
+from keuzehulp.rules.engine import advise
 from markdown_it import MarkdownIt
 from pydantic import BaseModel
 from pypdf import PdfReader
 
-from keuzehulp import schema
-from keuzehulp.compare import compare
-from keuzehulp.engine import advise
-from keuzehulp.inputs import parse_session
-from keuzehulp.markdown import WORD_JOINER, escape_markdown, inert_markdown, strip_invisible
 from keuzehulp.report import render, render_comparison
 from keuzehulp.workshop.ballot import clean_author, validate
-from keuzehulp.yamlio import load_yaml_file
 from tests.test_inert_text import ROOT
 
 CASES, _problems = load_yaml_file(ROOT / "tests" / "hostile" / "invisible.yaml")

@@ -6,11 +6,17 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from keuzehulp.crossref import required_pages
-from keuzehulp.knowledge import knowledge_base, load_knowledge
-from keuzehulp.labels import labels
-from keuzehulp.schema import DECISION_IDS, ELEMENT_IDS, ELEMENT_SECTIONS, EXAMPLE_IDS, EXAMPLE_MUNICIPALITIES
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import (
+    DECISION_IDS,
+    ELEMENT_IDS,
+    ELEMENT_SECTIONS,
+    EXAMPLE_IDS,
+    EXAMPLE_MUNICIPALITIES,
+)
+from keuzehulp.knowledge.base import load_knowledge
+from keuzehulp.knowledge.crossref import required_pages
+from keuzehulp.rules.register import knowledge_base
 
 ELEMENT_HEADINGS = [
     "Wat is het?",

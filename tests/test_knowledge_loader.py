@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from keuzehulp.contract.yamlio import ContentError
+from keuzehulp.knowledge.base import load_knowledge, render_page
+from keuzehulp.knowledge.crossref import Citation, crossref_problems
+from keuzehulp.knowledge.pages import parse_page
 
-from keuzehulp.crossref import Citation, crossref_problems
-from keuzehulp.knowledge import load_knowledge, render_page
-from keuzehulp.knowledge_pages import parse_page
-from keuzehulp.yamlio import ContentError
 from tests.fixture_expect import assert_reported, expected_in_tree
 
 # One deliberately broken knowledge tree per error type; each problem is marked where it must be

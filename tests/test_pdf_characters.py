@@ -15,12 +15,20 @@ from typing import Any
 
 import pypdf
 import pytest
+from keuzehulp.contract.schema import (
+    DECISION_IDS,
+    SECTION_IDS,
+    Participant,
+    Profile,
+    Session,
+    TeamDecision,
+    TeamInput,
+)
+from keuzehulp.contract.yamlio import load_yaml_file
 
 from keuzehulp import advise
 from keuzehulp.report import render
 from keuzehulp.report.pdftext import REPLACEMENT
-from keuzehulp.schema import DECISION_IDS, SECTION_IDS, Participant, Profile, Session, TeamDecision, TeamInput
-from keuzehulp.yamlio import load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES, _problems = load_yaml_file(ROOT / "tests" / "hostile" / "pdf_texts.yaml")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from keuzehulp.contract.schema import DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER, Advice, Profile
+from keuzehulp.rules.derived import Spec, profile_field_specs
 
 from keuzehulp import advise
-from keuzehulp.derived import Spec, profile_field_specs
-from keuzehulp.schema import DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER, Advice, Profile
 
 
 def _strategy(spec: Spec) -> st.SearchStrategy:

@@ -10,15 +10,15 @@ import json
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.inputs import parse_session
+from keuzehulp.contract.schema import SCHEMA_VERSION, Profile
+from keuzehulp.contract.yamlio import ContentError, load_yaml_file
+from keuzehulp.knowledge.assumptions import load_register
+from keuzehulp.knowledge.provenance import REFERENCE_TEXT, normalise, passage_problem
+from keuzehulp.rules.register import register
+from keuzehulp.rules.ruleset import RULES_DIR, rules
 
 from keuzehulp import advise
-from keuzehulp.assumptions import load_register
-from keuzehulp.inputs import parse_session
-from keuzehulp.provenance import REFERENCE_TEXT, normalise, passage_problem
-from keuzehulp.register import register
-from keuzehulp.rules import RULES_DIR, rules
-from keuzehulp.schema import SCHEMA_VERSION, Profile
-from keuzehulp.yamlio import ContentError, load_yaml_file
 from tests.fixture_expect import assert_reported, expected_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +111,7 @@ def test_every_reason_in_an_advice_names_its_basis_and_what_backs_it() -> None:
 
 
 def test_a_decision_resting_on_assumptions_alone_says_so_in_its_strength_label() -> None:
-    from keuzehulp.provenance import strength_label
+    from keuzehulp.knowledge.provenance import strength_label
 
     delivery = advise(Profile(own_capacity="high")).decisions["delivery"]
     assert delivery.basis == "aanname"
@@ -127,7 +127,7 @@ def test_the_register_names_every_assumption_a_rule_uses_and_the_rules_that_use_
     assert set(used) <= set(reg.items)
     for assumption, rule_ids in used.items():
         assert set(rule_ids) <= set(reg.items[assumption].rules) | {r for r in rule_ids if "/against" in r}
-    from keuzehulp.costdata import cost_data
+    from keuzehulp.contract.costdata import cost_data
 
     amounts = {s.assumption for s in cost_data().amounts.values()}  # the cost model's own use them
     for item in reg.items.values():
@@ -136,7 +136,7 @@ def test_the_register_names_every_assumption_a_rule_uses_and_the_rules_that_use_
 
 
 def test_the_register_holds_the_numbers_the_group_model_uses() -> None:
-    from keuzehulp import groups
+    from keuzehulp.rules import groups
 
     reg = register()
     assert groups.LEVELS_WHEN_MIXED == reg.number("language-levels", "levels_when_mixed")
@@ -202,8 +202,8 @@ def test_a_bare_profile_of_version_1_still_loads() -> None:
 
 
 def test_the_kennisbank_shows_every_assumption_under_one_heading_with_the_cost_models_too() -> None:
-    from keuzehulp.costdata import cost_data
-    from keuzehulp.knowledge import knowledge_base
+    from keuzehulp.contract.costdata import cost_data
+    from keuzehulp.rules.register import knowledge_base
 
     kb = knowledge_base()
     overview = kb.get("knowledge/assumptions/index.md")
@@ -225,7 +225,8 @@ def test_the_kennisbank_shows_every_assumption_under_one_heading_with_the_cost_m
 def test_every_download_lists_the_whole_register_with_the_cost_assumptions() -> None:
     from datetime import date
 
-    from keuzehulp.costdata import cost_data
+    from keuzehulp.contract.costdata import cost_data
+
     from keuzehulp.report import build_report, render
 
     advice = advise(Profile(annual_intake=14))
@@ -247,7 +248,7 @@ def test_every_download_lists_the_whole_register_with_the_cost_assumptions() -> 
     (19.2, None, "19 maanden"),
 ])
 def test_months_are_written_so_they_never_contradict_their_sentence(months, limit, shown) -> None:
-    from keuzehulp.wording import months as months_text
+    from keuzehulp.dutch.wording import months as months_text
 
     assert months_text(months, limit) == shown
 

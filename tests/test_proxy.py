@@ -326,8 +326,9 @@ def test_the_app_works_under_the_content_security_policy(stack, playwright_drive
     """Chromium through the proxy, every page: the app draws it, the Dutch script runs (an
     inline script: needs 'unsafe-inline'), the group chart draws (Vega), and the browser
     reports nothing blocked by the CSP."""
+    from ui.kit.nav import PAGES
+
     from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, wait_idle
-    from ui.nav import PAGES
 
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} not found")

@@ -16,11 +16,11 @@ import docx
 import pypdf
 import pytest
 from docx.oxml.ns import qn
+from keuzehulp.contract.inputs import parse_session
+from keuzehulp.contract.schema import Scenario, TeamAction, TeamDecision
+from keuzehulp.dutch.markdown import render_markdown
 
-from keuzehulp.inputs import parse_session
-from keuzehulp.markdown import render_markdown
 from keuzehulp.report import render
-from keuzehulp.schema import Scenario, TeamAction, TeamDecision
 from tests.test_report_formats import TODAY, sample_advice, sample_session, text_of
 
 DIFFERS = "≠ wijkt af"
@@ -132,7 +132,7 @@ def test_actions_survive_saving_and_loading_and_older_files_still_load(files: di
 def test_an_action_for_an_unknown_element_is_refused_in_dutch() -> None:
     data = json.loads(workshop_session().model_dump_json())
     data["team"]["actions"]["geen-element"] = {"action": "x"}
-    from keuzehulp.inputs import InputError
+    from keuzehulp.contract.inputs import InputError
 
     with pytest.raises(InputError) as exc:
         parse_session(json.dumps(data).encode())

@@ -16,13 +16,9 @@ from html.parser import HTMLParser
 import docx
 import pypdf
 import pytest
-
-from keuzehulp.groups import estimate
-from keuzehulp.inputs import parse_session
-from keuzehulp.knowledge import knowledge_base
-from keuzehulp.labels import labels
-from keuzehulp.report import FORMATS, render
-from keuzehulp.schema import (
+from keuzehulp.contract.inputs import parse_session
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import (
     ELEMENT_IDS,
     ELEMENT_SECTIONS,
     Advice,
@@ -37,6 +33,10 @@ from keuzehulp.schema import (
     TeamDecision,
     TeamInput,
 )
+from keuzehulp.rules.groups import estimate
+from keuzehulp.rules.register import knowledge_base
+
+from keuzehulp.report import FORMATS, render
 
 TODAY = date(2026, 11, 27)
 EVIL = "<script>alert(1)</script> & \"Bergen\" 'op Zoom' **vet** [link](http://x.nl)"
@@ -176,7 +176,7 @@ def text_of(fmt: str, data: bytes) -> str:
     elif fmt == "pdf":
         raw = pdf_text(data)
     elif fmt == "md":
-        from keuzehulp.markdown import render_markdown
+        from keuzehulp.dutch.markdown import render_markdown
 
         raw = " ".join(html_of(render_markdown(data.decode("utf-8")).encode()).parts)
     else:
@@ -367,7 +367,7 @@ def test_markup_a_user_typed_stays_text(fmt: str) -> None:
     assert "<img src=x onerror=alert(1)>" in text
     html = data if fmt == "html" else None
     if fmt == "md":
-        from keuzehulp.markdown import render_markdown
+        from keuzehulp.dutch.markdown import render_markdown
 
         html = render_markdown(data.decode()).encode()
     if html is not None:
@@ -397,7 +397,8 @@ LONG_REPORTS = [
 @pytest.mark.parametrize("answers", LONG_REPORTS, ids=["region", "defaults", "small"])
 def test_pdf_never_ends_a_page_on_a_label(answers: dict) -> None:
     """A label such as 'Wat kunt u doen:' stays on the page of the first item it introduces."""
-    from keuzehulp.engine import advise
+    from keuzehulp.rules.engine import advise
+
     from keuzehulp.report.texts import texts
 
     t = texts()

@@ -12,9 +12,10 @@ import os
 from datetime import date
 from pathlib import Path
 
+from keuzehulp.contract.schema import Participant, Profile, Scenario, Session, TeamDecision, TeamInput
+
 from keuzehulp import advise
 from keuzehulp.report import render
-from keuzehulp.schema import Participant, Profile, Scenario, Session, TeamDecision, TeamInput
 
 GOLDEN = Path(__file__).parent / "golden" / "reference.md"
 TODAY = date(2026, 11, 27)

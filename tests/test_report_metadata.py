@@ -9,9 +9,9 @@ from datetime import date
 
 import docx
 import pypdf
+from keuzehulp.report.compare import compare
 
 from keuzehulp import Profile, advise
-from keuzehulp.compare import compare
 from keuzehulp.report import render, render_comparison
 
 TODAY = date(2026, 12, 1)

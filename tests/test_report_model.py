@@ -6,14 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import ELEMENT_SECTIONS, Profile, Session, TeamDecision, TeamInput
+from keuzehulp.contract.yamlio import ContentError
+from keuzehulp.dutch.dates import MONTHS_NL, dutch_date
 from test_report_formats import TODAY, sample_advice
 
-from keuzehulp.dutchdate import MONTHS_NL, dutch_date
-from keuzehulp.labels import labels
 from keuzehulp.report import FORMATS, as_pdf, build_report, filename, render
 from keuzehulp.report.texts import load_texts
-from keuzehulp.schema import ELEMENT_SECTIONS, Profile, Session, TeamDecision, TeamInput
-from keuzehulp.yamlio import ContentError
 
 
 @pytest.fixture(autouse=True)

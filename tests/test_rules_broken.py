@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.yamlio import ContentError
+from keuzehulp.rules.ruleset import RULES_DIR, load_rules
 
-from keuzehulp.rules import RULES_DIR, load_rules
-from keuzehulp.yamlio import ContentError
 from tests.fixture_expect import assert_reported, expected_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules-broken"

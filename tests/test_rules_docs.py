@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from keuzehulp.contract.schema import ELEMENT_IDS, EXAMPLE_IDS, Profile
+from keuzehulp.rules.conditions import OPS_BY_KIND
+from keuzehulp.rules.derived import DERIVED
+
 from keuzehulp import advise
-from keuzehulp.conditions import OPS_BY_KIND
-from keuzehulp.derived import DERIVED
-from keuzehulp.schema import ELEMENT_IDS, EXAMPLE_IDS, Profile
 
 README = (Path(__file__).resolve().parent.parent / "rules" / "README.md").read_text(encoding="utf-8")
 

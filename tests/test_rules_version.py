@@ -11,12 +11,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from keuzehulp.dutch.dates import dutch_date
+from keuzehulp.rules.ruleset import RULES_DIR, load_rules
+from keuzehulp.rules.version import VERSION_FILE, content_mark, read_version, version_problems
 
 from keuzehulp import Profile, advise
-from keuzehulp.dutchdate import dutch_date
 from keuzehulp.report.build import build_report
-from keuzehulp.rules import RULES_DIR, load_rules
-from keuzehulp.rulesversion import VERSION_FILE, content_mark, read_version, version_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 

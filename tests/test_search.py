@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.yamlio import load_yaml_file
+from keuzehulp.knowledge.base import KnowledgeBase, load_knowledge
+from keuzehulp.knowledge.search import MAX_TERMS
+from keuzehulp.knowledge.searchterms import CompoundSplitter, fold, stemmer
+from keuzehulp.rules.register import knowledge_base
 from pydantic import BaseModel, ConfigDict
-
-from keuzehulp.knowledge import KnowledgeBase, knowledge_base, load_knowledge
-from keuzehulp.search import MAX_TERMS, CompoundSplitter, fold, stemmer
-from keuzehulp.yamlio import load_yaml_file
 
 CASES_DIR = Path(__file__).parent / "cases" / "search"
 
@@ -141,7 +142,7 @@ def test_aliases_of_a_glossary_page_are_searched(tmp_path):
 
 
 def test_words_typed_by_many_users_do_not_fill_the_memory(monkeypatch, kb):
-    import keuzehulp.search as search
+    import keuzehulp.knowledge.search as search
 
     monkeypatch.setattr(search, "CACHE_LIMIT", len(search.stemmer()._cache) + 10)
     index = kb.search_index()

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.schema import Profile, Scenario, Session, TeamInput
 from sqlalchemy import inspect, text
 
-from keuzehulp.schema import Profile, Scenario, Session, TeamInput
 from keuzehulp.store import Store, database_url, head_revision, make_engine, migrate, new_key, valid_key
 from keuzehulp.store.engine import current_revision
 

@@ -3,8 +3,8 @@ same answers; a bad value is left out with a (field, Dutch message) pair."""
 
 from __future__ import annotations
 
-from keuzehulp.schema import Profile
-from keuzehulp.urlcodec import decode, encode
+from keuzehulp.contract.schema import Profile
+from keuzehulp.contract.urlcodec import decode, encode
 
 SHARED = Profile(municipality="Súdwest-Fryslân", annual_intake=1200, level_mix="similar",
                  specialised_caseload=True, partners=["vocational_college", "language_provider"],

@@ -9,13 +9,13 @@ from io import BytesIO
 
 import pytest
 from docx import Document
+from keuzehulp.contract.inputs import parse_session
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Profile, Session, TeamDecision, TeamInput
+from keuzehulp.rules.engine import advise
 from pypdf import PdfReader
 
-from keuzehulp.engine import advise
-from keuzehulp.inputs import parse_session
-from keuzehulp.labels import labels
 from keuzehulp.report import render
-from keuzehulp.schema import Profile, Session, TeamDecision, TeamInput
 from keuzehulp.workshop import tally
 from keuzehulp.workshop.tally import VoteRow
 

@@ -4,9 +4,9 @@ and how the room's agreement is put into words."""
 from __future__ import annotations
 
 import pytest
+from keuzehulp.contract.schema import Profile, Session
+from keuzehulp.rules.engine import advise
 
-from keuzehulp.engine import advise
-from keuzehulp.schema import Profile, Session
 from keuzehulp.workshop import ballot, codes, tally
 from keuzehulp.workshop.ballot import VoteError
 from keuzehulp.workshop.tally import VoteRow

@@ -3,17 +3,17 @@ their glossary pages at the end of the page ("Afkortingen en vaktermen op deze p
 
 One FirstUse per run of a page (nav.run_page starts it), so "per page" means what the user
 sees at once; a slide is one run, so each slide explains its own terms (in brackets only: on a
-projector a link is no use). The terms come from the glossary (keuzehulp/abbreviations.py).
+projector a link is no use). The terms come from the glossary (keuzehulp/knowledge/abbreviations.py).
 """
 
 from __future__ import annotations
 
 from contextvars import ContextVar
 
-from keuzehulp.abbreviations import FirstUse, Term, terms
+from keuzehulp.knowledge.abbreviations import FirstUse, Term, terms
 
-from . import kennis
-from .lazy import lazy_expander
+from ui.kennis import links as kennis
+from ui.kit.lazy import lazy_expander
 
 _PAGE: ContextVar[FirstUse | None] = ContextVar("abbreviations_on_this_page", default=None)
 

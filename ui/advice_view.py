@@ -9,21 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, ElementAdvice
+from keuzehulp.dutch import wording
+from keuzehulp.dutch.dates import dutch_date
+from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.knowledge.provenance import strength_label
+from keuzehulp.rules.groups import estimate
 
-from keuzehulp import wording
-from keuzehulp.dutchdate import dutch_date
-from keuzehulp.groups import estimate
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-from keuzehulp.provenance import strength_label
 from keuzehulp.report.basis import reason_part
-from keuzehulp.schema import EXAMPLE_MUNICIPALITIES, Advice, DecisionAdvice, ElementAdvice
-
-from . import kennis, state
-from .abbreviations import explain
-from .chart import show_group_formation
-from .lazy import lazy_expander
-from .team import team_decision_input
+from ui.kennis import links as kennis
+from ui.kit.firstuse import explain
+from ui.kit.lazy import lazy_expander
+from ui.session import state
+from ui.wizard.chart import show_group_formation
+from ui.wizard.team import team_decision_input
 
 PRIORITY_COLORS = {"essential": "red", "recommended": "orange", "consider": "gray"}
 PRIORITY_ICONS = {"essential": ":material/priority_high:", "recommended": ":material/thumb_up:",
@@ -200,7 +200,7 @@ def element_view(element: ElementAdvice) -> None:
 
 def _team_action(element_id: str) -> None:
     """The team's action, owner and date for an essential element (in the saved session)."""
-    from ui.team import team_action_input
+    from ui.wizard.team import team_action_input
 
     stored = state.get_session().team.actions.get(element_id)
     if stored and not stored.is_empty():  # what was written down, readable with the box closed

@@ -5,19 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
+from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.knowledge.provenance import strength_label
+from keuzehulp.rules.engine import advise
 
 from keuzehulp import report
-from keuzehulp.engine import advise
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-from keuzehulp.provenance import strength_label
-from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
-
-from . import state
-from .abbreviations import explain, glossary_links
-from .advice_view import decision_view, element_view
-from .step import ADVICE_FAILED, team_notes
-from .team import team_participants_input
+from ui.kennis.glossary import glossary_links
+from ui.kit.firstuse import explain
+from ui.session import state
+from ui.wizard.advice_view import decision_view, element_view
+from ui.wizard.step import ADVICE_FAILED, team_notes
+from ui.wizard.team import team_participants_input
 
 
 def export(fmt: str, advice: Advice, session: Session) -> bytes:

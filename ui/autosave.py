@@ -5,7 +5,7 @@ restart brings everything back.
 app.py calls restore_once() before the page runs (the first run of a browser tab loads the
 session of the key in the address, or gives the tab a new key) and save_if_changed() at the start
 and the end of every run. A run that changed nothing costs one identity check: sessions are
-replaced, never mutated (ui/session_store.py), so `session is last_saved` means "nothing new".
+replaced, never mutated (ui/session/store.py), so `session is last_saved` means "nothing new".
 When the store cannot be reached the app keeps working and says so beside "Sessie opslaan".
 """
 
@@ -19,13 +19,12 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import streamlit as st
+from keuzehulp.contract.inputs import InputError, parse_session
+from keuzehulp.contract.schema import Session
 from sqlalchemy.exc import SQLAlchemyError
 
-from keuzehulp.inputs import InputError, parse_session
-from keuzehulp.schema import Session
 from keuzehulp.store import Store, new_key, valid_key
-
-from .session_store import get_session, set_session
+from ui.session.store import get_session, set_session
 
 LOG = logging.getLogger(__name__)
 
@@ -140,7 +139,7 @@ def restore_once() -> None:
         st.session_state[STATE_KEY] = Autosave(key=new_key())
         return
     set_session(session)
-    from .urlstate import LOADED_KEY
+    from ui.session.urlstate import LOADED_KEY
 
     st.session_state[LOADED_KEY] = True  # the saved session wins over answers in an old address
     autosave.saved = get_session()
@@ -220,7 +219,7 @@ def delete_current() -> None:
             LOG.exception("deleting a saved session failed")
             st.session_state[DELETED_KEY] = "failed"
             return
-    from .urlstate import LOADED_KEY
+    from ui.session.urlstate import LOADED_KEY
 
     for key in list(st.session_state.keys()):  # widgets, messages, memos: nothing of it stays
         if key not in (STATE_KEY, LOADED_KEY):

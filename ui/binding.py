@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from keuzehulp.contract.inputs import change_field
+from keuzehulp.contract.schema import Profile
 
-from keuzehulp.inputs import change_field
-from keuzehulp.schema import Profile
-
-from .session_store import FIELD_ERRORS_KEY, get_profile, get_session, mark_answered, store_session
+from ui.session.store import FIELD_ERRORS_KEY, get_profile, get_session, mark_answered, store_session
 
 ERRORS_KEY = FIELD_ERRORS_KEY
 

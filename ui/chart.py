@@ -1,6 +1,6 @@
 """The group-formation chart (q2): months to fill a group against the yearly intake.
 
-Uses keuzehulp.groups.months_to_fill, the same formula the engine uses, so the curve, the
+Uses keuzehulp.rules.groups.months_to_fill, the same formula the engine uses, so the curve, the
 points and the advice's estimate sentence always agree. Months can run into the hundreds for a
 tiny intake; the y axis is clipped at CLIP_MONTHS and the chart says so.
 """
@@ -12,9 +12,8 @@ import math
 import altair as alt
 import pandas as pd
 import streamlit as st
-
-from keuzehulp.groups import counted_intake, describe, how_long, intake_needed, months_to_fill, needed
-from keuzehulp.schema import Profile
+from keuzehulp.contract.schema import Profile
+from keuzehulp.rules.groups import counted_intake, describe, how_long, intake_needed, months_to_fill, needed
 
 CLIP_MONTHS = 36
 CURVE_COLOR = "#1f4e79"  # dark blue

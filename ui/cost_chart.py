@@ -1,4 +1,4 @@
-"""Charts of the cost model and lead time (issue 12), from keuzehulp.costs / leadtime results.
+"""Charts of the cost model and lead time (issue 12), from keuzehulp.costs.model / leadtime results.
 
 Cost: with the route shares filled in, two bars per year (Kosten, stacked per component, and
 Geld van het Rijk, stacked per money stream); without them, one bar per route per trajectory
@@ -13,12 +13,11 @@ import math
 
 import altair as alt
 import pandas as pd
-
-from keuzehulp.costs import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
-from keuzehulp.costview import months_text
-from keuzehulp.dutchnum import euro
-from keuzehulp.leadtime import Timeline
-from keuzehulp.schema import ROUTE_IDS
+from keuzehulp.contract.schema import ROUTE_IDS
+from keuzehulp.costs.leadtime import Timeline
+from keuzehulp.costs.model import COMPONENTS, ROUTE_LABELS, STREAMS, CostResult
+from keuzehulp.costs.view import months_text
+from keuzehulp.dutch.numbers import euro
 
 # Colour-blind-safe, dark enough for white text behind it (Okabe-Ito plus greys/blues).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#F0E442",

@@ -1,7 +1,7 @@
 """The cost and lead-time results, drawn by one renderer in two layouts: in full on the Kosten en
 doorlooptijd page (tables, every driver and warning, captions), large and short on Presenteren's
-two slides (issue 12). Large type on a slide comes from ui/presentation.py's constant CSS; the
-figures and their Dutch from keuzehulp.costview.
+two slides (issue 12). Large type on a slide comes from ui/present/slides.py's constant CSS; the
+figures and their Dutch from keuzehulp.costs.view.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
-
-from keuzehulp.costs import CostResult
-from keuzehulp.costview import (
+from keuzehulp.contract.schema import Advice
+from keuzehulp.costs.estimate import Estimate, estimate
+from keuzehulp.costs.model import CostResult
+from keuzehulp.costs.view import (
     cost_table,
     driver_lines,
     headline,
@@ -24,13 +25,11 @@ from keuzehulp.costview import (
     training_line,
     volumes_line,
 )
-from keuzehulp.dutchnum import euro
-from keuzehulp.estimate import Estimate, estimate
-from keuzehulp.schema import Advice
+from keuzehulp.dutch.numbers import euro
 
-from . import state
-from .abbreviations import explain, used
-from .cost_chart import cost_chart, timeline_chart
+from ui.costs.charts import cost_chart, timeline_chart
+from ui.kit.firstuse import explain, used
+from ui.session import state
 
 
 @dataclass(frozen=True)

@@ -11,27 +11,33 @@ figures in force.
 from __future__ import annotations
 
 import streamlit as st
-from pydantic import ValidationError
-
-from keuzehulp.abbreviations import FirstUse, terms
-from keuzehulp.assumptions import base_register
-from keuzehulp.costdata import GROUPS, UNIT_TEXT, AmountSpec, cost_data, describe_range, format_amount
-from keuzehulp.costs import ROUTE_LABELS
-from keuzehulp.costview import BASIS_LABELS, default_count
-from keuzehulp.dutchnum import (
+from keuzehulp.contract.costdata import (
+    GROUPS,
+    UNIT_TEXT,
+    AmountSpec,
+    cost_data,
+    describe_range,
+    format_amount,
+)
+from keuzehulp.contract.schema import ROUTE_IDS, CostSettings, RouteShares
+from keuzehulp.costs.model import ROUTE_LABELS
+from keuzehulp.costs.view import BASIS_LABELS, default_count
+from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.dutch.numbers import (
     MAX_CHARS,
     NotAWholeNumber,
     dutch_number,
     format_whole_number,
     parse_whole_number,
 )
-from keuzehulp.knowledge import knowledge_base
-from keuzehulp.markdown import inert_markdown
-from keuzehulp.schema import ROUTE_IDS, CostSettings, RouteShares
+from keuzehulp.knowledge.abbreviations import FirstUse, terms
+from keuzehulp.knowledge.assumptions import base_register
+from keuzehulp.rules.register import knowledge_base
+from pydantic import ValidationError
 
-from . import state
-from .abbreviations import glossary_links
-from .cost_results import cost_results, current_estimate, timeline_results
+from ui.costs.results import cost_results, current_estimate, timeline_results
+from ui.kennis.glossary import glossary_links
+from ui.session import state
 
 ERRORS_KEY = "keuzehulp_cost_errors"
 SHARES_ERROR = "route_shares"

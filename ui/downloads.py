@@ -13,8 +13,7 @@ from __future__ import annotations
 import threading
 
 import streamlit as st
-
-from keuzehulp.schema import Session
+from keuzehulp.contract.schema import Session
 
 LATEST_KEY = "keuzehulp_latest"
 
@@ -50,7 +49,7 @@ class Latest:
 
 def latest() -> Latest:
     """This tab's Latest; download buttons take it instead of a Session."""
-    from .session_store import get_session
+    from ui.session.store import get_session
 
     holder = st.session_state.get(LATEST_KEY)
     if not isinstance(holder, Latest):
@@ -60,7 +59,7 @@ def latest() -> Latest:
 
 
 def run_began() -> None:
-    from .session_store import get_session
+    from ui.session.store import get_session
 
     latest().run_began(get_session())
 

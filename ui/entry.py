@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import autosave, memory, nav, state, urlstate
-from .sidebar import render_sidebar
-from .streamlit_adapter import apply_page_setup
+from ui.kit import memory, nav
+from ui.kit.streamlit_adapter import apply_page_setup
+from ui.session import autosave, state, urlstate
+from ui.shell.sidebar import render_sidebar
 
 
 def run() -> None:

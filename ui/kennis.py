@@ -9,11 +9,11 @@ import logging
 from typing import Any
 
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.rules.register import knowledge_base
 
-from keuzehulp.knowledge import knowledge_base
-from keuzehulp.labels import labels
-
-from . import autosave, nav
+from ui.kit import nav
+from ui.session import autosave
 
 KENNISBANK = "pages/kennisbank.py"
 LOG = logging.getLogger(__name__)

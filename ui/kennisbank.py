@@ -10,10 +10,9 @@ import re
 from typing import Any
 
 import streamlit as st
+from keuzehulp.dutch.markdown import inert_markdown
 
-from keuzehulp.markdown import inert_markdown
-
-from . import kennis
+from ui.kennis import links as kennis
 
 ITEM_PARAM = "item"
 INTERNAL_LINK = re.compile(r"\[([^\]]+)\]\((knowledge/[^)\s#]+\.md)(#[^)\s]*)?\)")

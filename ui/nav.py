@@ -29,37 +29,37 @@ class NavPage:
 
 
 PAGES: list[NavPage] = [
-    NavPage("pages/start.py", "Start", ":material/home:", "start", render="ui.start:render_start"),
-    NavPage("pages/q1_waarom.py", "1 Waarom duaal", ":material/lightbulb:", "q1", render="ui.step:render_step"),
-    NavPage("pages/q2_organisatie.py", "2 Organisatie", ":material/account_tree:", "q2", render="ui.step:render_step"),
-    NavPage("pages/q3_begeleiding.py", "3 Begeleiding", ":material/support_agent:", "q3", render="ui.step:render_step"),
-    NavPage("pages/q4_taal.py", "4 Taal en praktijk", ":material/record_voice_over:", "q4", render="ui.step:render_step"),
-    NavPage("pages/q5_participatie.py", "5 Participatieplek", ":material/work:", "q5", render="ui.step:render_step"),
-    NavPage("pages/advies.py", "Advies", ":material/summarize:", None, render="ui.advies:render_advies"),
-    NavPage("pages/kosten.py", "Kosten en doorlooptijd", ":material/euro:", None, render="ui.costs:costs_page"),
-    NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None, render="ui.scenarios:comparison_page"),
-    NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None, render="ui.presentation:presentation_page"),
-    NavPage("pages/workshop.py", "Workshop", ":material/groups:", None, render="ui.workshop_live:workshop_page"),
-    NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None, render="ui.kennisbank:render_kennisbank"),
+    NavPage("pages/start.py", "Start", ":material/home:", "start", render="ui.wizard.start:render_start"),
+    NavPage("pages/q1_waarom.py", "1 Waarom duaal", ":material/lightbulb:", "q1", render="ui.wizard.step:render_step"),
+    NavPage("pages/q2_organisatie.py", "2 Organisatie", ":material/account_tree:", "q2", render="ui.wizard.step:render_step"),
+    NavPage("pages/q3_begeleiding.py", "3 Begeleiding", ":material/support_agent:", "q3", render="ui.wizard.step:render_step"),
+    NavPage("pages/q4_taal.py", "4 Taal en praktijk", ":material/record_voice_over:", "q4", render="ui.wizard.step:render_step"),
+    NavPage("pages/q5_participatie.py", "5 Participatieplek", ":material/work:", "q5", render="ui.wizard.step:render_step"),
+    NavPage("pages/advies.py", "Advies", ":material/summarize:", None, render="ui.wizard.advies:render_advies"),
+    NavPage("pages/kosten.py", "Kosten en doorlooptijd", ":material/euro:", None, render="ui.costs.page:costs_page"),
+    NavPage("pages/vergelijken.py", "Vergelijken", ":material/compare_arrows:", None, render="ui.present.scenarios:comparison_page"),
+    NavPage("pages/presentatie.py", "Presenteren", ":material/slideshow:", None, render="ui.present.slides:presentation_page"),
+    NavPage("pages/workshop.py", "Workshop", ":material/groups:", None, render="ui.workshop.live:workshop_page"),
+    NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None, render="ui.kennis.kennisbank:render_kennisbank"),
     NavPage("pages/stemmen.py", "Stemmen", ":material/how_to_vote:", None, participant=True,
-            render="ui.stemmen:stemmen_page"),
+            render="ui.workshop.stemmen:stemmen_page"),
 ]
 
 
-# The st.Page objects ui/entry.py registered in the script run on this thread (each run of a session
+# The st.Page objects ui/shell/entry.py registered in the script run on this thread (each run of a session
 # runs on its script thread). A link given one of them is not resolved on disk again:
 # st.page_link with a file path does a realpath() per link, a tenth of a page's rerun.
 _run = threading.local()
 
 
 def remember_pages(pages: dict[str, Any]) -> None:
-    """Called by ui/entry.py with {path: st.Page} for this run."""
+    """Called by ui/shell/entry.py with {path: st.Page} for this run."""
     _run.pages = pages
 
 
 def link_target(path: str) -> Any:
     """What st.page_link and st.switch_page get for the page at `path`: this run's st.Page, or
-    the path itself when ui/entry.py has not run on this thread (a page drawn on its own in a test)."""
+    the path itself when ui/shell/entry.py has not run on this thread (a page drawn on its own in a test)."""
     pages = getattr(_run, "pages", None)
     return pages.get(path, path) if pages else path
 
@@ -87,8 +87,8 @@ def page_by_path(path: str) -> NavPage:
 
 
 def visit(title: str) -> None:
-    """Called by ui/entry.py for the page about to run: vraag 1 has nothing to answer; a visit reads it."""
-    from .state import mark_read
+    """Called by ui/shell/entry.py for the page about to run: vraag 1 has nothing to answer; a visit reads it."""
+    from ui.session.state import mark_read
 
     page = next((p for p in PAGES if p.title == title), None)
     if page is not None and page.step in READ_STEPS:
@@ -111,10 +111,10 @@ def run_page(file: str) -> None:
     first request of a fresh server restarts through app.py at once (streamlit_adapter)."""
     from importlib import import_module
 
-    from .streamlit_adapter import ensure_entrypoint
+    from ui.kit.streamlit_adapter import ensure_entrypoint
 
     ensure_entrypoint()
-    from .abbreviations import start_page
+    from ui.kit.firstuse import start_page
 
     start_page()  # abbreviations are spelled out once per page run
     page = page_by_path(f"pages/{Path(file).name}")

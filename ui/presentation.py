@@ -20,14 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
-
-from keuzehulp import groups
-from keuzehulp.compare import compare
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-from keuzehulp.provenance import strength_label
-from keuzehulp.provenance import texts as basis_texts
-from keuzehulp.schema import (
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import (
     DECISION_IDS,
     ELEMENT_SECTIONS,
     EXAMPLE_MUNICIPALITIES,
@@ -36,14 +30,21 @@ from keuzehulp.schema import (
     Advice,
     Reason,
 )
-from ui.team import team_decision_input
+from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.knowledge.provenance import strength_label
+from keuzehulp.knowledge.provenance import texts as basis_texts
+from keuzehulp.report.compare import compare
 
-from . import autosave, kennis, nav, state
-from . import streamlit_adapter as adapter
-from .abbreviations import explain
-from .chart import group_formation_chart, legend_lines, wait_label_place
-from .cost_results import cost_slide, timeline_slide
-from .workshop_live import slide as workshop_slide
+from keuzehulp.rules import groups
+from ui.costs.results import cost_slide, timeline_slide
+from ui.kennis import links as kennis
+from ui.kit import nav
+from ui.kit import streamlit_adapter as adapter
+from ui.kit.firstuse import explain
+from ui.session import autosave, state
+from ui.wizard.chart import group_formation_chart, legend_lines, wait_label_place
+from ui.wizard.team import team_decision_input
+from ui.workshop.live import slide as workshop_slide
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
 JUMP_KEY = "slide_jump"
@@ -56,7 +57,7 @@ REASON_ON_SLIDE = 160  # characters of the team's reason on the closing slide
 
 # Constant CSS only: no user text is ever formatted into it. --fs is the body size: about
 # 3.1 % of the screen height (34 px on a 1080p projector), never wider than the screen allows.
-# What finds Streamlit's own parts (its test ids) comes from ui/streamlit_adapter.py.
+# What finds Streamlit's own parts (its test ids) comes from ui/kit/streamlit_adapter.py.
 _FS = "font-size: var(--fs); line-height: 1.3;"
 _NAV_FS = "font-size: clamp(0.95rem, 1.9vh, 1.5rem);"
 SLIDE_CSS = "\n<style>\n" + "\n".join([
@@ -98,7 +99,7 @@ SLIDE_CSS = "\n<style>\n" + "\n".join([
 
 # Presenter remotes send PageDown/PageUp (some Space); the arrows for a keyboard. Never while
 # focus is in a field (the team's reason is typed on a slide) or a dropdown. Constant script:
-# no "<" followed by a letter in it (Streamlit's sanitiser would drop it, see ui/streamlit_adapter.py).
+# no "<" followed by a letter in it (Streamlit's sanitiser would drop it, see ui/kit/streamlit_adapter.py).
 KEYS_SCRIPT = r"""<script>
 (() => {
   if (window.__khSlideKeys) return;
@@ -392,7 +393,7 @@ def presentation_page() -> None:
     deck = slides()
     index = max(0, min(len(deck) - 1, int(st.session_state.get(SLIDE_KEY, 0))))
     st.session_state[SLIDE_KEY] = index
-    # Which slide is on screen, for the page-change script (ui/streamlit_adapter.py): a new slide starts at the top.
+    # Which slide is on screen, for the page-change script (ui/kit/streamlit_adapter.py): a new slide starts at the top.
     st.html(f'<span data-kh-slide="{int(index)}"></span>')
     with st.container(key="slide"):
         deck[index].render(advice)

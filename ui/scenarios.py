@@ -1,7 +1,7 @@
 """Named scenarios ("Alleen", "Met de regio"): save, switch, update, delete (sidebar).
 
 Scenarios live in Session.scenarios, so they travel in the saved session. Switching loads the
-scenario's answers as the active profile through ui.state, so every widget is re-seeded.
+scenario's answers as the active profile through ui.session.state, so every widget is re-seeded.
 Answers that belong to no scenario are kept aside when switching (Session.loose_profile, so in
 the autosave too), and changes to the active scenario that were not stored in it make the
 switch ask first whether to keep them: nothing is dropped without the user saying so.
@@ -13,14 +13,13 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from keuzehulp.contract.schema import Profile, Scenario, Session
+from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.report.compare import MAX_COMPARED, compare
 
-from keuzehulp.compare import MAX_COMPARED, compare
-from keuzehulp.markdown import inert_markdown
 from keuzehulp.report import COMPARISON_FORMATS, FORMATS, comparison_filename, render_comparison
 from keuzehulp.report.comparison import marked_table, screen_marks
-from keuzehulp.schema import Profile, Scenario, Session
-
-from . import state
+from ui.session import state
 
 MAX_SCENARIOS = 10
 MAX_NAME = 60
@@ -279,8 +278,7 @@ def _downloads(comparison) -> None:  # type: ignore[no-untyped-def]
 def _costs_side_by_side(comparison) -> None:  # type: ignore[no-untyped-def]
     """Costs and lead time per scenario (issue 12): one table, then each scenario's two charts."""
     from keuzehulp.report.comparison import cost_rows
-
-    from .cost_chart import cost_chart, timeline_chart
+    from ui.costs.charts import cost_chart, timeline_chart
 
     st.subheader("Kosten en doorlooptijd per scenario", anchor=False)
     st.caption("Met dezelfde bedragen voor elk scenario; pas ze aan op de pagina Kosten en doorlooptijd.")

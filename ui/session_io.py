@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from keuzehulp.contract.inputs import InputError, parse_session
+from keuzehulp.contract.schema import Session
 
-from keuzehulp.inputs import InputError, parse_session
 from keuzehulp.report.plain import slug
-from keuzehulp.schema import Session
-
-from . import state
+from ui.session import state
 
 APPLIED_KEY = "keuzehulp_upload_applied"  # file_id of the last upload handled (no rerun loop)
 RESULT_KEY = "keuzehulp_upload_result"  # ("ok", [municipality]) or ("error", [messages])

@@ -2,7 +2,7 @@
 
 Streamlit deletes a widget's state when its page is left, so the session lives under a key no
 widget owns (`keuzehulp_session`). Every write goes through store_session(), so downloads
-(ui/downloads.py) and the autosave (ui/autosave.py) see it. Sessions are immutable in use: a
+(ui/session/downloads.py) and the autosave (ui/session/autosave.py) see it. Sessions are immutable in use: a
 change is a new Session object (model_copy), which lets the autosave tell "changed" by identity.
 """
 
@@ -11,17 +11,16 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import ANSWER_FIELDS, Advice, Profile, Session
+from keuzehulp.rules.engine import advise
 
-from keuzehulp.engine import advise
-from keuzehulp.labels import labels
-from keuzehulp.schema import ANSWER_FIELDS, Advice, Profile, Session
-
-from .downloads import publish
+from ui.session.downloads import publish
 
 LOG = logging.getLogger(__name__)
 
 SESSION_KEY = "keuzehulp_session"
-FIELD_ERRORS_KEY = "keuzehulp_field_errors"  # the widget binding's messages (ui/binding.py)
+FIELD_ERRORS_KEY = "keuzehulp_field_errors"  # the widget binding's messages (ui/session/binding.py)
 ADVICE_KEY = "keuzehulp_advice_memo"
 
 DEFAULT_PROFILE = Profile()

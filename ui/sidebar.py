@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import streamlit as st
+from keuzehulp.dutch.markdown import inert_markdown
 
-from keuzehulp.markdown import inert_markdown
-
-from . import autosave, nav, state
-from .scenarios import scenario_sidebar
-from .session_io import save_button
+from ui.kit import nav
+from ui.present.scenarios import scenario_sidebar
+from ui.session import autosave, state
+from ui.session.files import save_button
 
 ANSWERED_ICON = ":material/check_circle:"
 OPEN_ICON = ":material/radio_button_unchecked:"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.dutch.markdown import inert_markdown
 
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-
-from . import autosave, kennis, nav, session_io, state
-from .widgets import field_input
+from ui.kennis import links as kennis
+from ui.kit import nav
+from ui.session import autosave, state
+from ui.session import files as session_io
+from ui.wizard.widgets import field_input
 
 UPLOAD_KEY = "session_upload"
 

@@ -1,18 +1,18 @@
 """The session API the pages use, in one import (`from ui import state`).
 
 The work is split over three modules; this one re-exports them so pages keep one name:
-- ui/session_store.py: the tab's Session in session state (answers, scenarios, team input,
+- ui/session/store.py: the tab's Session in session state (answers, scenarios, team input,
   route marks) and the advice for it;
-- ui/binding.py: profile widgets seeded from the session and written back on change;
-- ui/downloads.py: downloads built when clicked read the newest session (Latest).
-The autosave to the database is ui/autosave.py (app.py calls it around each run).
+- ui/session/binding.py: profile widgets seeded from the session and written back on change;
+- ui/session/downloads.py: downloads built when clicked read the newest session (Latest).
+The autosave to the database is ui/session/autosave.py (app.py calls it around each run).
 """
 
 from __future__ import annotations
 
-from .binding import ERRORS_KEY, commit_widget, field_errors, seed_widget, validated, widget_value
-from .downloads import DOWNLOAD_WAIT_S, LATEST_KEY, Latest, latest, run_began
-from .session_store import (
+from ui.session.binding import ERRORS_KEY, commit_widget, field_errors, seed_widget, validated, widget_value
+from ui.session.downloads import DOWNLOAD_WAIT_S, LATEST_KEY, Latest
+from ui.session.store import (
     ADVICE_KEY,
     DEFAULT_PROFILE,
     SESSION_KEY,
@@ -21,10 +21,12 @@ from .session_store import (
     current_advice,
     get_profile,
     get_session,
+    latest,
     mark_answered,
     mark_changed_steps,
     mark_read,
     read_steps,
+    run_began,
     set_profile,
     set_session,
     store_session,

@@ -10,9 +10,9 @@ them the same participant; nothing identifies them unless they type a name or ro
 from __future__ import annotations
 
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_IDS, DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER
 
-from keuzehulp.labels import labels
-from keuzehulp.schema import DECISION_IDS, DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER
 from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import (
     MAX_AUTHOR,
@@ -26,14 +26,13 @@ from keuzehulp.workshop.ballot import (
     element_question,
     validate,
 )
-
-from . import streamlit_adapter as adapter
-from .workshop_store import client, engine
+from ui.kit import streamlit_adapter as adapter
+from ui.workshop.store import client, engine
 
 SEEDED_KEY = "stemmen_seeded"  # the workshop id whose stored votes seeded the widgets
 
 # Constant CSS only (never user text): no sidebar or toolbar, large type and touch targets.
-# What finds Streamlit's own parts (its test ids) comes from ui/streamlit_adapter.py.
+# What finds Streamlit's own parts (its test ids) comes from ui/kit/streamlit_adapter.py.
 PHONE_CSS = "<style>\n" + "\n".join([
     adapter.hide_chrome_css(),
     adapter.narrow_main_css("40rem", "1rem 1rem 4rem"),

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_IDS, ELEMENT_SECTIONS, PRIORITY_ORDER, Advice
 
-from keuzehulp.labels import labels
-from keuzehulp.schema import DECISION_IDS, ELEMENT_SECTIONS, PRIORITY_ORDER, Advice
-
-from . import autosave, kennis, nav, state
-from .abbreviations import explain, glossary_links
-from .advice_view import decision_view, element_view
-from .lazy import lazy_expander
-from .team import team_notes_input
-from .widgets import fields_input
+from ui.kennis import links as kennis
+from ui.kennis.glossary import glossary_links
+from ui.kit import nav
+from ui.kit.firstuse import explain
+from ui.kit.lazy import lazy_expander
+from ui.session import autosave, state
+from ui.wizard.advice_view import decision_view, element_view
+from ui.wizard.team import team_notes_input
+from ui.wizard.widgets import fields_input
 
 ADVICE_FAILED = ("Het advies kon nu niet worden berekend. Uw antwoorden zijn bewaard; "
                  "probeer het opnieuw of meld het aan de beheerder.")

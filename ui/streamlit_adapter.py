@@ -51,7 +51,7 @@ def ensure_entrypoint() -> None:
     in its old multipage mode (pages run directly, without app.py's navigation and sidebar;
     streamlit/streamlit#10276). Our st.navigation call switches that mode off for good; this
     guard makes that first run start over in the right mode. Called first in app.py and, for
-    every page file, by ui.nav.run_page before the page's own modules are imported.
+    every page file, by ui.kit.nav.run_page before the page's own modules are imported.
     """
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
@@ -85,7 +85,7 @@ def dutch_css() -> str:
     """The CSS with the upload limit filled in: the largest session file the app opens
     (inputs.parse_json); the browser refuses larger files only above server.maxUploadSize.
     (Imported here, not at the top: ensure_entrypoint must run before the engine loads.)"""
-    from keuzehulp.inputs import MAX_SESSION_BYTES
+    from keuzehulp.contract.inputs import MAX_SESSION_BYTES
 
     return CSS.substitute(limit=f"{MAX_SESSION_BYTES // 1024}\u00a0kB")  # no break before the unit
 
@@ -233,7 +233,7 @@ def _page_setup_html() -> str:
 
 def apply_page_setup() -> None:
     """Every page's constant CSS and scripts as one element (call once per run, from
-    ui/entry.py): page_css, the Dutch CSS and SCRIPT, and PAGE_CHANGE_SCRIPT. One element, not
+    ui/shell/entry.py): page_css, the Dutch CSS and SCRIPT, and PAGE_CHANGE_SCRIPT. One element, not
     four: every rerun sends each element to the browser again, and these never change."""
     st.html(_page_setup_html(), unsafe_allow_javascript=True)
 
@@ -314,7 +314,7 @@ def checkbox_label_css(scope: str, declarations: str) -> str:
 # scroll position across pages, so "Volgende" from question 2 opened question 3 half-way down
 # (scrollTop ≈ 2,700). This constant script (no "<" followed by a letter, see SCRIPT above)
 # watches each finished script run: when the address or the slide on screen (`data-kh-slide`,
-# ui/presentation.py) differs from the last run, it scrolls the main area to the top, and on a
+# ui/present/slides.py) differs from the last run, it scrolls the main area to the top, and on a
 # narrow screen (a phone) it closes the side menu that was used to choose the page. Guarded by
 # tests/browser/test_route_browser.py.
 PHONE_WIDTH = 768  # Streamlit's own breakpoint for the sidebar as an overlay

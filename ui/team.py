@@ -12,15 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from keuzehulp.contract.inputs import dutch_messages
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_OPTIONS, Participant, TeamAction, TeamDecision, TeamInput
+from keuzehulp.dutch.dates import EXAMPLE, NotADate, dutch_date, parse_date, short_date
+from keuzehulp.dutch.dates import MAX_CHARS as DATE_CHARS
+from keuzehulp.dutch.markdown import inert_markdown
 from pydantic import ValidationError
 
-from keuzehulp.dutchdate import EXAMPLE, NotADate, dutch_date, parse_date, short_date
-from keuzehulp.dutchdate import MAX_CHARS as DATE_CHARS
-from keuzehulp.inputs import dutch_messages
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-from keuzehulp.schema import DECISION_OPTIONS, Participant, TeamAction, TeamDecision, TeamInput
-from ui.state import current_advice, get_session, store_session
+from ui.session.state import current_advice, get_session, store_session
 
 MAX_REASON = 2000
 MAX_NOTE = 5000

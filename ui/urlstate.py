@@ -1,4 +1,4 @@
-"""Answers in the URL query string (the codec is keuzehulp/urlcodec.py): read once when a
+"""Answers in the URL query string (the codec is keuzehulp/contract/urlcodec.py): read once when a
 browser session starts, written back after every run. A bad parameter is ignored with a Dutch
 warning; it never crashes the app.
 """
@@ -8,13 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import streamlit as st
+from keuzehulp.contract import urlcodec
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import ANSWER_FIELDS, Profile
+from keuzehulp.dutch.markdown import inert_markdown
 
-from keuzehulp import urlcodec
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-from keuzehulp.schema import ANSWER_FIELDS, Profile
-
-from . import state
+from ui.session import state
 
 LOADED_KEY = "keuzehulp_url_loaded"
 WARNINGS_KEY = "keuzehulp_url_warnings"
@@ -22,7 +21,7 @@ URL_FIELDS: tuple[str, ...] = ANSWER_FIELDS
 
 
 def decode(params: Mapping[str, str], base: Profile | None = None) -> tuple[Profile, list[str]]:
-    """keuzehulp.urlcodec.decode, with each problem as a Markdown line: the question's label,
+    """keuzehulp.contract.urlcodec.decode, with each problem as a Markdown line: the question's label,
     then the message (it quotes the link: untrusted, so escaped)."""
     profile, problems = urlcodec.decode(params, base)
     return profile, [f"{labels().field(name)} — {inert_markdown(message)}" for name, message in problems]

@@ -1,20 +1,19 @@
 """One widget per profile field, keyed by the field name, options = contract values.
 
 Which widget, its Dutch label, help, options and placeholder come from the field's one
-declaration (keuzehulp/fields.py: schema.Profile plus texts/fields.yaml).
+declaration (keuzehulp/contract/fields.py: schema.Profile plus texts/fields.yaml).
 """
 
 from __future__ import annotations
 
 import streamlit as st
+from keuzehulp.contract.fields import field_specs
+from keuzehulp.contract.labels import labels
+from keuzehulp.dutch.markdown import inert_markdown
+from keuzehulp.dutch.numbers import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
+from keuzehulp.rules.derived import NUMERIC_FIELDS
 
-from keuzehulp.derived import NUMERIC_FIELDS
-from keuzehulp.dutchnum import MAX_CHARS, NotAWholeNumber, format_whole_number, parse_whole_number
-from keuzehulp.fields import field_specs
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-
-from . import state
+from ui.session import state
 
 
 def range_text(name: str) -> str:

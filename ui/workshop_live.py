@@ -16,17 +16,16 @@ from zoneinfo import ZoneInfo
 
 import segno
 import streamlit as st
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import DECISION_IDS, Advice, WorkshopVotes
+from keuzehulp.dutch.markdown import inert_markdown
 
-from keuzehulp.labels import labels
-from keuzehulp.markdown import inert_markdown
-from keuzehulp.schema import DECISION_IDS, Advice, WorkshopVotes
 from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import decision_question, questions
 from keuzehulp.workshop.tally import decision_agreement, element_comparisons, snapshot, value_names
-
-from . import state
-from .lazy import lazy_expander
-from .workshop_store import engine, participant_link
+from ui.kit.lazy import lazy_expander
+from ui.session import state
+from ui.workshop.store import engine, participant_link
 
 REFRESH_SECONDS = 1
 MODE_LABELS = {"priority": "Per element een prioriteit (essentieel / aanbevolen / overweeg)",

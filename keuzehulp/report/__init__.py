@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..schema import Advice, Profile, Session
+from keuzehulp.contract.schema import Advice, Profile, Session
+
 from .as_docx import render_docx
 from .as_html import render_html
 from .as_json import render_json
@@ -30,7 +31,7 @@ from .model import Report
 from .plain import slug
 
 if TYPE_CHECKING:
-    from ..compare import Comparison
+    from keuzehulp.report.compare import Comparison
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Format:
         return self.mime.startswith("text/") or self.mime == "application/json"
 
 
-# In the order of the download buttons (ui/advies.py); the CLI's --format choices.
+# In the order of the download buttons (ui/wizard/advies.py); the CLI's --format choices.
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (

@@ -15,8 +15,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from .. import costview as cv
-from ..provenance import texts as basis_texts
+from keuzehulp.costs import view as cv
+from keuzehulp.knowledge.provenance import texts as basis_texts
+
 from .docxrows import keep_together, repeat_header
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..markdown import render_markdown
+from keuzehulp.dutch.markdown import render_markdown
+
 from .as_md import blocks
 from .model import Report
 

@@ -5,15 +5,16 @@ choice and reason, notes, actions, scenario names), goes through `inline` (what 
 through `user`, which also keeps bare web and e-mail addresses from becoming links): it escapes only
 what CommonMark would read as markup (emphasis, code, links, tags, tables, a list or heading at
 the start of a line), so "Actie: sw-bedrijf" and web addresses stay readable in a text editor.
-Raw HTML is off where it is rendered (keuzehulp.markdown), so markup stays text.
+Raw HTML is off where it is rendered (keuzehulp.dutch.markdown), so markup stays text.
 """
 
 from __future__ import annotations
 
 import re
 
-from .. import costview as cv
-from ..provenance import texts as basis_texts
+from keuzehulp.costs import view as cv
+from keuzehulp.knowledge.provenance import texts as basis_texts
+
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 
 # (kind, markdown): kind is "front", "guide", "question", "comparison" or "back"; HTML starts

@@ -18,8 +18,9 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from .. import costview as cv
-from ..provenance import texts as basis_texts
+from keuzehulp.costs import view as cv
+from keuzehulp.knowledge.provenance import texts as basis_texts
+
 from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 from .pdftext import covered, pdf_safe, right_to_left
 

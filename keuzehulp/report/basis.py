@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..assumption_pages import amounts_using, changed_by
-from ..dutchnum import decimal_comma
-from ..provenance import texts as basis_texts
-from ..schema import SECTION_IDS, Reason
+from keuzehulp.contract.schema import SECTION_IDS, Reason
+from keuzehulp.dutch.numbers import decimal_comma
+from keuzehulp.knowledge.assumption_pages import amounts_using, changed_by
+from keuzehulp.knowledge.provenance import texts as basis_texts
+
 from .model import AssumptionPart, ReasonPart
 from .plain import clean
 
 
 def _register() -> Any | None:
     try:
-        from ..register import register
+        from keuzehulp.rules.register import register
 
         return register()
     except Exception:  # a broken register must not stop a download; `check` reports it

@@ -7,15 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ..abbreviations import FirstUse
-from ..costview import CostsSection, costs_section
-from ..dutchdate import dutch_date
-from ..engine import advise
-from ..estimate import estimate as cost_estimate
-from ..groups import estimate
-from ..labels import labels
-from ..provenance import strength_label
-from ..schema import (
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import (
     DECISION_IDS,
     ELEMENT_SECTIONS,
     EXAMPLE_IDS,
@@ -26,6 +19,14 @@ from ..schema import (
     Profile,
     Session,
 )
+from keuzehulp.costs.estimate import estimate as cost_estimate
+from keuzehulp.costs.view import CostsSection, costs_section
+from keuzehulp.dutch.dates import dutch_date
+from keuzehulp.knowledge.abbreviations import FirstUse
+from keuzehulp.knowledge.provenance import strength_label
+from keuzehulp.rules.engine import advise
+from keuzehulp.rules.groups import estimate
+
 from ..workshop.tally import decision_agreement, element_comparisons, spread_line, value_names
 from .basis import assumption_parts, reason_part
 from .model import (

@@ -21,16 +21,17 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ..costview import compare_rows
-from ..dutchdate import dutch_date
-from ..markdown import escape_markdown
+from keuzehulp.costs.view import compare_rows
+from keuzehulp.dutch.dates import dutch_date
+from keuzehulp.dutch.markdown import escape_markdown
+
 from .as_md import table
 from .docxrows import keep_together, repeat_header
 from .plain import clean, slug
 from .texts import comparison_texts, texts
 
 if TYPE_CHECKING:
-    from ..compare import Comparison
+    from keuzehulp.report.compare import Comparison
 
 SHADE = "FFF2CC"  # light yellow behind a differing row in Word
 

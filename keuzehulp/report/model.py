@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..costview import CostsSection
-from ..schema import Advice, Session
+from keuzehulp.contract.schema import Advice, Session
+from keuzehulp.costs.view import CostsSection
+
 from .texts import ReportTexts
 
 
@@ -176,7 +177,7 @@ class Report:
     workshop: list[str] = field(default_factory=list)  # "Stemming in de workshop": about the vote, top 5
     costs: CostsSection | None = None  # Kosten en doorlooptijd (issue 12); None if it could not be computed
     # Bijlage D: every abbreviation or piece of jargon in this report with its meaning, A to Z
-    # (keuzehulp/abbreviations.py; the terms come from the glossary pages).
+    # (keuzehulp/knowledge/abbreviations.py; the terms come from the glossary pages).
     abbreviations: list[tuple[str, str]] = field(default_factory=list)
     rules_date: str = ""  # "1 december 2026" (or "onbekend"): the version of the rules in words
 

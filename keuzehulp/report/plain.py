@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..markdown import strip_invisible
+from keuzehulp.dutch.markdown import strip_invisible
 
 # Characters XML 1.0 forbids (python-docx raises on them) and that have no business in a
 # report anyway: C0 controls except tab/newline/carriage return, lone surrogates, U+FFFE/F.

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..dutchdate import dutch_date
-from ..schema import SECTION_IDS, Advice
+from keuzehulp.contract.schema import SECTION_IDS, Advice
+from keuzehulp.dutch.dates import dutch_date
+
 from .model import SourceGroup, SourceItem
 from .plain import clean
 from .texts import ReportTexts
@@ -27,7 +28,7 @@ REFERENCE_IDS = (
 
 def knowledge_or_none() -> Any | None:
     try:
-        from ..knowledge import knowledge_base
+        from keuzehulp.rules.register import knowledge_base
 
         return knowledge_base()
     except Exception:  # a broken or missing knowledge base must not stop a download

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from ..yamlio import load_model_file
+from keuzehulp.contract.yamlio import load_model_file
 
 T = TypeVar("T", bound=BaseModel)
 

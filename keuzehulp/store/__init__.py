@@ -2,7 +2,7 @@
 
 SQLAlchemy 2 with SQLite by default and PostgreSQL when KEUZEHULP_DATABASE_URL is set; the
 schema is created and upgraded by the Alembic history in keuzehulp/store/migrations at startup.
-No Streamlit here: the app reaches it through ui/session_store.py.
+No Streamlit here: the app reaches it through ui/session/store.py.
 
     store = Store.open()                      # engine + migrations (upgrade head)
     key = new_key()

@@ -6,5 +6,5 @@
     tables.py   the store's `workshops`, `votes` and `rate_limits` tables (Alembic revision 0002)
     repo.py     every read and write of a workshop and its votes, with flood limits in the store
 
-No Streamlit here; the pages (ui/stemmen.py, ui/workshop_live.py) call these functions.
+No Streamlit here; the pages (ui/workshop/stemmen.py, ui/workshop/live.py) call these functions.
 """

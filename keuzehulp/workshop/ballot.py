@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..dutchnum import format_whole_number
-from ..markdown import strip_invisible
-from ..schema import DECISION_IDS, DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER
+from keuzehulp.contract.schema import DECISION_IDS, DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER
+from keuzehulp.dutch.markdown import strip_invisible
+from keuzehulp.dutch.numbers import format_whole_number
 
 ElementMode = Literal["priority", "top5"]
 ELEMENT_MODES: tuple[str, ...] = ("priority", "top5")

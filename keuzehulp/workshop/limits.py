@@ -12,7 +12,7 @@ network, so the limits are made for a room, not for a person:
     submissions   per participant SUBMITS_PER_PARTICIPANT; per workshop and network
                   SUBMITS_PER_ROOM (a room of 250 phones changing votes), per WINDOW
     participants  per workshop at most MAX_PARTICIPANTS (from any network: a hall on one guest
-                  Wi-Fi may fill it); one device is one participant (ui/stemmen.py), and the
+                  Wi-Fi may fill it); one device is one participant (ui/workshop/stemmen.py), and the
                   facilitator sees and removes doubles (repo.roster, repo.remove_participants)
 
 Guessing stays hopeless: per WINDOW one network gets WRONG_CODES_FREE tries, five more after

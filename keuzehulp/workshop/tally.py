@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ..labels import labels
-from ..schema import (
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import (
     DECISION_OPTIONS,
     ELEMENT_IDS,
     PRIORITY_ORDER,
@@ -28,6 +28,7 @@ from ..schema import (
     VoteReason,
     WorkshopVotes,
 )
+
 from .ballot import TOP5_QUESTION, ElementMode, decision_question, element_question
 
 MIN_VOTES = 3

@@ -10,11 +10,10 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
+from keuzehulp.contract.schema import Profile, Session
+from keuzehulp.knowledge.abbreviations import first_unexplained
+from ui.session.state import SESSION_KEY
 from wizard_helpers import open_expander, open_page
-
-from keuzehulp.abbreviations import first_unexplained
-from keuzehulp.schema import Profile, Session
-from ui.state import SESSION_KEY
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "language" / "abbreviations.yaml"
 EXPLANATIONS = {c["term"]: c["meaning"] for c in yaml.safe_load(CASES.read_text(encoding="utf-8"))}

@@ -8,13 +8,13 @@ scripts of their own, because AppTest drops an st.navigation app's sidebar after
 from __future__ import annotations
 
 import pytest
+from keuzehulp.contract.schema import Participant, Profile, Scenario, Session, TeamDecision, TeamInput
 from streamlit.testing.v1 import AppTest
+from ui.session import autosave
+from ui.session.state import SESSION_KEY
 from wizard_helpers import fresh_app, open_page, set_field
 
-from keuzehulp.schema import Participant, Profile, Scenario, Session, TeamDecision, TeamInput
 from keuzehulp.store import new_key
-from ui import autosave
-from ui.state import SESSION_KEY
 
 WORKSHOP = Session(
     profile=Profile(municipality="Lochem", annual_intake=40, regional_cooperation="existing",
@@ -162,8 +162,7 @@ def test_saving_fails_visibly_then_recovers(monkeypatch):
 
 def _delete_script() -> None:
     import streamlit as st
-
-    from ui import autosave
+    from ui.session import autosave
 
     autosave.restore_once()
     autosave.save_if_changed()

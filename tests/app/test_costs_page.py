@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from keuzehulp.contract.schema import CostSettings, RouteShares
+from ui.session.state import SESSION_KEY
 from wizard_helpers import open_page, page_text
-
-from keuzehulp.schema import CostSettings, RouteShares
-from ui.state import SESSION_KEY
 
 PAGE = "pages/kosten.py"
 
@@ -108,22 +107,22 @@ def test_the_reset_button_brings_back_every_starting_value(app):
 
 
 def test_a_long_group_wait_warns_that_the_z_route_does_not_fit_the_term(app):
-    from keuzehulp.schema import Profile
-    from ui import state
+    from keuzehulp.contract.schema import Profile
+    from ui.session import state
 
     open_page(app, PAGE)
     session = app.session_state[SESSION_KEY]
     app.session_state[SESSION_KEY] = session.model_copy(update={
         "profile": Profile(annual_intake=10, min_group_size=12, level_mix="mixed"),
         "costs": CostSettings(training_format="group")})
-    assert state  # the page reads the session through ui.state
+    assert state  # the page reads the session through ui.session.state
     app.run()
     text = page_text(app)
     assert "Z-route" in text and "na het einde van de termijn" in text
 
 
 def test_the_comparison_page_shows_costs_and_lead_time_per_scenario(app):
-    from keuzehulp.schema import Profile, Scenario, Session
+    from keuzehulp.contract.schema import Profile, Scenario, Session
 
     session = Session(profile=Profile(), scenarios=[Scenario(name="Alleen", profile=Profile(annual_intake=20)),
                                                      Scenario(name="Samen", profile=Profile(annual_intake=40))],

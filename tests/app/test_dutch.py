@@ -1,4 +1,4 @@
-"""The constant scripts of ui/streamlit_adapter.py: Streamlit's own words in Dutch, and a new
+"""The constant scripts of ui/kit/streamlit_adapter.py: Streamlit's own words in Dutch, and a new
 page starting at the top."""
 
 from __future__ import annotations
@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from ui.streamlit_adapter import PAGE_CHANGE_SCRIPT, SCRIPT
+from ui.kit.streamlit_adapter import PAGE_CHANGE_SCRIPT, SCRIPT
 
 
 @pytest.mark.parametrize("script", [SCRIPT, PAGE_CHANGE_SCRIPT], ids=["dutch", "page-change"])

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from ui.session.state import SESSION_KEY
 from wizard_helpers import fresh_app, open_page
-
-from ui.state import SESSION_KEY
 
 Q2 = "pages/q2_organisatie.py"
 

@@ -1,8 +1,7 @@
 """Flood limits behind a proxy count the address the proxy saw, not one the visitor typed."""
 
 import pytest
-
-from ui.workshop_store import forwarded_client
+from ui.workshop.store import forwarded_client
 
 
 @pytest.mark.parametrize(("header", "expected"), [

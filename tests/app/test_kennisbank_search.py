@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
+from keuzehulp.rules.register import knowledge_base
 from wizard_helpers import fresh_app, open_page, page_text
-
-from keuzehulp.knowledge import knowledge_base
 
 KENNISBANK = "pages/kennisbank.py"
 

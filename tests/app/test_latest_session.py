@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import threading
 
-from keuzehulp.schema import Profile, Session
-from ui.state import Latest
+from keuzehulp.contract.schema import Profile, Session
+from ui.session.state import Latest
 
 
 def test_download_waits_for_the_rerun_that_stores_the_typed_text():

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Session
+from keuzehulp.rules.engine import advise
+from ui.session.state import SESSION_KEY
+from ui.workshop import store as workshop_store
 from wizard_helpers import fresh_app, open_page, page_text
 
-from keuzehulp.engine import advise
-from keuzehulp.labels import labels
-from keuzehulp.schema import Session
 from keuzehulp.workshop import repo
-from ui import workshop_store
-from ui.state import SESSION_KEY
 
 PARTICIPANT = "deelnemer-token-0123456789"
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import gc
 
+from keuzehulp.rules.register import knowledge_base
+from keuzehulp.rules.ruleset import rules
 from wizard_helpers import fresh_app
-
-from keuzehulp.knowledge import knowledge_base
-from keuzehulp.rules import rules
 
 
 def walked_by_collection() -> set[int]:
@@ -32,16 +31,16 @@ def test_first_run_freezes_content_so_each_click_collects_little():
 def test_what_is_frozen_is_found_not_listed():
     """Every content loader of the app's modules is called before the freeze, without a list:
     a new `@lru_cache` loader (or a new page module) is picked up by itself."""
-    from ui import memory
+    from ui.kit import memory
 
     modules = memory._modules()
     names = {m.__name__ for m in modules}
-    assert {"ui.chart", "keuzehulp.report.as_docx", "keuzehulp.report.as_pdf"} <= names  # imported on a click
+    assert {"ui.wizard.chart", "keuzehulp.report.as_docx", "keuzehulp.report.as_pdf"} <= names  # imported on a click
     import pkgutil
 
     import ui
     assert {f"ui.{m.name}" for m in pkgutil.iter_modules(ui.__path__)} <= names  # every page module
     found = {f"{f.__module__}.{f.__name__}" for f in memory.loaders(modules)}
-    assert {"keuzehulp.labels.labels", "keuzehulp.rules.rules", "keuzehulp.knowledge.knowledge_base",
-            "keuzehulp.report.texts.texts", "keuzehulp.fields.field_specs"} <= found
-    assert "keuzehulp.engine.advise" not in found  # takes an argument: no loader
+    assert {"keuzehulp.contract.labels.labels", "keuzehulp.rules.ruleset.rules", "keuzehulp.knowledge.base.knowledge_base",
+            "keuzehulp.report.texts.texts", "keuzehulp.contract.fields.field_specs"} <= found
+    assert "keuzehulp.rules.engine.advise" not in found  # takes an argument: no loader

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
+from keuzehulp.contract.schema import Profile, Scenario, Session
+from ui.session.state import SESSION_KEY
 from wizard_helpers import fresh_app, open_page
-
-from keuzehulp.schema import Profile, Scenario, Session
-from ui.state import SESSION_KEY
 
 SAVED = Profile(partners=["language_provider", "vocational_college"])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from keuzehulp.schema import Profile, Session
-from ui.session_io import read_upload, session_filename, session_json
+from keuzehulp.contract.schema import Profile, Session
+from ui.session.files import read_upload, session_filename, session_json
 
 
 def test_a_saved_session_reads_back_the_same():

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import ANSWER_FIELDS, Profile, Session
+from ui.kit.nav import PAGES
+from ui.session.state import SESSION_KEY, validated
 from wizard_helpers import STEP_PAGES, fill_in, fresh_app, open_page, page_text, set_field
-
-from keuzehulp.labels import labels
-from keuzehulp.schema import ANSWER_FIELDS, Profile, Session
-from ui.nav import PAGES
-from ui.state import SESSION_KEY, validated
 
 # Every profile field answered with a value that is not its default.
 EVERY_FIELD = {

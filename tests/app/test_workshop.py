@@ -12,14 +12,14 @@ import io
 import re
 
 from docx import Document
+from keuzehulp.contract.inputs import parse_session
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Profile, Scenario, Session, TeamDecision, TeamInput
+from keuzehulp.report.compare import compare
+from ui.session.state import SESSION_KEY
 from wizard_helpers import open_expander, open_page, page_text
 
 from keuzehulp import advise
-from keuzehulp.compare import compare
-from keuzehulp.inputs import parse_session
-from keuzehulp.labels import labels
-from keuzehulp.schema import Profile, Scenario, Session, TeamDecision, TeamInput
-from ui.state import SESSION_KEY
 
 ALONE = Profile(municipality="Lochem", annual_intake=25)
 REGION = ALONE.model_copy(update={"regional_cooperation": "existing", "regional_intake": 400})
@@ -125,7 +125,7 @@ def test_saved_session_round_trips_scenarios_and_team_choices():
         "decisions": {"training_format": {"choice": "group", "reason": "Samen met de regio."}},
         "notes": {"q2": "Navragen."},
     })})
-    from ui.session_io import session_json  # what 'Sessie opslaan' downloads
+    from ui.session.files import session_json  # what 'Sessie opslaan' downloads
 
     again = parse_session(session_json(session))
     assert again == session

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from keuzehulp.contract.schema import Profile, Session, TeamDecision, TeamInput
+from ui.session.state import SESSION_KEY
 from wizard_helpers import open_expander, open_page, page_text
 
 from keuzehulp import advise
 from keuzehulp.report import render
-from keuzehulp.schema import Profile, Session, TeamDecision, TeamInput
-from ui.state import SESSION_KEY
 
 LOCHEM = Profile(municipality="Lochem", annual_intake=14)
 

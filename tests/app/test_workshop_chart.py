@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from keuzehulp.groups import describe, how_long, intake_needed, months_to_fill, needed
-from keuzehulp.schema import Profile
-from ui.chart import CLIP_MONTHS, chart_description, chart_points, group_formation_chart, legend_lines
+from keuzehulp.contract.schema import Profile
+from keuzehulp.rules.groups import describe, how_long, intake_needed, months_to_fill, needed
+from ui.wizard.chart import CLIP_MONTHS, chart_description, chart_points, group_formation_chart, legend_lines
 
 
 def _layers(profile: Profile, **kwargs) -> list[dict]:

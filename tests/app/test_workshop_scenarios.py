@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from keuzehulp.contract.schema import Profile, Scenario, Session
 from streamlit.testing.v1 import AppTest
-
-from keuzehulp.schema import Profile, Scenario, Session
-from ui.state import SESSION_KEY
+from ui.session.state import SESSION_KEY
 
 ALONE = Profile(municipality="Lochem", annual_intake=25)
 REGION = ALONE.model_copy(update={"regional_cooperation": "existing", "regional_intake": 400})
@@ -20,8 +19,7 @@ REGION = ALONE.model_copy(update={"regional_cooperation": "existing", "regional_
 
 def _sidebar_script() -> None:
     import streamlit as st
-
-    from ui.scenarios import scenario_sidebar
+    from ui.present.scenarios import scenario_sidebar
 
     with st.sidebar:
         scenario_sidebar()
@@ -151,7 +149,7 @@ def test_a_scenario_name_with_markup_is_shown_as_text(at):
 
 def test_a_name_over_sixty_characters_is_refused():
     # The text field stops at 60 characters; a longer name (e.g. from code) is refused too.
-    from ui.scenarios import name_problem
+    from ui.present.scenarios import name_problem
 
     assert name_problem("x" * 61, Session()) == "De naam is te lang; hoogstens 60 tekens."
     assert name_problem("x" * 60, Session()) is None

@@ -4,13 +4,13 @@ slide, and 'Ga naar dia' jumps anywhere."""
 
 from __future__ import annotations
 
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Profile, Scenario, Session
+from ui.present.slides import JUMP_KEY, SLIDE_KEY
+from ui.session.state import SESSION_KEY
 from wizard_helpers import open_page, page_text
 
 from keuzehulp import advise
-from keuzehulp.labels import labels
-from keuzehulp.schema import Profile, Scenario, Session
-from ui.presentation import JUMP_KEY, SLIDE_KEY
-from ui.state import SESSION_KEY
 
 ALONE = Profile(municipality="Lochem", annual_intake=25)
 REGION = ALONE.model_copy(update={"regional_cooperation": "existing", "regional_intake": 400})

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from keuzehulp.contract.fields import field_specs
+from keuzehulp.contract.labels import labels
 from streamlit.testing.v1 import AppTest
-
-from keuzehulp.fields import field_specs
-from keuzehulp.labels import labels
-from ui.nav import step_pages
+from ui.kit.nav import step_pages
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 STEP_PAGES = {page.step: page.path for page in step_pages()}  # start, q1..q5 in route order
@@ -60,7 +59,7 @@ def page_text(at: AppTest) -> str:
 
 
 def open_expander(at: AppTest, key: str) -> AppTest:
-    """Open an expander whose contents are drawn only once opened (ui/lazy.py), as a click on
+    """Open an expander whose contents are drawn only once opened (ui/kit/lazy.py), as a click on
     its title would, and run the page."""
     at.session_state[key] = True
     return at.run()

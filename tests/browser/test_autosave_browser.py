@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from keuzehulp.contract.labels import labels
 from playwright.sync_api import Page, expect
-
-from keuzehulp.labels import labels
 
 from .server import Server, wait_idle
 from .walk import go, main_text, set_number, set_text, settle

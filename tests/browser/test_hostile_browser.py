@@ -11,10 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
+from keuzehulp.contract.schema import DECISION_OPTIONS, ELEMENT_IDS, SECTION_IDS, Session
+from keuzehulp.contract.yamlio import load_yaml_file
 from playwright.sync_api import expect
-
-from keuzehulp.schema import DECISION_OPTIONS, ELEMENT_IDS, SECTION_IDS, Session
-from keuzehulp.yamlio import load_yaml_file
 
 from .server import ROOT, wait_idle
 from .walk import go, open_path, settle

@@ -1,6 +1,6 @@
 """Route and status in a real browser: every page change starts at the top (before, "Volgende"
 from question 2 opened question 3 at scrollTop ≈ 2,700), a new slide starts at the top, and on
-a phone the side menu closes once a page is chosen (the page-change script in ui/streamlit_adapter.py)."""
+a phone the side menu closes once a page is chosen (the page-change script in ui/kit/streamlit_adapter.py)."""
 
 from __future__ import annotations
 

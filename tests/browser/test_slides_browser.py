@@ -16,11 +16,11 @@ import re
 from datetime import date
 
 import pytest
+from keuzehulp.contract.schema import Profile, Session, TeamAction, TeamDecision, TeamInput
 from playwright.sync_api import expect
 
 from keuzehulp import advise
 from keuzehulp.report import render
-from keuzehulp.schema import Profile, Session, TeamAction, TeamDecision, TeamInput
 
 from .server import wait_idle
 

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from keuzehulp.contract.labels import labels
+from keuzehulp.contract.schema import Profile
 from playwright.sync_api import expect
-
-from keuzehulp.labels import labels
-from keuzehulp.schema import Profile
-from ui.nav import PAGES
+from ui.kit.nav import PAGES
 
 from .server import wait_idle
 from .walk import (
@@ -191,7 +190,7 @@ def test_streamlits_typing_hints_are_in_dutch(server, page):
 def test_the_partners_choice_list_speaks_dutch(server, page):
     """Streamlit's own words in a multiselect: its "Select all", the count of what a search
     found, "No results" and what a screen reader announces are Dutch; the options keep their
-    own labels (ui/streamlit_adapter.py)."""
+    own labels (ui/kit/streamlit_adapter.py)."""
     open_path(page, f"{server.url}/q2_organisatie")
     box = page.get_by_role("combobox", name=labels().field("partners"))
     dropdown = page.get_by_test_id("stMultiSelectDropdown")

@@ -185,7 +185,7 @@ def test_reason_typed_then_download_at_once_is_in_the_download(server, page):
 
 
 def test_the_action_box_stays_open_and_keeps_focus_while_the_team_fills_it_in(server, page):
-    """The team's action box is drawn only once opened (ui/lazy.py). Opened with the keyboard,
+    """The team's action box is drawn only once opened (ui/kit/lazy.py). Opened with the keyboard,
     focus stays on it; after Enter in the action field the field keeps focus and the card shows
     what was written down, also once the box is closed again."""
     page.goto(f"{server.url}/q3_begeleiding")

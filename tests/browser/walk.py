@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from keuzehulp.contract.labels import labels
 from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-from keuzehulp.labels import labels
 
 from .server import wait_idle
 
