@@ -71,6 +71,7 @@ def test_input_errors_come_back_as_field_and_message_pairs() -> None:
 
 
 
+
     try:
         Profile.model_validate({"annual_intake": 20000, "level_mix": "half"})
     except ValidationError as exc:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from keuzehulp.store import make_engine, migrate
-from keuzehulp.workshop import repo
+from keuzehulp.workshop import limits, repo
 from keuzehulp.workshop.ballot import Vote, VoteError, validate
 from keuzehulp.workshop.repo import JoinError, NotAllowed
 from keuzehulp.workshop.tables import votes as votes_table
@@ -72,19 +72,89 @@ def test_an_unknown_code_is_refused_in_dutch_and_changes_nothing(workshop_engine
         repo.join(workshop_engine, "<b>x</b>" * 2000, CLIENT)
 
 
-def test_guessing_codes_is_stopped_per_client_and_never_reaches_a_workshop(workshop_engine):
+def test_guessing_codes_is_slowed_per_network_and_never_reaches_a_workshop(workshop_engine):
     opened = repo.create_workshop(workshop_engine)
     info = repo.join(workshop_engine, opened.code, CLIENT)
     repo.cast(workshop_engine, info.id, "p1", CLIENT, [vote()])
     guesser = "198.51.100.7"
     guesses = [c for c in ("CCCCCCC" + ch for ch in "ACDEFHJKMNPRTWXY3479") if c != opened.code]
-    for guess in guesses[:repo.JOIN_FAILURES_PER_WINDOW]:
+    now = repo.utcnow()
+    for guess in guesses[:repo.WRONG_CODES_FREE]:
         with pytest.raises(JoinError, match="kennen we niet"):
-            repo.join(workshop_engine, guess, guesser)
-    with pytest.raises(JoinError, match="Te veel verkeerde codes"):
-        repo.join(workshop_engine, opened.code, guesser)  # even the right one, for a while
+            repo.join(workshop_engine, guess, guesser, now=now)
+    with pytest.raises(JoinError, match="kennen we niet"):  # the sixth still gets an answer...
+        repo.join(workshop_engine, guesses[-1], guesser, now=now)
+    with pytest.raises(JoinError, match="Wacht 2 seconden"):  # ...then the network waits, even
+        repo.join(workshop_engine, opened.code, guesser, now=now)  # with the right code
     assert repo.join(workshop_engine, opened.code, CLIENT).id == info.id  # others are not hindered
     assert counts(workshop_engine, opened) == {"in_house": 1}
+
+
+def test_one_network_waits_seconds_that_grow_never_ten_minutes(workshop_engine):
+    """Issue 22: 20 wrong codes in 2 seconds used to lock an address for 10 minutes. Now the
+    wait doubles per counted wrong code (2, 4, 8, ... seconds) up to a minute; tries during a
+    wait are refused unchecked and uncounted, and the right code is let in once it is over."""
+    opened = repo.create_workshop(workshop_engine)
+    assert [limits.wait_after(n).seconds for n in range(5, 13)] == [0, 2, 4, 8, 16, 32, 60, 60]
+    room, start = "192.0.2.44", repo.utcnow()
+    for i in range(20):  # 20 wrong codes in 2 seconds
+        with pytest.raises(JoinError):
+            repo.join(workshop_engine, "CCCC-CCCC", room, now=start + timedelta(milliseconds=100 * i))
+    with pytest.raises(JoinError, match="Wacht 1 seconde"):
+        repo.join(workshop_engine, opened.code, room, "nieuwe-deelnemer-0001", now=start + timedelta(seconds=1.9))
+    assert repo.join(workshop_engine, opened.code, room, "nieuwe-deelnemer-0001",
+                     now=start + timedelta(seconds=3)).code == opened.code
+
+    patient, now = "192.0.2.45", start  # a guesser who waits out every delay: 12 codes in 3 minutes
+    for counted in range(12):
+        now += limits.wait_after(counted)
+        with pytest.raises(JoinError, match="kennen we niet"):
+            repo.join(workshop_engine, "CCCC-CCCC", patient, now=now)
+    with pytest.raises(JoinError, match="Wacht 59 seconden"):
+        repo.join(workshop_engine, opened.code, patient, "nieuwe-deelnemer-0002", now=now + timedelta(seconds=1))
+    assert repo.join(workshop_engine, opened.code, patient, "nieuwe-deelnemer-0002",
+                     now=now + limits.MAX_WAIT).code == opened.code  # after a minute, not ten
+
+
+def test_a_participant_who_joined_is_never_refused_by_wrong_codes_of_the_room(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    room = "203.0.113.9"
+    info = repo.join(workshop_engine, opened.code, room, "deelnemer-in-de-zaal-01")
+    for _ in range(20):
+        with pytest.raises(JoinError):
+            repo.join(workshop_engine, "CCCC-CCCC", room)
+    with pytest.raises(JoinError, match="Wacht"):
+        repo.join(workshop_engine, opened.code, room, "nog-een-nieuwe-deelnemer")
+    assert repo.join(workshop_engine, opened.code, room, "deelnemer-in-de-zaal-01").id == info.id
+    repo.cast(workshop_engine, info.id, "deelnemer-in-de-zaal-01", room, [vote("mixed")])
+    assert counts(workshop_engine, opened) == {"mixed": 1}
+    # a wrong code with a joined participant's token is still a wrong code
+    with pytest.raises(JoinError, match="Wacht"):
+        repo.join(workshop_engine, "CCCC-CCCC", room, "deelnemer-in-de-zaal-01")
+
+
+@pytest.mark.parametrize("client, network", [
+    ("192.0.2.1", "192.0.2.1"),
+    ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+    ("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"),
+    ("2001:db8:1:3::1", "2001:db8:1:3::/64"),
+    ("::ffff:192.0.2.1", "192.0.2.1"),
+    ("fe80::1%eth0", "fe80::/64"),
+    ("local", "local"),
+])
+def test_ipv6_addresses_count_per_64(client, network):
+    assert limits.network_of(client) == network
+
+
+def test_rotating_through_an_ipv6_64_does_not_escape_the_wait(workshop_engine):
+    opened = repo.create_workshop(workshop_engine)
+    now = repo.utcnow()
+    for i in range(repo.WRONG_CODES_FREE + 1):
+        with pytest.raises(JoinError, match="kennen we niet"):
+            repo.join(workshop_engine, "CCCC-CCCC", f"2001:db8:5:6::{i + 1:x}", now=now)
+    with pytest.raises(JoinError, match="Wacht"):
+        repo.join(workshop_engine, opened.code, "2001:db8:5:6:dead:beef:0:1", now=now)
+    assert repo.join(workshop_engine, opened.code, "2001:db8:5:7::1", now=now).id  # the next /64
 
 
 def test_an_expired_workshop_cannot_be_joined_and_is_purged_with_its_votes(workshop_engine):
@@ -159,16 +229,44 @@ def test_a_flood_from_one_participant_is_refused_and_counted_once(workshop_engin
     assert counts(workshop_engine, opened) == {"in_house": 1, "mixed": 1}
 
 
-def test_a_flood_of_new_participants_from_one_client_is_refused(workshop_engine, monkeypatch):
-    monkeypatch.setattr(repo, "NEW_PARTICIPANTS_PER_CLIENT", 5)
+def test_a_full_workshop_refuses_new_participants_but_not_those_who_joined(workshop_engine, monkeypatch):
+    monkeypatch.setattr(repo, "MAX_PARTICIPANTS", 5)
     opened = repo.create_workshop(workshop_engine)
     info = repo.join(workshop_engine, opened.code, CLIENT)
     for i in range(5):
         repo.cast(workshop_engine, info.id, f"p{i}", "203.0.113.5", [vote()])
-    with pytest.raises(VoteError, match="te veel nieuwe deelnemers"):
+    with pytest.raises(VoteError, match="vol"):
         repo.cast(workshop_engine, info.id, "p-extra", "203.0.113.5", [vote()])
+    with pytest.raises(JoinError, match="vol"):
+        repo.join(workshop_engine, opened.code, CLIENT, "p-extra-by-code")
     repo.cast(workshop_engine, info.id, "p0", "203.0.113.5", [vote("mixed")])  # known ones may change
     assert sum(counts(workshop_engine, opened).values()) == 5
+
+
+def test_the_facilitator_sees_who_joined_marks_doubles_and_removes_them(workshop_engine):
+    """Issue 22: one client made 30 participants in 3 seconds. The facilitator sees them per
+    network (never a token or address), joined within seconds of each other, and removes them
+    with their votes; the room's own votes stay."""
+    opened = repo.create_workshop(workshop_engine)
+    start = repo.utcnow()
+    info = repo.join(workshop_engine, opened.code, "192.0.2.50", "anna-token-000000001", now=start)
+    repo.cast(workshop_engine, info.id, "anna-token-000000001", "192.0.2.50", [vote("mixed")], author="Anna",
+              now=start)
+    for i in range(30):
+        repo.cast(workshop_engine, info.id, f"script-token-{i:08d}", "198.51.100.99", [vote()],
+                  now=start + timedelta(seconds=10 + i * 0.1))
+    with pytest.raises(NotAllowed):
+        repo.roster(workshop_engine, opened.code, "not-the-secret")
+    people = repo.roster(workshop_engine, opened.code, opened.secret)
+    assert len(people) == 31 and people[0].author == "Anna" and not people[0].double
+    assert {p.network for p in people[1:]} == {2} and sum(p.double for p in people) == 29
+    assert all("token" not in p.key and "198.51" not in p.key for p in people)
+    removed = repo.remove_participants(workshop_engine, opened.code, opened.secret, [p.key for p in people[1:]])
+    assert removed == 30
+    assert counts(workshop_engine, opened) == {"mixed": 1}
+    assert [p.author for p in repo.roster(workshop_engine, opened.code, opened.secret)] == ["Anna"]
+    with pytest.raises(NotAllowed):
+        repo.remove_participants(workshop_engine, opened.code, "", [people[0].key])
 
 
 def test_a_name_with_markup_or_of_ten_thousand_characters(workshop_engine):
@@ -203,7 +301,7 @@ def test_revision_0002_cascades_a_deleted_workshop_to_its_votes_and_downgrades(s
     engine = make_engine(store_url)
     try:
         migrate(engine)
-        assert {"workshops", "votes", "rate_limits"} <= set(inspect(engine).get_table_names())
+        assert {"workshops", "votes", "rate_limits", "participants"} <= set(inspect(engine).get_table_names())
         opened = repo.create_workshop(engine)
         info = repo.join(engine, opened.code, CLIENT)
         repo.cast(engine, info.id, "p1", CLIENT, [vote()])

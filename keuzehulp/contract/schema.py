@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     JsonValue,
@@ -20,7 +21,12 @@ from pydantic import (
     model_validator,
 )
 
+from keuzehulp.dutch.markdown import strip_invisible
 from keuzehulp.dutch.numbers import dutch_number
+
+# Every text a person types (a name, reason, note, scenario name, vote): bidirectional controls
+# and zero-width characters removed as it is read, before its length is checked (issue 22).
+UserText = Annotated[str, BeforeValidator(lambda v: strip_invisible(v) if isinstance(v, str) else v)]
 
 # 2: every reason is an object that says whose word it is (Reason, DecisionAdvice.basis).
 # 3 (issue 23): the route mix and the share of family migrants are answers (Profile.route_shares,
@@ -131,7 +137,7 @@ class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     schema_version: SchemaVersion = SCHEMA_VERSION
-    municipality: str = Field("", max_length=100)
+    municipality: UserText = Field("", max_length=100)
     annual_intake: int = Field(30, ge=0, le=10000)
     level_mix: Literal["similar", "mixed"] = "mixed"
     sector_mix: Literal["similar", "diverse"] = "diverse"
@@ -282,15 +288,15 @@ class Advice(BaseModel):
 class Participant(BaseModel):
     model_config = _STRICT
 
-    name: str = Field("", max_length=100)
-    role: str = Field("", max_length=100)
+    name: UserText = Field("", max_length=100)
+    role: UserText = Field("", max_length=100)
 
 
 class TeamDecision(BaseModel):
     model_config = _STRICT
 
-    choice: str = ""  # "" = not decided yet; else one of the decision's options
-    reason: str = Field("", max_length=2000)
+    choice: UserText = ""  # "" = not decided yet; else one of the decision's options
+    reason: UserText = Field("", max_length=2000)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -306,8 +312,8 @@ class TeamAction(BaseModel):
 
     model_config = _STRICT
 
-    action: str = Field("", max_length=500)
-    owner: str = Field("", max_length=100)
+    action: UserText = Field("", max_length=500)
+    owner: UserText = Field("", max_length=100)
     due: date | None = None
 
     def is_empty(self) -> bool:
@@ -321,7 +327,7 @@ class TeamInput(BaseModel):
 
     participants: list[Participant] = Field(default_factory=list, max_length=50)
     decisions: dict[DecisionId, TeamDecision] = Field(default_factory=dict)
-    notes: dict[SectionId, str] = Field(default_factory=dict)
+    notes: dict[SectionId, UserText] = Field(default_factory=dict)
     # workshop (issue 14): actions keyed by element id; optional, so older files load
     actions: dict[str, TeamAction] = Field(default_factory=dict)
 
@@ -351,17 +357,35 @@ class VoteReason(BaseModel):
 
     model_config = _STRICT
 
-    value: str = Field("", max_length=200)  # the option it goes with
-    text: str = Field(..., max_length=200)
-    author: str = Field("", max_length=60)  # name or role, only when the participant typed one
+    value: UserText = Field("", max_length=200)  # the option it goes with
+    text: UserText = Field(..., max_length=200)
+    author: UserText = Field("", max_length=60)  # name or role, only when the participant typed one
+
+
+# No count of a workshop's votes is negative or larger than this: the store lets at most 250
+# participants join one workshop (workshop/repo.py MAX_PARTICIPANTS; a few more can slip in when
+# two join at the same instant on PostgreSQL), so an uploaded session with -1 or 10**20 votes is
+# refused with a Dutch message instead of being printed in every download.
+MAX_WORKSHOP_COUNT = 1000
+VoteCount = Annotated[int, Field(ge=0, le=MAX_WORKSHOP_COUNT)]
 
 
 class QuestionVotes(BaseModel):
     model_config = _STRICT
 
-    counts: dict[str, int] = Field(default_factory=dict)  # option / priority / element id -> votes
-    voters: int = Field(0, ge=0)  # participants who answered this question
+    # option / priority / element id -> votes; at most one entry per element (the longest list)
+    counts: dict[str, VoteCount] = Field(default_factory=dict, max_length=len(ELEMENT_IDS))
+    voters: VoteCount = 0  # participants who answered this question
     reasons: list[VoteReason] = Field(default_factory=list, max_length=1000)
+
+    @model_validator(mode="after")
+    def _no_more_votes_than_voters(self) -> QuestionVotes:
+        # Each voter gives a value (or an element of a top 5) at most one vote.
+        for value, count in self.counts.items():
+            if count > self.voters:
+                raise ValueError(f"stemming: {count} stemmen op '{_short(value)}' van {self.voters} "
+                                 "stemmers kan niet")
+        return self
 
 
 class WorkshopVotes(BaseModel):
@@ -369,12 +393,12 @@ class WorkshopVotes(BaseModel):
 
     model_config = _STRICT
 
-    code: str = Field("", max_length=20)  # the join code participants type
-    secret: str = Field("", max_length=100)  # the facilitator's secret; the store keeps only its hash
+    code: UserText = Field("", max_length=20)  # the join code participants type
+    secret: UserText = Field("", max_length=100)  # the facilitator's secret; the store keeps only its hash
     element_mode: Literal["priority", "top5"] = "priority"
     closed: bool = False
-    participants: int = Field(0, ge=0)
-    taken_at: str = Field("", max_length=40)  # ISO time (UTC) of the snapshot
+    participants: VoteCount = 0
+    taken_at: UserText = Field("", max_length=40)  # ISO time (UTC) of the snapshot
     questions: dict[str, QuestionVotes] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -382,14 +406,25 @@ class WorkshopVotes(BaseModel):
         known = {f"decision:{d}" for d in DECISION_IDS} | {f"element:{e}" for e in ELEMENT_IDS} | {"top5"}
         unknown = sorted(set(self.questions) - known)
         if unknown:
-            raise ValueError(f"stemming: onbekende vraag '{unknown[0]}'")
+            raise ValueError(f"stemming: onbekende vraag '{_short(unknown[0])}'")
+        for question, votes in self.questions.items():
+            if votes.voters > self.participants:
+                raise ValueError(f"stemming bij '{question}': {votes.voters} stemmers van "
+                                 f"{self.participants} deelnemers kan niet")
+            kind, _, subject = question.partition(":")
+            allowed = (DECISION_OPTIONS[subject] if kind == "decision" else
+                       tuple(PRIORITY_ORDER) if kind == "element" else ELEMENT_IDS)
+            odd = sorted(set(votes.counts) - set(allowed))
+            if odd:
+                raise ValueError(f"stemming bij '{question}': '{_short(odd[0])}' is geen antwoord op "
+                                 "deze vraag")
         return self
 
 
 class Scenario(BaseModel):
     model_config = _STRICT
 
-    name: str = Field(..., min_length=1, max_length=60)
+    name: UserText = Field(..., min_length=1, max_length=60)
     profile: Profile
 
 
@@ -436,7 +471,7 @@ class Session(BaseModel):
     kind: Literal["keuzehulp-sessie"] = "keuzehulp-sessie"
     profile: Profile = Field(default_factory=Profile)
     scenarios: list[Scenario] = Field(default_factory=list, max_length=10)
-    active_scenario: str | None = None
+    active_scenario: UserText | None = None
     team: TeamInput = Field(default_factory=TeamInput)
     # Costs and lead time (issue 12); optional, so sessions saved before it still load.
     costs: CostSettings = Field(default_factory=lambda: CostSettings())

@@ -1,7 +1,8 @@
 """Markdown: the report as text a person can read as is, and the basis of the HTML download.
 
 Every string, the tool's own and what a user typed (municipality, participants, the team's
-choice and reason, notes, actions, scenario names), goes through `inline`: it escapes only
+choice and reason, notes, actions, scenario names), goes through `inline` (what a user typed
+through `user`, which also keeps bare web and e-mail addresses from becoming links): it escapes only
 what CommonMark would read as markup (emphasis, code, links, tags, tables, a list or heading at
 the start of a line), so "Actie: sw-bedrijf" and web addresses stay readable in a text editor.
 Raw HTML is off where it is rendered (keuzehulp.dutch.markdown), so markup stays text.
@@ -36,7 +37,18 @@ def inline(text: str) -> str:
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", text))
 
 
-user = inline  # what a user typed gets the same treatment; kept as a name for readability
+# Markdown viewers (GitHub, VS Code, Obsidian: GFM autolinks, markdown-it's linkify) turn bare
+# addresses in text into links: "https://…", "www.…", "gemeente.nl", "naam@gemeente.nl". What a
+# user typed must not become a link in the download (issue 22), so in their text a backslash goes
+# before the ':' of "://", before every '@', and before a '.' between a letter and a word
+# character (a host name's dot; "1.000" keeps its dot as is). The text reads the same once
+# rendered, and in a text editor as "https\://www\.gemeente\.nl".
+_BARE_ADDRESS = re.compile(r"(?<=[^\W\d_])\.(?=\w)|:(?=//)|@")
+
+
+def user(text: str) -> str:
+    """What a user typed, made inert like `inline` and with bare addresses that no viewer links."""
+    return _BARE_ADDRESS.sub(lambda m: "\\" + m.group(0), inline(text))
 
 
 def _bullets(items: list[str], esc=inline) -> str:
@@ -177,7 +189,7 @@ def _comparison(r: Report) -> str:
     parts = [f"## {inline(r.annex('scenarios'))}", inline(t.scenarios_intro),
              table(r.scenario_table[0], r.scenario_table[1:])]
     for s in r.scenarios:
-        parts.append(f"### {inline(t.scenario_heading.format(name=s.name))}")
+        parts.append(f"### {user(t.scenario_heading.format(name=s.name))}")
         parts += _labelled(t.scenario_differences_label, s.differences, user) if s.differences \
             else [inline(t.scenario_no_differences)]
         parts += _labelled(t.advice_label, s.choices)

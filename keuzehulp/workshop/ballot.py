@@ -7,7 +7,8 @@ Questions have stable ids:
 
 The facilitator chooses per workshop whether the elements get a priority each ("priority") or
 a short dot vote ("top5"). A participant's reason is one line of at most MAX_REASON characters,
-a name or role at most MAX_AUTHOR; both are stored as typed (control characters removed) and
+a name or role at most MAX_AUTHOR; both are stored as typed (control characters, bidirectional
+controls and zero-width characters removed: markdown.strip_invisible) and
 escaped wherever they are shown, so markup in them stays text.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from keuzehulp.contract.schema import DECISION_IDS, DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER
+from keuzehulp.dutch.markdown import strip_invisible
 from keuzehulp.dutch.numbers import format_whole_number
 
 ElementMode = Literal["priority", "top5"]
@@ -59,7 +61,7 @@ def questions(mode: ElementMode) -> tuple[str, ...]:
 
 def one_line(text: str, limit: int, what: str) -> str:
     """User text as one clean line, or VoteError when it is longer than `limit` characters."""
-    flat = " ".join(_CONTROL.sub(" ", str(text)).split())
+    flat = " ".join(_CONTROL.sub(" ", strip_invisible(str(text))).split())
     if len(flat) > limit:
         raise VoteError(f"{what} is te lang: hoogstens {format_whole_number(limit)} tekens "
                         f"(nu {format_whole_number(len(flat))}). Maak de tekst korter.")

@@ -3,7 +3,7 @@
 A join code is what a participant types on a phone: 8 characters from an alphabet without
 look-alikes (no 0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B, U/V), shown as two groups of four
 ("KM7R-4XHC"). There are 20**8 = 25,600,000,000 codes; a workshop exists for at most the retention period,
-and wrong codes are refused after a few tries per client (repo.JOIN_FAILURES_PER_WINDOW), so
+and after a few wrong codes a network waits before each next try (limits.py: 2 to 60 seconds), so
 guessing one in practice is hopeless. The code only lets someone vote; the results, closing,
 resetting and deleting need the facilitator's secret, of which the store keeps only a hash.
 """

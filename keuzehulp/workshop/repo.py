@@ -4,38 +4,39 @@ Participants reach a workshop by its join code only; the facilitator's functions
 secret, checked against the stored hash. Every write names its workshop by id inside one
 transaction, so a wrong or guessed code can never change another workshop's data.
 
-Flood limits live in the store (`rate_limits`), so several app servers enforce them together:
-    per client address   JOIN_FAILURES_PER_WINDOW wrong codes, SUBMITS_PER_CLIENT submissions,
-                         NEW_PARTICIPANTS_PER_CLIENT new participants, per WINDOW
-    per participant      SUBMITS_PER_PARTICIPANT submissions per WINDOW
-    per workshop         at most MAX_PARTICIPANTS participants
-A "submission" is one press of a save button (a decision, or all element priorities at once).
+Flood limits (keuzehulp/workshop/limits.py) live in the store (`rate_limits`), so several app
+servers enforce them together. They count networks (an IPv4 address, an IPv6 /64), so a room
+behind one address is treated as a room: wrong codes cost a network a growing delay of seconds,
+never minutes, and a participant who has joined (the `participants` table) is never refused by
+it. A "submission" is one press of a save button (a decision, or all element priorities at once).
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from ..store.sessions import retention_days, utcnow  # one setting, one clock for sessions and workshops
+from . import limits
 from .ballot import ELEMENT_MODES, ElementMode, Vote, VoteError, clean_author, questions
 from .codes import hash_secret, new_code, new_secret, normalise, participant_key, secret_matches
-from .tables import rate_limits, votes, workshops
+from .limits import (  # noqa: F401  (re-exported: the limits as the pages and docs name them)
+    MAX_PARTICIPANTS,
+    SUBMITS_PER_PARTICIPANT,
+    SUBMITS_PER_ROOM,
+    WINDOW,
+    WRONG_CODES_FREE,
+    network_of,
+)
+from .tables import participants, rate_limits, votes, workshops
 from .tally import VoteRow
-
-WINDOW = timedelta(minutes=10)
-JOIN_FAILURES_PER_WINDOW = 20
-SUBMITS_PER_PARTICIPANT = 60
-SUBMITS_PER_CLIENT = 3000
-NEW_PARTICIPANTS_PER_CLIENT = 200
-MAX_PARTICIPANTS = 250
 
 
 class JoinError(ValueError):
@@ -53,7 +54,7 @@ class WorkshopInfo:
     element_mode: ElementMode
     closed: bool
     expires_at: datetime
-    show_results: bool = False  # shown while voting is open (revision 0003); closed: always shown
+    show_results: bool = False  # shown while voting is open (revision 0004); closed: always shown
 
 
 @dataclass(frozen=True)
@@ -63,32 +64,6 @@ class Opened:
     code: str
     secret: str
     expires_at: datetime
-
-
-def _insert(conn: Connection, table):  # type: ignore[no-untyped-def]
-    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
-
-
-def _hit(conn: Connection, bucket: str, now: datetime) -> int:
-    """Count one hit in `bucket` for the current window; returns the hits so far (atomic)."""
-    stale = rate_limits.c.window_start < now - WINDOW
-    stmt = _insert(conn, rate_limits).values(bucket=bucket[:160], window_start=now, hits=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[rate_limits.c.bucket],
-        set_={
-            "hits": case((stale, 1), else_=rate_limits.c.hits + 1),
-            "window_start": case((stale, now), else_=rate_limits.c.window_start),
-        },
-    ).returning(rate_limits.c.hits)
-    return int(conn.execute(stmt).scalar_one())
-
-
-def _hits(conn: Connection, bucket: str, now: datetime) -> int:
-    row = conn.execute(select(rate_limits.c.hits, rate_limits.c.window_start)
-                       .where(rate_limits.c.bucket == bucket[:160])).first()
-    if row is None or row.window_start < now - WINDOW:
-        return 0
-    return int(row.hits)
 
 
 def _info(row) -> WorkshopInfo:  # type: ignore[no-untyped-def]
@@ -211,7 +186,68 @@ def delete_workshop(engine: Engine, code: str, secret: str, now: datetime | None
     with engine.begin() as conn:
         info = _owned(conn, code, secret, now or utcnow())
         conn.execute(delete(votes).where(votes.c.workshop_id == info.id))
+        conn.execute(delete(participants).where(participants.c.workshop_id == info.id))
         conn.execute(delete(workshops).where(workshops.c.id == info.id))
+
+
+@dataclass(frozen=True)
+class Joined:
+    """One participant on the facilitator's list: never their token or address."""
+
+    key: str  # the stored hash of their token (what remove_participants takes)
+    number: int  # 1, 2, ... in the order they joined
+    network: int  # 1, 2, ...: participants with the same number came from the same network
+    joined_at: datetime
+    votes: int
+    author: str  # the name or role they typed, "" when none
+    double: bool  # possibly someone who joined before, again: the same name as an earlier
+                  # participant of their network, or joined within DOUBLE_SECONDS after the
+                  # previous one of their network (the first of each stays unmarked)
+
+
+DOUBLE_SECONDS = 1  # the facilitator's page says 'binnen een seconde'
+
+
+def roster(engine: Engine, code: str, secret: str, now: datetime | None = None) -> list[Joined]:
+    """Everyone who joined this workshop, in the order they joined (facilitator only)."""
+    now = now or utcnow()
+    with engine.connect() as conn:
+        info = _owned(conn, code, secret, now)
+        joined = conn.execute(select(participants.c.participant, participants.c.network,
+                                     participants.c.joined_at)
+                              .where(participants.c.workshop_id == info.id)
+                              .order_by(participants.c.joined_at, participants.c.participant)).all()
+        cast_votes = conn.execute(select(votes.c.participant, func.count(), func.max(votes.c.author))
+                                  .where(votes.c.workshop_id == info.id)
+                                  .group_by(votes.c.participant)).all()
+    counted = {r[0]: (int(r[1]), r[2] or "") for r in cast_votes}
+    networks: dict[str, int] = {}
+    last: dict[str, datetime] = {}
+    names: set[tuple[str, str]] = set()
+    out = []
+    for number, row in enumerate(joined, start=1):
+        network = networks.setdefault(row.network, len(networks) + 1)
+        count, author = counted.get(row.participant, (0, ""))
+        quick = row.network in last and row.joined_at - last[row.network] <= timedelta(seconds=DOUBLE_SECONDS)
+        name = (row.network, author.casefold())
+        same_name = bool(author) and name in names
+        names.add(name)
+        last[row.network] = row.joined_at
+        out.append(Joined(row.participant, number, network, row.joined_at, count, author, quick or same_name))
+    return out
+
+
+def remove_participants(engine: Engine, code: str, secret: str, keys: Iterable[str],
+                        now: datetime | None = None) -> int:
+    """The facilitator removes participants (doubles): their votes and their place in the
+    workshop. Returns how many were removed. Joining again makes them a new participant."""
+    keys = [k for k in keys if isinstance(k, str)][:MAX_PARTICIPANTS]
+    with engine.begin() as conn:
+        info = _owned(conn, code, secret, now or utcnow())
+        conn.execute(delete(votes).where(votes.c.workshop_id == info.id, votes.c.participant.in_(keys)))
+        result = conn.execute(delete(participants).where(participants.c.workshop_id == info.id,
+                                                         participants.c.participant.in_(keys)))
+    return int(result.rowcount or 0)
 
 
 def purge_expired(engine: Engine, now: datetime | None = None) -> int:
@@ -220,6 +256,7 @@ def purge_expired(engine: Engine, now: datetime | None = None) -> int:
     with engine.begin() as conn:
         expired = select(workshops.c.id).where(workshops.c.expires_at <= now)
         conn.execute(delete(votes).where(votes.c.workshop_id.in_(expired)))
+        conn.execute(delete(participants).where(participants.c.workshop_id.in_(expired)))
         result = conn.execute(delete(workshops).where(workshops.c.expires_at <= now))
         conn.execute(delete(rate_limits).where(rate_limits.c.window_start < now - 2 * WINDOW))
     return int(result.rowcount or 0)
@@ -228,28 +265,74 @@ def purge_expired(engine: Engine, now: datetime | None = None) -> int:
 # --- participants -----------------------------------------------------------------------------
 
 
-def join(engine: Engine, typed: str, client: str, now: datetime | None = None) -> WorkshopInfo:
+def _network_key(network: str) -> str:
+    """What the store keeps of a network: a short hash (the facilitator sees 'netwerk 2')."""
+    return hashlib.sha256(("network:" + network).encode("utf-8")).hexdigest()[:16]
+
+
+def _joined(conn: Connection, workshop_id: str, who: str) -> bool:
+    """Whether this participant (hashed token) joined this workshop, or voted in it before
+    revision 0005 kept who joined."""
+    for table in (participants, votes):
+        if conn.execute(select(table.c.participant).where(
+                table.c.workshop_id == workshop_id, table.c.participant == who).limit(1)).first():
+            return True
+    return False
+
+
+def _register(conn: Connection, workshop_id: str, who: str, network: str, now: datetime) -> None:
+    """Record a participant who joins, or raise VoteError when the workshop is full."""
+    if _joined(conn, workshop_id, who):
+        return
+    count = conn.execute(select(func.count()).select_from(participants)
+                         .where(participants.c.workshop_id == workshop_id)).scalar_one()
+    if count >= MAX_PARTICIPANTS:
+        raise VoteError(f"Deze workshop is vol ({MAX_PARTICIPANTS} deelnemers).")
+    stmt = limits.insert(conn, participants).values(workshop_id=workshop_id, participant=who,
+                                                    network=_network_key(network), joined_at=now)
+    conn.execute(stmt.on_conflict_do_nothing())
+
+
+def join(engine: Engine, typed: str, client: str, participant: str | None = None,
+         now: datetime | None = None) -> WorkshopInfo:
     """The workshop behind a typed code, or JoinError with a Dutch message.
 
-    Wrong codes count against the client address; after JOIN_FAILURES_PER_WINDOW of them in
-    WINDOW even a right code is refused until the window has passed.
+    A participant (their token) who joined this workshop before is always let in: the limit on
+    wrong codes never stops a room that is voting. Anyone else first waits out the delay their
+    network earned with wrong codes (limits.join_wait: seconds, growing); a right code then
+    joins them, a wrong one counts and makes the next wait longer.
     """
     now = now or utcnow()
-    bucket = f"join-fail:{client}"
+    network = network_of(client)
+    canonical = normalise(typed)
+    who = participant_key(participant) if participant else None
     with engine.begin() as conn:
-        if _hits(conn, bucket, now) >= JOIN_FAILURES_PER_WINDOW:
-            raise JoinError("Te veel verkeerde codes vanaf dit apparaat. Probeer het over tien "
-                            "minuten opnieuw, of vraag de begeleider om de link.")
-        canonical = normalise(typed)
         row = None
         if canonical is not None:
             row = conn.execute(select(workshops).where(workshops.c.code == canonical)).first()
-        if row is not None and row.expires_at > now:
+        live = row is not None and row.expires_at > now
+        if live and who is not None and _joined(conn, row.id, who):
             return _info(row)
-        _hit(conn, bucket, now)  # committed when the block ends, before the refusal below
+        wait = limits.join_wait(conn, network, now)
+        if wait:
+            raise JoinError(wait_message(wait))
+        if live:
+            if who is not None:
+                try:
+                    _register(conn, row.id, who, network, now)
+                except VoteError as exc:
+                    raise JoinError(str(exc)) from None
+            return _info(row)
+        limits.wrong_code(conn, network, now)  # committed when the block ends, before the refusal
     if row is not None:
         raise JoinError("Deze workshop is verlopen. Vraag de begeleider om een nieuwe code.")
     raise JoinError("Deze code kennen we niet. Controleer de code of scan de QR-code opnieuw.")
+
+
+def wait_message(seconds: int) -> str:
+    amount = "1 seconde" if seconds == 1 else f"{seconds} seconden"
+    return (f"Vanaf dit netwerk zijn te veel verkeerde codes ingevuld. Wacht {amount} en probeer het "
+            "dan opnieuw. Wie al meedoet, kan gewoon verder stemmen.")
 
 
 def my_votes(engine: Engine, workshop_id: str, participant: str) -> dict[str, tuple[str, str, str]]:
@@ -265,13 +348,14 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
          author: str = "", now: datetime | None = None) -> None:
     """Store one submission (one or more votes of one participant) or raise VoteError.
 
-    Refused when the workshop is gone or closed, the participant or client floods, or the
+    Refused when the workshop is gone or closed, the participant or their room floods, or the
     workshop is full. A vote on a question the participant answered before replaces it.
     """
     now = now or utcnow()
     author = clean_author(author)
     ballot = list(ballot)
     who = participant_key(participant)
+    network = network_of(client)
     with engine.begin() as conn:
         row = conn.execute(select(workshops).where(workshops.c.id == workshop_id)).first()
         if row is None or row.expires_at <= now:
@@ -281,19 +365,11 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
         asked = set(questions(row.element_mode))
         if any(v.question not in asked for v in ballot):
             raise VoteError("De begeleider heeft de vragen veranderd. Laad de pagina opnieuw.")
-        if _hit(conn, f"submit:{workshop_id}:{who}", now) > SUBMITS_PER_PARTICIPANT:
+        if limits.hit(conn, f"submit:{workshop_id}:{who}", now) > SUBMITS_PER_PARTICIPANT:
             raise VoteError("U stemt wel erg vaak. Wacht even en probeer het dan opnieuw.")
-        known = conn.execute(select(votes.c.question).where(
-            votes.c.workshop_id == workshop_id, votes.c.participant == who).limit(1)).first()
-        if known is None:
-            count = conn.execute(select(func.count(func.distinct(votes.c.participant)))
-                                 .where(votes.c.workshop_id == workshop_id)).scalar_one()
-            if count >= MAX_PARTICIPANTS:
-                raise VoteError(f"Deze workshop is vol ({MAX_PARTICIPANTS} deelnemers).")
-            if _hit(conn, f"new-participant:{client}", now) > NEW_PARTICIPANTS_PER_CLIENT:
-                raise VoteError("Er komen te veel nieuwe deelnemers van dit netwerk. Probeer het later opnieuw.")
+        _register(conn, workshop_id, who, network, now)
         for vote in ballot:
-            stmt = _insert(conn, votes).values(
+            stmt = limits.insert(conn, votes).values(
                 workshop_id=workshop_id, participant=who, question=vote.question, value=vote.value,
                 reason=vote.reason, author=author, updated_at=now, revision=1)
             conn.execute(stmt.on_conflict_do_update(
@@ -308,5 +384,5 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
                          .values(author=author, revision=votes.c.revision + 1))
         # Last: every phone behind one address (a guest Wi-Fi, a proxy) shares this counter's row,
         # and a write holds its lock until the commit; a refusal here still undoes the votes above.
-        if _hit(conn, f"submit-client:{client}", now) > SUBMITS_PER_CLIENT:
+        if limits.hit(conn, f"submit-room:{workshop_id}:{network}", now) > SUBMITS_PER_ROOM:
             raise VoteError("Er komen te veel stemmen van dit netwerk. Wacht even en probeer het opnieuw.")

@@ -4,6 +4,9 @@
     votes        one row per (workshop, participant, question): a changed vote overwrites it
     rate_limits  hit counters per bucket and time window, so every app server sees the same
                  flood limits (nothing that must be shared lives in a process's memory)
+    participants one row per (workshop, participant) who joined (revision 0005): the network
+                 they came from (a hash, never the address) and when, for the facilitator's
+                 list of participants and so a participant who joined is never refused
 
 Times are naive UTC, as in the sessions table. Deleting a workshop deletes its votes (foreign
 key ON DELETE CASCADE, and the repository deletes them explicitly too, for SQLite connections
@@ -67,4 +70,15 @@ rate_limits = Table(
     Column("bucket", String(160), primary_key=True),
     Column("window_start", DateTime, nullable=False),
     Column("hits", Integer, nullable=False),
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column("workshop_id", String(32),
+           ForeignKey("workshops.id", ondelete="CASCADE", name="fk_participants_workshop"), nullable=False),
+    Column("participant", String(40), nullable=False),  # hash of the participant's token (as in votes)
+    Column("network", String(16), nullable=False),  # hash of the network (limits.network_of)
+    Column("joined_at", DateTime, nullable=False),
+    PrimaryKeyConstraint("workshop_id", "participant", name="pk_participants"),
 )

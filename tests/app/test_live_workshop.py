@@ -236,3 +236,78 @@ def test_a_saved_session_brings_the_facilitator_back_to_the_workshop(store):
     open_page(other, "pages/workshop.py")
     assert f"{votes.code[:4]}-{votes.code[4:]}" in page_text(other)
     assert other.button(key="workshop_close")
+
+
+def forge(radio, text: str) -> None:
+    """Make the radio send `text` as its value, as a hand-made WebSocket message can (the
+    browser sends a radio's choice as its shown text; Streamlit 1.67 passes an unknown one
+    through to session state as it is)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    class Forged(type(radio)):
+        @property
+        def _widget_state(self):
+            return WidgetState(id=self.id, string_value=text)
+
+    radio.__class__ = Forged
+
+
+@pytest.mark.parametrize("form, key, forged", [
+    ("elements", "prio_aftercare", "heel-belangrijk"),
+    ("delivery", "vote_delivery", "<b>anders</b>"),
+])
+def test_a_forged_value_gets_a_dutch_message_not_an_error_page(store, form, key, forged):
+    """A value no radio offers (sent by a hand-made WebSocket message; Streamlit 1.67 passes a
+    radio's unknown string through) is refused in Dutch beside the form; nothing is stored."""
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    forge(phone.radio(key=key), forged)
+    button = "Prioriteiten opslaan" if form == "elements" else "Stem opslaan"
+    phone.button(key=f"FormSubmitter:form_{form}-{button}").click().run()
+    assert not phone.exception, [e.value for e in phone.exception]
+    assert any(e.value.startswith("Kies ") for e in phone.error), [e.value for e in phone.error]
+    _, rows, _ = repo.facilitator_view(store, votes.code, votes.secret)
+    assert rows == []
+
+
+def test_invisible_characters_in_a_name_and_reason_never_reach_the_facilitators_screen(store):
+    """A right-to-left override (U+202E) or a zero-width space typed on a phone is removed as
+    the vote is stored: the facilitator reads the name and reason as they look (issue 22)."""
+    host = facilitator()
+    votes = start(host)
+    phone = participant(votes.code)
+    phone.text_input(key="vote_author").input("Ann\u202ea\u200b")
+    phone.radio(key="vote_delivery").set_value("mixed")
+    phone.text_input(key="reason_delivery").input("Om\u2066dat\u2069 gnp.exe\u202e")
+    phone.button(key="FormSubmitter:form_delivery-Stem opslaan").click().run()
+    host.button(key="workshop_show").click().run()  # results are hidden while voting is open
+    screen = "\n".join(m.value for m in host.markdown)
+    assert "Omdat gnp\\.exe" in screen and "Anna" in screen
+    assert not re.search("[\u200b\u202e\u2066\u2069]", screen)
+    saved = host.session_state[SESSION_KEY].workshop.questions["decision:delivery"].reasons
+    assert [(r.text, r.author) for r in saved] == [("Omdat gnp.exe", "Anna")]
+
+
+def test_the_facilitator_sees_the_participants_and_removes_doubles(store):
+    """Issue 22: the Workshop page lists who joined (never a token or address), marks possible
+    doubles (same network, within seconds) and removes them with their votes."""
+    from wizard_helpers import open_expander
+
+    host = facilitator()
+    votes = start(host)
+    for i in range(3):  # one person joining three times (no device cookie), each time as Kim
+        phone = participant(votes.code, token=f"dubbel-token-{i:010d}")
+        phone.text_input(key="vote_author").input("Kim")
+        phone.radio(key="vote_delivery").set_value("outsourced")
+        phone.button(key="FormSubmitter:form_delivery-Stem opslaan").click().run()
+    open_expander(host, "workshop_roster")
+    text = page_text(host)
+    assert "⚠ mogelijk dubbel" in text
+    assert "dubbel-token" not in text
+    host.button(key="workshop_pick_doubles").click().run()
+    assert len(host.multiselect(key="workshop_remove").value) == 2
+    host.button(key="workshop_remove_go").click().run()
+    assert any("2 deelnemers zijn verwijderd, met hun stemmen." in s.value for s in host.success)
+    _, rows, participants = repo.facilitator_view(store, votes.code, votes.secret)
+    assert participants == 1 and [r.value for r in rows] == ["outsourced"]

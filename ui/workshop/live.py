@@ -18,7 +18,9 @@ that opens it to the room, instead of a QR code no phone can open.
 from __future__ import annotations
 
 import base64
+from datetime import UTC
 from io import BytesIO
+from zoneinfo import ZoneInfo
 
 import segno
 import streamlit as st
@@ -30,6 +32,7 @@ from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import decision_question, questions
 from keuzehulp.workshop.reach import ROOM_COMMAND
 from keuzehulp.workshop.tally import decision_agreement, element_comparisons, snapshot, value_names
+from ui.kit.lazy import lazy_expander
 from ui.kit.spreadsheet import spreadsheet_button
 from ui.session import state
 from ui.workshop.store import engine, participant_link, where
@@ -38,6 +41,7 @@ REFRESH_SECONDS = 0.2  # the change check (cheap); the votes are read only after
 CLOSED_REFRESH_SECONDS = 2.0  # voting closed: only the facilitator's own buttons change anything
 SEEN_KEY = "workshop_seen"  # (code, repo.changes) of the results in the session's snapshot
 SHOWN_KEY = "workshop_results_shown"  # the facilitator shows the results while voting is open
+
 MODE_LABELS = {"priority": "Per element een prioriteit (essentieel / aanbevolen / overweeg)",
                "top5": "Een top 5 van de elementen (stippen plakken)"}
 SPLIT_MARK = "⚠ Verdeeld"
@@ -297,6 +301,67 @@ def controls(votes: WorkshopVotes) -> None:
                   disabled=not sure, key="workshop_delete", width="stretch")
 
 
+def _joined_label(person: repo.Joined) -> str:
+    name = f" ({person.author})" if person.author else ""
+    return f"Deelnemer {person.number}{name}, netwerk {person.network}"
+
+
+def _remove(votes: WorkshopVotes) -> None:
+    keys = st.session_state.get("workshop_remove") or []
+    st.session_state["workshop_remove"] = []
+    try:
+        removed = repo.remove_participants(engine(), votes.code, votes.secret, keys)
+    except repo.NotAllowed:
+        st.session_state["workshop_message"] = "Deze workshop bestaat niet meer; er is niets verwijderd."
+        return
+    people = "deelnemer is" if removed == 1 else "deelnemers zijn"
+    st.session_state["workshop_message"] = f"{removed} {people} verwijderd, met hun stemmen."
+
+
+def _pick_doubles(doubles: list[str]) -> None:
+    st.session_state["workshop_remove"] = doubles
+
+
+def roster_panel(votes: WorkshopVotes) -> None:
+    """'Deelnemers': who joined (never a token or address), doubles marked, and removing them.
+    One device is one participant; a second browser or a script can still join twice."""
+    box = lazy_expander("Deelnemers en dubbele deelnemers", key="workshop_roster", icon=":material/group:")
+    if box is None:
+        return
+    with box:
+        try:
+            people = repo.roster(engine(), votes.code, votes.secret)
+        except repo.NotAllowed:
+            return
+        st.markdown("Elke telefoon of computer doet één keer mee. Wie in een tweede browser of een "
+                    "privévenster meedoet, of een apparaat dat steeds nieuwe deelnemers maakt, telt "
+                    "vaker. **⚠ mogelijk dubbel**: dezelfde naam als een eerdere deelnemer van "
+                    "hetzelfde netwerk, of binnen een seconde na de vorige deelnemer van dat netwerk "
+                    "aangemeld. Dat is een aanwijzing, geen bewijs: een zaal op één wifi is ook één netwerk.")
+        if not people:
+            st.markdown("Nog niemand doet mee.")
+            return
+        local = ZoneInfo("Europe/Amsterdam")
+        rows = ["| Deelnemer | Netwerk | Aangemeld | Stemmen | Naam of rol | Let op |", "|---|---|---|---|---|---|"]
+        for person in people:
+            when = person.joined_at.replace(tzinfo=UTC).astimezone(local).strftime("%H:%M:%S")
+            mark = "⚠ mogelijk dubbel" if person.double else ""
+            rows.append(f"| {person.number} | {person.network} | {when} | {person.votes} | "
+                        f"{inert_markdown(person.author)} | {mark} |")
+        st.markdown("\n".join(rows))
+        labels_by_key = {p.key: _joined_label(p) for p in people}
+        doubles = [p.key for p in people if p.double]
+        chosen = st.session_state.get("workshop_remove") or []
+        st.session_state["workshop_remove"] = [k for k in chosen if k in labels_by_key]  # still here
+        if doubles:
+            st.button(f"Kies de {len(doubles)} mogelijk dubbele", on_click=_pick_doubles, args=(doubles,),
+                      key="workshop_pick_doubles")
+        st.multiselect("Deelnemers verwijderen", list(labels_by_key), key="workshop_remove",
+                       format_func=lambda k: labels_by_key.get(k, k), placeholder="Kies deelnemers")
+        st.button("Verwijderen, met hun stemmen", icon=":material/person_remove:", on_click=_remove,
+                  args=(votes,), key="workshop_remove_go", disabled=not st.session_state.get("workshop_remove"))
+
+
 def start_form() -> None:
     st.markdown("Laat iedereen in de zaal stemmen met de eigen telefoon: per keuze de optie die de "
                 "deelnemer het beste vindt, met een korte toelichting, en per werkzaam element een "
@@ -349,6 +414,7 @@ def workshop_page() -> None:
     with right:
         controls(votes)
         spreadsheet_button("workshop_xlsx", newest_votes(votes), width="stretch")
+    roster_panel(votes)
     st.divider()
     live_results(advice)
 

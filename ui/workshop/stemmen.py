@@ -2,9 +2,9 @@
 
 A participant opens the link (or types the code), and per decision picks the option they
 prefer with an optional one-line reason; per element a priority, or a top 5. They may change
-their vote until the facilitator closes voting. Their own random token sits in the address
-(`p=`), so reloading the page keeps them the same participant; nothing identifies them unless
-they type a name or role. The keuzehulp's advice is not shown here, so it does not steer the vote.
+their vote until the facilitator closes voting. Their own random token sits in a cookie of the
+browser (one device is one participant) and in the address (`p=`), so reloading the page keeps
+them the same participant; nothing identifies them unless they type a name or role. The keuzehulp's advice is not shown here, so it does not steer the vote.
 """
 
 from __future__ import annotations
@@ -50,30 +50,68 @@ PHONE_CSS = "<style>\n" + "\n".join([
 ]) + "\n</style>"
 
 
+DEVICE_COOKIE = "keuzehulp_apparaat"
+DEVICE_DAYS = 30  # as long as a workshop is kept (KEUZEHULP_RETENTION_DAYS' default)
+# Sets the device cookie to this participant's token when the browser has none yet. Constant but
+# for the token, which is checked to be [A-Za-z0-9_-] only; no "<" + letter inside (see
+# streamlit_adapter.SCRIPT: Streamlit's sanitiser would drop the script).
+_DEVICE_SCRIPT = """<script>
+(function () {
+  var name = "NAME";
+  if (document.cookie.split("; ").some(function (c) { return c.indexOf(name + "=") === 0; })) return;
+  document.cookie = name + "=TOKEN; path=/; max-age=AGE; SameSite=Strict" +
+    (location.protocol === "https:" ? "; Secure" : "");
+})();
+</script>"""
+
+
+def _valid_token(token: str) -> bool:
+    return 16 <= len(token) <= 40 and token.replace("-", "").replace("_", "").isalnum() and token.isascii()
+
+
 def _participant() -> str:
-    """This participant's token from the address, or a fresh one written into it."""
+    """This participant's token: one device is one participant.
+
+    The browser keeps the token in a cookie (DEVICE_COOKIE); a device that has one is that
+    participant whatever `p=` the address holds, so new addresses from one phone are no new
+    participants. Without the cookie (a first visit, cookies off), the token in the address
+    (`p=`, a fresh one written into it when missing) is used, and the cookie is set to it.
+    """
+    device = str(st.context.cookies.get(DEVICE_COOKIE) or "")
+    if _valid_token(device):
+        if st.query_params.get("p") != device:
+            st.query_params["p"] = device  # a reload keeps the same participant
+        return device
     token = str(st.query_params.get("p", ""))
-    if not (16 <= len(token) <= 40 and token.replace("-", "").replace("_", "").isalnum()):
+    if not _valid_token(token):
         token = codes.new_participant()
         st.query_params["p"] = token
+    script = (_DEVICE_SCRIPT.replace("NAME", DEVICE_COOKIE).replace("AGE", str(DEVICE_DAYS * 24 * 3600))
+              .replace("TOKEN", token))  # the token last: it may hold "AGE" or "NAME" itself
+    st.html(script, unsafe_allow_javascript=True)
     return token
+
+
+def _submit_code() -> None:
+    """on_click of 'Meedoen': the typed code goes into the address before the page runs, so one
+    press is one try (the run does not first try the code the address held)."""
+    canonical = codes.normalise(st.session_state.get("join_code", ""))
+    if canonical is None:
+        st.session_state["join_code_unclear"] = True
+    else:
+        st.query_params["code"] = canonical
 
 
 def _ask_code(message: str | None = None) -> None:
     st.markdown("Vul de code in die de begeleider laat zien, of scan de QR-code.")
     with st.form("join", border=False):
-        typed = st.text_input("Code van de workshop", max_chars=20, placeholder="bijvoorbeeld KM7R-4XHC",
-                              key="join_code")
-        go = st.form_submit_button("Meedoen", type="primary", width="stretch")
-    if message:
+        st.text_input("Code van de workshop", max_chars=20, placeholder="bijvoorbeeld KM7R-4XHC",
+                      key="join_code")
+        st.form_submit_button("Meedoen", type="primary", width="stretch", on_click=_submit_code)
+    if st.session_state.pop("join_code_unclear", False):
+        st.error("Een code heeft 8 tekens, bijvoorbeeld KM7R-4XHC.", icon=":material/error:")
+    elif message:
         st.error(message, icon=":material/error:")
-    if go:
-        canonical = codes.normalise(typed)
-        if canonical is None:
-            st.error("Een code heeft 8 tekens, bijvoorbeeld KM7R-4XHC.", icon=":material/error:")
-            return
-        st.query_params["code"] = canonical
-        st.rerun()
 
 
 def _seed(workshop_id: str, participant: str) -> None:
@@ -143,8 +181,12 @@ def _submit_decision(workshop_id: str, participant: str, decision: str) -> None:
 
 
 def _submit_priorities(workshop_id: str, participant: str) -> None:
-    ballot = [validate(element_question(e), st.session_state[f"prio_{e}"])
-              for e in ELEMENT_IDS if st.session_state.get(f"prio_{e}")]
+    try:
+        ballot = [validate(element_question(e), st.session_state[f"prio_{e}"])
+                  for e in ELEMENT_IDS if st.session_state.get(f"prio_{e}")]
+    except VoteError as exc:  # a value no radio offers (a forged message): a Dutch line, no crash
+        _say("elements", "error", str(exc))
+        return
     if not ballot:
         _say("elements", "warning", "Kies bij minstens één element een prioriteit.")
         return
@@ -222,15 +264,15 @@ def stemmen_page() -> None:
     with st.container(key="stemmen"):
         st.title("Stemmen in de workshop", anchor=False)
         raw = str(st.query_params.get("code", ""))
-        if not raw:
+        if not raw or st.session_state.get("join_code_unclear"):
             _ask_code()
             return
+        participant = _participant()
         try:
-            info = repo.join(engine(), raw, client())
+            info = repo.join(engine(), raw, client(), participant)
         except repo.JoinError as exc:
             _ask_code(str(exc))
             return
-        participant = _participant()
         _seed(info.id, participant)
         with st.container(key="code-shown"):
             st.markdown(f"Workshop {codes.shown(info.code)}")
