@@ -247,12 +247,20 @@ def apply_page_setup() -> None:
 
 def page_css() -> str:
     """Every page: less space above the title (on a projector every line counts), long toggle
-    questions wrap instead of being cut off with "...", and a printed page (Menu > Afdrukken)
+    questions wrap instead of being cut off with "...", a multiselect's chosen items wrap onto
+    more lines so every one shows, and a printed page (Menu > Afdrukken)
     is the content alone, without sidebar, toolbar and buttons."""
     return """<style>
 [data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
 [data-testid='stCheckbox'] .stMarkdownEllipsis,
 [data-testid='stCheckbox'] .stMarkdownEllipsis p { white-space: normal; overflow: visible; text-overflow: clip; }
+/* A multiselect shows every choice: its chips wrap onto more lines instead of scrolling out of
+   sight in one line (three partners showed only "…erkgeversservicepunt (WSP)"). */
+[data-testid='stMultiSelect'] [role='group']:has(> [data-testid='stMultiSelectTagsContainer']) {
+  height: auto; max-height: none; }
+[data-testid='stMultiSelectTagsContainer'] { flex-wrap: wrap; overflow: visible; height: auto;
+  mask-image: none; -webkit-mask-image: none; row-gap: 0.25rem; padding-top: 0.25rem; padding-bottom: 0.25rem; }
+[data-testid='stMultiSelectTagsContainer'] [data-tag] { max-width: 100%; }
 @media print {
   [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stDownloadButton'],
   [data-testid='stBaseButton-primary'] { display: none !important; }
