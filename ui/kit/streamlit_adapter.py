@@ -25,12 +25,13 @@ first and run the tests that guard it:
    sets the page language to Dutch and rewrites the rest: aria-labels ("Help for …",
    "Decrement", a table's or chart's toolbar and its tooltips), placeholders and Streamlit's own sentences by their exact English text (skip link, menu,
    page-not-found dialog, screen-reader alerts, the connection-lost dialog and status, the
-   choices of a multiselect or selectbox). Neither the CSS nor the script holds user text.
+   choices of a multiselect or selectbox). On the participants' page (/stemmen) the
+   connection-lost dialog names no command: it says to tell the facilitator. Neither the CSS nor the script holds user text.
 3. Streamlit's page structure: every CSS rule and script that finds Streamlit's parts by their
    test ids (`data-testid`), as small functions the pages call with their own keys and sizes:
    page_css (every page, print), hide_chrome_css, full_height_main_css, narrow_main_css,
    to_bottom_css, selectbox_text_css, chart_full_width_css, radio_question_css,
-   checkbox_label_css, and the page-change script (PAGE_CHANGE_SCRIPT: a new page starts at the
+   radio_options_css, radio_targets_css, checkbox_label_css, and the page-change script (PAGE_CHANGE_SCRIPT: a new page starts at the
    top, a phone's menu closes). apply_page_setup draws page_css, the Dutch CSS and script and
    the page-change script as one element on every run.
 """
@@ -135,6 +136,14 @@ SCRIPT = r"""<script>
     "Connection lost. Please wait for the app to reconnect, then try again.":
       "De verbinding is even weg. Wacht tot de keuzehulp weer verbonden is en probeer het dan opnieuw.",
   };
+  // A participant (the phones' page, /stemmen) never reads a developer's command: they cannot
+  // restart the app, the person who started it can.
+  const participant = () => /\/stemmen\/?$/.test(location.pathname);
+  const forParticipants = {
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
+      RECONNECTING + " Blijft dit zo? Zeg het dan tegen de begeleider van de workshop.",
+  };
+  const COMMAND = "streamlit run yourscript.py";
   // Words that are Streamlit's own only inside one of its parts: [where, words, patterns].
   const scoped = [
     // Short words that only mean this in Streamlit's connection status (top right).
@@ -190,7 +199,13 @@ SCRIPT = r"""<script>
       return;
     }
     if (node.parentElement.closest(content)) return;
-    let dutch = has(sentences, value) ? sentences[value] : undefined;
+    if (participant() && value === COMMAND) {  // the command's own block is hidden
+      node.nodeValue = "";
+      (node.parentElement.closest("pre") || node.parentElement).hidden = true;
+      return;
+    }
+    let dutch = participant() && has(forParticipants, value) ? forParticipants[value]
+      : has(sentences, value) ? sentences[value] : undefined;
     let rules = patterns;
     for (const [where, words, wordPatterns] of scoped) {
       if (dutch === undefined && node.parentElement.closest(where)) {
@@ -311,6 +326,35 @@ def chart_full_width_css(scope: str) -> str:
 def radio_question_css(scope: str, declarations: str) -> str:
     """The question (label) above a radio group inside `scope`."""
     return f'{scope} [data-testid="stRadio"] > [data-testid="stWidgetLabel"] p {{ {declarations} }}'
+
+
+def radio_options_css(scope: str, declarations: str) -> str:
+    """Each option of a radio group inside `scope` (Streamlit wraps every option's label in a box
+    of its own width: without this, options of one question have different widths)."""
+    return f"""{scope} [data-testid="stRadioGroup"] > div {{ {declarations} }}
+{scope} [data-testid="stRadioOption"] {{ width: 100%; box-sizing: border-box; }}"""
+
+
+def radio_targets_css(scope: str, columns: int, chosen: str) -> str:
+    """The radio groups inside `scope` as a row of `columns` equal targets (a phone's vote): no
+    dot, the label centred on one line, the chosen option drawn with `chosen` (declarations),
+    a keyboard's focus as an outline."""
+    return f"""{scope} [data-testid="stRadioGroup"] {{ display: grid !important;
+  grid-template-columns: repeat({columns}, minmax(0, 1fr)); gap: 0.35rem; width: 100%; }}
+{scope} [data-testid="stRadio"], {scope} [data-testid="stElementContainer"]:has([data-testid="stRadio"]) {{
+  width: 100% !important; }}
+{scope} [data-testid="stRadioGroup"] > div {{ min-width: 0; width: 100%; }}
+{scope} [data-testid="stRadioOption"] {{ width: 100%; box-sizing: border-box; justify-content: center;
+  display: flex !important; align-items: center;
+  margin: 0 !important; padding: 0.3rem 0.15rem !important; }}
+{scope} [data-testid="stRadioOption"] > div {{ width: 100%; justify-content: center; }}
+{scope} [data-testid="stRadioOption"] > div > div:not([data-testid]) {{ display: none; }}
+{scope} [data-testid="stRadioOption"] [data-testid="stMarkdownContainer"] p {{ white-space: nowrap; margin: 0;
+  font-size: 1rem !important; text-align: center; }}
+{scope} [data-testid="stRadioOption"][data-selected="true"] {{ {chosen} }}
+{scope} [data-testid="stRadioOption"][data-selected="true"] p {{ color: inherit; }}
+{scope} [data-testid="stRadioOption"][data-focus-visible="true"] {{ outline: 3px solid #154273;
+  outline-offset: 2px; }}"""
 
 
 def checkbox_label_css(scope: str, declarations: str) -> str:
