@@ -52,8 +52,7 @@ PHONE_CSS = "<style>\n" + "\n".join([
     adapter.radio_targets_css(".st-key-element-votes", 3,
                               "background: #154273; color: #ffffff; border-color: #154273 !important;"),
     adapter.radio_question_css(".st-key-element-votes", "font-size: 1.05rem; font-weight: 600;"),
-    """.st-key-element-votes [role="radiogroup"] label { min-height: 2.6rem; }
-.st-key-element-votes [data-testid="stRadio"] { gap: 0.2rem; }""",
+    '.st-key-element-votes [role="radiogroup"] label { min-height: 2.6rem; }',
 ]) + "\n</style>"
 
 
