@@ -37,6 +37,7 @@ from keuzehulp.knowledge.assumptions import base_register
 from keuzehulp.rules.register import knowledge_base
 from ui.costs.results import cost_results, current_estimate, timeline_results
 from ui.kennis.glossary import glossary_links
+from ui.kit import streamlit_adapter as adapter
 from ui.session import state
 
 ERRORS_KEY = "keuzehulp_cost_errors"
@@ -237,8 +238,11 @@ def costs_page() -> None:
         st.error("De kosten konden nu niet worden berekend. Uw antwoorden en bedragen zijn bewaard.",
                  icon=":material/error:")
         return
-    st.header("Kosten", anchor=False)
-    cost_results(est)
-    st.header("Doorlooptijd", anchor=False)
-    timeline_results(est)
+    key = f"{adapter.WIDE_TABLES}-kosten"  # tables readable on a phone
+    st.html(adapter.wide_tables_css(key))
+    with st.container(key=key):
+        st.header("Kosten", anchor=False)
+        cost_results(est)
+        st.header("Doorlooptijd", anchor=False)
+        timeline_results(est)
     glossary_links()

@@ -47,8 +47,10 @@ from streamlit.runtime.pages_manager import PagesManager
 from ui.kit.streamlit_layout import (  # noqa: F401  (section 3, re-exported for the pages)
     PAGE_CHANGE_SCRIPT,
     PHONE_WIDTH,
+    WIDE_TABLES,
     chart_full_width_css,
     checkbox_label_css,
+    container_box_css,
     full_height_main_css,
     hide_chrome_css,
     narrow_main_css,
@@ -58,6 +60,7 @@ from ui.kit.streamlit_layout import (  # noqa: F401  (section 3, re-exported for
     radio_targets_css,
     selectbox_text_css,
     to_bottom_css,
+    wide_tables_css,
 )
 
 
@@ -186,7 +189,8 @@ SCRIPT = r"""<script>
   ];
   const content = "[data-testid='stMarkdownContainer'], [data-testid='stHtml']";
   // A sidebar taller than the window scrolls; keyboard users must be able to reach and scroll it.
-  const scrollers = "[data-testid='stSidebarContent']";
+  // So are our tables that scroll sideways (streamlit_layout.wide_tables_css).
+  const scrollers = "[data-testid='stSidebarContent'], [class*='st-key-wide-tables'] table";
   const focusable = (el) => { if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0"); };
   const label = (el) => {
     const placeholder = el.getAttribute("placeholder");

@@ -62,6 +62,35 @@ def to_bottom_css(key: str) -> str:
     return f'[data-testid="stLayoutWrapper"]:has(> .st-key-{key}) {{ margin-top: auto; }}'
 
 
+def container_box_css(key: str, declarations: str) -> str:
+    """The box Streamlit wraps around our container `key` (where position: sticky must go: the
+    container itself is exactly as tall as its wrapper)."""
+    return f'[data-testid="stLayoutWrapper"]:has(> .st-key-{key}) {{ {declarations} }}'
+
+
+# The start of a container key whose tables are wide_tables_css' (the Dutch script in
+# streamlit_adapter spells it too, to give those tables a tabindex).
+WIDE_TABLES = "wide-tables"
+
+
+def wide_tables_css(key: str) -> str:
+    """The tables inside our container `key` (which starts with WIDE_TABLES) readable on a
+    phone: each scrolls sideways on its own with the first column (what a row is about) fixed,
+    and no column is squeezed into a word per line. A keyboard reaches the scrolling table (the
+    Dutch script gives it a tabindex). Constant CSS, our key only."""
+    scope = f".st-key-{key}"
+    return f"""<style>
+{scope} table {{ display: block; max-width: 100%; overflow-x: auto; }}
+{scope} tr > :first-child {{ position: sticky; left: 0; z-index: 1; background: #ffffff;
+  box-shadow: inset -1px 0 0 #c8d1dc; }}
+{scope} table:focus-visible {{ outline: 3px solid #154273; outline-offset: 2px; }}
+@media (max-width: 640px) {{
+  {scope} th, {scope} td {{ min-width: 7.5rem; }}
+  {scope} tr > :first-child {{ min-width: 8rem; max-width: 10rem; }}
+}}
+</style>"""
+
+
 def selectbox_text_css(scope: str, declarations: str) -> str:
     """The text of a selectbox (its value and its typing field) inside `scope`."""
     return f"""{scope} [data-testid="stSelectbox"] div,
