@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from keuzehulp import Profile, advise
 from keuzehulp.dutch.dates import dutch_date
@@ -61,7 +62,8 @@ def test_changing_a_rule_without_a_new_stamp_is_reported_with_the_new_mark(rules
     new_mark = content_mark(rules_copy)
     (problem,) = version_problems(rules_copy)
     assert problem.file.endswith("rules/_version.yaml") and problem.line == 6
-    assert "the rules changed since 2026-12-01" in problem.message and new_mark in problem.message
+    stamped = yaml.safe_load((rules_copy / "_version.yaml").read_text(encoding="utf-8"))["date"]
+    assert f"the rules changed since {stamped}" in problem.message and new_mark in problem.message
     # `check` fails on it, with file and line
     result = subprocess.run([sys.executable, "-m", "keuzehulp", "check", "--rules", str(rules_copy)],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)

@@ -37,9 +37,20 @@ def progress_line(step: str) -> None:
     answered = state.answered_steps()
     done = sum(1 for q in nav.ANSWER_STEPS if q in answered)
     where = f"Vraag {step[1]} van 5" if step in nav.QUESTION_STEPS else "Start"
-    total = len(nav.ANSWER_STEPS)
-    read = " · vraag 1 gelezen" if "q1" in state.read_steps() else ""
-    st.caption(f"{where} · {done} van de {total} vragen beantwoord{read}")
+    st.caption(f"{where} · {answered_text(done, len(nav.ANSWER_STEPS), 'q1' in state.read_steps())}")
+
+
+def answered_text(done: int, total: int, first_read: bool) -> str:
+    """How far the team is, as a person would say it: 'nog geen vraag beantwoord',
+    '1 vraag beantwoord, nog 3 te gaan', 'alle vragen beantwoord'; question 1 (nothing to fill
+    in) is read, not answered."""
+    if done == 0:
+        text = "nog geen vraag beantwoord"
+    elif done >= total:
+        text = "alle vragen beantwoord"
+    else:
+        text = f"{done} {'vraag' if done == 1 else 'vragen'} beantwoord, nog {total - done} te gaan"
+    return text + (" · vraag 1 gelezen" if first_read else "")
 
 
 def keep_defaults(step: str) -> None:
