@@ -132,6 +132,11 @@ def assert_scrolls_with_first_column_fixed(page, table) -> None:
     page.wait_for_timeout(200)
     assert table.evaluate("t => t.scrollLeft") > 0  # the table did scroll
     assert abs(key.bounding_box()["x"] - before) < 1  # the first column did not move
+    table.evaluate("t => { t.scrollLeft = 0; }")
+    table.focus()  # a keyboard user: Tab reaches it, an arrow key scrolls it
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    assert table.evaluate("t => t.scrollLeft") > 0
     # no cell squeezed to a word per line: every value cell at least 7 rem wide
     narrow = table.evaluate("""t => [...t.querySelectorAll('td, th')].filter(c => c.getBoundingClientRect().width
         < 7 * parseFloat(getComputedStyle(document.documentElement).fontSize) - 1).length""")
