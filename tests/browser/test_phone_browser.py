@@ -126,3 +126,37 @@ def test_a_participant_who_loses_the_connection_reads_no_command(browser, tmp_pa
     finally:
         context.close()
         server.stop()
+
+
+def test_a_participant_votes_with_the_keyboard_alone(browser, phone_server, screenshots):
+    """Tab to a question's options, an arrow key chooses, Tab to its button, Enter stores; the
+    element vote's targets (no dot) show where the focus is."""
+    context = browser.new_context(viewport=PHONES["390"], locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{phone_server.url}/stemmen?code={phone_server.code}")
+    wait_idle(page)
+    lab = labels()
+    form = page.get_by_test_id("stForm").filter(has_text="Werkzame elementen")
+    groups = form.get_by_role("radiogroup")
+    expect(groups).to_have_count(len(ELEMENT_IDS), timeout=30_000)
+    first = groups.first
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if first.evaluate("(g) => g.contains(document.activeElement)"):
+            break
+    else:
+        raise AssertionError("Tab never reached the element vote")
+    page.keyboard.press("ArrowRight")  # from nothing chosen: the next option is chosen and focused
+    target = first.locator("[data-testid='stRadioOption'][data-selected='true']")
+    expect(target).to_have_count(1)
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") != "none"  # focus shown on the target
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.innerText || ''").endswith("Prioriteiten opslaan"):
+            break
+    else:
+        raise AssertionError("Tab never reached 'Prioriteiten opslaan'")
+    page.keyboard.press("Enter")
+    expect(form.get_by_text(f"Opgeslagen: 1 van {len(ELEMENT_IDS)} elementen.")).to_be_visible(timeout=20_000)
+    assert lab.elements[ELEMENT_IDS[0]] in form.inner_text()
+    context.close()
