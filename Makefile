@@ -20,9 +20,10 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
 	$(PIP_INSTALL) -r requirements-dev.lock
 	touch $@
 
-# Serves the app on http://localhost:8501 (or $$STREAMLIT_SERVER_PORT, which Streamlit reads itself).
+# Serves the app on http://localhost:8501 (or $$STREAMLIT_SERVER_PORT, which Streamlit reads itself),
+# warmed before it says "klaar": the first page is then as quick as any other (scripts/serve_local.py).
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py
+	$(PY) scripts/serve_local.py
 
 # A workshop in a room: serves on the local network (every interface), prints the address and a
 # QR code; participants vote from their phones. Plain HTTP: see docs/WORKSHOP.md. `make run`
@@ -60,6 +61,7 @@ bench: $(VENV)/.dev
 	$(PY) bench/exports.py
 	$(PY) bench/search.py
 	$(PY) bench/pages.py
+	PYTHONPATH=. $(PY) bench/first_page.py
 
 # Concurrent sessions over Streamlit's WebSocket protocol, app beside a bare page (a few minutes).
 load: $(VENV)/.dev

@@ -13,11 +13,13 @@ set so Streamlit does not look up an external address either.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import segno
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve_local import serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -38,10 +40,8 @@ def main() -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
                "--server.address", "0.0.0.0", "--server.port", str(port),  # noqa: S104 - on purpose
                "--browser.serverAddress", host, "--browser.gatherUsageStats", "false"]
-    try:
-        return subprocess.call(command, cwd=ROOT, env=env)
-    except KeyboardInterrupt:
-        return 0
+    # Warmed before the first phone arrives, as `make run` (scripts/serve_local.py).
+    return serve(command, port, env=env, url=url)
 
 
 if __name__ == "__main__":

@@ -81,9 +81,18 @@ def test_seven_of_nine_is_a_large_majority_in_words_the_team_reads():
     assert result.label == "Ruime meerderheid" and not result.split
 
 
+def test_two_of_three_is_a_majority_not_a_large_one():
+    result = tally.agreement({"in_house": 2, "outsourced": 1}, tally.value_names("decision:delivery"))
+    assert result.sentence == "2 van 3 kiezen Zelf uitvoeren"
+    assert result.label == "Meerderheid"
+
+
 @pytest.mark.parametrize("counts, level", [
     ({"in_house": 9}, "unanimous"),
-    ({"in_house": 6, "outsourced": 3}, "large"),
+    ({"in_house": 7, "outsourced": 2}, "large"),
+    ({"in_house": 3, "outsourced": 1}, "large"),
+    ({"in_house": 6, "outsourced": 3}, "small"),
+    ({"in_house": 2, "outsourced": 1}, "small"),
     ({"in_house": 5, "outsourced": 4}, "small"),
     ({"in_house": 4, "outsourced": 4, "mixed": 1}, "split"),
     ({"in_house": 4, "outsourced": 3, "mixed": 2}, "split"),
@@ -91,6 +100,7 @@ def test_seven_of_nine_is_a_large_majority_in_words_the_team_reads():
     ({}, "none"),
 ])
 def test_the_room_is_marked_split_when_no_option_has_a_majority(counts, level):
+    """Three quarters is a large majority; two of three is a majority, not a large one."""
     assert tally.agreement(counts, tally.value_names("decision:delivery")).level == level
 
 

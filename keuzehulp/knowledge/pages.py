@@ -18,7 +18,7 @@ from keuzehulp.contract.schema import SectionId
 from keuzehulp.contract.yamlio import LineDict, LineList, Problem, load_yaml_text, validation_problems
 
 Kind = Literal[
-    "question", "building-block", "element", "example", "pilot", "route", "glossary", "source", "fact",
+    "intro", "question", "building-block", "element", "example", "pilot", "route", "glossary", "source", "fact",
     "assumption",  # built from knowledge/assumptions.yaml (keuzehulp/knowledge/assumption_pages.py)
 ]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
@@ -27,7 +27,7 @@ KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 FOLDER_KINDS: dict[str, tuple[str, ...]] = {
     "questions": ("question",),
     "tradeoffs": ("question",),
-    "intro": ("question",),
+    "intro": ("intro",),
     "building-blocks": ("building-block",),
     "elements": ("element",),
     "examples": ("example",),

@@ -4,12 +4,13 @@
 
 Levels (the share of the most chosen option among those who answered):
     unanimous  everyone chose the same (at least 3 votes)           "Eensgezind"
-    large      two thirds or more                                    "Ruime meerderheid"
-    small      more than half                                        "Kleine meerderheid"
+    large      three quarters or more                                "Ruime meerderheid"
+    small      more than half                                        "Meerderheid"
     split      no option has more than half, or two share the top    "Verdeeld"
     few        fewer than 3 votes: too few to say anything           "Nog te weinig stemmen"
     none       no votes yet                                          "Nog geen stemmen"
-These thresholds are the keuzehulp's own convention (assumption), not the handreiking's.
+These thresholds are the keuzehulp's own convention (assumption), not the handreiking's. Two of
+three is a majority, not a large one: one voice more would turn it around.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ from keuzehulp.contract.schema import (
 from .ballot import TOP5_QUESTION, ElementMode, decision_question, element_question
 
 MIN_VOTES = 3
+LARGE_SHARE = 3 / 4  # "Ruime meerderheid" from three in four (2 of 3 is a "Meerderheid")
 LEVEL_LABELS = {
     "unanimous": "Eensgezind",
     "large": "Ruime meerderheid",
-    "small": "Kleine meerderheid",
+    "small": "Meerderheid",
     "split": "Verdeeld",
     "few": "Nog te weinig stemmen",
     "none": "Nog geen stemmen",
@@ -87,7 +89,7 @@ def agreement(counts: dict[str, int], names: dict[str, str], total: int | None =
         level = "split"
     elif top_count == total:
         level = "unanimous"
-    elif share >= 2 / 3:
+    elif share >= LARGE_SHARE:
         level = "large"
     else:
         level = "small"

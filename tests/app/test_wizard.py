@@ -154,14 +154,15 @@ def test_a_changed_answer_marks_its_step_answered_in_the_route(app):
     answered = app.session_state[SESSION_KEY].answered  # in the session, so in the saved file too
     assert "q3" in answered
     assert "q4" not in answered
-    assert "1 van de 4 vragen beantwoord" in page_text(app)
+    assert "Vraag 3 van 5 · 1 vraag beantwoord, nog 3 te gaan" in page_text(app)
 
 
 def test_question_1_is_read_by_a_visit_not_answered(app):
     open_page(app, "pages/q1_waarom.py")
     session = app.session_state[SESSION_KEY]
     assert "q1" in session.read and "q1" not in session.answered
-    assert "0 van de 4 vragen beantwoord · vraag 1 gelezen" in page_text(app)
+    assert "Vraag 1 van 5 · nog geen vraag beantwoord · vraag 1 gelezen" in page_text(app)
+    assert "0 van de" not in page_text(app)
 
 
 def test_a_step_can_be_confirmed_with_its_defaults(app):
@@ -170,8 +171,20 @@ def test_a_step_can_be_confirmed_with_its_defaults(app):
     app.button(key="keep_defaults_q4").click().run()
     assert "q4" in app.session_state[SESSION_KEY].answered  # in the session, so in the saved file too
     assert app.session_state[SESSION_KEY].profile == profile, "nothing changes but the mark"
-    assert "1 van de 4 vragen beantwoord" in page_text(app)
+    assert "1 vraag beantwoord, nog 3 te gaan" in page_text(app)
     assert "Deze vraag is beantwoord" in page_text(app)
+
+
+@pytest.mark.parametrize("done, first_read, said", [
+    (0, False, "nog geen vraag beantwoord"),
+    (1, True, "1 vraag beantwoord, nog 3 te gaan · vraag 1 gelezen"),
+    (3, False, "3 vragen beantwoord, nog 1 te gaan"),
+    (4, True, "alle vragen beantwoord · vraag 1 gelezen"),
+])
+def test_the_progress_line_says_how_far_the_team_is_in_plain_words(done, first_read, said):
+    from ui.wizard.step import answered_text
+
+    assert answered_text(done, 4, first_read) == said
 
 
 def test_an_out_of_range_value_keeps_the_old_answer_with_a_dutch_message():

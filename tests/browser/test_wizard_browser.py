@@ -310,14 +310,17 @@ def serious_violations(results: dict, baseline: set[str]) -> list[str]:
             if v["impact"] in ("serious", "critical") and v["id"] not in baseline]
 
 
+@pytest.mark.parametrize("size", ["1280x800", "390x844"])  # a projector or laptop, a phone
 @pytest.mark.parametrize("nav_page", PAGES, ids=[p.title for p in PAGES])
-def test_every_page_passes_axe_and_is_photographed(server, page, requests_seen, screenshots, nav_page):
+def test_every_page_passes_axe_and_is_photographed(server, page, requests_seen, screenshots, nav_page, size):
     from axe_playwright_python.sync_playwright import Axe
 
+    width, height = (int(n) for n in size.split("x"))
+    page.set_viewport_size({"width": width, "height": height})
     baseline = {entry["rule"] for entry in yaml.safe_load(BASELINE.read_text(encoding="utf-8"))}
     open_path(page, server.url, url_path(nav_page.path) + "?annual_intake=12&municipality=Lochem")
     page.wait_for_timeout(500)  # charts and fonts settle
-    shoot(page, screenshots, Path(nav_page.path).stem)
+    shoot(page, screenshots, Path(nav_page.path).stem + ("" if width >= 1280 else f"-{size}"))
     page.wait_for_function("document.documentElement.lang === 'nl'", timeout=15_000)
     assert "Traceback" not in main_text(page)
     results = Axe().run(page).response

@@ -40,6 +40,7 @@ from ui.costs.regional import regional_block
 from ui.costs.results import cost_results, current_estimate, timeline_results
 from ui.kennis.glossary import glossary_links
 from ui.kit import nav
+from ui.kit import streamlit_adapter as adapter
 from ui.kit.spreadsheet import spreadsheet_button
 from ui.session import autosave, state
 
@@ -207,10 +208,13 @@ def costs_page() -> None:
         st.error("De kosten konden nu niet worden berekend. Uw antwoorden en bedragen zijn bewaard.",
                  icon=":material/error:")
         return
-    st.header("Kosten", anchor=False)
-    cost_results(est)
-    st.header("Doorlooptijd", anchor=False)
-    timeline_results(est)
+    key = f"{adapter.WIDE_TABLES}-kosten"  # tables readable on a phone
+    st.html(adapter.wide_tables_css(key))
+    with st.container(key=key):
+        st.header("Kosten", anchor=False)
+        cost_results(est)
+        st.header("Doorlooptijd", anchor=False)
+        timeline_results(est)
     regional_block()
     spreadsheet_button("costs_xlsx")
     glossary_links()

@@ -19,6 +19,7 @@ KENNISBANK = "pages/kennisbank.py"
 LOG = logging.getLogger(__name__)
 
 KIND_LABELS: dict[str, str] = {
+    "intro": "Inleiding",
     "question": "Vraag of afweging",
     "building-block": "Bouwsteen",
     "element": "Werkzaam element",

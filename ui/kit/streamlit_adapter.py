@@ -25,12 +25,13 @@ first and run the tests that guard it:
    sets the page language to Dutch and rewrites the rest: aria-labels ("Help for …",
    "Decrement", a table's or chart's toolbar and its tooltips), placeholders and Streamlit's own sentences by their exact English text (skip link, menu,
    page-not-found dialog, screen-reader alerts, the connection-lost dialog and status, the
-   choices of a multiselect or selectbox). Neither the CSS nor the script holds user text.
-3. Streamlit's page structure: every CSS rule and script that finds Streamlit's parts by their
-   test ids (`data-testid`), as small functions the pages call with their own keys and sizes:
+   choices of a multiselect or selectbox). On the participants' page (/stemmen) the
+   connection-lost dialog names no command: it says to tell the facilitator. Neither the CSS nor the script holds user text.
+3. Streamlit's page structure (in ui/kit/streamlit_layout.py, re-exported here): every CSS rule
+   and script that finds Streamlit's parts by their test ids (`data-testid`), as small functions the pages call with their own keys and sizes:
    page_css (every page, print), hide_chrome_css, full_height_main_css, narrow_main_css,
    to_bottom_css, selectbox_text_css, chart_full_width_css, radio_question_css,
-   checkbox_label_css, and the page-change script (PAGE_CHANGE_SCRIPT: a new page starts at the
+   radio_options_css, radio_targets_css, checkbox_label_css, and the page-change script (PAGE_CHANGE_SCRIPT: a new page starts at the
    top, a phone's menu closes). apply_page_setup draws page_css, the Dutch CSS and script and
    the page-change script as one element on every run.
 """
@@ -42,6 +43,25 @@ from string import Template
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+from ui.kit.streamlit_layout import (  # noqa: F401  (section 3, re-exported for the pages)
+    PAGE_CHANGE_SCRIPT,
+    PHONE_WIDTH,
+    WIDE_TABLES,
+    chart_full_width_css,
+    checkbox_label_css,
+    container_box_css,
+    full_height_main_css,
+    hide_chrome_css,
+    narrow_main_css,
+    page_css,
+    radio_options_css,
+    radio_question_css,
+    radio_targets_css,
+    selectbox_text_css,
+    to_bottom_css,
+    wide_tables_css,
+)
 
 
 def ensure_entrypoint() -> None:
@@ -135,13 +155,14 @@ SCRIPT = r"""<script>
     "Connection lost. Please wait for the app to reconnect, then try again.":
       "De verbinding is even weg. Wacht tot de keuzehulp weer verbonden is en probeer het dan opnieuw.",
   };
-  // A participant's phone (the voting page) gets no command to type: that is the facilitator's.
-  const PARTICIPANT_PAGE = /\/stemmen\/?$/;
+  // A participant (the phones' page, /stemmen) never reads a developer's command: they cannot
+  // restart the app, the person who started it can.
+  const participant = () => /\/stemmen\/?$/.test(location.pathname);
   const forParticipants = {
     "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
-      RECONNECTING + " Lukt het niet? Zeg het tegen de begeleider.",
-    "streamlit run yourscript.py": "",
+      RECONNECTING + " Blijft dit zo? Zeg het dan tegen de begeleider van de workshop.",
   };
+  const COMMAND = "streamlit run yourscript.py";
   // Words that are Streamlit's own only inside one of its parts: [where, words, patterns].
   const scoped = [
     // Short words that only mean this in Streamlit's connection status (top right).
@@ -168,7 +189,8 @@ SCRIPT = r"""<script>
   ];
   const content = "[data-testid='stMarkdownContainer'], [data-testid='stHtml']";
   // A sidebar taller than the window scrolls; keyboard users must be able to reach and scroll it.
-  const scrollers = "[data-testid='stSidebarContent']";
+  // So are our tables that scroll sideways (streamlit_layout.wide_tables_css).
+  const scrollers = "[data-testid='stSidebarContent'], [class*='st-key-wide-tables'] table";
   const focusable = (el) => { if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0"); };
   const label = (el) => {
     const placeholder = el.getAttribute("placeholder");
@@ -197,8 +219,13 @@ SCRIPT = r"""<script>
       return;
     }
     if (node.parentElement.closest(content)) return;
-    let dutch = has(sentences, value) ? sentences[value] : undefined;
-    if (has(forParticipants, value) && PARTICIPANT_PAGE.test(location.pathname)) dutch = forParticipants[value];
+    if (participant() && value === COMMAND) {  // the command's own block is hidden
+      node.nodeValue = "";
+      (node.parentElement.closest("pre") || node.parentElement).hidden = true;
+      return;
+    }
+    let dutch = participant() && has(forParticipants, value) ? forParticipants[value]
+      : has(sentences, value) ? sentences[value] : undefined;
     let rules = patterns;
     for (const [where, words, wordPatterns] of scoped) {
       if (dutch === undefined && node.parentElement.closest(where)) {
@@ -248,126 +275,3 @@ def apply_page_setup() -> None:
     ui/shell/entry.py): page_css, the Dutch CSS and SCRIPT, and PAGE_CHANGE_SCRIPT. One element, not
     four: every rerun sends each element to the browser again, and these never change."""
     st.html(_page_setup_html(), unsafe_allow_javascript=True)
-
-
-# --- Streamlit's page structure (its test ids) ---------------------------------------------
-# CSS and script that find Streamlit's own parts by their `data-testid` (and one of its class
-# names). The page modules pass what is theirs: the scope (`.st-key-<our key>`) and the
-# declarations; they never spell a test id (tests/test_architecture.py). All constant: no user
-# text is ever formatted into these.
-
-
-def page_css() -> str:
-    """Every page: less space above the title (on a projector every line counts), long toggle
-    questions wrap instead of being cut off with "...", a metric's figure shrinks with the
-    window instead of being cut off ("€ 2.310.…" on a laptop beside the sidebar), and a printed
-    page (Menu > Afdrukken) is the content alone, without sidebar, toolbar and buttons."""
-    return """<style>
-[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
-[data-testid='stMetricValue'] { font-size: clamp(1.25rem, 2.4vw, 2.25rem); }
-[data-testid='stCheckbox'] .stMarkdownEllipsis,
-[data-testid='stCheckbox'] .stMarkdownEllipsis p { white-space: normal; overflow: visible; text-overflow: clip; }
-@media print {
-  [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stDownloadButton'],
-  [data-testid='stBaseButton-primary'] { display: none !important; }
-  [data-testid='stMain'] { margin-left: 0 !important; }
-  [data-testid='stMainBlockContainer'] { max-width: 100% !important; padding: 0 1rem !important; }
-}
-</style>"""
-
-
-def hide_chrome_css() -> str:
-    """No sidebar, no sidebar toggles and no header with its toolbar (slides, a phone's vote)."""
-    return """[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"], [data-testid="stSidebarNav"] { display: none !important; }
-header[data-testid="stHeader"] { display: none !important; }"""
-
-
-def full_height_main_css(padding: str) -> str:
-    """The main area fills the screen's height, its content a column that grows (slides)."""
-    return f"""[data-testid="stMainBlockContainer"] {{ padding: {padding}; max-width: 100%; min-height: 100vh;
-  box-sizing: border-box; display: flex; flex-direction: column; }}
-[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {{ flex: 1 1 auto; }}"""
-
-
-def narrow_main_css(max_width: str, padding: str) -> str:
-    """The main area no wider than `max_width` (a phone's page)."""
-    return f'[data-testid="stMainBlockContainer"] {{ max-width: {max_width}; padding: {padding}; }}'
-
-
-def to_bottom_css(key: str) -> str:
-    """Our container `key` pushed to the bottom of a full-height main area (full_height_main_css)."""
-    return f'[data-testid="stLayoutWrapper"]:has(> .st-key-{key}) {{ margin-top: auto; }}'
-
-
-def selectbox_text_css(scope: str, declarations: str) -> str:
-    """The text of a selectbox (its value and its typing field) inside `scope`."""
-    return f"""{scope} [data-testid="stSelectbox"] div,
-{scope} [data-testid="stSelectbox"] input {{
-  {declarations} }}"""
-
-
-def chart_full_width_css(scope: str) -> str:
-    """An Altair chart inside `scope` and every wrapper around it as wide as the column."""
-    return f"""{scope} :is([data-testid="stVegaLiteChart"], [data-testid="stFullScreenFrame"],
-  [data-testid="stFullScreenFrame"] > div, .vega-embed, [data-testid="stElementContainer"]) {{
-  width: 100% !important; }}"""
-
-
-def radio_question_css(scope: str, declarations: str) -> str:
-    """The question (label) above a radio group inside `scope`."""
-    return f'{scope} [data-testid="stRadio"] > [data-testid="stWidgetLabel"] p {{ {declarations} }}'
-
-
-def checkbox_label_css(scope: str, declarations: str) -> str:
-    """The clickable label of a checkbox or toggle inside `scope`."""
-    return f'{scope} [data-testid="stCheckbox"] label {{ {declarations} }}'
-
-
-# A new page starts at the top, and a phone's menu closes. Streamlit keeps the main area's
-# scroll position across pages, so "Volgende" from question 2 opened question 3 half-way down
-# (scrollTop ≈ 2,700). This constant script (no "<" followed by a letter, see SCRIPT above)
-# watches each finished script run: when the address or the slide on screen (`data-kh-slide`,
-# ui/present/slides.py) differs from the last run, it scrolls the main area to the top, and on a
-# narrow screen (a phone) it closes the side menu that was used to choose the page. Guarded by
-# tests/browser/test_route_browser.py.
-PHONE_WIDTH = 768  # Streamlit's own breakpoint for the sidebar as an overlay
-
-PAGE_CHANGE_SCRIPT = r"""<script>
-(() => {
-  if (window.__khPageChange) return;
-  window.__khPageChange = true;
-  const where = () => {
-    const slide = document.querySelector("[data-kh-slide]");
-    return location.pathname + "#" + (slide ? slide.getAttribute("data-kh-slide") : "");
-  };
-  let last = where();
-  const toTop = () => {
-    for (const el of document.querySelectorAll("[data-testid='stMain'], [data-testid='stAppViewContainer']")) {
-      el.scrollTop = 0;
-    }
-    window.scrollTo(0, 0);
-  };
-  const arrived = () => {
-    const now = where();
-    if (now === last) return;
-    last = now;
-    // Again a moment later: the old page's elements leave after the run, and the browser may
-    // keep a scroll position anchored to them meanwhile.
-    toTop();
-    setTimeout(toTop, 100);
-    setTimeout(toTop, 400);
-    const sidebar = document.querySelector("[data-testid='stSidebar']");
-    if (window.innerWidth PHONE_TEST && sidebar && sidebar.getAttribute("data-collapsed") === "false") {
-      const close = document.querySelector("[data-testid='stSidebarCollapseButton'] button");
-      if (close) close.click();
-    }
-  };
-  // The whole document is watched: the app element may be replaced (e.g. the first run of a
-  // fresh server restarts through app.py), and an observer on the old one would go quiet.
-  new MutationObserver(() => {
-    if (document.querySelector("[data-testid='stApp']")) arrived();  // at the start and end of a run
-  }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
-  window.addEventListener("popstate", () => setTimeout(arrived, 0));
-})();
-</script>""".replace("PHONE_TEST", f"<= {PHONE_WIDTH}")

@@ -18,6 +18,7 @@ from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.report import COMPARISON_FORMATS, FORMATS, comparison_filename, render_comparison
 from keuzehulp.report.compare import MAX_COMPARED, compare
 from keuzehulp.report.comparison import marked_table, screen_marks
+from ui.kit import streamlit_adapter as adapter
 from ui.kit.spreadsheet import spreadsheet_button
 from ui.session import state
 
@@ -320,6 +321,14 @@ def comparison_page() -> None:
                  "probeer het opnieuw of meld het aan de beheerder.", icon=":material/error:")
         return
 
+    key = f"{adapter.WIDE_TABLES}-vergelijken"  # tables readable on a phone
+    st.html(adapter.wide_tables_css(key))
+    with st.container(key=key):
+        _comparison(comparison)
+
+
+def _comparison(comparison) -> None:  # type: ignore[no-untyped-def]
+    """The comparison's tables and downloads."""
     differing = len(comparison.differing_decisions)
     keuzes = "keuzes verschilt" if differing == 1 else "keuzes verschillen"
     elements = len(comparison.differing_elements)

@@ -17,7 +17,7 @@ from keuzehulp.dutch.dates import dutch_date
 from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.knowledge.provenance import strength_label
 from keuzehulp.report.basis import reason_part
-from keuzehulp.rules.groups import estimate
+from keuzehulp.rules.groups import estimate, needed
 from ui.kennis import links as kennis
 from ui.kit.firstuse import explain
 from ui.kit.lazy import lazy_expander
@@ -95,6 +95,16 @@ def example_cards(example_ids: list[str], key: str) -> None:
                 kennis.read_more(page.id, "Lees het voorbeeld")
 
 
+def group_caption(advice: Advice) -> str:
+    """The line under the three numbers. The estimate in words is often the decision's first
+    reason, just above in the same card: then not again, but the intake that fills a group."""
+    gf = advice.group_formation or estimate(advice.profile)
+    d = advice.decisions["training_format"]
+    if any(gf.text in r.text for r in [*d.reasons_for, *d.reasons_against]):
+        return needed(advice.profile)
+    return gf.text
+
+
 def group_formation_view(advice: Advice, narrow: bool = False) -> None:
     """The estimate behind 'groepsgewijs of individueel' in numbers, plus the chart if present."""
     gf = advice.group_formation or estimate(advice.profile)
@@ -123,7 +133,7 @@ def group_formation_view(advice: Advice, narrow: bool = False) -> None:
     else:
         for column, (label, value, help_text) in zip(st.columns(3), metrics, strict=True):
             column.metric(label, value, help=help_text, border=True)
-    st.caption(gf.text)
+    st.caption(group_caption(advice))
     if gf.dependence:
         st.caption(gf.dependence)
     # Built only when opened: an Altair chart costs more than the rest of the page together.

@@ -6,7 +6,14 @@ import streamlit as st
 
 from keuzehulp import report
 from keuzehulp.contract.labels import labels
-from keuzehulp.contract.schema import DECISION_IDS, ELEMENT_SECTIONS, SECTION_IDS, Advice, Session
+from keuzehulp.contract.schema import (
+    DECISION_IDS,
+    ELEMENT_SECTIONS,
+    PRIORITY_ORDER,
+    SECTION_IDS,
+    Advice,
+    Session,
+)
 from keuzehulp.dutch.dates import local_today
 from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.knowledge.provenance import strength_label
@@ -75,11 +82,15 @@ def section(advice: Advice, q: str) -> None:
     for decision in DECISION_IDS:
         if labels().decisions[decision].section == q:
             decision_view(advice, decision)
-    elements = [e for e in advice.elements if ELEMENT_SECTIONS.get(e.id) == q]
-    columns = st.columns(2)
-    for index, element in enumerate(elements):
-        with columns[index % 2]:
-            element_view(element)
+    # Most important first, and row by row: left, right, next row. (Two columns filled one after
+    # the other put an essential element in the right column below recommended ones on the left,
+    # and a screen reader or a phone read it after them.)
+    elements = sorted((e for e in advice.elements if ELEMENT_SECTIONS.get(e.id) == q),
+                      key=lambda e: PRIORITY_ORDER[e.priority])
+    for start in range(0, len(elements), 2):
+        for column, element in zip(st.columns(2), elements[start:start + 2], strict=False):
+            with column:
+                element_view(element)
     team_notes(q)
 
 

@@ -9,12 +9,23 @@ from keuzehulp.contract.schema import DECISION_IDS, ELEMENT_SECTIONS, PRIORITY_O
 from ui.kennis import links as kennis
 from ui.kennis.glossary import glossary_links
 from ui.kit import nav
+from ui.kit import streamlit_adapter as adapter
 from ui.kit.firstuse import explain
 from ui.kit.lazy import lazy_expander
 from ui.session import autosave, state
 from ui.wizard.advice_view import decision_view, element_view
 from ui.wizard.team import team_notes_input
 from ui.wizard.widgets import fields_input
+
+# The questions stay beside the advice: the advice column is often much longer (question 2:
+# two decisions with their reasons), and the questions' column sat empty beside it. On a wide
+# screen the questions keep their place while the advice scrolls past (their own scroll bar
+# when they are taller than the window); on a phone (Streamlit stacks columns below 640 px)
+# they come first, as before. Constant CSS on our own key only.
+QUESTIONS_BESIDE_ADVICE_CSS = ("<style>@media (min-width: 641px) {"
+                               + adapter.container_box_css("questions", "position: sticky; top: 4rem;")
+                               + """ .st-key-questions { max-height: calc(100vh - 5rem); overflow-y: auto;
+    padding-right: 0.5rem; scrollbar-width: thin; } }</style>""")
 
 ADVICE_FAILED = ("Het advies kon nu niet worden berekend. Uw antwoorden zijn bewaard; "
                  "probeer het opnieuw of meld het aan de beheerder.")
@@ -26,9 +37,20 @@ def progress_line(step: str) -> None:
     answered = state.answered_steps()
     done = sum(1 for q in nav.ANSWER_STEPS if q in answered)
     where = f"Vraag {step[1]} van 5" if step in nav.QUESTION_STEPS else "Start"
-    total = len(nav.ANSWER_STEPS)
-    read = " · vraag 1 gelezen" if "q1" in state.read_steps() else ""
-    st.caption(f"{where} · {done} van de {total} vragen beantwoord{read}")
+    st.caption(f"{where} · {answered_text(done, len(nav.ANSWER_STEPS), 'q1' in state.read_steps())}")
+
+
+def answered_text(done: int, total: int, first_read: bool) -> str:
+    """How far the team is, as a person would say it: 'nog geen vraag beantwoord',
+    '1 vraag beantwoord, nog 3 te gaan', 'alle vragen beantwoord'; question 1 (nothing to fill
+    in) is read, not answered."""
+    if done == 0:
+        text = "nog geen vraag beantwoord"
+    elif done >= total:
+        text = "alle vragen beantwoord"
+    else:
+        text = f"{done} {'vraag' if done == 1 else 'vragen'} beantwoord, nog {total - done} te gaan"
+    return text + (" · vraag 1 gelezen" if first_read else "")
 
 
 def keep_defaults(step: str) -> None:
@@ -114,8 +136,9 @@ def render_step(step: str) -> None:
         if advice is not None:
             live_advice(step, advice)
     else:
+        st.html(QUESTIONS_BESIDE_ADVICE_CSS)
         questions, live = st.columns([5, 6], gap="large")
-        with questions:
+        with questions, st.container(key="questions"):
             st.subheader("Uw situatie", anchor=False)
             fields_input(step)
             keep_defaults(step)

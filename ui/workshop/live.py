@@ -371,8 +371,8 @@ def start_form() -> None:
     st.button("Workshop starten", icon=":material/groups:", type="primary", key="workshop_start",
               on_click=lambda: _start(st.session_state.get("workshop_mode_new", "priority")))
     st.caption("Stemmen zijn anoniem, tenzij een deelnemer zelf een naam of rol invult. De workshop en "
-               "de stemmen worden na het aantal dagen uit de instelling KEUZEHULP_RETENTION_DAYS "
-               f"(nu {repo.retention_days()}) verwijderd, of meteen met 'Workshop verwijderen'.")
+               f"de stemmen worden na {repo.retention_days()} dagen verwijderd, of meteen met "
+               "'Workshop verwijderen'.")
 
 
 def newest_votes(votes: WorkshopVotes):  # type: ignore[no-untyped-def]

@@ -45,8 +45,14 @@ PHONE_CSS = "<style>\n" + "\n".join([
     """.st-key-stemmen button { min-height: 3rem; font-size: 1.1rem; }
 .st-key-stemmen input { min-height: 2.8rem; font-size: 1.1rem; }
 .st-key-stemmen h1 { font-size: 2rem; }
-.st-key-stemmen [role="radiogroup"] > label { width: 100%; }
 .st-key-code-shown p { font-size: 1.3rem; font-weight: 700; letter-spacing: 0.08em; }""",
+    # Every answer box of a question as wide as the column.
+    adapter.radio_options_css(".st-key-stemmen", "width: 100%;"),
+    # The element vote: one row per element, three equal targets, the chosen one filled.
+    adapter.radio_targets_css(".st-key-element-votes", 3,
+                              "background: #154273; color: #ffffff; border-color: #154273 !important;"),
+    adapter.radio_question_css(".st-key-element-votes", "font-size: 1.05rem; font-weight: 600;"),
+    '.st-key-element-votes [role="radiogroup"] label { min-height: 2.6rem; }',
 ]) + "\n</style>"
 
 
@@ -228,10 +234,11 @@ def _priority_form(info: repo.WorkshopInfo, participant: str) -> None:
     lab = labels()
     with st.form("form_elements"):
         st.markdown("### Werkzame elementen")
-        st.markdown("Hoe belangrijk is elk element voor uw gemeente?")
-        for element in ELEMENT_IDS:
-            st.radio(lab.elements[element], tuple(PRIORITY_ORDER), index=None, horizontal=True,
-                     format_func=lambda p: lab.priorities[p], key=f"prio_{element}")
+        st.markdown("Hoe belangrijk is elk element voor uw gemeente? Tik per element op één keuze.")
+        with st.container(key="element-votes", gap="small"):  # a row of three equal targets each
+            for element in ELEMENT_IDS:
+                st.radio(lab.elements[element], tuple(PRIORITY_ORDER), index=None, horizontal=True,
+                         format_func=lambda p: lab.priorities[p], key=f"prio_{element}")
         st.form_submit_button("Prioriteiten opslaan", type="primary", width="stretch",
                               on_click=_submit_priorities, args=(info.id, participant))
         _show("elements")
