@@ -12,7 +12,7 @@ from keuzehulp.contract.labels import labels
 from keuzehulp.contract.schema import ELEMENT_SECTIONS, Profile, Session, TeamDecision, TeamInput
 from keuzehulp.contract.yamlio import ContentError
 from keuzehulp.dutch.dates import MONTHS_NL, dutch_date
-from keuzehulp.report import FORMATS, as_pdf, build_report, filename, render
+from keuzehulp.report import FORMATS, as_pdf, build_report, filename, pdfdoc, render
 from keuzehulp.report.texts import load_texts
 
 
@@ -139,7 +139,7 @@ def test_sources_name_the_handreiking_sections_used_and_its_references() -> None
 
 
 def test_missing_pdf_font_gives_a_dutch_message(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(as_pdf, "FONT_DIRS", (tmp_path,))
+    monkeypatch.setattr(pdfdoc, "FONT_DIRS", (tmp_path,))
     with pytest.raises(as_pdf.FontMissingError, match="lettertype DejaVu Sans ontbreekt"):
         render("pdf", sample_advice(Profile()), today=TODAY)
 
@@ -174,7 +174,7 @@ def test_cli_writes_every_format_from_a_saved_advice_with_the_team_input(tmp_pat
 def test_cli_says_in_dutch_when_the_pdf_font_is_missing(monkeypatch, tmp_path: Path, capsys) -> None:
     from keuzehulp.cli import main
 
-    monkeypatch.setattr(as_pdf, "FONT_DIRS", (tmp_path,))
+    monkeypatch.setattr(pdfdoc, "FONT_DIRS", (tmp_path,))
     profile = tmp_path / "profiel.json"
     profile.write_text('{"municipality": "Lochem"}', encoding="utf-8")
     assert main(["advise", str(profile), "--format", "pdf", "-o", str(tmp_path / "x.pdf")]) == 1

@@ -189,14 +189,14 @@ def test_saving_fails_visibly_then_recovers(monkeypatch):
 def _delete_script() -> None:
     import streamlit as st
 
-    from ui.session import autosave
+    from ui.session import autosave, delete
 
     autosave.restore_once()
     autosave.save_if_changed()
     autosave.keep_key_in_address()
     with st.sidebar:
         autosave.status_line()
-        autosave.delete_block()
+        delete.delete_block()
 
 
 def test_sessie_verwijderen_asks_first_then_deletes_from_the_store():

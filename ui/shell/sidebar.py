@@ -7,7 +7,7 @@ import streamlit as st
 from keuzehulp.dutch.markdown import inert_markdown
 from ui.kit import nav
 from ui.present.scenarios import scenario_sidebar
-from ui.session import autosave, state
+from ui.session import autosave, delete, state
 from ui.session.files import save_button
 
 ANSWERED_ICON = ":material/check_circle:"
@@ -48,4 +48,4 @@ def render_sidebar() -> None:
         autosave.status_line()
         scenario_sidebar()
         st.divider()
-        autosave.delete_block()
+        delete.delete_block()

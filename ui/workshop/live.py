@@ -18,9 +18,7 @@ that opens it to the room, instead of a QR code no phone can open.
 from __future__ import annotations
 
 import base64
-from datetime import UTC
 from io import BytesIO
-from zoneinfo import ZoneInfo
 
 import segno
 import streamlit as st
@@ -32,9 +30,9 @@ from keuzehulp.workshop import codes, repo
 from keuzehulp.workshop.ballot import decision_question, questions
 from keuzehulp.workshop.reach import ROOM_COMMAND
 from keuzehulp.workshop.tally import decision_agreement, element_comparisons, snapshot, value_names
-from ui.kit.lazy import lazy_expander
 from ui.kit.spreadsheet import spreadsheet_button
 from ui.session import state
+from ui.workshop.roster import roster_panel
 from ui.workshop.store import engine, participant_link, where
 
 REFRESH_SECONDS = 0.2  # the change check (cheap); the votes are read only after a change
@@ -301,67 +299,6 @@ def controls(votes: WorkshopVotes) -> None:
                   disabled=not sure, key="workshop_delete", width="stretch")
 
 
-def _joined_label(person: repo.Joined) -> str:
-    name = f" ({person.author})" if person.author else ""
-    return f"Deelnemer {person.number}{name}, netwerk {person.network}"
-
-
-def _remove(votes: WorkshopVotes) -> None:
-    keys = st.session_state.get("workshop_remove") or []
-    st.session_state["workshop_remove"] = []
-    try:
-        removed = repo.remove_participants(engine(), votes.code, votes.secret, keys)
-    except repo.NotAllowed:
-        st.session_state["workshop_message"] = "Deze workshop bestaat niet meer; er is niets verwijderd."
-        return
-    people = "deelnemer is" if removed == 1 else "deelnemers zijn"
-    st.session_state["workshop_message"] = f"{removed} {people} verwijderd, met hun stemmen."
-
-
-def _pick_doubles(doubles: list[str]) -> None:
-    st.session_state["workshop_remove"] = doubles
-
-
-def roster_panel(votes: WorkshopVotes) -> None:
-    """'Deelnemers': who joined (never a token or address), doubles marked, and removing them.
-    One device is one participant; a second browser or a script can still join twice."""
-    box = lazy_expander("Deelnemers en dubbele deelnemers", key="workshop_roster", icon=":material/group:")
-    if box is None:
-        return
-    with box:
-        try:
-            people = repo.roster(engine(), votes.code, votes.secret)
-        except repo.NotAllowed:
-            return
-        st.markdown("Elke telefoon of computer doet één keer mee. Wie in een tweede browser of een "
-                    "privévenster meedoet, of een apparaat dat steeds nieuwe deelnemers maakt, telt "
-                    "vaker. **⚠ mogelijk dubbel**: dezelfde naam als een eerdere deelnemer van "
-                    "hetzelfde netwerk, of binnen een seconde na de vorige deelnemer van dat netwerk "
-                    "aangemeld. Dat is een aanwijzing, geen bewijs: een zaal op één wifi is ook één netwerk.")
-        if not people:
-            st.markdown("Nog niemand doet mee.")
-            return
-        local = ZoneInfo("Europe/Amsterdam")
-        rows = ["| Deelnemer | Netwerk | Aangemeld | Stemmen | Naam of rol | Let op |", "|---|---|---|---|---|---|"]
-        for person in people:
-            when = person.joined_at.replace(tzinfo=UTC).astimezone(local).strftime("%H:%M:%S")
-            mark = "⚠ mogelijk dubbel" if person.double else ""
-            rows.append(f"| {person.number} | {person.network} | {when} | {person.votes} | "
-                        f"{inert_markdown(person.author)} | {mark} |")
-        st.markdown("\n".join(rows))
-        labels_by_key = {p.key: _joined_label(p) for p in people}
-        doubles = [p.key for p in people if p.double]
-        chosen = st.session_state.get("workshop_remove") or []
-        st.session_state["workshop_remove"] = [k for k in chosen if k in labels_by_key]  # still here
-        if doubles:
-            st.button(f"Kies de {len(doubles)} mogelijk dubbele", on_click=_pick_doubles, args=(doubles,),
-                      key="workshop_pick_doubles")
-        st.multiselect("Deelnemers verwijderen", list(labels_by_key), key="workshop_remove",
-                       format_func=lambda k: labels_by_key.get(k, k), placeholder="Kies deelnemers")
-        st.button("Verwijderen, met hun stemmen", icon=":material/person_remove:", on_click=_remove,
-                  args=(votes,), key="workshop_remove_go", disabled=not st.session_state.get("workshop_remove"))
-
-
 def start_form() -> None:
     st.markdown("Laat iedereen in de zaal stemmen met de eigen telefoon: per keuze de optie die de "
                 "deelnemer het beste vindt, met een korte toelichting, en per werkzaam element een "
@@ -417,67 +354,3 @@ def workshop_page() -> None:
     roster_panel(votes)
     st.divider()
     live_results(advice)
-
-
-# The join slide: the QR code at least a third of the screen's height, the code in letters a
-# room reads from the back (constant CSS, never user text).
-JOIN_SLIDE_CSS = """<style>
-.st-key-slide .st-key-join-qr img { height: min(52vh, 42vw) !important; width: auto !important;
-  max-width: 100% !important; max-height: none !important; object-fit: contain !important;
-  image-rendering: pixelated; }
-.st-key-slide .st-key-join-big-code p { font-size: clamp(2rem, min(11vh, 5vw), 8rem); font-weight: 800;
-  letter-spacing: 0.08em; color: #154273; white-space: nowrap; margin: 0; line-height: 1.1;
-  font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-.st-key-slide .st-key-join-link p { font-size: calc(var(--fs) * 1.05); overflow-wrap: anywhere; }
-.st-key-slide .st-key-join-link code { font-size: 1em; font-weight: 700; background: none; color: #1a1a1a;
-  padding: 0; white-space: normal; overflow-wrap: anywhere;
-  font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-.st-key-slide .st-key-results p, .st-key-slide .st-key-results li, .st-key-slide .st-key-results td,
-.st-key-slide .st-key-results th { font-size: calc(var(--fs) * 0.72); line-height: 1.25; }
-.st-key-slide .st-key-results h4 { font-size: calc(var(--fs) * 0.95); padding: 0 0 0.2em 0; }
-.st-key-slide .st-key-results td, .st-key-slide .st-key-results th { padding: 0.15em 0.5em; }
-.st-key-slide .st-key-results code { font-size: 0.8em; }
-.st-key-slide .st-key-not-in-room p { font-size: calc(var(--fs) * 0.8); }
-.st-key-slide .st-key-results .st-key-hidden-results p { font-size: var(--fs); }
-.st-key-slide .st-key-slide-vote-controls button p { font-size: calc(var(--fs) * 0.6); }
-</style>"""
-
-
-def join_slide(_advice: Advice) -> None:
-    """Presentation mode: how the room joins, in large type: the QR code and the code."""
-    st.html(LIVE_CSS + JOIN_SLIDE_CSS)
-    votes = current()
-    st.title("Doe mee met de stemming", anchor=False)
-    if votes is None:
-        st.markdown("Start een workshop op de pagina Workshop; dan ziet u hier de code en de QR-code.")
-        return
-    reach = where()
-    link = participant_link(votes.code, reach)
-    if reach.room:
-        left, right = st.columns([1, 1], gap="large", vertical_alignment="center")
-        with left, st.container(key="join-qr"):
-            st.markdown(qr_markdown(link, 10))
-    else:
-        not_in_room_notice()
-        right = st.container()
-    with right:
-        st.markdown("Scan de QR-code met uw telefoon, of ga naar:" if reach.room else "Op deze computer:")
-        with st.container(key="join-link"):  # inline code: shown as typed, never a Markdown link
-            st.markdown(f"`{link.replace('`', '')}`")
-        st.markdown("en vul de code in:")
-        with st.container(key="join-big-code"):
-            st.markdown(codes.shown(votes.code))
-
-
-def results_slide(advice: Advice) -> None:
-    """Presentation mode: the live results (hidden while open, until the facilitator shows them)."""
-    st.html(LIVE_CSS + JOIN_SLIDE_CSS)
-    votes = current()
-    st.title("Uitslag van de stemming", anchor=False)
-    if votes is None:
-        st.markdown("Start een workshop op de pagina Workshop; dan ziet u hier de stemmen.")
-        return
-    votes = refresh(votes) or votes  # the buttons beside the results know whether they are shown
-    with st.container(key="slide-vote-controls", horizontal=True):
-        show_controls(votes, keys="slide_votes", width="content")
-    live_results(advice, reasons=1, elements=5)
