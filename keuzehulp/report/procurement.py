@@ -27,6 +27,7 @@ from keuzehulp.procurement.texts import texts
 from .as_md import inline, table
 from .as_pdf import FAMILY, font_paths
 from .basis import reason_part
+from .docxrows import set_widths
 from .model import ReasonPart
 from .pdftext import covered, pdf_safe
 from .plain import slug
@@ -132,9 +133,8 @@ def render_docx(p: Procurement, today: date) -> bytes:
         grid = doc.add_table(rows=1, cols=3)
         grid.style = "Table Grid"
         grid.autofit = False
-        for cell, head, width in zip(grid.rows[0].cells, ("Soort", "Bouwsteen", t.basis), widths, strict=True):
+        for cell, head in zip(grid.rows[0].cells, ("Soort", "Bouwsteen", t.basis), strict=True):
             cell.text = head
-            cell.width = width
             cell.paragraphs[0].runs[0].bold = True
         for b in blocks:
             part = _part(b, kb)
@@ -144,8 +144,7 @@ def render_docx(p: Procurement, today: date) -> bytes:
             if b.follows_from:
                 row[1].add_paragraph().add_run(f"{t.follows_from}: {follows(b)}").italic = True
             row[2].text = part.basis_line
-            for cell, width in zip(row, widths, strict=True):
-                cell.width = width
+        set_widths(grid, list(widths))  # Word reads the cells' widths, LibreOffice the grid
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
