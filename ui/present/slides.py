@@ -157,8 +157,8 @@ def _decision_more_slide(decision: str) -> Callable[[Advice], None]:
         label = labels().decisions[decision]
         _kicker(f"{_section_line(label.section)} · {label.title}")
         st.title("Wat zou het advies veranderen?", anchor=False)
-        if d.flips:
-            st.markdown(_bullets([explain(f.text) for f in d.flips], 3))
+        if d.flips:  # two when the pilots' examples share the slide, so it fits a 1280x800 beamer
+            st.markdown(_bullets([explain(f.text) for f in d.flips], 2 if d.examples else 3))
         else:
             st.markdown("Geen enkele verandering van één antwoord verandert dit advies.")
         if d.examples:
