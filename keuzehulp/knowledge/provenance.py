@@ -137,3 +137,40 @@ def strength_label(strength: str, basis: str) -> str:
 
 def basis_label(basis: str) -> str:
     return texts().basis[basis]  # type: ignore[index]
+
+
+def basis_problems(basis: str, passage: str | None, sources: list[str], assumption: str | None,
+                   assumption_ids: set[str] | None = None, knowledge_ids: set[str] | None = None
+                   ) -> list[tuple[tuple[str | int, ...], str]]:
+    """Whose word a content item is (a building block, a scale rule), checked as for a rule's
+    reason: handreiking with a verbatim passage and its section, bron with a knowledge page,
+    aanname with an entry of the register; every source a section or an existing knowledge page.
+    Returns (where in the item, message) pairs; the caller adds file and line."""
+    sections = ("q1", "q2", "q3", "q4", "q5")
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    if basis == "handreiking":
+        if not passage:
+            out.append((("basis",), "basis handreiking needs a verbatim 'passage'"))
+        elif (why := passage_problem(passage)) is not None:
+            out.append((("passage",), why))
+        if not any(s in sections for s in sources):
+            out.append((("sources",), "basis handreiking names the section (q1..q5) it comes from"))
+    elif passage:
+        out.append((("passage",), f"only basis handreiking quotes a passage (this is {basis})"))
+    if basis == "bron" and not any(s.startswith("knowledge/") for s in sources):
+        out.append((("sources",), "basis bron names a knowledge page of the source (with address and date)"))
+    if basis == "aanname":
+        if not assumption:
+            out.append((("basis",), "basis aanname names its 'assumption' in knowledge/assumptions.yaml"))
+        elif assumption_ids is not None and assumption not in assumption_ids:
+            out.append((("assumption",), f"{assumption!r} is not in knowledge/assumptions.yaml"))
+    elif assumption:
+        out.append((("assumption",), f"only basis aanname names an assumption (this is {basis})"))
+    for i, ref in enumerate(sources):
+        if ref in sections:
+            continue
+        if not ref.startswith("knowledge/"):
+            out.append((("sources", i), f"{ref!r} is neither a section (q1..q5) nor a knowledge page"))
+        elif knowledge_ids is not None and ref not in knowledge_ids:
+            out.append((("sources", i), f"{ref!r}: no such knowledge page"))
+    return out

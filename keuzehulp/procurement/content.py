@@ -23,7 +23,7 @@ from keuzehulp.contract.schema import (
     Basis,
 )
 from keuzehulp.contract.yamlio import ContentError, Problem, line_of, load_model_file, validate_part
-from keuzehulp.knowledge.provenance import passage_problem
+from keuzehulp.knowledge.provenance import basis_problems
 from keuzehulp.rules.conditions import SPECS_ELEMENT_RULES, Check, compile_condition
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "procurement"
@@ -128,26 +128,9 @@ def _block_problems(spec: BlockSpec, raw: Any, file: str, loc: tuple[Any, ...],
     for d in spec.deelproducten:
         if d not in DEELPRODUCTEN:
             report(("deelproduct",), f"unknown deelproduct {d!r}; known: {', '.join(DEELPRODUCTEN)}")
-    if spec.basis == "handreiking":
-        if not spec.passage:
-            report(("basis",), "basis handreiking needs a verbatim 'passage'")
-        elif (why := passage_problem(spec.passage)) is not None:
-            report(("passage",), why)
-        if not any(s in SECTION_IDS for s in spec.sources):
-            report(("sources",), "basis handreiking names the section (q1..q5) it comes from")
-    elif spec.passage:
-        report(("passage",), f"only basis handreiking quotes a passage (this is {spec.basis})")
-    if spec.basis == "bron" and not any(s.startswith("knowledge/") for s in spec.sources):
-        report(("sources",), "basis bron names a knowledge page of the source (with address and date)")
-    if spec.basis == "aanname":
-        if not spec.assumption:
-            report(("basis",), "basis aanname names its 'assumption' in knowledge/assumptions.yaml")
-        elif assumption_ids is not None and spec.assumption not in assumption_ids:
-            report(("assumption",), f"{spec.assumption!r} is not in knowledge/assumptions.yaml")
-    elif spec.assumption:
-        report(("assumption",), f"only basis aanname names an assumption (this is {spec.basis})")
-    for i, why in enumerate(_source_problems(spec.sources, knowledge_ids)):
-        report(("sources", i), why)
+    for where, message in basis_problems(spec.basis, spec.passage, spec.sources, spec.assumption,
+                                         assumption_ids, knowledge_ids):
+        report(where, message)
     unknown = _placeholders(spec.text) - PLACEHOLDERS
     if unknown:
         report(("text",), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")

@@ -15,9 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from keuzehulp.contract.fields import FieldType
-from keuzehulp.contract.schema import SECTION_IDS, Basis
+from keuzehulp.contract.schema import Basis
 from keuzehulp.contract.yamlio import ContentError, Problem, line_of, load_model_file, validate_part
-from keuzehulp.knowledge.provenance import passage_problem
+from keuzehulp.knowledge.provenance import basis_problems
 from keuzehulp.rules.conditions import Check, compile_condition
 
 SCALES_PATH = Path(__file__).resolve().parents[2] / "region" / "scales.yaml"
@@ -102,31 +102,9 @@ def _rule_problems(spec: ScaleRuleSpec, raw: Any, file: str, knowledge_ids: set[
             report(("deelproducten", i), f"unknown deelproduct {d!r}; known: {', '.join(DEELPRODUCT_IDS)}")
     if spec.scale is not None and spec.scale not in SCALE_IDS:
         report(("scale",), f"unknown scale {spec.scale!r}; known: {', '.join(SCALE_IDS)}")
-    if spec.basis == "handreiking":
-        if not spec.passage:
-            report(("basis",), "basis handreiking needs a verbatim 'passage'")
-        elif (why := passage_problem(spec.passage)) is not None:
-            report(("passage",), why)
-        if not any(s in SECTION_IDS for s in spec.sources):
-            report(("sources",), "basis handreiking names the section (q1..q5) it comes from")
-    elif spec.passage:
-        report(("passage",), f"only basis handreiking quotes a passage (this is {spec.basis})")
-    if spec.basis == "bron" and not any(s.startswith("knowledge/") for s in spec.sources):
-        report(("sources",), "basis bron names a knowledge page of the source (with address and date)")
-    if spec.basis == "aanname":
-        if not spec.assumption:
-            report(("basis",), "basis aanname names its 'assumption' in knowledge/assumptions.yaml")
-        elif assumption_ids is not None and spec.assumption not in assumption_ids:
-            report(("assumption",), f"{spec.assumption!r} is not in knowledge/assumptions.yaml")
-    elif spec.assumption:
-        report(("assumption",), f"only basis aanname names an assumption (this is {spec.basis})")
-    for i, ref in enumerate(spec.sources):
-        if ref in SECTION_IDS:
-            continue
-        if not ref.startswith("knowledge/"):
-            report(("sources", i), f"{ref!r} is neither a section (q1..q5) nor a knowledge page")
-        elif knowledge_ids is not None and ref not in knowledge_ids:
-            report(("sources", i), f"{ref!r}: no such knowledge page")
+    for where, message in basis_problems(spec.basis, spec.passage, spec.sources, spec.assumption,
+                                         assumption_ids, knowledge_ids):
+        report(where, message)
     unknown = {n for _, n, _, _ in string.Formatter().parse(spec.text) if n} - PLACEHOLDERS
     if unknown:
         report(("text",), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")

@@ -228,3 +228,34 @@ class _Pdf(FPDF):
                 for text in row:
                     cells.cell(text)
         self.ln(3)
+
+
+class PlainPdf(FPDF):
+    """A plain A4 document in the summary's fonts: paragraphs and simple tables, for the
+    downloads that are lists rather than a report (the building blocks, the regional summary)."""
+
+    def __init__(self) -> None:
+        super().__init__(format="A4", unit="mm")
+        self.set_margins(18, 16, 18)
+        self.set_auto_page_break(True, margin=16)
+        paths = font_paths()
+        for style, path in paths.items():
+            self.add_font(FAMILY, style, str(path))
+        self.have = covered(tuple(str(x) for x in paths.values()), ())
+
+    def para(self, text: str, size: float = 10, style: str = "", gap: float = 1.5) -> None:
+        self.set_font(FAMILY, style, size)
+        self.multi_cell(0, size * 0.5, pdf_safe(text, self.have), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(gap)
+
+    def grid(self, header: list[str], rows: list[list[str]]) -> None:
+        self.set_font(FAMILY, "", 9)
+        with self.table(text_align="LEFT", line_height=4.5) as grid:
+            for i, row in enumerate([header, *rows]):
+                cells = grid.row()
+                for value in row:
+                    if i == 0:
+                        self.set_font(FAMILY, "B", 9)
+                    cells.cell(pdf_safe(value, self.have))
+                    self.set_font(FAMILY, "", 9)
+        self.ln(2)

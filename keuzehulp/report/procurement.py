@@ -14,8 +14,6 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from keuzehulp.contract.labels import labels
 from keuzehulp.contract.schema import Reason
@@ -25,11 +23,10 @@ from keuzehulp.procurement.derive import BuildingBlock, Procurement
 from keuzehulp.procurement.texts import texts
 
 from .as_md import inline, table
-from .as_pdf import FAMILY, font_paths
 from .basis import reason_part
 from .docxrows import set_widths
 from .model import ReasonPart
-from .pdftext import covered, pdf_safe
+from .pdfdoc import PlainPdf
 from .plain import slug
 from .sources import knowledge_or_none
 
@@ -150,25 +147,9 @@ def render_docx(p: Procurement, today: date) -> bytes:
     return buffer.getvalue()
 
 
-class _Pdf(FPDF):
-    def __init__(self) -> None:
-        super().__init__(format="A4", unit="mm")
-        self.set_margins(20, 18, 20)
-        self.set_auto_page_break(True, margin=18)
-        paths = font_paths()
-        for style, path in paths.items():
-            self.add_font(FAMILY, style, str(path))
-        self.have = covered(tuple(str(x) for x in paths.values()), ())
-
-    def para(self, text: str, size: float = 10, style: str = "", gap: float = 1.5) -> None:
-        self.set_font(FAMILY, style, size)
-        self.multi_cell(0, size * 0.5, pdf_safe(text, self.have), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(gap)
-
-
 def render_pdf(p: Procurement, today: date) -> bytes:
     t, kb = texts(), knowledge_or_none()
-    pdf = _Pdf()
+    pdf = PlainPdf()
     pdf.add_page()
     pdf.para(t.title + (f": {p.municipality}" if p.municipality else ""), 18, "B", 3)
     pdf.para(t.intro)

@@ -17,8 +17,6 @@ from typing import Any
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from keuzehulp.contract.labels import labels
 from keuzehulp.dutch.dates import dutch_date
@@ -28,9 +26,8 @@ from keuzehulp.region.texts import texts
 from keuzehulp.region.view import DeelproductView, RegionView
 
 from .as_md import inline, table
-from .as_pdf import FAMILY, font_paths
 from .basis import assumption_parts, basis_texts, reason_part
-from .pdftext import covered, pdf_safe
+from .pdfdoc import PlainPdf
 from .plain import slug
 from .sources import knowledge_or_none
 
@@ -218,36 +215,8 @@ def render_docx(view: RegionView, today: date) -> bytes:
     return buffer.getvalue()
 
 
-class _Pdf(FPDF):
-    def __init__(self) -> None:
-        super().__init__(format="A4", unit="mm")
-        self.set_margins(18, 16, 18)
-        self.set_auto_page_break(True, margin=16)
-        paths = font_paths()
-        for style, path in paths.items():
-            self.add_font(FAMILY, style, str(path))
-        self.have = covered(tuple(str(x) for x in paths.values()), ())
-
-    def para(self, text: str, size: float = 10, style: str = "", gap: float = 1.5) -> None:
-        self.set_font(FAMILY, style, size)
-        self.multi_cell(0, size * 0.5, pdf_safe(text, self.have), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(gap)
-
-    def grid(self, header: list[str], rows: list[list[str]]) -> None:
-        self.set_font(FAMILY, "", 9)
-        with self.table(text_align="LEFT", line_height=4.5) as grid:
-            for i, row in enumerate([header, *rows]):
-                cells = grid.row()
-                for value in row:
-                    if i == 0:
-                        self.set_font(FAMILY, "B", 9)
-                    cells.cell(pdf_safe(value, self.have))
-                    self.set_font(FAMILY, "", 9)
-        self.ln(2)
-
-
 def render_pdf(view: RegionView, today: date) -> bytes:
-    pdf = _Pdf()
+    pdf = PlainPdf()
     pdf.add_page()
     sizes = {"h0": 17, "h1": 13, "h2": 11}
     for kind, content in document(view, today):
