@@ -13,36 +13,15 @@ from pydantic import (
     JsonValue,
 )
 
-from keuzehulp.contract.answers import (  # noqa: F401
-    ANSWER_FIELDS,
-    CONDITION_FIELDS,
-    PROFILE_FIELDS,
+from keuzehulp.contract.answers import (
     Profile,
-    RouteShares,
 )
-from keuzehulp.contract.ids import (  # noqa: F401
+from keuzehulp.contract.ids import (
     _STRICT,
     ADVICE_SCHEMA_VERSION,
-    DECISION_IDS,
-    DECISION_OPTIONS,
-    ELEMENT_IDS,
-    ELEMENT_SECTIONS,
-    EXAMPLE_IDS,
-    EXAMPLE_MUNICIPALITIES,
-    PARTNERS,
-    PRIORITY_ORDER,
-    ROUTE_IDS,
-    SCHEMA_VERSION,
-    SECTION_IDS,
     DecisionId,
-    Partner,
     Priority,
-    RouteId,
-    SchemaVersion,
-    SectionId,
-    StepId,
     Strength,
-    UserText,
 )
 
 

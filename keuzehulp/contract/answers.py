@@ -14,28 +14,12 @@ from pydantic import (
     model_validator,
 )
 
-from keuzehulp.contract.ids import (  # noqa: F401
+from keuzehulp.contract.ids import (
     _STRICT,
-    ADVICE_SCHEMA_VERSION,
-    DECISION_IDS,
-    DECISION_OPTIONS,
-    ELEMENT_IDS,
-    ELEMENT_SECTIONS,
-    EXAMPLE_IDS,
-    EXAMPLE_MUNICIPALITIES,
     PARTNERS,
-    PRIORITY_ORDER,
-    ROUTE_IDS,
     SCHEMA_VERSION,
-    SECTION_IDS,
-    DecisionId,
     Partner,
-    Priority,
-    RouteId,
     SchemaVersion,
-    SectionId,
-    StepId,
-    Strength,
     UserText,
 )
 from keuzehulp.dutch.numbers import dutch_number
