@@ -214,16 +214,19 @@ def _team_action(element_id: str) -> None:
     """The team's action, owner and date for an essential element (in the saved session)."""
     from ui.wizard.team import team_action_input
 
+    # A fixed title: a title that changed with what is typed inside would make a new expander.
+    if box := lazy_expander("Actie van het team", icon=":material/task_alt:",
+                            key=f"team_action_expander_{element_id}"):
+        with box:
+            team_action_input(element_id)
+    # What was written down, readable with the box closed. Drawn below the box: a line that
+    # appears above it once the first action is stored would move the box, and the browser
+    # would draw it afresh, taking keyboard focus away from the field the team is typing in.
     stored = state.get_session().team.actions.get(element_id)
-    if stored and not stored.is_empty():  # what was written down, readable with the box closed
+    if stored and not stored.is_empty():
         parts = [inert_markdown(stored.action) if stored.action.strip() else "nog geen omschrijving"]
         if stored.owner.strip():
             parts.append(inert_markdown(stored.owner))
         if stored.due:
             parts.append(f"klaar op {dutch_date(stored.due)}")
         st.markdown(":material/task_alt: **Actie van het team:** " + " · ".join(parts))
-    # A fixed title: a title that changed with what is typed inside would make a new expander.
-    if box := lazy_expander("Actie van het team", icon=":material/task_alt:",
-                            key=f"team_action_expander_{element_id}"):
-        with box:
-            team_action_input(element_id)
