@@ -58,7 +58,7 @@ def test_five_representatives_fill_in_a_region_through_two_servers(two_servers, 
 
     host = browser.new_context(viewport=PROJECTOR, accept_downloads=True, locale="nl-NL").new_page()
     host.goto(f"{first.url}/regio")
-    wait_idle(host)
+    wait_idle(host, timeout=90_000)  # a server's first page loads its modules
     host.get_by_test_id("stFileUploader").first.locator("input[type='file']").set_input_files(str(region_file))
     wait_idle(host)
     expect(host.get_by_test_id("stMetric").first).to_contain_text("50", timeout=30_000)
@@ -110,6 +110,7 @@ def test_five_representatives_fill_in_a_region_through_two_servers(two_servers, 
     total = sum(int(intake.replace(".", "")) for _, _, intake, _ in TOWNS)
     expect(host.get_by_test_id("stMetric").first).to_contain_text(f"{total:,}".replace(",", "."), timeout=30_000)
     wait_idle(host)
+    expect(host.get_by_text("5 van 5 gemeenten zijn ingevuld door hun vertegenwoordiger.")).to_be_visible()
     for i, (town, *_) in enumerate(TOWNS):
         expect(host.locator(f".st-key-region_link_{i}")).to_contain_text("Ingevuld door de vertegenwoordiger")
         assert town in host.locator(f".st-key-region_link_{i}").inner_text()

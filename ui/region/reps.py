@@ -40,6 +40,7 @@ PAGE = "regio_invullen"  # pages/regio_invullen.py, a participant's page (no sid
 LINKS = "links"  # in the facilitator's region document and page state: {"id", "secret", "name", "tokens"}
 CHECK_SECONDS = 3
 REP_STATE = "region_rep"
+SHOW_LINKS = "region_links_show"
 
 
 def _t() -> dict[str, str]:
@@ -151,6 +152,7 @@ def _open(s: dict[str, Any], region: Region) -> None:
     governed = reps.open_region(engine(), region.region)
     s[LINKS] = {"id": governed.id, "secret": governed.secret, "name": region.region, "tokens": {}}
     s["parts"], s["links_gone"] = {}, False
+    st.session_state[SHOW_LINKS] = True  # shown at once; hidden again with the toggle (15 make a long list)
     for name in region.names:
         _issue(s, region, name)
 
@@ -198,6 +200,21 @@ def links(s: dict[str, Any], region: Region) -> None:
         st.button(t["links_start"], on_click=_open, args=(s, region), icon=":material/link:", key="region_links_start")
         return
     by_name = {p.municipality.casefold(): p for p in s.get("parts", {}).values()}
+    filled = sum(1 for n in region.names if (p := by_name.get(n.casefold())) is not None and p.saved_by == "rep")
+    st.markdown(t["links_filled"].format(filled=filled, count=len(region.names)))
+    # A toggle, not an expander: its state is the session's, so the list stays shown or hidden as the
+    # facilitator left it when a representative's save puts a notice above it.
+    if st.toggle(t["links_list"], key=SHOW_LINKS):
+        _link_boxes(s, region, by_name)
+    names = {n.casefold() for n in region.names}
+    for part in s.get("parts", {}).values():
+        if part.municipality.casefold() not in names and part.active:
+            st.caption(inert_markdown(f"{part.municipality}: {t['status_removed']}"))
+    _watch(s)
+
+
+def _link_boxes(s: dict[str, Any], region: Region, by_name: dict[str, reps.Part]) -> None:
+    t = _t()
     for i, name in enumerate(region.names):
         part = by_name.get(name.casefold())
         token = s[LINKS]["tokens"].get(part.id) if part is not None and part.active else None
@@ -212,11 +229,6 @@ def links(s: dict[str, Any], region: Region) -> None:
             if token:
                 right.button(t["link_revoke"], key=f"region_link_revoke_{i}", on_click=_revoke,
                              args=(s, part.id, name), icon=":material/link_off:")
-    names = {n.casefold() for n in region.names}
-    for part in s.get("parts", {}).values():
-        if part.municipality.casefold() not in names and part.active:
-            st.caption(inert_markdown(f"{part.municipality}: {t['status_removed']}"))
-    _watch(s)
 
 
 def _watch(s: dict[str, Any]) -> None:
