@@ -18,7 +18,7 @@ REP_KEYS = ("links_title", "links_intro", "links_start", "links_no_store", "link
             "link_revoke", "link_revoked", "link_none", "link_message", "status_issued", "status_rep",
             "status_facilitator", "status_removed", "taken_in", "lost_to_rep", "rep_title", "rep_intro", "rep_mix",
             "rep_save", "rep_saved", "rep_problems", "rep_stale", "rep_no_token", "links_list",
-            "links_filled")
+            "links_filled", "db_down")
 
 
 class RegionTexts(BaseModel):

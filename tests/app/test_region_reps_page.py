@@ -122,3 +122,28 @@ def test_a_wrong_revoked_or_missing_token_gets_a_plain_dutch_message():
         assert "Deze link werkt niet (meer)" in page_text(at)
         assert not at.text_input
     assert "Open de link die u van de begeleider" in page_text(_page("pages/regio_invullen.py"))
+
+
+def test_an_edit_at_the_moment_a_representative_saves_is_kept_or_told():
+    key, governed, tokens = _linked()
+    facilitator = _facilitator(key)
+    engine = autosave.store().engine
+    # Meanwhile the representatives of Overbetuwe and Lingewaard save ...
+    for town, intake in (("Overbetuwe", 21), ("Lingewaard", 31)):
+        _, part = reps.open_link(tokens[town], engine)
+        reps.save_link(tokens[town], engine, {**part.data, "annual_intake": intake}, part.version)
+    # ... while the facilitator changes Zevenaar and Lingewaard in the table.
+    state = facilitator.session_state["region_page"]
+    rows = [dict(r) for r in state["rows"]]
+    rows[0]["annual_intake"], rows[2]["annual_intake"] = "35", "16"
+    state["rows"], state["version"] = rows, state["version"] + 1
+    facilitator.session_state["region_page"] = state
+    facilitator.run()
+    assert not facilitator.exception
+    text = page_text(facilitator)
+    assert "Lingewaard heeft tegelijk met u opgeslagen" in text
+    assert [_intake(facilitator, n) for n in ("Lingewaard", "Overbetuwe", "Zevenaar <i>")] == ["31", "21", "16"]
+    parts = {p.municipality: p.data["annual_intake"] for p in reps.parts(engine, governed)}
+    assert parts == {"Lingewaard": 31, "Overbetuwe": 21, "Zevenaar <i>": 16}
+    stored = json.loads(autosave.store().load_session(key).data)  # the facilitator's region, saved
+    assert [m["annual_intake"] for m in stored["municipalities"]] == [31, 21, 16]

@@ -255,7 +255,6 @@ def region_page() -> None:
                 "belangrijkste antwoorden in, of voeg een gemeente toe uit haar opgeslagen sessie.")
     s = _state()
     _restore(s)
-    rep_links.pick_up(s)
     _uploads(s)
     region = _editor(s)
     if region is None:

@@ -6,8 +6,8 @@ region (saved with it under `?regio=`, never in a link); per municipality its li
 message to copy, its status, 'Nieuwe link' and 'Link intrekken'. A fragment asks the store
 every few seconds for a cheap change mark; when a representative saved, the page reruns and
 their answers are taken into the table (`pick_up`). What the facilitator changes in the table
-for a municipality with a link is written to its part on the version seen (`push`); when the
-representative saved first, theirs stays and the facilitator is told.
+for a municipality with a link is written to its part on the version seen (`push`, before
+`pick_up`); when the representative saved first, theirs stays and the facilitator is told.
 
 The representative's side (the page Regio invullen, `?gemeente=<token>`): a form for their municipality
 only, the table's fields and the partners, read by the table's own reader (rows.read_row) with
@@ -17,9 +17,12 @@ each Dutch message next to its widget; nothing of the other municipalities is sh
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from keuzehulp.contract.labels import labels
 from keuzehulp.contract.schema import ROUTE_IDS
@@ -43,8 +46,22 @@ REP_STATE = "region_rep"
 SHOW_LINKS = "region_links_show"
 
 
+DB_ERRORS = (SQLAlchemyError, OSError)  # the store out of reach: a Dutch line, never a traceback
+
+
 def _t() -> dict[str, str]:
     return texts().reps
+
+
+@contextmanager
+def _guard(s: dict[str, Any]) -> Iterator[None]:
+    """A facilitator's call to the store: links gone or the store out of reach are told, not raised."""
+    try:
+        yield
+    except NotAllowed:
+        s[LINKS], s["links_gone"] = None, True
+    except DB_ERRORS:
+        s["db_error"] = True
 
 
 # --- the facilitator's secret, kept with the facilitator's region -----------------------------
@@ -90,17 +107,19 @@ def _put(s: dict[str, Any], region: Region) -> None:
 
 
 def pick_up(s: dict[str, Any]) -> None:
-    """Take into the table what representatives saved since this tab last looked."""
+    """Take into the table what representatives saved since this tab last looked. Runs after the
+    table was read and the facilitator's own changes were written (push), so an edit made at the
+    same moment is kept, or, for the same municipality, lost to the representative and told."""
     governed = _governed(s)
     if governed is None or store() is None:
         return
-    try:
+    found = None
+    with _guard(s):
         found = reps.parts(engine(), governed)
-    except NotAllowed:
-        s[LINKS], s["links_gone"] = None, True
+    if found is None:
         return
     s["changes"] = (len(found), sum(p.version for p in found))
-    region, taken = s.get("good"), []
+    region, taken = s.get("good"), []  # the table as the facilitator left it, their edits included
     for part in found:
         known = s.get("parts", {}).get(part.id)
         _known(s, part)
@@ -117,6 +136,7 @@ def pick_up(s: dict[str, Any]) -> None:
     if taken:
         _put(s, region)
         s["taken"] = taken
+        st.rerun()  # the table is drawn afresh with their answers (and the facilitator's own edits)
 
 
 def push(s: dict[str, Any], region: Region) -> None:
@@ -125,7 +145,7 @@ def push(s: dict[str, Any], region: Region) -> None:
     governed = _governed(s)
     if governed is None or store() is None:
         return
-    try:
+    with _guard(s):
         if s[LINKS].get("name") != region.region:
             reps.rename(engine(), governed, region.region)
             s[LINKS]["name"] = region.region
@@ -140,8 +160,6 @@ def push(s: dict[str, Any], region: Region) -> None:
                 s["lost"] = name
                 _put(s, reps.with_part(region, name, stale.current.data))
                 st.rerun()
-    except NotAllowed:
-        s[LINKS], s["links_gone"] = None, True
 
 
 def _link(token: str) -> str:
@@ -149,24 +167,27 @@ def _link(token: str) -> str:
 
 
 def _open(s: dict[str, Any], region: Region) -> None:
-    governed = reps.open_region(engine(), region.region)
-    s[LINKS] = {"id": governed.id, "secret": governed.secret, "name": region.region, "tokens": {}}
-    s["parts"], s["links_gone"] = {}, False
-    st.session_state[SHOW_LINKS] = True  # shown at once; hidden again with the toggle (15 make a long list)
-    for name in region.names:
-        _issue(s, region, name)
+    with _guard(s):
+        governed = reps.open_region(engine(), region.region)
+        s[LINKS] = {"id": governed.id, "secret": governed.secret, "name": region.region, "tokens": {}}
+        s["parts"], s["links_gone"] = {}, False
+        st.session_state[SHOW_LINKS] = True  # shown at once; hidden again with the toggle (15 make a long list)
+        for name in region.names:
+            _issue(s, region, name)
 
 
 def _issue(s: dict[str, Any], region: Region, name: str) -> None:
-    token = reps.issue(engine(), _governed(s), name, reps.part_of(region, name))
-    s[LINKS]["tokens"][token.split(".")[0]] = token
-    s["parts"] = {}  # read afresh (the renewed or new row)
+    with _guard(s):
+        token = reps.issue(engine(), _governed(s), name, reps.part_of(region, name))
+        s[LINKS]["tokens"][token.split(".")[0]] = token
+        s["parts"] = {}  # read afresh (the renewed or new row)
 
 
 def _revoke(s: dict[str, Any], part_id: str, name: str) -> None:
-    reps.revoke(engine(), _governed(s), part_id)
-    s[LINKS]["tokens"].pop(part_id, None)
-    s["revoked"] = name
+    with _guard(s):
+        reps.revoke(engine(), _governed(s), part_id)
+        s[LINKS]["tokens"].pop(part_id, None)
+        s["revoked"] = name
 
 
 def _status(part: reps.Part | None) -> str:
@@ -188,6 +209,9 @@ def links(s: dict[str, Any], region: Region) -> None:
         st.caption(t["links_no_store"])
         return
     push(s, region)
+    pick_up(s)
+    if s.pop("db_error", False):
+        st.warning(t["db_down"], icon=":material/cloud_off:")
     for key, kind in (("taken", "taken_in"), ("lost", "lost_to_rep"), ("revoked", "link_revoked")):
         if s.get(key):
             value = s.pop(key)
@@ -239,7 +263,11 @@ def _watch(s: dict[str, Any]) -> None:
         governed = _governed(s)
         if governed is None:
             return
-        if reps.changes(engine(), governed) != s.get("changes"):
+        try:
+            changed = reps.changes(engine(), governed) != s.get("changes")
+        except DB_ERRORS:
+            return  # asked again in a few seconds
+        if changed:
             st.rerun(scope="app")
 
     _check()
@@ -285,6 +313,9 @@ def _save(token: str, state: dict[str, Any], municipality: str) -> None:
     except LinkError as exc:
         state["notice"] = str(exc)
         return
+    except DB_ERRORS:
+        state["notice"] = _t()["db_down"]
+        return
     state.update(version=saved.version, data=saved.data, notice=None, saved_at=f"{local_now():%H:%M}")
 
 
@@ -303,6 +334,10 @@ def representative_page() -> None:
     except LinkError as exc:
         st.title("Regio invullen", anchor=False)
         st.error(str(exc) if token else t["rep_no_token"], icon=":material/link_off:")
+        return
+    except DB_ERRORS:
+        st.title("Regio invullen", anchor=False)
+        st.error(t["db_down"], icon=":material/cloud_off:")
         return
     state = st.session_state.setdefault(REP_STATE, {})
     if state.get("token") != token:
