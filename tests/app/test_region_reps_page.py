@@ -147,3 +147,20 @@ def test_an_edit_at_the_moment_a_representative_saves_is_kept_or_told():
     assert parts == {"Lingewaard": 31, "Overbetuwe": 21, "Zevenaar <i>": 16}
     stored = json.loads(autosave.store().load_session(key).data)  # the facilitator's region, saved
     assert [m["annual_intake"] for m in stored["municipalities"]] == [31, 21, 16]
+
+
+def test_the_facilitator_revokes_and_renews_a_link_on_the_page():
+    key, governed, tokens = _linked()
+    facilitator = _facilitator(key)
+    facilitator.toggle(key="region_links_show").set_value(True).run()
+    facilitator.button(key="region_link_revoke_0").click().run()
+    assert not facilitator.exception
+    assert "Link ingetrokken. De antwoorden van Lingewaard blijven staan." in page_text(facilitator)
+    assert "Deze link werkt niet (meer)" in page_text(_representative(tokens["Lingewaard"]))
+    assert "Overbetuwe: uw deel" in page_text(_representative(tokens["Overbetuwe"]))  # the others still work
+    facilitator.button(key="region_link_new_0").click().run()  # 'Link maken' again: a new link
+    codes = [c.value for c in facilitator.code]
+    new = next(c for c in codes if c.startswith("Beste vertegenwoordiger van Lingewaard,"))
+    token = new.split("gemeente=")[1].strip()
+    assert token != tokens["Lingewaard"]
+    assert "Lingewaard: uw deel" in page_text(_representative(token))

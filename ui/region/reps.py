@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from keuzehulp.contract.labels import labels
@@ -47,6 +48,19 @@ SHOW_LINKS = "region_links_show"
 
 
 DB_ERRORS = (SQLAlchemyError, OSError)  # the store out of reach: a Dutch line, never a traceback
+
+
+@st.cache_resource(show_spinner=False)
+def _purged() -> bool:
+    """Once per process: regions past their expiry go, with their links (as workshops do)."""
+    reps.purge_expired(engine())
+    return True
+
+
+def _db() -> Engine:
+    """The store's engine (ui/workshop/store.py: one per process, migrated)."""
+    _purged()
+    return engine()
 
 
 def _t() -> dict[str, str]:
@@ -115,7 +129,7 @@ def pick_up(s: dict[str, Any]) -> None:
         return
     found = None
     with _guard(s):
-        found = reps.parts(engine(), governed)
+        found = reps.parts(_db(), governed)
     if found is None:
         return
     s["changes"] = (len(found), sum(p.version for p in found))
@@ -147,14 +161,14 @@ def push(s: dict[str, Any], region: Region) -> None:
         return
     with _guard(s):
         if s[LINKS].get("name") != region.region:
-            reps.rename(engine(), governed, region.region)
+            reps.rename(_db(), governed, region.region)
             s[LINKS]["name"] = region.region
         for part in list(s.get("parts", {}).values()):
             name = reps.find(region, part.municipality)
             if name is None or reps.part_of(region, name) == part.data:
                 continue
             try:
-                _known(s, reps.write(engine(), governed, part.id, reps.part_of(region, name), part.version))
+                _known(s, reps.write(_db(), governed, part.id, reps.part_of(region, name), part.version))
             except Stale as stale:
                 _known(s, stale.current)
                 s["lost"] = name
@@ -168,7 +182,7 @@ def _link(token: str) -> str:
 
 def _open(s: dict[str, Any], region: Region) -> None:
     with _guard(s):
-        governed = reps.open_region(engine(), region.region)
+        governed = reps.open_region(_db(), region.region)
         s[LINKS] = {"id": governed.id, "secret": governed.secret, "name": region.region, "tokens": {}}
         s["parts"], s["links_gone"] = {}, False
         st.session_state[SHOW_LINKS] = True  # shown at once; hidden again with the toggle (15 make a long list)
@@ -178,14 +192,14 @@ def _open(s: dict[str, Any], region: Region) -> None:
 
 def _issue(s: dict[str, Any], region: Region, name: str) -> None:
     with _guard(s):
-        token = reps.issue(engine(), _governed(s), name, reps.part_of(region, name))
+        token = reps.issue(_db(), _governed(s), name, reps.part_of(region, name))
         s[LINKS]["tokens"][token.split(".")[0]] = token
         s["parts"] = {}  # read afresh (the renewed or new row)
 
 
 def _revoke(s: dict[str, Any], part_id: str, name: str) -> None:
     with _guard(s):
-        reps.revoke(engine(), _governed(s), part_id)
+        reps.revoke(_db(), _governed(s), part_id)
         s[LINKS]["tokens"].pop(part_id, None)
         s["revoked"] = name
 
@@ -264,7 +278,7 @@ def _watch(s: dict[str, Any]) -> None:
         if governed is None:
             return
         try:
-            changed = reps.changes(engine(), governed) != s.get("changes")
+            changed = reps.changes(_db(), governed) != s.get("changes")
         except DB_ERRORS:
             return  # asked again in a few seconds
         if changed:
@@ -305,7 +319,7 @@ def _save(token: str, state: dict[str, Any], municipality: str) -> None:
     part = {f: data[f] for f in reps.PART_FIELDS if f in data}
     part["route_shares"] = mix
     try:
-        saved = reps.save_link(token, engine(), part, state["version"])
+        saved = reps.save_link(token, _db(), part, state["version"])
     except Stale as stale:
         _seed(state, stale.current)
         state["notice"] = _t()["rep_stale"]
@@ -330,7 +344,7 @@ def representative_page() -> None:
     token = st.query_params.get(PARAM)
     t, cols = _t(), texts().editor_columns
     try:
-        region_name, part = reps.open_link(token or "", engine())
+        region_name, part = reps.open_link(token or "", _db())
     except LinkError as exc:
         st.title("Regio invullen", anchor=False)
         st.error(str(exc) if token else t["rep_no_token"], icon=":material/link_off:")
