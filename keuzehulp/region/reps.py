@@ -83,8 +83,11 @@ def _hash(kind: str, secret: str) -> str:
     return hashlib.sha256(f"{kind}:{secret}".encode()).hexdigest()
 
 
+UNUSABLE = "!" * 64  # compared against when there is no row (or it was revoked): same length, never a match
+
+
 def _matches(kind: str, secret: str, stored: str) -> bool:
-    return hmac.compare_digest(_hash(kind, secret or ""), stored or "")
+    return hmac.compare_digest(_hash(kind, secret or ""), stored or UNUSABLE)
 
 
 def _part(row: Any) -> Part:
