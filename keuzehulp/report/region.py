@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt
 
 from keuzehulp.contract.labels import labels
 from keuzehulp.dutch.dates import dutch_date
-from keuzehulp.dutch.numbers import euro
+from keuzehulp.dutch.numbers import euro, format_whole_number
 from keuzehulp.region.costs import RegionCosts
 from keuzehulp.region.texts import texts
 from keuzehulp.region.view import DeelproductView, RegionView
@@ -114,7 +114,7 @@ def document(view: RegionView, today: date) -> list[Block]:
                         ("break", None), ("h1", t.municipalities_title)]
     devs = deviations(view)
     for m in view.municipalities:
-        out.append(("h2", f"{m.municipality} ({m.annual_intake} per jaar)"))
+        out.append(("h2", f"{m.municipality} ({format_whole_number(m.annual_intake)} per jaar)"))
         out.append(("bullets", devs[m.municipality]) if devs[m.municipality] else ("p", t.no_deviations))
         rows = action_rows(view, m.municipality)
         out.append(("table", ([c["action"], c["owner"], c["due"]], rows)) if rows else ("em", t.no_actions))

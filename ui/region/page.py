@@ -28,6 +28,7 @@ from keuzehulp.report.basis import reason_part
 from keuzehulp.report.sources import knowledge_or_none
 from keuzehulp.store import KeyInUse, UnknownSession, new_key, valid_key
 from ui.kit.lazy import lazy_expander
+from ui.region import reps as rep_links
 from ui.session.autosave import store
 
 STATE = "region_page"  # {"key", "name", "rows", "bases", "scale", "version", "good", "saved"}
@@ -68,7 +69,7 @@ def _restore(s: dict[str, Any]) -> None:
             s["notice"] = "Deze regio is niet (meer) bewaard. U begint met een voorbeeld van twee gemeenten."
         else:
             try:
-                _load(s, parse_region(saved.data))
+                _load(s, parse_region(rep_links.take(saved.data, s)))
                 s["saved"] = saved.data
             except InputError:
                 s["notice"] = "De bewaarde regio kon niet worden gelezen. U begint met een voorbeeld van twee gemeenten."
@@ -77,7 +78,7 @@ def _restore(s: dict[str, Any]) -> None:
 
 
 def _save(s: dict[str, Any], region: Region) -> None:
-    data = region.model_dump_json()
+    data = rep_links.document(region, s)
     if s["saved"] is None and s.setdefault("initial", data) == data:
         return  # the untouched example is not worth a row in the store
     if data == s["saved"]:
@@ -258,6 +259,7 @@ def region_page() -> None:
     region = _editor(s)
     if region is None:
         return
+    rep_links.links(s, region)
     view = region_summary(region)
     t = texts()
     st.header(f"{t.title}: {view.region}", anchor=False)
