@@ -1,5 +1,6 @@
 """The workshop and the slides with the keyboard alone (WCAG 2.1.1, 2.4.7), no mouse click at all:
-the facilitator starts a workshop, a phone participant votes (Tab, Space, Enter), the facilitator
+the facilitator starts a workshop, a phone participant votes on a decision and on an element
+(Tab, arrows, Space, typing, Enter), the facilitator
 shows and hides the results and closes voting; then, in Presenteren, the presenter's keys (next,
 previous, C to the join slide and back) and every control of the slide bar reached with Tab and
 used with Enter, Space or the arrow keys. Every stop must show a focus ring: an outline or a
@@ -111,6 +112,14 @@ def test_the_workshop_and_a_phone_vote_with_the_keyboard_alone(room, browser, sc
         tab_to(phone, "Stem opslaan")
         use(phone)
         expect(phone.get_by_text("Opgeslagen: Zelf uitvoeren", exact=False)).to_be_visible(timeout=15_000)
+        # The compact list of elements (three targets a row): the first element's first target.
+        tab_to(phone, "Essentieel", role="radio")
+        phone.keyboard.press("Space")
+        expect(phone.get_by_role("radio", name="Essentieel").first).to_be_checked()
+        phone.screenshot(path=str(screenshots / "keyboard-workshop-phone-element.png"))
+        tab_to(phone, "Prioriteiten opslaan")
+        use(phone)
+        expect(phone.get_by_text("Opgeslagen: 1 van", exact=False)).to_be_visible(timeout=15_000)
         phone.screenshot(path=str(screenshots / "keyboard-workshop-phone.png"))
 
         # The facilitator: show the results, hide them again, close voting, all with Tab and Enter.
