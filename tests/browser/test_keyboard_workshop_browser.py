@@ -74,6 +74,44 @@ def tab_to(page: Page, wanted: str | re.Pattern, role: str | None = None, back: 
     raise AssertionError(f"Tab never reached {wanted!r}; passed: {seen[-30:]}")
 
 
+# Every control a keyboard user should reach inside `scope`, marked with its number: visible, not
+# disabled, not taken out of the Tab order (tabindex -1: a select box's arrow, reached by its
+# input), not inside a closed expander. Radios count per group (one Tab stop each).
+CONTROLS = """(scope) => {
+  const sel = "button, a[href], input:not([type=hidden]), textarea, select, summary, [tabindex]";
+  const out = [];
+  document.querySelector(scope).querySelectorAll(sel).forEach((e) => {
+    if (e.disabled || e.tabIndex < 0 || !e.getClientRects().length || getComputedStyle(e).visibility === 'hidden'
+        || e.closest('[aria-hidden=true]') || (e.closest('details:not([open])') && e.tagName !== 'SUMMARY')) return;
+    const group = e.type === 'radio' ? 'radios: ' + ((e.closest('[role=radiogroup]') || e).getAttribute('aria-label') || '') : null;
+    e.dataset.khSweep = String(out.length);
+    out.push({name: (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText)
+      || e.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 60), group});
+  });
+  return out;
+}"""
+
+
+def sweep(page: Page, scope: str = "[data-testid='stMain']", max_tabs: int = 150) -> None:
+    """Tab through the whole page: every control in `scope` (a radio group: one of its radios)
+    gets the focus at some point, and shows a ring there."""
+    controls = page.evaluate(CONTROLS, scope)
+    wanted = {c["group"] or f"{i}: {c['name']}" for i, c in enumerate(controls)}
+    assert len(wanted) >= 5, f"too few controls found in {scope}: {wanted}"
+    reached: dict[str, str | None] = {}
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        number = page.evaluate("document.activeElement && document.activeElement.dataset.khSweep")
+        if number is None:
+            continue
+        control = controls[int(number)]
+        reached[control["group"] or f"{number}: {control['name']}"] = page.evaluate(FOCUSED)["ring"]
+        if set(reached) >= wanted:
+            break
+    assert sorted(wanted - set(reached)) == [], "never reached with Tab"
+    assert [name for name, ring in reached.items() if not ring] == [], "no focus ring"
+
+
 def calm(page: Page) -> None:
     """No CSS transitions in this test page, so a style read is the style drawn (test-only CSS)."""
     page.add_style_tag(content=NO_TRANSITIONS)
@@ -131,6 +169,7 @@ def test_the_workshop_and_a_phone_vote_with_the_keyboard_alone(room, browser, sc
         expect(main.get_by_text("Wij hebben de klantmanagers al", exact=False)).to_be_visible()
         host.screenshot(path=str(screenshots / "keyboard-workshop-results.png"), full_page=True)
         assert axe_findings(host, {"heading-order"}) == []  # the Workshop page with a workshop running
+        sweep(host)  # every control of the Workshop page, results shown
         tab_to(host, "Uitslag weer verbergen")
         use(host)
         expect(main.get_by_text("De uitslag is verborgen", exact=False)).to_be_visible(timeout=10_000)
@@ -199,6 +238,7 @@ def test_the_slides_with_the_keyboard_alone(room, browser, screenshots):
         use(page)
         expect(main.get_by_text("0 deelnemers", exact=False)).to_be_visible()
         expect(main.get_by_role("heading", name="Zelf doen of uitbesteden?")).to_be_visible(timeout=10_000)
+        sweep(page)  # every control of the results slide and the bar beneath it
         tab_to(page, "Meedoen (C)")
         use(page)
         assert slide_title(page) == "Doe mee met de stemming"
