@@ -97,6 +97,12 @@ def refresh(votes: WorkshopVotes, force: bool = False) -> WorkshopVotes | None:
     return votes
 
 
+def heading(text: str, level: int) -> None:
+    """A heading of level 2 or 3 (trusted text), without the link to itself that Streamlit puts
+    beside a Markdown heading (one more Tab stop per heading, named 'Link naar dit kopje')."""
+    (st.header if level == 2 else st.subheader)(text, anchor=False)
+
+
 def _bar(count: int, total: int, width: int = 10) -> str:
     filled = round(width * count / total) if total else 0
     return "█" * filled + "░" * (width - filled)
@@ -110,7 +116,7 @@ def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reason
     agree = decision_agreement(votes, decision)
     names = value_names(question)
     q = votes.questions.get(question)
-    st.markdown(f"{'#' * level} {lab.decisions[decision].title}")
+    heading(lab.decisions[decision].title, level)
     lines = [f"`{_bar(q.counts.get(v, 0) if q else 0, agree.total)}` {q.counts.get(v, 0) if q else 0} · {name}"
              for v, name in names.items()]
     st.markdown("  \n".join(lines))
@@ -132,12 +138,12 @@ def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reason
 def element_results(votes: WorkshopVotes, advice: Advice, limit: int | None = None, level: int = 3) -> None:
     comparisons = element_comparisons(votes, advice)
     if votes.element_mode == "top5":
-        st.markdown(f"{'#' * level} Top 5 van de deelnemers")
+        heading("Top 5 van de deelnemers", level)
         rows = ["| Element | Stippen | Keuzehulp |", "|---|---|---|"]
         for c in comparisons[:limit]:
             rows.append(f"| {c.title} | {c.agreement.top_count} | {c.advised} |")
     else:
-        st.markdown(f"{'#' * level} Werkzame elementen: stemming en keuzehulp")
+        heading("Werkzame elementen: stemming en keuzehulp", level)
         rows = ["| Element | Stemming | Keuzehulp |", "|---|---|---|"]
         for c in comparisons[:limit]:
             room = c.agreement.sentence if c.agreement.total else "nog geen stemmen"
@@ -356,5 +362,5 @@ def workshop_page() -> None:
         spreadsheet_button("workshop_xlsx", newest_votes(votes), width="stretch")
     roster_panel(votes)
     st.divider()
-    st.markdown("## Uitslag van de stemming")
+    heading("Uitslag van de stemming", 2)
     live_results(advice)
