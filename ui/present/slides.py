@@ -116,10 +116,11 @@ def _title_slide(advice: Advice) -> None:
     municipality = advice.profile.municipality.strip()
     st.title("Keuzehulp duaal inburgeren", anchor=False)
     if municipality:
-        st.header(f"Voor {inert_markdown(municipality)}", anchor=False)  # no anchor link made of user text
+        with st.container(key="for-whom"):
+            st.header(f"Voor {inert_markdown(municipality)}", anchor=False)  # no anchor link made of user text
     if _scenario_note():
         st.markdown(f"*{_scenario_note().removeprefix(' · ')}*")
-    st.markdown("### Drie keuzes voor uw duale trajecten")
+    st.subheader("Drie keuzes voor uw duale trajecten", anchor=False)
     for decision in DECISION_IDS:
         d = advice.decisions[decision]  # type: ignore[index]
         st.markdown(f"- **{labels().decisions[decision].title}** {labels().option(decision, d.choice)}")
@@ -142,10 +143,10 @@ def _decision_slide(decision: str) -> Callable[[Advice], None]:
         with st.container(key="reasons"):
             pro, con = st.columns(2, gap="large")
             with pro:
-                st.markdown("### Wat pleit ervoor")
+                st.header("Wat pleit ervoor", anchor=False)
                 st.markdown(_reasons(d.reasons_for) if d.reasons_for else "Geen bijzondere redenen.")
             with con:
-                st.markdown("### Wat pleit ertegen")
+                st.header("Wat pleit ertegen", anchor=False)
                 st.markdown(_reasons(d.reasons_against) if d.reasons_against else "Geen bezwaren gevonden.")
     return render
 
@@ -162,11 +163,11 @@ def _decision_more_slide(decision: str) -> Callable[[Advice], None]:
         else:
             st.markdown("Geen enkele verandering van één antwoord verandert dit advies.")
         if d.examples:
-            st.markdown("### Zo deden de pilots het")
+            st.header("Zo deden de pilots het", anchor=False)
             st.markdown(_bullets([explain(f"{labels().examples[e]} ({', '.join(EXAMPLE_MUNICIPALITIES[e])})")
                                   for e in d.examples], 3))
         with st.container(key="team-record"):
-            st.markdown("### Keuze van het team")
+            st.header("Keuze van het team", anchor=False)
             team_decision_input(decision, advised=d.choice)
     return render
 
@@ -209,7 +210,7 @@ def _elements_slide(section: str) -> Callable[[Advice], None]:
                                     f":gray[*({short_basis(e.reasons[0])})*]")
         note = state.get_session().team.notes.get(section, "")  # type: ignore[call-overload]
         if note.strip():
-            st.markdown("### Notities van het team")
+            st.header("Notities van het team", anchor=False)
             st.markdown(inert_markdown(note[:400]) + (" …" if len(note) > 400 else ""))
     return render
 
@@ -230,7 +231,7 @@ def _team_slide(advice: Advice) -> None:
         for decision in DECISION_IDS:
             chosen = team.decisions.get(decision)  # type: ignore[call-overload]
             advised_id = advice.decisions[decision].choice  # type: ignore[index]
-            st.markdown(f"### {labels().decisions[decision].title}")
+            st.header(labels().decisions[decision].title, anchor=False)
             left, right = st.columns(2, gap="large")
             left.markdown(f"Advies van de keuzehulp: **{labels().option(decision, advised_id)}**")
             if chosen and chosen.choice:

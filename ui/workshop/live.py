@@ -97,19 +97,26 @@ def refresh(votes: WorkshopVotes, force: bool = False) -> WorkshopVotes | None:
     return votes
 
 
+def heading(text: str, level: int) -> None:
+    """A heading of level 2 or 3 (trusted text), without the link to itself that Streamlit puts
+    beside a Markdown heading (one more Tab stop per heading, named 'Link naar dit kopje')."""
+    (st.header if level == 2 else st.subheader)(text, anchor=False)
+
+
 def _bar(count: int, total: int, width: int = 10) -> str:
     filled = round(width * count / total) if total else 0
     return "█" * filled + "░" * (width - filled)
 
 
-def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reasons: int = 3) -> None:
-    """One decision: the spread, the agreement, beside the advice and the team's choice."""
+def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reasons: int = 3, level: int = 3) -> None:
+    """One decision: the spread, the agreement, beside the advice and the team's choice; its
+    title a heading of `level` (one below the heading it sits under, never a skipped level)."""
     lab = labels()
     question = decision_question(decision)
     agree = decision_agreement(votes, decision)
     names = value_names(question)
     q = votes.questions.get(question)
-    st.markdown(f"#### {lab.decisions[decision].title}")
+    heading(lab.decisions[decision].title, level)
     lines = [f"`{_bar(q.counts.get(v, 0) if q else 0, agree.total)}` {q.counts.get(v, 0) if q else 0} · {name}"
              for v, name in names.items()]
     st.markdown("  \n".join(lines))
@@ -128,15 +135,15 @@ def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reason
             st.markdown(f"- *{names.get(r.value, r.value)}:* {inert_markdown(r.text)}{who}")
 
 
-def element_results(votes: WorkshopVotes, advice: Advice, limit: int | None = None) -> None:
+def element_results(votes: WorkshopVotes, advice: Advice, limit: int | None = None, level: int = 3) -> None:
     comparisons = element_comparisons(votes, advice)
     if votes.element_mode == "top5":
-        st.markdown("#### Top 5 van de deelnemers")
+        heading("Top 5 van de deelnemers", level)
         rows = ["| Element | Stippen | Keuzehulp |", "|---|---|---|"]
         for c in comparisons[:limit]:
             rows.append(f"| {c.title} | {c.agreement.top_count} | {c.advised} |")
     else:
-        st.markdown("#### Werkzame elementen: stemming en keuzehulp")
+        heading("Werkzame elementen: stemming en keuzehulp", level)
         rows = ["| Element | Stemming | Keuzehulp |", "|---|---|---|"]
         for c in comparisons[:limit]:
             room = c.agreement.sentence if c.agreement.total else "nog geen stemmen"
@@ -150,7 +157,8 @@ def hidden(votes: WorkshopVotes) -> bool:
     return not votes.closed and not st.session_state.get(SHOWN_KEY, False)
 
 
-def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: int | None = None) -> None:
+def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: int | None = None,
+            level: int = 3) -> None:
     with st.container(key="results"):
         state_text = "gesloten" if votes.closed else "open"
         people = "deelnemer" if votes.participants == 1 else "deelnemers"
@@ -164,12 +172,13 @@ def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: in
         columns = st.columns(len(DECISION_IDS), gap="medium")
         for column, decision in zip(columns, DECISION_IDS, strict=True):
             with column:
-                decision_results(votes, advice, decision, reasons)
-        element_results(votes, advice, elements)
+                decision_results(votes, advice, decision, reasons, level)
+        element_results(votes, advice, elements, level)
 
 
-def live_results(advice: Advice, reasons: int = 3, elements: int | None = None) -> None:
-    """The results, checked every REFRESH_SECONDS without rerunning the page (see refresh)."""
+def live_results(advice: Advice, reasons: int = 3, elements: int | None = None, level: int = 3) -> None:
+    """The results, checked every REFRESH_SECONDS without rerunning the page (see refresh); their
+    headings of `level`."""
     votes = current()
     every = CLOSED_REFRESH_SECONDS if votes is not None and votes.closed else REFRESH_SECONDS
 
@@ -182,7 +191,7 @@ def live_results(advice: Advice, reasons: int = 3, elements: int | None = None) 
         if fresh is None:
             st.warning("Deze workshop bestaat niet meer (verwijderd of verlopen).", icon=":material/warning:")
             return
-        results(fresh, advice, reasons, elements)
+        results(fresh, advice, reasons, elements, level)
 
     _live()
 
@@ -353,4 +362,5 @@ def workshop_page() -> None:
         spreadsheet_button("workshop_xlsx", newest_votes(votes), width="stretch")
     roster_panel(votes)
     st.divider()
+    heading("Uitslag van de stemming", 2)
     live_results(advice)

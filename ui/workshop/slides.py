@@ -33,7 +33,7 @@ JOIN_SLIDE_CSS = """<style>
   font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 .st-key-slide .st-key-results p, .st-key-slide .st-key-results li, .st-key-slide .st-key-results td,
 .st-key-slide .st-key-results th { font-size: calc(var(--fs) * 0.72); line-height: 1.25; }
-.st-key-slide .st-key-results h4 { font-size: calc(var(--fs) * 0.95); padding: 0 0 0.2em 0; }
+.st-key-slide .st-key-results h2 { font-size: calc(var(--fs) * 0.95); padding: 0 0 0.2em 0; }
 .st-key-slide .st-key-results td, .st-key-slide .st-key-results th { padding: 0.15em 0.5em; }
 .st-key-slide .st-key-results code { font-size: 0.8em; }
 .st-key-slide .st-key-not-in-room p { font-size: calc(var(--fs) * 0.8); }
@@ -79,4 +79,4 @@ def results_slide(advice: Advice) -> None:
     votes = refresh(votes) or votes  # the buttons beside the results know whether they are shown
     with st.container(key="slide-vote-controls", horizontal=True):
         show_controls(votes, keys="slide_votes", width="content")
-    live_results(advice, reasons=1, elements=5)
+    live_results(advice, reasons=1, elements=5, level=2)
