@@ -49,7 +49,7 @@ from ui.present.slide_style import (  # noqa: F401
 from ui.session import autosave, state
 from ui.wizard.chart import group_formation_chart, legend_lines, wait_label_place
 from ui.wizard.team import team_decision_input
-from ui.workshop.slides import join_slide, results_slide
+from ui.workshop.slides import ELEMENTS_TITLE, RESULTS_TITLE, element_results_slide, join_slide, results_slide
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
 JUMP_KEY = "slide_jump"
@@ -290,7 +290,8 @@ def slides() -> list[Slide]:
     out.append(Slide("Advies en keuze van het team", _team_slide))
     if state.get_session().workshop is not None:  # a live workshop: how to join, and the votes
         out.insert(1, Slide(JOIN_TITLE, join_slide))
-        out.append(Slide("Uitslag van de stemming", results_slide))
+        out.append(Slide(RESULTS_TITLE, results_slide))
+        out.append(Slide(ELEMENTS_TITLE, element_results_slide))
     return out
 
 

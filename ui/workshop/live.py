@@ -145,11 +145,17 @@ def element_results(votes: WorkshopVotes, advice: Advice, limit: int | None = No
     else:
         heading("Werkzame elementen: stemming en keuzehulp", level)
         rows = ["| Element | Stemming | Keuzehulp |", "|---|---|---|"]
+        if limit is not None:  # too few rows for all: where the room differs or is split first
+            comparisons = sorted(comparisons, key=lambda c: (not c.differs, not c.agreement.split))
         for c in comparisons[:limit]:
             room = c.agreement.sentence if c.agreement.total else "nog geen stemmen"
             mark = " · **wijkt af**" if c.differs else (" · ⚠ verdeeld" if c.agreement.split else "")
             rows.append(f"| {c.title} | {room}{mark} | {c.advised} |")
     st.markdown("\n".join(rows))
+    if limit is not None and len(comparisons) > limit:
+        first = "waar de zaal afwijkt of verdeeld is eerst; " if votes.element_mode != "top5" else ""
+        st.caption(f"{limit} van de {len(comparisons)} elementen ({first}alle elementen staan op de "
+                   "pagina Workshop en in de downloads).")
 
 
 def hidden(votes: WorkshopVotes) -> bool:
@@ -158,7 +164,9 @@ def hidden(votes: WorkshopVotes) -> bool:
 
 
 def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: int | None = None,
-            level: int = 3) -> None:
+            level: int = 3, part: str = "all") -> None:
+    """The votes: the three decisions and the elements (`part` "all"), or one of the two
+    ("decisions", "elements": each on its own slide, so each fits a beamer)."""
     with st.container(key="results"):
         state_text = "gesloten" if votes.closed else "open"
         people = "deelnemer" if votes.participants == 1 else "deelnemers"
@@ -169,14 +177,17 @@ def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: in
                             "stemmen de rest niet sturen. U ziet hem als u de stemming sluit, of "
                             "eerder met 'Uitslag nu tonen'.")
             return
-        columns = st.columns(len(DECISION_IDS), gap="medium")
-        for column, decision in zip(columns, DECISION_IDS, strict=True):
-            with column:
-                decision_results(votes, advice, decision, reasons, level)
-        element_results(votes, advice, elements, level)
+        if part in ("all", "decisions"):
+            columns = st.columns(len(DECISION_IDS), gap="medium")
+            for column, decision in zip(columns, DECISION_IDS, strict=True):
+                with column:
+                    decision_results(votes, advice, decision, reasons, level)
+        if part in ("all", "elements"):
+            element_results(votes, advice, elements, level)
 
 
-def live_results(advice: Advice, reasons: int = 3, elements: int | None = None, level: int = 3) -> None:
+def live_results(advice: Advice, reasons: int = 3, elements: int | None = None, level: int = 3,
+                 part: str = "all") -> None:
     """The results, checked every REFRESH_SECONDS without rerunning the page (see refresh); their
     headings of `level`."""
     votes = current()
@@ -191,7 +202,7 @@ def live_results(advice: Advice, reasons: int = 3, elements: int | None = None, 
         if fresh is None:
             st.warning("Deze workshop bestaat niet meer (verwijderd of verlopen).", icon=":material/warning:")
             return
-        results(fresh, advice, reasons, elements, level)
+        results(fresh, advice, reasons, elements, level, part)
 
     _live()
 

@@ -1,5 +1,7 @@
-"""The workshop's two slides in Presenteren: "Doe mee met de stemming" (the join link, its QR
-code and the code in large letters) and "Uitslag van de stemming" (the results on their own)."""
+"""The workshop's slides in Presenteren: "Doe mee met de stemming" (the join link, its QR code
+and the code in large letters), "Uitslag van de stemming" (the three decisions' votes on their
+own) and "Uitslag: werkzame elementen" (the elements' votes beside the advice). The results are
+two slides so that each fits a 1024x768 beamer with votes and reasons in."""
 
 from __future__ import annotations
 
@@ -68,15 +70,29 @@ def join_slide(_advice: Advice) -> None:
             st.markdown(codes.shown(votes.code))
 
 
+RESULTS_TITLE = "Uitslag van de stemming"
+ELEMENTS_TITLE = "Uitslag: werkzame elementen"
+SLIDE_ELEMENTS = 8  # the elements where the room differs most from the advice first
+
+
 def results_slide(advice: Advice) -> None:
-    """Presentation mode: the live results (hidden while open, until the facilitator shows them)."""
+    """Presentation mode: the three decisions' votes (hidden while open, until shown)."""
+    _results(advice, RESULTS_TITLE, "decisions")
+
+
+def element_results_slide(advice: Advice) -> None:
+    """Presentation mode: the elements' votes beside the advice (hidden while open, until shown)."""
+    _results(advice, ELEMENTS_TITLE, "elements")
+
+
+def _results(advice: Advice, title: str, part: str) -> None:
     st.html(LIVE_CSS + JOIN_SLIDE_CSS)
     votes = current()
-    st.title("Uitslag van de stemming", anchor=False)
+    st.title(title, anchor=False)
     if votes is None:
         st.markdown("Start een workshop op de pagina Workshop; dan ziet u hier de stemmen.")
         return
     votes = refresh(votes) or votes  # the buttons beside the results know whether they are shown
     with st.container(key="slide-vote-controls", horizontal=True):
         show_controls(votes, keys="slide_votes", width="content")
-    live_results(advice, reasons=1, elements=5, level=2)
+    live_results(advice, reasons=1, elements=SLIDE_ELEMENTS, level=2, part=part)
