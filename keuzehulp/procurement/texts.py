@@ -9,8 +9,27 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from keuzehulp.contract.yamlio import load_model_file
 from keuzehulp.procurement.content import DEELPRODUCTEN, KINDS
+from keuzehulp.region.content import SCALE_IDS
 
 TEXTS_PATH = Path(__file__).resolve().parents[2] / "texts" / "procurement.yaml"
+
+
+class RegionTexts(BaseModel):
+    """How a deelproduct is bought in a region: labelled parts, so no sentence needs a plural."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    intro: str
+    scale: str
+    scale_source: dict[str, str]
+    alone: str
+    lead: str
+    members: str
+    not_joining: str
+    volume: str
+    beyond: str
+    column: str
 
 
 class ProcurementTexts(BaseModel):
@@ -33,12 +52,21 @@ class ProcurementTexts(BaseModel):
     deelproducten: dict[str, str]
     kinds: dict[str, str]
     names: dict[str, str]
+    scales: dict[str, str]
+    region: RegionTexts
+    summary_title: str
+    summary_line: str
+    summary_annex: str
+    slide_title: str
+    slide_more: str
 
     @model_validator(mode="after")
     def _complete(self) -> ProcurementTexts:
         missing = [f"deelproducten.{d}" for d in DEELPRODUCTEN if d not in self.deelproducten]
         missing += [f"kinds.{k}" for k in KINDS if k not in self.kinds]
         missing += [f"choice_source.{s}" for s in ("team", "advice") if s not in self.choice_source]
+        missing += [f"scales.{s}" for s in SCALE_IDS if s not in self.scales]
+        missing += [f"region.scale_source.{s}" for s in ("region", "advice") if s not in self.region.scale_source]
         if missing:
             raise ValueError(f"missing: {', '.join(missing)}")
         return self
