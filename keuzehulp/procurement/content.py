@@ -58,6 +58,7 @@ class BlockSpec(_Strict):
     text: str = Field(min_length=10)
     # The text when the municipalities of a region buy this deelproduct together ({volume}: theirs).
     region_text: str | None = Field(default=None, min_length=10)
+    short: str | None = Field(default=None, min_length=5, max_length=90)  # on the slide 'Wat koopt u in?'
     basis: Basis
     passage: str | None = None
     sources: list[str] = Field(min_length=1)
@@ -133,7 +134,7 @@ def _block_problems(spec: BlockSpec, raw: Any, file: str, loc: tuple[Any, ...],
     for where, message in basis_problems(spec.basis, spec.passage, spec.sources, spec.assumption,
                                          assumption_ids, knowledge_ids):
         report(where, message)
-    for key, text in (("text", spec.text), ("region_text", spec.region_text or "")):
+    for key, text in (("text", spec.text), ("region_text", spec.region_text or ""), ("short", spec.short or "")):
         unknown = _placeholders(text) - PLACEHOLDERS
         if unknown:
             report((key,), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")

@@ -33,6 +33,7 @@ class BuildingBlock(_Out):
     deelproduct: str
     kind: str
     text: str
+    short: str | None = None  # in a few words, for the slide (keuzehulp/procurement/highlights.py)
     basis: Basis
     passage: str | None = None
     sources: list[str]
@@ -48,6 +49,7 @@ class DesignChoice(_Out):
 
 class PriceCheck(_Out):
     id: str
+    label: str
     amount: str
     price: float
     reference: float
@@ -123,12 +125,14 @@ def _blocks(session: Session, design: dict[str, str], priorities: dict[str, str]
                 continue  # said once in `notes` instead
             together = bought is not None and deelproduct in bought and bought[deelproduct].together
             template = spec.region_text if together and spec.region_text else spec.text
-            text = template.format(volume=volume, intake=profile.annual_intake,
-                                   min_group_size=profile.min_group_size, max_wait_months=profile.max_wait_months)
+            words = {"volume": volume, "intake": profile.annual_intake, "min_group_size": profile.min_group_size,
+                     "max_wait_months": profile.max_wait_months}
+            text = template.format(**words)
             follows = list(block.follows_from) + (["region_scale"] if template is spec.region_text else [])
             out.append(BuildingBlock(
                 id=spec.id if len(spec.deelproducten) == 1 else f"{spec.id}@{deelproduct}",
-                deelproduct=deelproduct, kind=spec.kind, text=text, basis=spec.basis,
+                deelproduct=deelproduct, kind=spec.kind, text=text,
+                short=None if spec.short is None else spec.short.format(**words), basis=spec.basis,
                 passage=spec.passage, sources=list(spec.sources), assumption=spec.assumption,
                 follows_from=follows))
     return out
@@ -149,7 +153,7 @@ def price_checks(session: Session, c: Content) -> list[PriceCheck]:
         words = {"price": euro(value), "what": price.what, "reference": euro(price.reference),
                  "label": price.label}
         text = price.warning.format(**words) if below else t.price_ok.format(**words)
-        out.append(PriceCheck(id=price.id, amount=price.amount, price=value, reference=price.reference,
+        out.append(PriceCheck(id=price.id, label=price.label, amount=price.amount, price=value, reference=price.reference,
                               below=below, text=text, sources=list(price.sources)))
     return out
 

@@ -32,6 +32,21 @@ class RegionTexts(BaseModel):
     column: str
 
 
+class SlideTexts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kicker: str
+    title: str
+    leerroutes: str
+    route_names: dict[str, str]
+    columns: list[str]
+    volume_unknown: str
+    volume_note: str
+    together: str
+    price: str
+    more: str
+
+
 class ProcurementTexts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -57,8 +72,7 @@ class ProcurementTexts(BaseModel):
     summary_title: str
     summary_line: str
     summary_annex: str
-    slide_title: str
-    slide_more: str
+    slide: SlideTexts
 
     @model_validator(mode="after")
     def _complete(self) -> ProcurementTexts:
