@@ -32,6 +32,19 @@ class RegionTexts(BaseModel):
     column: str
 
 
+class SummaryTexts(BaseModel):
+    """The choice summary's line on page 1 and its annex (keuzehulp/report/procurement_part.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str
+    prices_ok: str
+    line: str
+    title: str
+    intro: str
+    columns: list[str]
+
+
 class SlideTexts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -69,9 +82,7 @@ class ProcurementTexts(BaseModel):
     names: dict[str, str]
     scales: dict[str, str]
     region: RegionTexts
-    summary_title: str
-    summary_line: str
-    summary_annex: str
+    summary: SummaryTexts
     slide: SlideTexts
 
     @model_validator(mode="after")

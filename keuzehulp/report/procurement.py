@@ -41,7 +41,8 @@ def filename(fmt: str, p: Procurement, today: date) -> str:
     return f"bouwstenen-inkoop{'-' + name if name else ''}-{today.isoformat()}.{fmt}"
 
 
-def _part(block: BuildingBlock, kb: Any) -> ReasonPart:
+def part_of(block: BuildingBlock, kb: Any) -> ReasonPart:
+    """The block as a reason: its text and the line that says what it rests on."""
     return reason_part(Reason(text=block.text, basis=block.basis, passage=block.passage,
                               sources=block.sources, assumption=block.assumption, rule=block.id), kb)
 
@@ -110,7 +111,7 @@ def render_md(p: Procurement, today: date) -> bytes:
         if (line := who_buys(p, title)) is not None:
             out += [f"**{inline(t.region.column)}:** {inline(line)}", ""]
         for b in blocks:
-            part = _part(b, kb)
+            part = part_of(b, kb)
             out.append(f"- **{inline(t.kinds[b.kind])}:** {inline(b.text)}")
             out.append(f"  - {inline(part.basis_line)}")
             if b.follows_from:
@@ -161,7 +162,7 @@ def render_docx(p: Procurement, today: date) -> bytes:
             cell.text = head
             cell.paragraphs[0].runs[0].bold = True
         for b in blocks:
-            part = _part(b, kb)
+            part = part_of(b, kb)
             row = grid.add_row().cells
             row[0].text = t.kinds[b.kind]
             row[1].text = b.text
@@ -198,7 +199,7 @@ def render_pdf(p: Procurement, today: date) -> bytes:
         if (line := who_buys(p, title)) is not None:
             pdf.para(f"{t.region.column}: {line}", 10, "B", 1)
         for b in blocks:
-            part = _part(b, kb)
+            part = part_of(b, kb)
             pdf.para(f"{t.kinds[b.kind]}: {b.text}", 10, "", 0.5)
             pdf.para(part.basis_line, 8.5, "", 2)
     return bytes(pdf.output())
