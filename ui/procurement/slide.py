@@ -11,9 +11,9 @@ import streamlit as st
 
 from keuzehulp.contract.schema import Advice
 from keuzehulp.dutch.markdown import inert_markdown
-from keuzehulp.procurement.derive import procurement
 from keuzehulp.procurement.highlights import highlights
 from keuzehulp.procurement.texts import texts
+from ui.procurement.page import current
 from ui.session import state
 
 
@@ -25,7 +25,7 @@ def procurement_slide(advice: Advice, kicker: Callable[[str], None]) -> None:
     t = texts().slide
     kicker(t.kicker)
     st.title(t.title, anchor=False)
-    h = highlights(procurement(state.get_session(), advice))
+    h = highlights(current(state.get_session(), advice))
     if h.lead:
         with st.container(key="inkoop-lead"):
             st.markdown(" ".join(inert_markdown(line) for line in h.lead))
