@@ -1,5 +1,5 @@
-"""Command line: `python -m keuzehulp advise PROFILE.json | inkoop PROFIEL_OF_SESSIE.json | regio REGIO.json |
-check | schema`.
+"""Command line: `python -m keuzehulp advise PROFILE.json | inkoop PROFIEL_OF_SESSIE.json [--regio REGIO.json] |
+regio REGIO.json | check | schema`.
 
 Exit codes: 0 success, 1 `check` found problems (or the rules are broken), 2 bad input.
 Everything a user reads is Dutch; bad input never produces a traceback.
