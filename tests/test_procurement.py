@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from keuzehulp.contract.schema import CostSettings, Profile, RouteShares, Session, TeamDecision, TeamInput
 from keuzehulp.contract.yamlio import ContentError, load_yaml_file
+from keuzehulp.dutch.markdown import render_markdown
 from keuzehulp.procurement.content import BLOCKS_PATH, PRICES_PATH, content, load_content
 from keuzehulp.procurement.derive import changes, procurement
 from keuzehulp.region.model import Region
@@ -246,3 +247,12 @@ def test_a_regions_downloads_say_per_deelproduct_who_buys() -> None:
     alone = procurement(case.session())  # the same municipality without the region: her own numbers
     assert alone.buying == [] and alone.region is None
     assert "Ongeveer 16 inburgeraars per jaar volgen deze leerroute" in "\n".join(b.text for b in alone.blocks)
+
+
+def test_a_municipalitys_name_stays_text_in_the_markdown() -> None:
+    case = _cases()[2]
+    region = case.region.model_copy(update={"region": "www.voorbeeld.nl <b>regio</b>"})
+    md = writer.render_md(procurement(case.session(), region=region), date(2026, 12, 6)).decode("utf-8")
+    html = render_markdown(md)
+    assert "<b>" not in html and "Samen inkopen in de regio www.voorbeeld.nl &lt;b&gt;regio&lt;/b&gt;" in html
+    assert "www.voorbeeld.nl" not in md  # escaped (www\.), so no viewer turns it into a link

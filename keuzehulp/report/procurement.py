@@ -22,7 +22,7 @@ from keuzehulp.procurement.content import DEELPRODUCTEN
 from keuzehulp.procurement.derive import BuildingBlock, Procurement
 from keuzehulp.procurement.texts import texts
 
-from .as_md import inline, table
+from .as_md import inline, table, user
 from .basis import reason_part
 from .docxrows import set_widths
 from .model import ReasonPart
@@ -98,18 +98,18 @@ def render_json(p: Procurement, today: date) -> bytes:
 
 def render_md(p: Procurement, today: date) -> bytes:
     t, kb = texts(), knowledge_or_none()
-    out = [f"# {inline(t.title)}" + (f": {inline(p.municipality)}" if p.municipality else ""), "",
+    out = [f"# {inline(t.title)}" + (f": {user(p.municipality)}" if p.municipality else ""), "",
            inline(t.intro), "", f"*{inline(t.disclaimer)}*", "", f"Gemaakt op {dutch_date(today)}.", "",
            f"## {inline(t.design)}", "", table(["Keuze", "Wat"], _choice(p)), ""]
     out += [f"> {inline(n)}" for n in p.notes] + ([""] if p.notes else [])
     if (intro := region_intro(p)) is not None:
-        out += [f"## {inline(intro[0])}", "", inline(intro[1]), ""]
+        out += [f"## {user(intro[0])}", "", user(intro[1]), ""]  # names as typed: no links
     out += [f"## {inline(t.prices_title)}", ""] + [f"- {'**Let op:** ' if c.below else ''}{inline(c.text)}"
                                                    for c in p.prices] + [""]
     for title, blocks in groups(p):
         out += [f"## {inline(title)}", ""]
         if (line := who_buys(p, title)) is not None:
-            out += [f"**{inline(t.region.column)}:** {inline(line)}", ""]
+            out += [f"**{inline(t.region.column)}:** {user(line)}", ""]
         for b in blocks:
             part = part_of(b, kb)
             out.append(f"- **{inline(t.kinds[b.kind])}:** {inline(b.text)}")
