@@ -13,12 +13,14 @@ from keuzehulp.contract.schema import Advice
 from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.procurement.highlights import highlights
 from keuzehulp.procurement.texts import texts
+from ui.kit.firstuse import explain
 from ui.procurement.page import current
 from ui.session import state
 
 
 def _cell(text: str) -> str:
-    return inert_markdown(text).replace("|", "\\|")
+    """Text in a table cell: inert, an abbreviation spelled out where the slide first uses it."""
+    return explain(inert_markdown(text)).replace("|", "\\|")
 
 
 def procurement_slide(advice: Advice, kicker: Callable[[str], None]) -> None:
@@ -28,10 +30,10 @@ def procurement_slide(advice: Advice, kicker: Callable[[str], None]) -> None:
     h = highlights(current(state.get_session(), advice))
     if h.lead:
         with st.container(key="inkoop-lead"):
-            st.markdown(" ".join(inert_markdown(line) for line in h.lead))
+            st.markdown(explain(" ".join(inert_markdown(line) for line in h.lead)))
     for warning in h.prices:
         with st.container(key="inkoop-price"):
-            st.markdown(f"⚠ {inert_markdown(warning)}")
+            st.markdown(f"⚠ {explain(inert_markdown(warning))}")
     rows = [f"| {' | '.join(t.columns)} |", "|---" * len(t.columns) + "|"]
     for row in h.rows:
         points = " · ".join(_cell(p) for p in row.points)
