@@ -39,7 +39,7 @@ Kind = Literal["scope", "eis", "kwaliteit", "betaling", "contract", "indicator",
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 PLACEHOLDERS = frozenset({"volume", "intake", "min_group_size", "max_wait_months"})
 # Names a block may follow from besides profile fields, decisions and elements.
-EXTRA_NAMES = frozenset({"route_shares"})
+EXTRA_NAMES = frozenset({"route_shares", "region_scale"})
 
 
 class _Strict(BaseModel):
@@ -56,6 +56,9 @@ class BlockSpec(_Strict):
     deelproduct: str | list[str]
     kind: Kind
     text: str = Field(min_length=10)
+    # The text when the municipalities of a region buy this deelproduct together ({volume}: theirs).
+    region_text: str | None = Field(default=None, min_length=10)
+    short: str | None = Field(default=None, min_length=5, max_length=90)  # on the slide 'Wat koopt u in?'
     basis: Basis
     passage: str | None = None
     sources: list[str] = Field(min_length=1)
@@ -131,15 +134,16 @@ def _block_problems(spec: BlockSpec, raw: Any, file: str, loc: tuple[Any, ...],
     for where, message in basis_problems(spec.basis, spec.passage, spec.sources, spec.assumption,
                                          assumption_ids, knowledge_ids):
         report(where, message)
-    unknown = _placeholders(spec.text) - PLACEHOLDERS
-    if unknown:
-        report(("text",), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
+    for key, text in (("text", spec.text), ("region_text", spec.region_text or ""), ("short", spec.short or "")):
+        unknown = _placeholders(text) - PLACEHOLDERS
+        if unknown:
+            report((key,), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
     if spec.when_element and spec.when_element.id not in ELEMENT_IDS:
         report(("when_element", "id"), f"unknown element {spec.when_element.id!r}")
     known = set(ANSWER_FIELDS) | set(DECISION_IDS) | set(ELEMENT_IDS) | EXTRA_NAMES
     for i, name in enumerate(spec.follows_from):
         if name not in known:
-            report(("follows_from", i), f"{name!r} is no profile field, decision, element or route_shares")
+            report(("follows_from", i), f"{name!r} is no profile field, decision, element, route_shares or region_scale")
     return problems
 
 

@@ -258,8 +258,10 @@ def test_every_slide_fits_the_screen_with_chart_text_a_room_can_read(room, brows
             if page.locator(".st-key-slide_next button").is_disabled():
                 break
             press(page, "PageDown")
-        assert titles[1] == "Doe mee met de stemming" and titles[-2:] == ["Uitslag van de stemming", "Uitslag: werkzame elementen"], titles
-        assert {"Kunt u groepen vormen?", "Wat kost dit ontwerp?", "Hoe lang wacht een inburgeraar?"} <= set(titles)
+        assert titles[1] == "Doe mee met de stemming", titles
+        assert titles[-2:] == ["Uitslag van de stemming", "Uitslag: werkzame elementen"], titles
+        assert {"Kunt u groepen vormen?", "Wat kost dit ontwerp?", "Hoe lang wacht een inburgeraar?",
+                "Wat koopt u in?"} <= set(titles)
         assert too_tall == {}
         assert small_text == {}
     finally:

@@ -4,7 +4,8 @@ One decision per slide with its reasons for and against; then what would change 
 that did it that way and the team's own choice and reason, recorded right there (the
 facilitator never leaves the presentation); the group-formation chart on its own slide after
 training_format; the element checklist per question; the scenarios side by side (two or more);
-a closing slide with advice and team choice side by side.
+what to buy (the building blocks that matter most, the price check); a closing slide with
+advice and team choice side by side.
 
 Type is sized to the screen (CSS clamp() on the viewport's height and width, our own constant
 CSS, never user text in it), so a 1920x1080 projector gets large type and a phone or a 200 %
@@ -46,6 +47,7 @@ from ui.present.slide_style import (  # noqa: F401
     KEYS_SCRIPT,
     SLIDE_CSS,
 )
+from ui.procurement.slide import procurement_slide
 from ui.session import autosave, state
 from ui.wizard.chart import group_formation_chart, legend_lines, wait_label_place
 from ui.wizard.team import team_decision_input
@@ -285,6 +287,7 @@ def slides() -> list[Slide]:
         out.append(Slide(f"Werkzame elementen {_section_line(section)}", _elements_slide(section)))
     out.append(Slide("Wat kost dit ontwerp?", lambda advice: cost_slide(advice, _kicker)))
     out.append(Slide("Hoe lang wacht een inburgeraar?", lambda advice: timeline_slide(advice, _kicker)))
+    out.append(Slide("Wat koopt u in?", lambda advice: procurement_slide(advice, _kicker)))
     if len(state.get_session().scenarios) >= 2:
         out.append(Slide("Scenario's vergeleken", _scenario_slide))
     out.append(Slide("Advies en keuze van het team", _team_slide))

@@ -30,8 +30,9 @@ from keuzehulp.store import KeyInUse, UnknownSession, new_key, valid_key
 from ui.kit.lazy import lazy_expander
 from ui.region import reps as rep_links
 from ui.session.autosave import store
+from ui.session.state import REGION_STATE
 
-STATE = "region_page"  # {"key", "name", "rows", "bases", "scale", "version", "good", "saved"}
+STATE = REGION_STATE  # {"key", "name", "rows", "bases", "scale", "version", "good", "saved"}
 PARAM = "regio"
 FOLLOW_ADVICE = "Advies volgen"
 DOWNLOAD_LABELS = {"docx": "Word (bewerkbaar)", "pdf": "PDF", "md": "Markdown", "json": "JSON"}
