@@ -14,6 +14,9 @@ from .content import DEELPRODUCT_IDS, ROW_FIELDS, SCALE_IDS
 TEXTS_PATH = Path(__file__).resolve().parents[2] / "texts" / "region.yaml"
 COLUMNS = ("deelproduct", "scale", "lead", "joins", "action", "owner", "due", "municipality", "intake",
            "share", "shared", "rijk")
+WITHIN = ("none", "single", "unanimous", "majority", "split")  # keuzehulp/region/votes.py's levels
+BETWEEN = ("open", "agree", "differ")
+VOTE_COLUMNS = ("deelproduct", "advised", "chosen", "municipalities", "between")
 
 
 class RegionTexts(BaseModel):
@@ -56,6 +59,14 @@ class RegionTexts(BaseModel):
     single_none: str
     single_training: str
     single_columns: dict[str, str]
+    votes_title: str
+    votes_intro: str
+    votes_none: str
+    votes_of: str
+    split_within: str
+    within: dict[str, str]
+    between: dict[str, str]
+    votes_columns: dict[str, str]
 
     @model_validator(mode="after")
     def _complete(self) -> RegionTexts:
@@ -66,6 +77,9 @@ class RegionTexts(BaseModel):
         missing += [f"editor_columns.{c}" for c in ROW_FIELDS if c not in self.editor_columns]
         missing += [f"single_columns.{c}" for c in ("deelproduct", "alone", "together", "scale")
                     if c not in self.single_columns]
+        missing += [f"within.{k}" for k in WITHIN if k not in self.within]
+        missing += [f"between.{k}" for k in BETWEEN if k not in self.between]
+        missing += [f"votes_columns.{c}" for c in VOTE_COLUMNS if c not in self.votes_columns]
         if missing:
             raise ValueError(f"missing: {', '.join(missing)}")
         return self
