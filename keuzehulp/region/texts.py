@@ -67,6 +67,8 @@ class RegionTexts(BaseModel):
     within: dict[str, str]
     between: dict[str, str]
     votes_columns: dict[str, str]
+    scale_help: dict[str, str]
+    vote_intro: str
 
     @model_validator(mode="after")
     def _complete(self) -> RegionTexts:
@@ -80,6 +82,7 @@ class RegionTexts(BaseModel):
         missing += [f"within.{k}" for k in WITHIN if k not in self.within]
         missing += [f"between.{k}" for k in BETWEEN if k not in self.between]
         missing += [f"votes_columns.{c}" for c in VOTE_COLUMNS if c not in self.votes_columns]
+        missing += [f"scale_help.{s}" for s in SCALE_IDS if s not in self.scale_help]
         if missing:
             raise ValueError(f"missing: {', '.join(missing)}")
         return self

@@ -28,6 +28,7 @@ from keuzehulp.report.basis import reason_part
 from keuzehulp.report.sources import knowledge_or_none
 from keuzehulp.store import KeyInUse, UnknownSession, new_key, valid_key
 from ui.kit.lazy import lazy_expander
+from ui.region.votes import region_workshop
 from ui.session.autosave import store
 
 STATE = "region_page"  # {"key", "name", "rows", "bases", "scale", "version", "good", "saved"}
@@ -54,7 +55,7 @@ def _load(s: dict[str, Any], region: Region) -> None:
     doc = region.model_dump(mode="json")
     s.update(name=region.region, rows=rows_of(doc), bases=[dict(p) for p in doc["municipalities"]],
              scale=dict(region.scale), version=s["version"] + 1, good=region,
-             extra={k: doc[k] for k in ("subregions", "lead", "joins", "cost_split", "actions")},
+             extra={k: doc[k] for k in ("subregions", "lead", "joins", "cost_split", "actions", "votes")},
              initial="")  # an opened region is saved at once (only the untouched example is not)
 
 
@@ -280,4 +281,5 @@ def region_page() -> None:
     _deelproducten(view)
     st.subheader(t.costs_title, anchor=False)
     _costs(view)
+    region_workshop(s, region, view, save=lambda r: (_load(s, r), _save(s, r)))
 

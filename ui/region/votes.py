@@ -1,0 +1,153 @@
+"""The regional workshop on the page Regio (issue 25), for the facilitator: start a workshop tied
+to this region, show the room the code, see per deelproduct how each municipality voted on the
+scale (within) and whether their majorities differ (between: '≠ verschilt'), beside the advice,
+and record the region's own choice per deelproduct together with the counts (Region.scale and
+Region.votes), so the summary and every download show them.
+
+The secret stays in this tab's session state only (never in the region file or a download).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from keuzehulp.region.model import Region
+from keuzehulp.region.texts import texts
+from keuzehulp.region.view import RegionView
+from keuzehulp.region.votes import Counts, DeelproductSpread, count_votes, region_spread
+from keuzehulp.report.region import between_words, municipality_vote
+from keuzehulp.store import valid_key
+from keuzehulp.workshop import codes, regional, repo
+from ui.workshop.live import qr_markdown
+from ui.workshop.store import engine, participant_link, where
+
+STATE = "region_workshop"  # {"code", "secret", "key"}: the workshop this tab leads
+FOLLOW_ADVICE = "Advies volgen"
+DIFF_STYLE = "background-color: #fdebd0; font-weight: 600"
+REFRESH_SECONDS = 3
+
+
+def _workshop(region_key: str | None) -> dict[str, str] | None:
+    held = st.session_state.get(STATE)
+    return held if held and held.get("key") == region_key else None
+
+
+def _start(region_key: str, names: list[str]) -> None:
+    opened = regional.create_region_workshop(engine(), region_key, names)
+    st.session_state[STATE] = {"code": opened.code, "secret": opened.secret, "key": region_key}
+
+
+def _read(held: dict[str, str]) -> tuple[repo.WorkshopInfo, Counts, dict[str, int]] | None:
+    try:
+        info, votes, present = regional.region_votes(engine(), held["code"], held["secret"])
+    except repo.NotAllowed:
+        return None
+    return info, count_votes((v.municipality, v.deelproduct, v.scale) for v in votes), present
+
+
+def spread_frame(view: RegionView, spreads: list[DeelproductSpread], names: list[str]) -> pd.DataFrame:
+    """Per deelproduct: advice, the region's choice, between the municipalities, then each one."""
+    t = texts()
+    c = t.votes_columns
+    chosen = {d.id: d.chosen_scale for d in view.deelproducten}
+    rows = [[t.deelproducten[d.id], t.scales[d.advised_scale],
+             t.scales[chosen[d.id]] if chosen.get(d.id) else "", between_words(d),
+             *(municipality_vote(m) for m in d.municipalities)] for d in spreads]
+    return pd.DataFrame(rows, columns=[c["deelproduct"], c["advised"], c["chosen"], c["between"], *names])
+
+
+def _table(view: RegionView, held: dict[str, str]) -> None:
+    read = _read(held)
+    if read is None:
+        st.warning("Deze workshop bestaat niet meer (verlopen of verwijderd). Start een nieuwe.",
+                   icon=":material/info:")
+        return
+    info, counts, present = read
+    names = list(info.municipalities)
+    spreads = region_spread(view.deelproducten, names, counts)
+    joined = ", ".join(f"{n} {present.get(n, 0)}" for n in names)
+    st.markdown(f"**Deelnemers per gemeente:** {joined}. Stemmen: {sum(d.votes for d in spreads)}.")
+    frame = spread_frame(view, spreads, names)
+    between = texts().votes_columns["between"]
+    differ = texts().between["differ"]
+    styled = frame.style.apply(lambda row: [DIFF_STYLE if str(row[between]).startswith(differ) else ""] * len(row),
+                               axis=1)
+    st.dataframe(styled, hide_index=True, width="stretch", height=38 * (len(frame) + 1),
+                 column_config={frame.columns[0]: st.column_config.TextColumn(width="medium", pinned=True)})
+    st.caption(texts().votes_intro)
+
+
+def _record(view: RegionView, region: Region, held: dict[str, str], save: Callable[[Region], None]) -> None:
+    """The form: the region's choice per deelproduct; on submit also the counts at that moment."""
+    t = texts()
+    with st.form("region_votes_record", border=True):
+        st.markdown("**Keuze van de regio per deelproduct** (naast het advies; leg vast na de stemming)")
+        columns = st.columns(2)
+        for i, d in enumerate(view.deelproducten):
+            choices = [FOLLOW_ADVICE, *t.scales]
+            now = region.scale.get(d.id)  # type: ignore[call-overload]
+            columns[i % 2].selectbox(f"{t.deelproducten[d.id]} (advies: {t.scales[d.advised_scale]})", choices,
+                                     index=choices.index(now) if now in choices else 0,
+                                     key=f"region_votes_choice_{d.id}",
+                                     format_func=lambda c: c if c == FOLLOW_ADVICE else t.scales[c])
+        done = st.form_submit_button("Keuzes en stemmen vastleggen", type="primary")
+    if done:
+        read = _read(held)
+        counts = read[1] if read else dict(region.votes)
+        scale = {d.id: st.session_state[f"region_votes_choice_{d.id}"] for d in view.deelproducten
+                 if st.session_state.get(f"region_votes_choice_{d.id}") not in (None, FOLLOW_ADVICE)}
+        # Only the region's own names: a municipality renamed since the workshop began is left out.
+        names = set(region.names)
+        counts = {d: {n: c for n, c in per.items() if n in names} for d, per in counts.items()}
+        save(Region.model_validate({**region.model_dump(), "scale": scale,
+                                    "votes": {d: per for d, per in counts.items() if per}}))
+        st.session_state["region_votes_saved"] = True
+        st.rerun()
+    if st.session_state.pop("region_votes_saved", False):
+        st.success("Vastgelegd: de keuzes staan in de gedeelde afspraken en de stemmen in de samenvatting.",
+                   icon=":material/check_circle:")
+
+
+def region_workshop(s: dict[str, Any], region: Region, view: RegionView, save: Callable[[Region], None]) -> None:
+    """The section 'Regionale workshop' of the page Regio."""
+    st.subheader("Regionale workshop", anchor=False)
+    key = s.get("key")
+    if not valid_key(key) or s.get("saved") is None:
+        st.info("Pas eerst de regio aan (of open een regiobestand): een regionale workshop hoort bij een "
+                "bewaarde regio.", icon=":material/info:")
+        return
+    held = _workshop(key)
+    if held is None:
+        st.markdown("Deelnemers kiezen op hun telefoon hun gemeente en stemmen per deelproduct op de schaal. "
+                    "U ziet per gemeente hoe er gestemd is, en waar de gemeenten het oneens zijn.")
+        st.button("Start een regionale workshop", type="primary", on_click=_start, args=(key, region.names),
+                  icon=":material/how_to_vote:")
+        return
+    reach = where()
+    link = participant_link(held["code"], reach)
+    left, right = st.columns([2, 1])
+    with left:
+        st.markdown(f"Code voor de deelnemers: **{codes.shown(held['code'])}**")
+        st.code(link, language=None, wrap_lines=True)
+        if set(region.names) != set(_names_of(held)):
+            st.warning("De gemeenten van de regio zijn veranderd sinds de workshop begon. Deelnemers kiezen uit "
+                       "de lijst van toen; start een nieuwe workshop voor de nieuwe lijst.", icon=":material/info:")
+    if reach.room:
+        with right:
+            st.markdown(qr_markdown(link, 5))
+
+    @st.fragment(run_every=REFRESH_SECONDS)
+    def live() -> None:
+        _table(view, held)
+
+    live()
+    _record(view, region, held, save)
+
+
+def _names_of(held: dict[str, str]) -> tuple[str, ...]:
+    read = _read(held)
+    return read[0].municipalities if read else ()
