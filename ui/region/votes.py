@@ -4,41 +4,66 @@ scale (within) and whether their majorities differ (between: '≠ verschilt'), b
 and record the region's own choice per deelproduct together with the counts (Region.scale and
 Region.votes), so the summary and every download show them.
 
-The secret stays in this tab's session state only (never in the region file or a download).
+The secret is kept in this tab's session state and, for a reload, in a store row whose key only
+this tab's address holds (`?regiows=`, as `?sessie=` keeps a session); never in the region file
+or a download.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from keuzehulp.dutch.markdown import inert_markdown
 from keuzehulp.region.model import Region
 from keuzehulp.region.texts import texts
 from keuzehulp.region.view import RegionView
-from keuzehulp.region.votes import Counts, DeelproductSpread, count_votes, region_spread
-from keuzehulp.report.region import between_words, municipality_vote
-from keuzehulp.store import valid_key
+from keuzehulp.region.votes import Counts, DeelproductSpread, MunicipalitySpread, count_votes, region_spread
+from keuzehulp.report.region import between_words
+from keuzehulp.store import new_key, valid_key
 from keuzehulp.workshop import codes, regional, repo
+from ui.session.autosave import store
 from ui.workshop.live import qr_markdown
 from ui.workshop.store import engine, participant_link, where
 
 STATE = "region_workshop"  # {"code", "secret", "key"}: the workshop this tab leads
+PARAM = "regiows"  # the store row that keeps it, for a reload
 FOLLOW_ADVICE = "Advies volgen"
 DIFF_STYLE = "background-color: #fdebd0; font-weight: 600"
 REFRESH_SECONDS = 3
 
 
 def _workshop(region_key: str | None) -> dict[str, str] | None:
+    """This tab's workshop for this region: in session state, or after a reload from the store
+    row the address names (`?regiows=`, a key only the facilitator's address holds)."""
     held = st.session_state.get(STATE)
+    row_key = st.query_params.get(PARAM)
+    if held is None and valid_key(row_key) and (db := store()) is not None:
+        saved = db.load_session(row_key)
+        try:
+            held = json.loads(saved.data) if saved is not None else None
+        except ValueError:
+            held = None
+        if isinstance(held, dict) and all(isinstance(held.get(k), str) for k in ("code", "secret", "key")):
+            st.session_state[STATE] = held
+        else:
+            held = None
     return held if held and held.get("key") == region_key else None
 
 
 def _start(region_key: str, names: list[str]) -> None:
     opened = regional.create_region_workshop(engine(), region_key, names)
-    st.session_state[STATE] = {"code": opened.code, "secret": opened.secret, "key": region_key}
+    held = {"code": opened.code, "secret": opened.secret, "key": region_key}
+    st.session_state[STATE] = held
+    db = store()
+    if db is not None:  # so a reload (F5) keeps the workshop: the secret under a key in the address
+        row_key = new_key()
+        db.create_session(row_key, json.dumps(held))
+        st.query_params[PARAM] = row_key
 
 
 def _read(held: dict[str, str]) -> tuple[repo.WorkshopInfo, Counts, dict[str, int]] | None:
@@ -49,15 +74,24 @@ def _read(held: dict[str, str]) -> tuple[repo.WorkshopInfo, Counts, dict[str, in
     return info, count_votes((v.municipality, v.deelproduct, v.scale) for v in votes), present
 
 
+def cell(m: MunicipalitySpread) -> str:
+    """One municipality's votes, short enough for a table cell: 'regionaal (2 van 3)', 'verdeeld'."""
+    t = texts()
+    if m.majority is None:
+        return "–" if m.within == "none" else t.within["split"]
+    return t.votes_of.format(scale=t.scales[m.majority], votes=m.counts[m.majority], total=m.votes)
+
+
 def spread_frame(view: RegionView, spreads: list[DeelproductSpread], names: list[str]) -> pd.DataFrame:
-    """Per deelproduct: advice, the region's choice, between the municipalities, then each one."""
+    """Per deelproduct: the mark between the municipalities second (it stays in view when the
+    table scrolls sideways), the advice, the region's choice, then each municipality."""
     t = texts()
     c = t.votes_columns
     chosen = {d.id: d.chosen_scale for d in view.deelproducten}
-    rows = [[t.deelproducten[d.id], t.scales[d.advised_scale],
-             t.scales[chosen[d.id]] if chosen.get(d.id) else "", between_words(d),
-             *(municipality_vote(m) for m in d.municipalities)] for d in spreads]
-    return pd.DataFrame(rows, columns=[c["deelproduct"], c["advised"], c["chosen"], c["between"], *names])
+    rows = [[t.deelproducten[d.id], t.between[d.between], t.scales[d.advised_scale],
+             t.scales[chosen[d.id]] if chosen.get(d.id) else "", *(cell(m) for m in d.municipalities)]
+            for d in spreads]
+    return pd.DataFrame(rows, columns=[c["deelproduct"], c["between"], c["advised"], c["chosen"], *names])
 
 
 def _table(view: RegionView, held: dict[str, str]) -> None:
@@ -70,15 +104,18 @@ def _table(view: RegionView, held: dict[str, str]) -> None:
     names = list(info.municipalities)
     spreads = region_spread(view.deelproducten, names, counts)
     joined = ", ".join(f"{n} {present.get(n, 0)}" for n in names)
-    st.markdown(f"**Deelnemers per gemeente:** {joined}. Stemmen: {sum(d.votes for d in spreads)}.")
+    st.markdown(f"**Deelnemers per gemeente:** {inert_markdown(joined)}. Stemmen: {sum(d.votes for d in spreads)}.")
+    t = texts()
     frame = spread_frame(view, spreads, names)
-    between = texts().votes_columns["between"]
-    differ = texts().between["differ"]
-    styled = frame.style.apply(lambda row: [DIFF_STYLE if str(row[between]).startswith(differ) else ""] * len(row),
-                               axis=1)
+    between, differ = t.votes_columns["between"], t.between["differ"]
+    styled = frame.style.apply(lambda row: [DIFF_STYLE if row[between] == differ else ""] * len(row), axis=1)
     st.dataframe(styled, hide_index=True, width="stretch", height=38 * (len(frame) + 1),
                  column_config={frame.columns[0]: st.column_config.TextColumn(width="medium", pinned=True)})
-    st.caption(texts().votes_intro)
+    marked = [f"- **{inert_markdown(t.deelproducten[d.id])}**: {inert_markdown(between_words(d))}"
+              for d in spreads if d.between == "differ" or d.split_within]
+    if marked:
+        st.markdown("\n".join(marked))
+    st.caption(t.votes_intro)
 
 
 def _record(view: RegionView, region: Region, held: dict[str, str], save: Callable[[Region], None]) -> None:

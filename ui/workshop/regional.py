@@ -56,7 +56,7 @@ def _pick(workshop_id: str, participant: str) -> None:
         _say("pick", "error", str(exc))
         return
     st.session_state["regional_picked"] = name
-    _say("pick", "success", f"U stemt voor {name}.")
+    _say("pick", "success", f"U stemt voor {escape_markdown(name)}.")
 
 
 def _submit(workshop_id: str, participant: str, deelproduct: str) -> None:
