@@ -40,6 +40,7 @@ def test_votes_are_tagged_with_the_municipality_each_participant_picked(engine):
     for who, name in picks.items():
         regional.choose_municipality(engine, info.id, who, CLIENT, name)
     assert regional.my_municipality(engine, info.id, "p3") == "Molenlanden"
+    before = repo.changes(engine, opened.code)
     repo.cast(engine, info.id, "p1", CLIENT, [scale("map", "regionaal", "samen sneller")], author="Wethouder")
     repo.cast(engine, info.id, "p2", CLIENT, [scale("map", "regionaal"), scale("pvt", "lokaal")])
     repo.cast(engine, info.id, "p3", CLIENT, [scale("map", "lokaal")])
@@ -49,8 +50,12 @@ def test_votes_are_tagged_with_the_municipality_each_participant_picked(engine):
         "map": {"Gorinchem": {"regionaal": 2}, "Molenlanden": {"lokaal": 1}},
         "pvt": {"Gorinchem": {"lokaal": 1}}}
     assert [v.reason for v in votes if v.author] == ["samen sneller"]
-    # A participant who moves to another municipality takes their votes along.
+    # A participant who moves to another municipality takes their votes along, and the facilitator's
+    # cheap change check sees it (the results per municipality are read again).
+    moved = repo.changes(engine, opened.code)
+    assert moved != before
     regional.choose_municipality(engine, info.id, "p2", CLIENT, "Vijfheerenlanden")
+    assert repo.changes(engine, opened.code) != moved
     _, votes, _ = regional.region_votes(engine, opened.code, opened.secret)
     assert count_votes((v.municipality, v.deelproduct, v.scale) for v in votes)["map"] == {
         "Gorinchem": {"regionaal": 1}, "Molenlanden": {"lokaal": 1}, "Vijfheerenlanden": {"regionaal": 1}}

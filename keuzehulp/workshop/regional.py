@@ -76,6 +76,9 @@ def choose_municipality(engine: Engine, workshop_id: str, participant: str, clie
         repo._register(conn, workshop_id, who, network_of(client), now)
         conn.execute(update(participants).where(participants.c.workshop_id == workshop_id,
                                                 participants.c.participant == who).values(municipality=name))
+        # The results per municipality changed (their votes moved along, or one more joined): the
+        # facilitator's cheap change check (repo.changes) counts it.
+        conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(changes=workshops.c.changes + 1))
 
 
 def my_municipality(engine: Engine, workshop_id: str, participant: str) -> str | None:

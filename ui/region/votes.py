@@ -32,6 +32,7 @@ from ui.workshop.store import engine, participant_link, where
 
 STATE = "region_workshop"  # {"code", "secret", "key"}: the workshop this tab leads
 PARAM = "regiows"  # the store row that keeps it, for a reload
+SEEN = "region_workshop_seen"  # (what the results depend on, the results) of the last read
 FOLLOW_ADVICE = "Advies volgen"
 DIFF_STYLE = "background-color: #fdebd0; font-weight: 600"
 REFRESH_SECONDS = 3
@@ -94,15 +95,33 @@ def spread_frame(view: RegionView, spreads: list[DeelproductSpread], names: list
     return pd.DataFrame(rows, columns=[c["deelproduct"], c["between"], c["advised"], c["chosen"], *names])
 
 
-def _table(view: RegionView, held: dict[str, str]) -> None:
+def _spreads(view: RegionView, held: dict[str, str]) -> tuple[list[str], list[DeelproductSpread], dict[str, int]] | None:
+    """The workshop's names, the spread per deelproduct and who joined; read again only when the
+    votes changed (repo.changes: one cheap read) or the region's view did."""
+    stamp = (repo.changes(engine(), held["code"]), id(view))
+    seen = st.session_state.get(SEEN)
+    if seen is not None and seen[0] == stamp and stamp[0] is not None:
+        return seen[1]
     read = _read(held)
-    if read is None:
+    out = None
+    if read is not None:
+        info, counts, present = read
+        names = list(info.municipalities)
+        out = names, region_spread(view.deelproducten, names, counts), present
+    st.session_state[SEEN] = (stamp, out)
+    return out
+
+
+def _table(view: RegionView, held: dict[str, str], region_names: list[str]) -> None:
+    got = _spreads(view, held)
+    if got is None:
         st.warning("Deze workshop bestaat niet meer (verlopen of verwijderd). Start een nieuwe.",
                    icon=":material/info:")
         return
-    info, counts, present = read
-    names = list(info.municipalities)
-    spreads = region_spread(view.deelproducten, names, counts)
+    names, spreads, present = got
+    if set(region_names) != set(names):
+        st.warning("De gemeenten van de regio zijn veranderd sinds de workshop begon. Deelnemers kiezen uit "
+                   "de lijst van toen; start een nieuwe workshop voor de nieuwe lijst.", icon=":material/info:")
     joined = ", ".join(f"{n} {present.get(n, 0)}" for n in names)
     st.markdown(f"**Deelnemers per gemeente:** {inert_markdown(joined)}. Stemmen: {sum(d.votes for d in spreads)}.")
     t = texts()
@@ -170,21 +189,13 @@ def region_workshop(s: dict[str, Any], region: Region, view: RegionView, save: C
     with left:
         st.markdown(f"Code voor de deelnemers: **{codes.shown(held['code'])}**")
         st.code(link, language=None, wrap_lines=True)
-        if set(region.names) != set(_names_of(held)):
-            st.warning("De gemeenten van de regio zijn veranderd sinds de workshop begon. Deelnemers kiezen uit "
-                       "de lijst van toen; start een nieuwe workshop voor de nieuwe lijst.", icon=":material/info:")
     if reach.room:
         with right:
             st.markdown(qr_markdown(link, 5))
 
     @st.fragment(run_every=REFRESH_SECONDS)
     def live() -> None:
-        _table(view, held)
+        _table(view, held, region.names)
 
     live()
     _record(view, region, held, save)
-
-
-def _names_of(held: dict[str, str]) -> tuple[str, ...]:
-    read = _read(held)
-    return read[0].municipalities if read else ()
