@@ -99,7 +99,14 @@ def main(rounds: int = 11) -> int:
             settle(regio)
             advies.goto(f"{app.url}/advies")
             settle(advies)
-            tabs = {"Regio": Tab(regio, app.process.pid, "", "", []), "Advies": Tab(advies, app.process.pid, "", "", [])}
+            # The same region in a tab without the workshop: what the live votes add to a click.
+            bare = browser.new_page(viewport={"width": 1280, "height": 800})
+            bare.add_init_script(_WS_SPY)
+            bare.goto(f"{app.url}/regio?regio={re.search(r'regio=([^&]+)', regio.url).group(1)}")
+            bare.get_by_role("heading", name=re.compile("Regionale samenvatting: Bench")).wait_for(timeout=60_000)
+            settle(bare)
+            tabs = {"Regio": Tab(regio, app.process.pid, "", "", []), "Advies": Tab(advies, app.process.pid, "", "", []),
+                    "Regio zonder workshop": Tab(bare, app.process.pid, "", "", [])}
             results: dict[str, list[tuple[float, float, float]]] = {k: [] for k in tabs}
             for i in range(rounds + 1):
                 for title, tab in tabs.items():
@@ -113,7 +120,7 @@ def main(rounds: int = 11) -> int:
     for title, rows in results.items():
         rows = rows[1:]
         medians[title] = statistics.median(r[0] for r in rows) * 1000
-        print(f"{title:7s} click -> update: median {medians[title]:.0f} ms (max {max(r[0] for r in rows) * 1000:.0f} ms); "
+        print(f"{title:21s} click -> update: median {medians[title]:.0f} ms (max {max(r[0] for r in rows) * 1000:.0f} ms); "
               f"tab main thread {statistics.median(r[1] for r in rows) * 1000:.0f} ms; "
               f"server CPU {statistics.fmean(r[2] for r in rows) * 1000:.0f} ms")
     ratio = medians["Regio"] / medians["Advies"]

@@ -89,6 +89,8 @@ def test_a_region_votes_and_the_facilitator_sees_where_municipalities_differ(reg
     host.wait_for_timeout(500)
     host.screenshot(path=str(SCREENSHOTS / "region-votes-1280.png"))
 
+    host.get_by_text("Keuze van de regio per deelproduct vastleggen").click()  # drawn once opened
+    wait_idle(host)
     choice = host.get_by_label(re.compile(f"^{WERK} \\(advies"))
     choice.scroll_into_view_if_needed()
     choice.click()

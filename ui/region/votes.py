@@ -26,6 +26,7 @@ from keuzehulp.region.votes import Counts, DeelproductSpread, MunicipalitySpread
 from keuzehulp.report.region import between_words
 from keuzehulp.store import new_key, valid_key
 from keuzehulp.workshop import codes, regional, repo
+from ui.kit.lazy import lazy_expander
 from ui.session.autosave import store
 from ui.workshop.live import qr_markdown
 from ui.workshop.store import engine, participant_link, where
@@ -140,8 +141,16 @@ def _table(view: RegionView, held: dict[str, str], region_names: list[str]) -> N
 def _record(view: RegionView, region: Region, held: dict[str, str], save: Callable[[Region], None]) -> None:
     """The form: the region's choice per deelproduct; on submit also the counts at that moment."""
     t = texts()
-    with st.form("region_votes_record", border=True):
-        st.markdown("**Keuze van de regio per deelproduct** (naast het advies; leg vast na de stemming)")
+    if st.session_state.pop("region_votes_saved", False):
+        st.success("Vastgelegd: de keuzes staan in de gedeelde afspraken en de stemmen in de samenvatting.",
+                   icon=":material/check_circle:")
+    # Drawn only once opened: ten choices a click need not send while the room votes.
+    box = lazy_expander("Keuze van de regio per deelproduct vastleggen", key="region_votes_record_box",
+                        icon=":material/gavel:")
+    if box is None:
+        return
+    with box, st.form("region_votes_record", border=False):
+        st.markdown("Naast het advies; leg vast na de stemming. De stemmen van dit moment gaan mee.")
         columns = st.columns(2)
         for i, d in enumerate(view.deelproducten):
             choices = [FOLLOW_ADVICE, *t.scales]
@@ -163,9 +172,6 @@ def _record(view: RegionView, region: Region, held: dict[str, str], save: Callab
                                     "votes": {d: per for d, per in counts.items() if per}}))
         st.session_state["region_votes_saved"] = True
         st.rerun()
-    if st.session_state.pop("region_votes_saved", False):
-        st.success("Vastgelegd: de keuzes staan in de gedeelde afspraken en de stemmen in de samenvatting.",
-                   icon=":material/check_circle:")
 
 
 def region_workshop(s: dict[str, Any], region: Region, view: RegionView, save: Callable[[Region], None]) -> None:
