@@ -89,6 +89,12 @@ def test_a_region_votes_and_the_facilitator_sees_where_municipalities_differ(reg
     host.wait_for_timeout(500)
     host.screenshot(path=str(SCREENSHOTS / "region-votes-1280.png"))
 
+    host.get_by_role("button", name="Stemming sluiten").click()
+    expect(host.get_by_text("de stemming is gesloten")).to_be_visible()
+    late = browser.new_context(viewport=PHONE).new_page()
+    late.goto(f"{region_server.url}/stemmen?code={code.replace('-', '')}")
+    expect(late.get_by_text("De stemming is gesloten")).to_be_visible(timeout=15_000)
+    late.context.close()
     host.get_by_text("Keuze van de regio per deelproduct vastleggen").click()  # drawn once opened
     wait_idle(host)
     choice = host.get_by_label(re.compile(f"^{WERK} \\(advies"))

@@ -68,6 +68,13 @@ def _start(region_key: str, names: list[str]) -> None:
         st.query_params[PARAM] = row_key
 
 
+def _set_closed(held: dict[str, str], closed: bool) -> None:
+    try:
+        repo.set_closed(engine(), held["code"], held["secret"], closed)
+    except repo.NotAllowed:
+        pass  # gone meanwhile: the table says so
+
+
 def _read(held: dict[str, str]) -> tuple[repo.WorkshopInfo, Counts, dict[str, int]] | None:
     try:
         info, votes, present = regional.region_votes(engine(), held["code"], held["secret"])
@@ -192,9 +199,15 @@ def region_workshop(s: dict[str, Any], region: Region, view: RegionView, save: C
     reach = where()
     link = participant_link(held["code"], reach)
     left, right = st.columns([2, 1])
+    state = repo.changes(engine(), held["code"])  # (id, closed, ...) or None: gone
+    closed = bool(state and state[1])
     with left:
-        st.markdown(f"Code voor de deelnemers: **{codes.shown(held['code'])}**")
+        st.markdown(f"Code voor de deelnemers: **{codes.shown(held['code'])}**"
+                    + (" · de stemming is gesloten" if closed else ""))
         st.code(link, language=None, wrap_lines=True)
+        if state is not None:
+            st.button("Stemming weer openen" if closed else "Stemming sluiten", on_click=_set_closed,
+                      args=(held, not closed), icon=":material/lock_open:" if closed else ":material/lock:")
     if reach.room:
         with right:
             st.markdown(qr_markdown(link, 5))
