@@ -91,3 +91,14 @@ def test_count_votes_counts_per_deelproduct_municipality_and_scale() -> None:
     assert count_votes([("A", "map", "lokaal"), ("A", "map", "lokaal"), ("B", "map", "regionaal"),
                         ("A", "pvt", "geclusterd")]) == {
         "map": {"A": {"lokaal": 2}, "B": {"regionaal": 1}}, "pvt": {"A": {"geclusterd": 1}}}
+
+
+def test_a_municipality_renamed_in_the_table_drops_its_recorded_votes_and_the_region_still_reads() -> None:
+    from keuzehulp.region.rows import region_from_rows, rows_of
+
+    doc = region_with_votes()
+    rows = rows_of(doc)
+    rows[1]["municipality"] = "Molenlanden-Zuid"
+    region = region_from_rows("Rivierenland", rows, [dict(p) for p in doc["municipalities"]], doc["scale"],
+                              {"votes": doc["votes"]})
+    assert region.votes == {"werkgeversbenadering": {"Gorinchem": {"regionaal": 3}}}
