@@ -115,8 +115,13 @@ def region_from_rows(name: str, rows: list[dict[str, Any]], bases: list[dict[str
                         f"de tabel heeft er {len(rows)}.")
     if messages:
         raise InputError(messages)
+    extra = dict(extra or {})
+    if extra.get("votes"):  # a workshop's recorded votes of a municipality no longer in the table go
+        names = {p["municipality"] for p in profiles}
+        extra["votes"] = {d: kept for d, per in extra["votes"].items()
+                          if (kept := {n: c for n, c in per.items() if n in names})}
     doc = {"schema_version": 1, "kind": "keuzehulp-regio", "region": name, "municipalities": profiles,
-           "route_shares": shares, "scale": dict(scale or {}), **(extra or {})}
+           "route_shares": shares, "scale": dict(scale or {}), **extra}
     try:
         return Region.model_validate(doc)
     except ValidationError as exc:

@@ -1,4 +1,4 @@
-"""The tables of representatives' links (Alembic revision 0006_region_reps creates them).
+"""The tables of representatives' links (Alembic revision 0006 creates them).
 
     regions      one row per region whose facilitator handed out links: the hash of the
                  facilitator's secret (the secret itself stays with the facilitator's region,

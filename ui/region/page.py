@@ -29,6 +29,7 @@ from keuzehulp.report.sources import knowledge_or_none
 from keuzehulp.store import KeyInUse, UnknownSession, new_key, valid_key
 from ui.kit.lazy import lazy_expander
 from ui.region import reps as rep_links
+from ui.region.votes import region_workshop
 from ui.session.autosave import store
 from ui.session.state import REGION_STATE
 
@@ -56,7 +57,7 @@ def _load(s: dict[str, Any], region: Region) -> None:
     doc = region.model_dump(mode="json")
     s.update(name=region.region, rows=rows_of(doc), bases=[dict(p) for p in doc["municipalities"]],
              scale=dict(region.scale), version=s["version"] + 1, good=region,
-             extra={k: doc[k] for k in ("subregions", "lead", "joins", "cost_split", "actions")},
+             extra={k: doc[k] for k in ("subregions", "lead", "joins", "cost_split", "actions", "votes")},
              initial="")  # an opened region is saved at once (only the untouched example is not)
 
 
@@ -249,6 +250,15 @@ def _downloads(view: RegionView) -> None:
                                width="stretch")
 
 
+def _summary(s: dict[str, Any], region: Region) -> RegionView:
+    """The regional view with costs, computed again only when the region changed (15 municipalities
+    take ~40 ms; a click elsewhere on the page should not pay for it)."""
+    data = region.model_dump_json()
+    if s.get("view_of") != data:
+        s["view_of"], s["view"] = data, region_summary(region)
+    return s["view"]
+
+
 def region_page() -> None:
     st.title("Regio", anchor=False)
     st.markdown("Meer gemeenten ontwerpen samen: per deelproduct op welke schaal (lokaal, subregionaal, "
@@ -261,7 +271,7 @@ def region_page() -> None:
     if region is None:
         return
     rep_links.links(s, region)
-    view = region_summary(region)
+    view = _summary(s, region)
     t = texts()
     st.header(f"{t.title}: {view.region}", anchor=False)
     metrics = st.columns(4)
@@ -283,4 +293,5 @@ def region_page() -> None:
     _deelproducten(view)
     st.subheader(t.costs_title, anchor=False)
     _costs(view)
+    region_workshop(s, region, view, save=lambda r: (_load(s, r), _save(s, r)))
 

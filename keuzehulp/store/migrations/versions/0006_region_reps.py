@@ -1,6 +1,6 @@
 """region_reps: each municipality's representative fills in their own part of a region (issue 25)
 
-Revision ID: 0006_region_reps
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-06
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_region_reps"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
