@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from keuzehulp.contract.costdata import cost_data
+from keuzehulp.contract.ids import DEELPRODUCT_IDS
 from keuzehulp.contract.schema import (
     ANSWER_FIELDS,
     DECISION_IDS,
@@ -31,10 +32,7 @@ BLOCKS_PATH = CONTENT_DIR / "blocks.yaml"
 PRICES_PATH = CONTENT_DIR / "prices.yaml"
 
 # DOMAIN.md ("Region"): the deelproduct ids, plus `algemeen` for the steps of the procurement.
-DEELPRODUCTEN: tuple[str, ...] = (
-    "algemeen", "leerroute_b1", "leerroute_onderwijs", "leerroute_z", "map", "pvt",
-    "maatschappelijke_begeleiding", "ontzorgen", "training", "participatieplaatsen",
-)
+DEELPRODUCTEN: tuple[str, ...] = ("algemeen", *DEELPRODUCT_IDS)
 Kind = Literal["scope", "eis", "kwaliteit", "betaling", "contract", "indicator", "stap"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 PLACEHOLDERS = frozenset({"volume", "intake", "min_group_size", "max_wait_months"})

@@ -10,7 +10,8 @@ from keuzehulp.contract.schema import Profile
 ROUTES = {"leerroute_b1": "b1", "leerroute_onderwijs": "onderwijs", "leerroute_z": "z"}
 # Deelproducten for the inburgeraars in the B1-route and the Z-route only (the onderwijsroute
 # counts as participation and has no MAP; handreiking q1, footnote; knowledge/facts/map.md).
-NOT_ONDERWIJS = ("map", "training", "participatieplaatsen")
+# The employers approached are for the same people as the participation places.
+NOT_ONDERWIJS = ("map", "training", "participatieplaatsen", "werkgeversbenadering")
 
 
 def _raw(profile: Profile) -> dict[str, float | None]:
