@@ -220,7 +220,9 @@ def test_a_charts_toolbar_speaks_dutch(server, page):
     """The button over a chart (Kosten en doorlooptijd) and its tooltip: 'Volledig scherm'."""
     open_path(page, f"{server.url}/kosten")
     chart = page.locator("[data-testid='stVegaLiteChart']").first
-    chart.scroll_into_view_if_needed()
+    # In the middle of the screen: scrolled only just into view, the toolbar above the chart sits
+    # under the page's sticky header, which then takes the pointer.
+    chart.evaluate("el => el.scrollIntoView({block: 'center'})")
     chart.hover()
     button = page.get_by_role("button", name="Volledig scherm").first
     expect(button).to_be_visible()
