@@ -99,11 +99,14 @@ def writing(engine: Engine) -> Iterator[tuple[Connection, Callable[[str], None]]
 class Feed:
     """One per process and store: a thread that hears of changes and tells the watchers.
 
-    `check(code)` reads a workshop's state (repo.changes: a tuple, None when it is gone)."""
+    `check(code)` reads a workshop's state (repo.changes: a tuple, None when it is gone).
+    `poll` and `safety`: how often it asks the store anyway (POLL_SECONDS, SAFETY_SECONDS)."""
 
-    def __init__(self, engine: Engine, check: Callable[[str], object]) -> None:
+    def __init__(self, engine: Engine, check: Callable[[str], object], poll: float = POLL_SECONDS,
+                 safety: float = SAFETY_SECONDS) -> None:
         self._engine = engine
         self._check = check
+        self._poll, self._safety = poll, safety
         self._cond = threading.Condition()
         self._watchers: dict[str, dict[Hashable, _Entry]] = {}  # code -> key -> entry
         self._woken = False
@@ -167,7 +170,7 @@ class Feed:
                 while not self._closed and not self._woken:
                     if not self._watchers:
                         self._cond.wait()  # nobody watches: nothing to ask
-                    elif not self._cond.wait(SAFETY_SECONDS if self._listening else POLL_SECONDS):
+                    elif not self._cond.wait(self._safety if self._listening else self._poll):
                         break  # time to ask anyway
                 if self._closed:
                     return
