@@ -332,24 +332,40 @@ class FragmentRun:
         if session is None:
             return
         try:
-            session._event_loop.call_soon_threadsafe(_rerun_when_idle, session, self.fragment_id, needed, 0)
+            session._event_loop.call_soon_threadsafe(_request, session, self, needed)
         except RuntimeError:
             pass  # the event loop is closed: the server is stopping
 
 
-def _rerun_when_idle(session, fragment_id: str, needed: Callable[[], bool], tries: int) -> None:  # type: ignore[no-untyped-def]
+# Reruns waiting for their session to be idle, with the newest `needed` of each: one wait per
+# fragment however many changes come in meanwhile. Touched on the event loop thread only.
+_waiting: dict[FragmentRun, Callable[[], bool]] = {}
+
+
+def _request(session, run: FragmentRun, needed: Callable[[], bool]) -> None:  # type: ignore[no-untyped-def]
     """On the session's event loop (where the browser's requests are handled too)."""
-    if not session.has_fragment(fragment_id):
+    waiting = run in _waiting
+    _waiting[run] = needed
+    if not waiting:
+        _rerun_when_idle(session, run, 0)
+
+
+def _rerun_when_idle(session, run: FragmentRun, tries: int) -> None:  # type: ignore[no-untyped-def]
+    if not session.has_fragment(run.fragment_id):
+        _waiting.pop(run, None)
         return  # the page was left, or a full run dropped the fragment
     if session._scriptrunner is not None:  # a run is going (or ending): never fold into it
         if tries < BUSY_TRIES:
-            session._event_loop.call_later(BUSY_WAIT, _rerun_when_idle, session, fragment_id, needed, tries + 1)
+            session._event_loop.call_later(BUSY_WAIT, _rerun_when_idle, session, run, tries + 1)
+        else:
+            _waiting.pop(run, None)
         return
-    if not needed():
+    needed = _waiting.pop(run, None)
+    if needed is None or not needed():
         return
     state = ClientState()
     state.CopyFrom(session._client_state)  # the address and page of the session's last run
     state.ClearField("widget_states")  # no widget changes: keep every value as it is
-    state.fragment_id = fragment_id
+    state.fragment_id = run.fragment_id
     state.is_auto_rerun = True  # as the fragment's timer would
     session.request_rerun(state)
