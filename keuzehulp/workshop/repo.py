@@ -389,8 +389,8 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
             conn.execute(update(votes).where(and_(votes.c.workshop_id == workshop_id,
                                                   votes.c.participant == who))
                          .values(author=author, revision=votes.c.revision + 1))
+        touch(workshop_id)  # the facilitator's page hears of it once this commits (notify.py)
         # Last: every phone behind one address (a guest Wi-Fi, a proxy) shares this counter's row,
         # and a write holds its lock until the commit; a refusal here still undoes the votes above.
         if limits.hit(conn, f"submit-room:{workshop_id}:{network}", now) > SUBMITS_PER_ROOM:
             raise VoteError("Er komen te veel stemmen van dit netwerk. Wacht even en probeer het opnieuw.")
-        touch(workshop_id)  # the facilitator's page hears of it once this commits (notify.py)
