@@ -157,6 +157,32 @@ def test_a_vote_from_another_process_tells_the_watching_page(store, store_url):
         feed.close()
 
 
+def test_on_sqlite_the_feed_reads_the_store_only_after_the_file_changed(tmp_path):
+    """Four looks a second cost no query while nobody writes (the file's size and time)."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'keuzehulp.sqlite'}")
+    migrate(engine)
+    opened = repo.create_workshop(engine)
+    asked: list[str] = []
+
+    def check(code: str):
+        asked.append(code)
+        return repo.changes(engine, code)
+
+    feed, page = notify.Feed(engine, check, poll=0.02), Page()
+    try:
+        feed.watch(opened.code, "tab-1", page, repo.changes(engine, opened.code))
+        time.sleep(1.0)  # some 50 looks
+        assert len(asked) <= 2  # the first look, and one if the file was still settling
+        before = len(asked)
+        subprocess.run([sys.executable, "-c", CAST_ELSEWHERE, str(engine.url), opened.code], cwd=ROOT,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, check=True, timeout=120)
+        assert page.told.get(timeout=WAIT)() is True
+        assert len(asked) > before
+    finally:
+        feed.close()
+        engine.dispose()
+
+
 def shown_count(tab: Tab, option: str) -> int | None:
     for text in tab.texts():
         if m := re.search(rf"` (\d+) · {re.escape(option)}", text):

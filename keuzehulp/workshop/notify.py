@@ -6,10 +6,11 @@ tells the watchers in two ways:
   write's transaction, so it is delivered when (and only if) the write commits; each Feed
   LISTENs on a connection of its own;
 - in this process: once the write has committed, every Feed of the process is woken.
-SQLite has no message between processes, so a Feed on SQLite also asks the store every
-POLL_SECONDS (one small read per watched workshop, repo.changes, in its one thread: no page runs
-again for it). On PostgreSQL it asks every SAFETY_SECONDS, and every POLL_SECONDS while its
-listening connection is down.
+SQLite has no message between processes, so a Feed on SQLite also looks every POLL_SECONDS
+whether the database file or its write-ahead log changed (their size and time: no query), and
+only then asks the store (one small read per watched workshop, repo.changes, in its one thread:
+no page runs again for it). On PostgreSQL it asks every SAFETY_SECONDS, and every POLL_SECONDS
+while its listening connection is down.
 
 A Feed (one per process and store) keeps the watchers of each workshop with the state each
 page last read, and calls a watcher's `changed(needed)` when the workshop's state (repo.changes)
@@ -36,6 +37,8 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
+
+from ..store.engine import sqlite_file, wal_file
 
 CHANNEL = "keuzehulp_workshops"
 POLL_SECONDS = 0.25  # SQLite, or PostgreSQL while its listener is down: ask the store this often
@@ -114,6 +117,8 @@ class Feed:
         self._listening = False
         self._threads: list[threading.Thread] = []
         self._postgres = engine.dialect.name == "postgresql"
+        self._file = sqlite_file(engine)
+        self._stamp: object = None
         with _feeds_lock:
             _feeds.add(self)
 
@@ -167,16 +172,20 @@ class Feed:
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._closed and not self._woken:
+                woken = self._woken  # a wake-up during the last round counts
+                while not self._closed and not woken:
                     if not self._watchers:
                         self._cond.wait()  # nobody watches: nothing to ask
                     elif not self._cond.wait(self._safety if self._listening else self._poll):
                         break  # time to ask anyway
+                    woken = self._woken
                 if self._closed:
                     return
                 self._woken = False
                 watched = {code: {key: (e.watcher, e.renewed) for key, e in keys.items()}
                            for code, keys in self._watchers.items()}
+            if not self._moved() and not woken:
+                continue  # SQLite: no process wrote to the file since the last look
             if self._round(watched):
                 time.sleep(GAP_SECONDS)  # votes that come in meanwhile are told in one go
 
@@ -206,6 +215,22 @@ class Feed:
                     except Exception:  # one broken page never stops the feed for the others
                         _log.exception("workshop feed: a watcher failed")
         return told
+
+    def _moved(self) -> bool:
+        """SQLite: whether the database file or its write-ahead log changed since the last look
+        (size and time of both; True the first time). Anything else: always True."""
+        if self._file is None:
+            return True
+        stamp = []
+        for path in (self._file, wal_file(self._file)):
+            try:
+                status = path.stat()
+            except OSError:
+                stamp.append(None)
+            else:
+                stamp.append((status.st_size, status.st_mtime_ns, status.st_ino))
+        moved, self._stamp = stamp != self._stamp, stamp
+        return moved
 
     def _drop(self, code: str, key: Hashable, renewed: float) -> None:
         with self._cond:
