@@ -8,6 +8,10 @@ a workshop and leaves the page open. Measured from the server process's CPU time
   page, shown   the same page after "Uitslag nu tonen": the results drawn on every refresh
   per click     the facilitator's own click ("Uitslag weer verbergen" / "Uitslag nu tonen"):
                 the server's CPU from the click until the page has settled, less the idle rate
+                (which is uncertain while clicking: a page that polls often skews it)
+  click, no timer  the same click from a client that speaks Streamlit's protocol and runs no
+                timers (tests/stream_tab.py): the server's CPU per click with nothing to
+                subtract, including whatever the click sets off afterwards (within 0.5 s)
 
 Each idle measure runs `--seconds` (default 20) after a short settle. Rounds (`--rounds`) start
 a fresh server each; the median is reported. `--app-dir` serves another checkout (an older
@@ -33,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, Server, wait_idle  # noqa: E402
+from tests.stream_tab import Tab  # noqa: E402
 
 SETTLE = 3.0  # seconds after the page is drawn before measuring
 CLICKS = 10
@@ -82,7 +87,26 @@ def one_round(browser, url: str, pid: int, seconds: float) -> dict[str, float]:
         out["per click"] = max(0.0, spent - idle * elapsed) / CLICKS
     finally:
         context.close()
+    out["click, no timer"] = protocol_clicks(url, pid)
     return out
+
+
+def protocol_clicks(url: str, pid: int) -> float:
+    """CPU per show/hide click of a facilitator's tab that runs no timers."""
+    with Tab(url) as host:
+        host.rerun("workshop")
+        host.rerun("workshop", widgets={host.widget("workshop_start"): True})
+        host.rerun("workshop")
+        ids = {"show": host.widget("workshop_show")}
+        host.rerun("workshop", widgets={ids["show"]: True})
+        ids["hide"] = host.widget("workshop_hide")
+        host.rerun("workshop", widgets={ids["hide"]: True})
+        time.sleep(SETTLE)
+        start_cpu = cpu_seconds(pid)
+        for i in range(2 * CLICKS):
+            host.rerun("workshop", widgets={ids["show" if i % 2 == 0 else "hide"]: True})
+            host.listen(0.5)  # a run the click set off, if any, counts too
+        return (cpu_seconds(pid) - start_cpu) / (2 * CLICKS)
 
 
 def bench(backend: str, rounds: int, seconds: float, port: int, app_dir: Path) -> dict[str, float]:
@@ -111,7 +135,7 @@ def bench(backend: str, rounds: int, seconds: float, port: int, app_dir: Path) -
                         os.environ.clear()
                         os.environ.update(env_before)
                 print(f"  {backend} round {r + 1}: " + ", ".join(
-                    f"{k} {1000 * v:.1f} ms{'' if k == 'per click' else '/s'}" for k, v in results[-1].items()),
+                    f"{k} {1000 * v:.1f} ms{'' if 'click' in k else '/s'}" for k, v in results[-1].items()),
                     flush=True)
         finally:
             browser.close()
@@ -133,7 +157,7 @@ def main() -> None:
         print(f"\n{backend}: median of {rounds} rounds, app from {app_dir}, "
               f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         for key, value in median.items():
-            unit = "ms CPU per click" if key == "per click" else "ms CPU per second"
+            unit = "ms CPU per click" if "click" in key else "ms CPU per second"
             print(f"  {key:<14} {1000 * value:7.1f} {unit}")
 
 
