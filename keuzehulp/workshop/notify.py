@@ -26,6 +26,7 @@ STALE_SECONDS.
 from __future__ import annotations
 
 import logging
+import secrets
 import threading
 import time
 import weakref
@@ -48,6 +49,7 @@ STALE_SECONDS = 120.0  # a watcher not renewed this long is dropped (its page ru
 LISTEN_WAIT = 2.0  # the listener looks up from waiting this often (to stop when asked)
 RETRY_SECONDS = (0.5, 1.0, 2.0, 5.0)  # the listener's waits before connecting again
 
+PROCESS = secrets.token_hex(8)  # names this process in its messages: its own need no second look
 _log = logging.getLogger(__name__)
 _feeds: weakref.WeakSet[Feed] = weakref.WeakSet()
 _feeds_lock = threading.Lock()
@@ -70,9 +72,10 @@ class _Entry:
 
 
 def announce(conn: Connection, workshop_id: str) -> None:
-    """Inside a write's transaction: on PostgreSQL, NOTIFY every process (sent at the commit)."""
+    """Inside a write's transaction: on PostgreSQL, NOTIFY every process (sent at the commit).
+    The message names this process, whose Feeds are woken directly (wake_all)."""
     if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_notify(CHANNEL, workshop_id)))
+        conn.execute(select(func.pg_notify(CHANNEL, f"{PROCESS} {workshop_id}")))
 
 
 def wake_all() -> None:
@@ -271,8 +274,9 @@ class Feed:
                 self._listening, failures = True, 0
                 self.wake()  # anything said while we were not listening
                 while not self._closed:
-                    for _ in connection.notifies(timeout=LISTEN_WAIT):
-                        self.wake()
+                    for message in connection.notifies(timeout=LISTEN_WAIT):
+                        if not message.payload.startswith(PROCESS):  # ours: woken already
+                            self.wake()
             except Exception:  # the database went away: ask more often, connect again
                 _log.warning("workshop feed: LISTEN failed; asking every %s s meanwhile", POLL_SECONDS,
                              exc_info=True)
