@@ -57,6 +57,8 @@ def idle_rate(pid: int, seconds: float) -> float:
 
 
 def one_round(browser, url: str, pid: int, seconds: float) -> dict[str, float]:
+    if browser is None:  # --clicks-only
+        return {"click, no timer": protocol_clicks(url, pid)}
     out = {"no page": idle_rate(pid, min(seconds, 10.0))}
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
     page = context.new_page()
@@ -109,12 +111,13 @@ def protocol_clicks(url: str, pid: int) -> float:
         return (cpu_seconds(pid) - start_cpu) / (2 * CLICKS)
 
 
-def bench(backend: str, rounds: int, seconds: float, port: int, app_dir: Path) -> dict[str, float]:
+def bench(backend: str, rounds: int, seconds: float, port: int, app_dir: Path,
+          clicks_only: bool = False) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     results: list[dict[str, float]] = []
     with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = None if clicks_only else driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for r in range(rounds):
                 with ExitStack() as stack:
@@ -138,7 +141,8 @@ def bench(backend: str, rounds: int, seconds: float, port: int, app_dir: Path) -
                     f"{k} {1000 * v:.1f} ms{'' if 'click' in k else '/s'}" for k, v in results[-1].items()),
                     flush=True)
         finally:
-            browser.close()
+            if browser is not None:
+                browser.close()
     return {k: statistics.median(r[k] for r in results) for k in results[0]}
 
 
@@ -149,11 +153,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--port", type=int, default=8731)
     parser.add_argument("--app-dir", type=Path, default=ROOT, help="the checkout whose app.py is served")
+    parser.add_argument("--clicks-only", action="store_true", help="only the clicks of a client without timers")
     args = parser.parse_args()
     rounds = max(1, min(args.rounds, 10))
     app_dir = args.app_dir.resolve()
     for backend in (("sqlite", "postgresql") if args.backend == "both" else (args.backend,)):
-        median = bench(backend, rounds, max(2.0, min(args.seconds, 120.0)), args.port, app_dir)
+        median = bench(backend, rounds, max(2.0, min(args.seconds, 120.0)), args.port, app_dir, args.clicks_only)
         print(f"\n{backend}: median of {rounds} rounds, app from {app_dir}, "
               f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         for key, value in median.items():
