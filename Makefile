@@ -34,7 +34,7 @@ workshop: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(PY) -m keuzehulp check
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 # Regenerate the locks from requirements*.txt, keeping every version already locked that still
 # fits (lock-upgrade: the newest that fit), and docs/AFHANKELIJKHEDEN.md from the new lock.

@@ -1,6 +1,7 @@
 """Benchmark: the regional view for 15 municipalities (issue 25), each with random answers and
-a route mix: regional_view (15 advices incl. flips, 9 deelproducten at every scale, the
-differences) and region_summary (plus the shared costs). Rules and content loaded once.
+a route mix and a regional workshop's recorded votes: regional_view (15 advices incl. flips, 10
+deelproducten at every scale, the differences, the votes' spread) and region_summary (plus the
+shared costs). Rules and content loaded once.
 
 Run: PYTHONPATH=. .venv/bin/python bench/region.py [ROUNDS]   Target: median <= 50 ms.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.advise import random_profile  # noqa: E402
+from keuzehulp.contract.ids import DEELPRODUCT_IDS, SCALE_IDS  # noqa: E402
 from keuzehulp.region.costs import region_summary  # noqa: E402
 from keuzehulp.region.model import parse_region  # noqa: E402
 from keuzehulp.region.view import regional_view  # noqa: E402
@@ -24,7 +26,7 @@ from keuzehulp.region.view import regional_view  # noqa: E402
 TARGET_MS = 50.0
 
 
-def region_file(rng: random.Random, n: int = 15) -> bytes:
+def region_file(rng: random.Random, n: int = 15, with_votes: bool = True) -> bytes:
     municipalities = []
     for i in range(n):
         profile = random_profile(rng).model_dump(mode="json")
@@ -35,7 +37,14 @@ def region_file(rng: random.Random, n: int = 15) -> bytes:
         profile["route_shares"] = {"b1": b1, "onderwijs": onderwijs, "z": 100 - b1 - onderwijs}
         municipalities.append(profile)
     return json.dumps({"schema_version": 1, "kind": "keuzehulp-regio", "region": "Bench",
-                       "municipalities": municipalities, "subregions": [[f"Gemeente {i}" for i in range(1, 6)]]}).encode()
+                       "municipalities": municipalities, "subregions": [[f"Gemeente {i}" for i in range(1, 6)]],
+                       **({"votes": votes(rng, [m["municipality"] for m in municipalities])} if with_votes else {})
+                       }).encode()
+
+
+def votes(rng: random.Random, names: list[str]) -> dict:
+    """A regional workshop's recorded votes: per deelproduct per municipality 0-3 votes per scale."""
+    return {d: {n: {s: rng.randint(0, 3) for s in SCALE_IDS} for n in names} for d in DEELPRODUCT_IDS}
 
 
 def timed(fn, rounds: int) -> list[float]:

@@ -1,5 +1,5 @@
-"""Command line: `python -m keuzehulp advise PROFILE.json | inkoop PROFIEL_OF_SESSIE.json | regio REGIO.json |
-check | schema`.
+"""Command line: `python -m keuzehulp advise PROFILE.json | inkoop PROFIEL_OF_SESSIE.json [--regio REGIO.json] |
+regio REGIO.json | check | schema`.
 
 Exit codes: 0 success, 1 `check` found problems (or the rules are broken), 2 bad input.
 Everything a user reads is Dutch; bad input never produces a traceback.
@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     inkoop.add_argument("--format", choices=["json", "md", "docx", "pdf"], default="json",
                         help="uitvoer (standaard: json)")
     inkoop.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    inkoop.add_argument("--regio", metavar="REGIO.json",
+                        help="regiobestand: per deelproduct de schaal van de regio, wie inkoopt en de aantallen samen")
     regio = sub.add_parser("regio", help="het regionale overzicht en de samenvatting van een regio")
     regio.add_argument("region", metavar="REGIO.json", help="regiobestand; '-' leest van standaardinvoer")
     regio.add_argument("--format", choices=["json", "md", "docx", "pdf"], default="json",
@@ -146,10 +148,22 @@ def _inkoop(args: argparse.Namespace) -> int:
     from datetime import date
 
     from keuzehulp.procurement.derive import procurement
+    from keuzehulp.region.model import parse_region
     from keuzehulp.report import procurement as writer
 
+    session = session or Session(profile=profile)
+    region = None
+    if args.regio:
+        try:
+            region = parse_region(_read(args.regio))
+        except InputError as exc:
+            return _fail(exc.messages)
+        if session.profile.municipality.strip() not in region.names:
+            name = session.profile.municipality or "(geen naam)"
+            return _fail([f"De gemeente '{name[:60]}' staat niet in de regio '{region.region[:60]}'. "
+                          f"Kies een sessie van een van deze gemeenten: {', '.join(region.names)}."])
     try:
-        out = writer.render(args.format, procurement(session or Session(profile=profile)), date.today())
+        out = writer.render(args.format, procurement(session, region=region), date.today())
     except FontMissingError as exc:
         return _fail([str(exc)], 1)
     return _write(out, args.output)

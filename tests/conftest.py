@@ -14,6 +14,19 @@ import os  # noqa: E402
 
 import pytest  # noqa: E402
 
+# Files that start app servers (and a browser) besides tests/browser/.
+SERVER_FILES = {"test_proxy.py", "test_workshop_two_servers.py", "test_serve_local.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under `make test` (pytest -n 2 --dist loadgroup, pytest-xdist): every test that starts app
+    servers and a browser runs on one worker, one after another as in a plain run, and the rest
+    is shared out beside it. Two browser tests at once would fight over two cores for their
+    servers' and Chromium's time; plain `pytest` runs everything in one process as before."""
+    for item in items:
+        if "browser" in item.path.parts or item.path.name in SERVER_FILES:
+            item.add_marker(pytest.mark.xdist_group("servers"))
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _store_in_a_temp_dir(tmp_path_factory):

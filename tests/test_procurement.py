@@ -19,8 +19,10 @@ from pypdf import PdfReader
 
 from keuzehulp.contract.schema import CostSettings, Profile, RouteShares, Session, TeamDecision, TeamInput
 from keuzehulp.contract.yamlio import ContentError, load_yaml_file
+from keuzehulp.dutch.markdown import render_markdown
 from keuzehulp.procurement.content import BLOCKS_PATH, PRICES_PATH, content, load_content
 from keuzehulp.procurement.derive import changes, procurement
+from keuzehulp.region.model import Region
 from keuzehulp.report import procurement as writer
 from keuzehulp.rules.register import knowledge_base, register
 
@@ -36,10 +38,13 @@ class Case(BaseModel):
     team: dict[str, str] = {}
     route_shares: RouteShares | None = None
     amounts: dict[str, float] = {}
+    region: Region | None = None
     design: dict[str, str] = {}
     blocks_contain: list[str] = []
     blocks_lack: list[str] = []
+    buying: dict[str, dict] = {}
     texts_contain: list[str] = []
+    texts_lack: list[str] = []
     prices_below: list[str] = []
     prices_not_below: list[str] = []
 
@@ -58,15 +63,21 @@ def _cases() -> list[Case]:
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda c: c.name)
 def test_design_gives_its_building_blocks(case: Case) -> None:
-    p = procurement(case.session())
+    p = procurement(case.session(), region=case.region)
     ids = {b.id for b in p.blocks}
     assert {c.decision: c.choice for c in p.design if c.decision in case.design} == case.design
     assert all(c.source == "team" for c in p.design if c.decision in case.team)
     assert set(case.blocks_contain) <= ids, sorted(set(case.blocks_contain) - ids)
     assert not set(case.blocks_lack) & ids, sorted(set(case.blocks_lack) & ids)
-    text = "\n".join(b.text for b in p.blocks)
+    bought = {b.deelproduct: b.model_dump() for b in p.buying}
+    for deelproduct, expected in case.buying.items():
+        assert {k: bought[deelproduct][k] for k in expected} == expected, deelproduct
+    assert (p.region is None) == (case.region is None)
+    text = "\n".join([b.text for b in p.blocks] + [b.text for b in p.buying])
     for fragment in case.texts_contain:
         assert fragment in text
+    for fragment in case.texts_lack:
+        assert fragment not in text
     below = {c.id for c in p.prices if c.below}
     assert set(case.prices_below) <= below and not set(case.prices_not_below) & below
 
@@ -199,3 +210,49 @@ def test_word_download_renders_in_libreoffice(tmp_path: Path) -> None:
                    check=True, capture_output=True, timeout=120)
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "pve.pdf").pages)
     assert "Bouwstenen programma van eisen" in text
+
+
+def test_cli_inkoop_with_a_region_file_buys_at_the_regions_scale(tmp_path: Path) -> None:
+    case = _cases()[2]
+    (tmp_path / "sessie.json").write_text(case.session().model_dump_json(), encoding="utf-8")
+    (tmp_path / "regio.json").write_text(case.region.model_dump_json(), encoding="utf-8")
+    result = _cli(str(tmp_path / "sessie.json"), "--regio", str(tmp_path / "regio.json"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    onderwijs = next(b for b in data["buying"] if b["deelproduct"] == "leerroute_onderwijs")
+    assert data["region"] == "Midden-Limburg" and onderwijs["lead"] == "Weert" and onderwijs["volume"] == 26
+    md = _cli(str(tmp_path / "sessie.json"), "--regio", str(tmp_path / "regio.json"), "--format", "md")
+    assert "Trekker: Weert." in md.stdout.decode("utf-8")
+    other = case.session().model_copy(update={"profile": case.session().profile.model_copy(
+        update={"municipality": "Venlo"})})
+    (tmp_path / "venlo.json").write_text(other.model_dump_json(), encoding="utf-8")
+    wrong = _cli(str(tmp_path / "venlo.json"), "--regio", str(tmp_path / "regio.json"))
+    assert wrong.returncode == 2 and "staat niet in de regio" in wrong.stderr.decode("utf-8")
+    broken = _cli(str(tmp_path / "sessie.json"), "--regio", str(tmp_path / "nergens.json"))
+    assert broken.returncode == 2 and "bestaat niet" in broken.stderr.decode("utf-8")
+
+
+def test_a_regions_downloads_say_per_deelproduct_who_buys() -> None:
+    case = _cases()[2]
+    p = procurement(case.session(), region=case.region)
+    today = date(2026, 12, 6)
+    docx = Document(io.BytesIO(writer.render_docx(p, today)))
+    word = "\n".join(para.text for para in docx.paragraphs)
+    md = writer.render_md(p, today).decode("utf-8")
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(writer.render_pdf(p, today))).pages)
+    assert "Samen inkopen in de regio Midden-Limburg" in word and "Samen inkopen in de regio Midden-Limburg" in md
+    for b in p.buying:
+        assert b.text in word and b.text in md
+        assert " ".join(b.text.split())[:50] in pdf
+    alone = procurement(case.session())  # the same municipality without the region: her own numbers
+    assert alone.buying == [] and alone.region is None
+    assert "Ongeveer 16 inburgeraars per jaar volgen deze leerroute" in "\n".join(b.text for b in alone.blocks)
+
+
+def test_a_municipalitys_name_stays_text_in_the_markdown() -> None:
+    case = _cases()[2]
+    region = case.region.model_copy(update={"region": "www.voorbeeld.nl <b>regio</b>"})
+    md = writer.render_md(procurement(case.session(), region=region), date(2026, 12, 6)).decode("utf-8")
+    html = render_markdown(md)
+    assert "<b>" not in html and "Samen inkopen in de regio www.voorbeeld.nl &lt;b&gt;regio&lt;/b&gt;" in html
+    assert "www.voorbeeld.nl" not in md  # escaped (www\.), so no viewer turns it into a link

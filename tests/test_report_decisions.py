@@ -108,8 +108,9 @@ def test_pdf_puts_answers_examples_and_sources_after_the_questions(files: dict[s
     text = text_of("pdf", files["pdf"])
     # issue 24: the choices in the main body, everything else lettered appendices after "Bijlagen"
     order = ["Besluitpunten", "Leeswijzer", "De keuzes toegelicht", "Bijlagen", "Bijlage A. Werkzame elementen",
-             "Vraag 1.", "Vraag 5.", "Bijlage B. Kosten en doorlooptijd", "Bijlage C. Scenario's vergeleken",
-             "Bijlage D. Uw antwoorden", "Bijlage E. Voorbeelden uit de pilots", "Bijlage G. Bronnen", "Colofon"]
+             "Vraag 1.", "Vraag 5.", "Bijlage B. Kosten en doorlooptijd", "Bijlage C. Bouwstenen voor de inkoop",
+             "Bijlage D. Scenario's vergeleken", "Bijlage E. Uw antwoorden", "Bijlage F. Voorbeelden uit de pilots",
+             "Bijlage H. Bronnen", "Colofon"]
     positions = [text.index(heading) for heading in order]
     assert positions == sorted(positions)
     assert "versie van de regels: 1 december 2026" in text

@@ -353,8 +353,9 @@ def test_html_is_one_printable_dutch_file_without_external_assets(rendered: dict
     assert not {"script", "link", "img", "iframe"} & set(tags)
     assert "@media print" in rendered["html"].decode()
     # page 1 (Besluitpunten), reading guide, the choices, then the appendices: the elements per
-    # question, costs and lead time, the comparison, the rest (issue 24)
-    assert tags.count("section") == 7
+    # question, costs and lead time, the building blocks for procurement (issue 26), the
+    # comparison, the rest (issue 24)
+    assert tags.count("section") == 8
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

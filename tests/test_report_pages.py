@@ -65,6 +65,9 @@ def _table_cells(r: Report) -> list[str]:
     for t in (r.costs.cost_table, r.costs.money_table, r.costs.timeline_table, r.costs.amounts_table):
         if t is not None:
             rows += [t.header, *t.rows]
+    assert r.procurement is not None
+    for _, block_rows in r.procurement.groups:
+        rows += [r.procurement.columns, *block_rows]
     return [cell for row in rows for cell in row]
 
 
@@ -76,6 +79,10 @@ def test_page_one_names_the_scenario_and_costs_and_lead_time_in_one_line(rendere
     assert f"Kosten en doorlooptijd: {report.costs.summary}" in one
     assert "Eerste taalles 3 maanden na de huisvesting" in one and "per jaar" in one
     assert "Besluitpunten" in one
+    # issue 26: the price check and where the building blocks are, in one line; the blocks in an annex
+    assert report.procurement is not None
+    assert f"Inkoop: {report.procurement_line()}" in one
+    assert "staan in bijlage C" in one
 
 
 def test_main_body_is_at_most_six_pages_and_the_rest_are_appendices(rendered, report) -> None:
@@ -89,9 +96,10 @@ def test_main_body_is_at_most_six_pages_and_the_rest_are_appendices(rendered, re
     rest = "\n".join(rendered[start - 1:])
     positions = [rest.index(heading) for _, heading in report.annexes]
     assert positions == sorted(positions)
-    assert [h for _, h in report.annexes][:3] == ["Bijlage A. Werkzame elementen per vraag",
+    assert [h for _, h in report.annexes][:4] == ["Bijlage A. Werkzame elementen per vraag",
                                                   "Bijlage B. Kosten en doorlooptijd",
-                                                  "Bijlage C. Scenario's vergeleken"]
+                                                  "Bijlage C. Bouwstenen voor de inkoop",
+                                                  "Bijlage D. Scenario's vergeleken"]
 
 
 def test_no_word_in_a_table_is_broken_over_two_lines(rendered, report) -> None:

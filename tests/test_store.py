@@ -133,7 +133,7 @@ def test_anything_but_a_key_is_never_looked_up(store, key):
 # --- Session fixation: keys are issued by the server, a made-up key never holds anything ----------
 
 
-@pytest.mark.parametrize("made_up", ["A" * 32, "AAAAAAAAAAAAAAAAAAAA", new_key()])
+@pytest.mark.parametrize("made_up", ["A" * 32, "AAAAAAAAAAAAAAAAAAAA", pytest.param(new_key(), id="new_key")])
 def test_a_key_the_store_never_issued_cannot_be_written_under(store, made_up):
     """Saving replaces an existing session only: a key from a link that nobody saved under stays
     empty, so a victim's answers can never land under a key an attacker chose."""

@@ -97,3 +97,12 @@ _STRICT = ConfigDict(extra="forbid")
 # The three learning routes of the Wet inburgering 2021 (issue 12; answers since issue 23).
 RouteId = Literal["b1", "onderwijs", "z"]
 ROUTE_IDS: tuple[str, ...] = ("b1", "onderwijs", "z")
+
+# DOMAIN.md ("Region"): the scale ids, smallest first, and the deelproduct ids. Here, below both
+# the region's scale rules and the live workshop, because a regional workshop votes on them.
+SCALE_IDS: tuple[str, ...] = ("lokaal", "subregionaal", "regionaal", "bovenregionaal", "geclusterd")
+DEELPRODUCT_IDS: tuple[str, ...] = (
+    "leerroute_b1", "leerroute_onderwijs", "leerroute_z", "map", "pvt",
+    "maatschappelijke_begeleiding", "ontzorgen", "training", "participatieplaatsen",
+    "werkgeversbenadering",
+)

@@ -29,7 +29,9 @@ class Term:
     @cached_property  # asked for every text of every page run: compiled once per term
     def pattern(self) -> re.Pattern[str]:
         flags = 0 if any(ch.isupper() for ch in self.term) else re.IGNORECASE
-        return re.compile(rf"(?<![\w-]){re.escape(self.term)}(?![\w-])", flags)
+        # Not part of a longer word ("B1" in "B1-route"), also where Markdown escaping made the
+        # hyphen "\\-" (inert text is explained after it is escaped).
+        return re.compile(rf"(?<![\w-])(?<!\\-){re.escape(self.term)}(?![\w-]|\\-)", flags)
 
     @cached_property
     def folded(self) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from keuzehulp.contract.costdata import cost_data
+from keuzehulp.contract.ids import DEELPRODUCT_IDS
 from keuzehulp.contract.schema import (
     ANSWER_FIELDS,
     DECISION_IDS,
@@ -31,15 +32,12 @@ BLOCKS_PATH = CONTENT_DIR / "blocks.yaml"
 PRICES_PATH = CONTENT_DIR / "prices.yaml"
 
 # DOMAIN.md ("Region"): the deelproduct ids, plus `algemeen` for the steps of the procurement.
-DEELPRODUCTEN: tuple[str, ...] = (
-    "algemeen", "leerroute_b1", "leerroute_onderwijs", "leerroute_z", "map", "pvt",
-    "maatschappelijke_begeleiding", "ontzorgen", "training", "participatieplaatsen",
-)
+DEELPRODUCTEN: tuple[str, ...] = ("algemeen", *DEELPRODUCT_IDS)
 Kind = Literal["scope", "eis", "kwaliteit", "betaling", "contract", "indicator", "stap"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 PLACEHOLDERS = frozenset({"volume", "intake", "min_group_size", "max_wait_months"})
 # Names a block may follow from besides profile fields, decisions and elements.
-EXTRA_NAMES = frozenset({"route_shares"})
+EXTRA_NAMES = frozenset({"route_shares", "region_scale"})
 
 
 class _Strict(BaseModel):
@@ -56,6 +54,9 @@ class BlockSpec(_Strict):
     deelproduct: str | list[str]
     kind: Kind
     text: str = Field(min_length=10)
+    # The text when the municipalities of a region buy this deelproduct together ({volume}: theirs).
+    region_text: str | None = Field(default=None, min_length=10)
+    short: str | None = Field(default=None, min_length=5, max_length=90)  # on the slide 'Wat koopt u in?'
     basis: Basis
     passage: str | None = None
     sources: list[str] = Field(min_length=1)
@@ -131,15 +132,16 @@ def _block_problems(spec: BlockSpec, raw: Any, file: str, loc: tuple[Any, ...],
     for where, message in basis_problems(spec.basis, spec.passage, spec.sources, spec.assumption,
                                          assumption_ids, knowledge_ids):
         report(where, message)
-    unknown = _placeholders(spec.text) - PLACEHOLDERS
-    if unknown:
-        report(("text",), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
+    for key, text in (("text", spec.text), ("region_text", spec.region_text or ""), ("short", spec.short or "")):
+        unknown = _placeholders(text) - PLACEHOLDERS
+        if unknown:
+            report((key,), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
     if spec.when_element and spec.when_element.id not in ELEMENT_IDS:
         report(("when_element", "id"), f"unknown element {spec.when_element.id!r}")
     known = set(ANSWER_FIELDS) | set(DECISION_IDS) | set(ELEMENT_IDS) | EXTRA_NAMES
     for i, name in enumerate(spec.follows_from):
         if name not in known:
-            report(("follows_from", i), f"{name!r} is no profile field, decision, element or route_shares")
+            report(("follows_from", i), f"{name!r} is no profile field, decision, element, route_shares or region_scale")
     return problems
 
 

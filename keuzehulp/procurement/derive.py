@@ -14,15 +14,14 @@ from keuzehulp.contract.schema import DECISION_IDS, DECISION_OPTIONS, Advice, Ba
 from keuzehulp.costs.estimate import merged_amounts
 from keuzehulp.dutch.numbers import euro
 from keuzehulp.procurement.content import Block, Content, content
+from keuzehulp.procurement.regional import Buying, buying
 from keuzehulp.procurement.texts import texts
+from keuzehulp.procurement.volumes import ROUTES, volumes_of
+from keuzehulp.region.model import Region
 from keuzehulp.rules.derived import context
 from keuzehulp.rules.engine import advise
 
 SCHEMA_VERSION = 1
-ROUTES = {"leerroute_b1": "b1", "leerroute_onderwijs": "onderwijs", "leerroute_z": "z"}
-# Deelproducten for the inburgeraars in the B1-route and the Z-route only (the onderwijsroute
-# counts as participation and has no MAP; handreiking q1, footnote; knowledge/facts/map.md).
-NOT_ONDERWIJS = ("map", "training", "participatieplaatsen")
 
 
 class _Out(BaseModel):
@@ -34,6 +33,7 @@ class BuildingBlock(_Out):
     deelproduct: str
     kind: str
     text: str
+    short: str | None = None  # in a few words, for the slide (keuzehulp/procurement/highlights.py)
     basis: Basis
     passage: str | None = None
     sources: list[str]
@@ -49,6 +49,7 @@ class DesignChoice(_Out):
 
 class PriceCheck(_Out):
     id: str
+    label: str
     amount: str
     price: float
     reference: float
@@ -64,6 +65,8 @@ class Procurement(_Out):
     design: list[DesignChoice]
     route_shares: dict[str, float] | None = None
     volumes: dict[str, int | None] = Field(default_factory=dict)
+    region: str | None = None  # the region whose design this is (its scale per deelproduct)
+    buying: list[Buying] = Field(default_factory=list)  # per deelproduct, in a region
     notes: list[str] = Field(default_factory=list)
     blocks: list[BuildingBlock]
     prices: list[PriceCheck]
@@ -88,24 +91,13 @@ def route_shares(session: Session) -> dict[str, float] | None:
     return None if shares is None else shares.model_dump()
 
 
-def volumes(session: Session) -> dict[str, int | None]:
-    """Inburgeraars per year per deelproduct (None where the route mix is needed but unknown)."""
-    intake = session.profile.annual_intake
-    shares = route_shares(session)
-    out: dict[str, int | None] = {}
-    for deelproduct, route in ROUTES.items():
-        out[deelproduct] = None if shares is None else round(intake * shares[route] / 100)
-    practical = None if shares is None else round(intake * (shares["b1"] + shares["z"]) / 100)
-    for deelproduct in NOT_ONDERWIJS:
-        out[deelproduct] = practical
-    out["pvt"] = intake
-    # Maatschappelijke begeleiding and financial ontzorgen are for asylum status holders; family
-    # migrants arrange their own (the cost model's assumption kosten-gezinsmigranten).
-    family = session.profile.family_migrant_share
-    status_holders = intake if family is None else round(intake * (100 - family) / 100)
-    for deelproduct in ("maatschappelijke_begeleiding", "ontzorgen"):
-        out[deelproduct] = status_holders
-    return out
+def volumes(session: Session, bought: dict[str, Buying] | None = None) -> dict[str, int | None]:
+    """Inburgeraars per year per deelproduct (None where the route mix is needed but unknown); in
+    a region, the volumes of the municipalities that buy it together."""
+    own = volumes_of([session.profile])
+    if bought:
+        own.update({d: b.volume for d, b in bought.items()})
+    return own
 
 
 def _applies(block: Block, ctx: dict, priorities: dict[str, str]) -> bool:
@@ -116,7 +108,7 @@ def _applies(block: Block, ctx: dict, priorities: dict[str, str]) -> bool:
 
 
 def _blocks(session: Session, design: dict[str, str], priorities: dict[str, str], c: Content,
-            vols: dict[str, int | None]) -> list[BuildingBlock]:
+            vols: dict[str, int | None], bought: dict[str, Buying] | None = None) -> list[BuildingBlock]:
     ctx = context(session.profile)
     ctx.update(design)
     profile = session.profile
@@ -131,13 +123,18 @@ def _blocks(session: Session, design: dict[str, str], priorities: dict[str, str]
                 continue  # nobody in this route: nothing to buy
             if "{volume}" in spec.text and volume is None:
                 continue  # said once in `notes` instead
-            text = spec.text.format(volume=volume, intake=profile.annual_intake,
-                                    min_group_size=profile.min_group_size, max_wait_months=profile.max_wait_months)
+            together = bought is not None and deelproduct in bought and bought[deelproduct].together
+            template = spec.region_text if together and spec.region_text else spec.text
+            words = {"volume": volume, "intake": profile.annual_intake, "min_group_size": profile.min_group_size,
+                     "max_wait_months": profile.max_wait_months}
+            text = template.format(**words)
+            follows = list(block.follows_from) + (["region_scale"] if template is spec.region_text else [])
             out.append(BuildingBlock(
                 id=spec.id if len(spec.deelproducten) == 1 else f"{spec.id}@{deelproduct}",
-                deelproduct=deelproduct, kind=spec.kind, text=text, basis=spec.basis,
+                deelproduct=deelproduct, kind=spec.kind, text=text,
+                short=None if spec.short is None else spec.short.format(**words), basis=spec.basis,
                 passage=spec.passage, sources=list(spec.sources), assumption=spec.assumption,
-                follows_from=list(block.follows_from)))
+                follows_from=follows))
     return out
 
 
@@ -156,37 +153,46 @@ def price_checks(session: Session, c: Content) -> list[PriceCheck]:
         words = {"price": euro(value), "what": price.what, "reference": euro(price.reference),
                  "label": price.label}
         text = price.warning.format(**words) if below else t.price_ok.format(**words)
-        out.append(PriceCheck(id=price.id, amount=price.amount, price=value, reference=price.reference,
+        out.append(PriceCheck(id=price.id, label=price.label, amount=price.amount, price=value, reference=price.reference,
                               below=below, text=text, sources=list(price.sources)))
     return out
 
 
-def procurement(session: Session, advice: Advice | None = None) -> Procurement:
+def _bought(session: Session, region: Region | None) -> dict[str, Buying] | None:
+    return None if region is None else buying(region, session.profile)
+
+
+def procurement(session: Session, advice: Advice | None = None, region: Region | None = None) -> Procurement:
+    """The building blocks of the session's design; with `region` (the session's municipality is
+    one of its municipalities, else ValueError), per deelproduct at the region's scale."""
     advice = advice or advise(session.profile)
     c = content()
     design = design_of(session, advice)
     priorities = {e.id: e.priority for e in advice.elements}
-    vols = volumes(session)
+    bought = _bought(session, region)
+    vols = volumes(session, bought)
     notes = [texts().no_route_shares] if route_shares(session) is None else []
     return Procurement(
         municipality=session.profile.municipality,
         design=[DesignChoice(decision=d, choice=c_, source=s) for d, (c_, s) in design.items()],
         route_shares=route_shares(session), volumes=vols, notes=notes,
-        blocks=_blocks(session, {d: v[0] for d, v in design.items()}, priorities, c, vols),
+        region=None if region is None else region.region, buying=list((bought or {}).values()),
+        blocks=_blocks(session, {d: v[0] for d, v in design.items()}, priorities, c, vols, bought),
         prices=price_checks(session, c), disclaimer=texts().disclaimer)
 
 
-def changes(session: Session, decision: str, option: str, advice: Advice | None = None
-            ) -> tuple[list[BuildingBlock], list[BuildingBlock]]:
+def changes(session: Session, decision: str, option: str, advice: Advice | None = None,
+            region: Region | None = None) -> tuple[list[BuildingBlock], list[BuildingBlock]]:
     """What choosing `option` for `decision` adds to and removes from the building blocks."""
     if option not in DECISION_OPTIONS.get(decision, ()):
         raise ValueError(f"{option!r} is no option of {decision!r}")
     advice = advice or advise(session.profile)
     c = content()
     priorities = {e.id: e.priority for e in advice.elements}
-    vols = volumes(session)
+    bought = _bought(session, region)
+    vols = volumes(session, bought)
     now = {d: v[0] for d, v in design_of(session, advice).items()}
     other = {**now, decision: option}
-    before = {b.id: b for b in _blocks(session, now, priorities, c, vols)}
-    after = {b.id: b for b in _blocks(session, other, priorities, c, vols)}
+    before = {b.id: b for b in _blocks(session, now, priorities, c, vols, bought)}
+    after = {b.id: b for b in _blocks(session, other, priorities, c, vols, bought)}
     return ([b for i, b in after.items() if i not in before], [b for i, b in before.items() if i not in after])

@@ -9,8 +9,55 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from keuzehulp.contract.yamlio import load_model_file
 from keuzehulp.procurement.content import DEELPRODUCTEN, KINDS
+from keuzehulp.region.content import SCALE_IDS
 
 TEXTS_PATH = Path(__file__).resolve().parents[2] / "texts" / "procurement.yaml"
+
+
+class RegionTexts(BaseModel):
+    """How a deelproduct is bought in a region: labelled parts, so no sentence needs a plural."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    intro: str
+    scale: str
+    scale_source: dict[str, str]
+    alone: str
+    lead: str
+    members: str
+    not_joining: str
+    volume: str
+    beyond: str
+    column: str
+
+
+class SummaryTexts(BaseModel):
+    """The choice summary's line on page 1 and its annex (keuzehulp/report/procurement_part.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str
+    prices_ok: str
+    line: str
+    title: str
+    intro: str
+    columns: list[str]
+
+
+class SlideTexts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kicker: str
+    title: str
+    leerroutes: str
+    route_names: dict[str, str]
+    columns: list[str]
+    volume_unknown: str
+    volume_note: str
+    together: str
+    price: str
+    more: str
 
 
 class ProcurementTexts(BaseModel):
@@ -33,12 +80,18 @@ class ProcurementTexts(BaseModel):
     deelproducten: dict[str, str]
     kinds: dict[str, str]
     names: dict[str, str]
+    scales: dict[str, str]
+    region: RegionTexts
+    summary: SummaryTexts
+    slide: SlideTexts
 
     @model_validator(mode="after")
     def _complete(self) -> ProcurementTexts:
         missing = [f"deelproducten.{d}" for d in DEELPRODUCTEN if d not in self.deelproducten]
         missing += [f"kinds.{k}" for k in KINDS if k not in self.kinds]
         missing += [f"choice_source.{s}" for s in ("team", "advice") if s not in self.choice_source]
+        missing += [f"scales.{s}" for s in SCALE_IDS if s not in self.scales]
+        missing += [f"region.scale_source.{s}" for s in ("region", "advice") if s not in self.region.scale_source]
         if missing:
             raise ValueError(f"missing: {', '.join(missing)}")
         return self

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from keuzehulp.contract.fields import FieldType
+from keuzehulp.contract.ids import DEELPRODUCT_IDS, SCALE_IDS  # DOMAIN.md's ids, kept in the contract
 from keuzehulp.contract.schema import Basis
 from keuzehulp.contract.yamlio import ContentError, Problem, line_of, load_model_file, validate_part
 from keuzehulp.knowledge.provenance import basis_problems
@@ -22,12 +23,6 @@ from keuzehulp.rules.conditions import Check, compile_condition
 
 SCALES_PATH = Path(__file__).resolve().parents[2] / "region" / "scales.yaml"
 
-# DOMAIN.md ("Region"): the scale ids, smallest first, and the deelproduct ids.
-SCALE_IDS: tuple[str, ...] = ("lokaal", "subregionaal", "regionaal", "bovenregionaal", "geclusterd")
-DEELPRODUCT_IDS: tuple[str, ...] = (
-    "leerroute_b1", "leerroute_onderwijs", "leerroute_z", "map", "pvt",
-    "maatschappelijke_begeleiding", "ontzorgen", "training", "participatieplaatsen",
-)
 IN_TIME = ("all", "some", "none")
 # The page Regio's table: the answers shown per municipality (keuzehulp/region/rows.py).
 NUMBER_FIELDS = ("annual_intake", "min_group_size", "max_wait_months")

@@ -7,6 +7,8 @@ from her own newcomers and route mix, as for one municipality.
 Of the grouped deelproducten only training and schooling is priced per group in the cost model
 (texts/costs.yaml: training_group_cost); the leerroutes, MAP, PVT and maatschappelijke
 begeleiding are priced per trajectory there, so sharing them changes the wait, not the price.
+Ontzorgen, participatieplaatsen and werkgeversbenadering form no groups and have no price in
+the cost model: the summary shows their scale, lead and who joins, no shared cost.
 """
 
 from __future__ import annotations

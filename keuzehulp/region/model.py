@@ -5,7 +5,9 @@ as keuzehulp/contract/inputs.py reads a profile).
 Extensions beside DOMAIN.md's shape, all optional: `route_shares` inside a municipality's
 profile (DOMAIN.md's schema_version 3 field, read here until this branch's Profile carries it),
 `subregions` (lists of names), `lead` and `joins` per deelproduct, `cost_split`
-("participants", "equal" or percentages per municipality) and `actions` (what, who, when).
+("participants", "equal" or percentages per municipality), `actions` (what, who, when) and
+`votes`: the regional workshop's votes on the scale as the facilitator recorded them, per
+deelproduct per municipality per scale (keuzehulp/region/votes.py shows their spread).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ class Region(_Strict):
     joins: dict[DeelproductId, list[Name]] = Field(default_factory=dict)
     cost_split: Literal["participants", "equal"] | dict[Name, float] = "participants"
     actions: list[RegionAction] = Field(default_factory=list, max_length=200)
+    votes: dict[DeelproductId, dict[Name, dict[ScaleId, Annotated[int, Field(ge=0, le=10_000)]]]] = Field(
+        default_factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -111,6 +115,9 @@ class Region(_Strict):
         for action in self.actions:
             if action.municipality is not None:
                 known(action.municipality, "actie")
+        for d, per_name in self.votes.items():
+            for name in per_name:
+                known(name, f"stemmen over {d}")
         return self
 
 

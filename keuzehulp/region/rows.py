@@ -21,8 +21,7 @@ from .content import NUMBER_FIELDS, OPTION_FIELDS, ROW_FIELDS
 from .model import MAX_MUNICIPALITIES, MIN_MUNICIPALITIES, Region
 from .texts import texts
 
-__all__ = ["NUMBER_FIELDS", "OPTION_FIELDS", "ROW_FIELDS", "options", "region_from_rows", "rows_of"]
-
+__all__ = ["NUMBER_FIELDS", "OPTION_FIELDS", "ROW_FIELDS", "options", "read_row", "region_from_rows", "rows_of"]
 
 
 def options(field: str) -> dict[str, str]:
@@ -54,6 +53,49 @@ def _problem(row: int, name: str, column: str, message: str) -> str:
                                 column=t.editor_columns.get(column, column), message=message.rstrip("."))
 
 
+def read_row(row: dict[str, Any], base: dict[str, Any] | None) -> tuple[dict[str, Any], dict[str, float] | None,
+                                                                  list[tuple[str, str]]]:
+    """One row over its base profile: (profile data, route mix or None, (column, Dutch message) per
+    wrong cell). The table and a representative's form read their values here, the same way."""
+    problems: list[tuple[str, str]] = []
+    data = dict(base or {})
+    data["municipality"] = str(row.get("municipality") or "").strip()
+    for f in NUMBER_FIELDS:
+        text = row.get(f)
+        if text in (None, ""):
+            continue  # empty: the base's answer (or the default)
+        try:
+            data[f] = parse_whole_number(str(text))
+        except NotAWholeNumber as exc:
+            problems.append((f, str(exc)))
+    for f in OPTION_FIELDS:
+        label = row.get(f)
+        if label in (None, ""):
+            continue
+        by_label = {v: k for k, v in options(f).items()}
+        if label in by_label:
+            data[f] = by_label[label]
+        elif label in options(f):
+            data[f] = label
+        else:
+            problems.append((f, f"kies uit {', '.join(options(f).values())}"))
+    try:
+        Profile.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(field_problems(exc))
+    mix = None
+    typed = [row.get(r) for r in ROUTE_IDS]
+    if any(v not in (None, "") for v in typed):
+        try:
+            numbers = {r: parse_whole_number(str(v or "0")) for r, v in zip(ROUTE_IDS, typed, strict=True)}
+            mix = RouteShares.model_validate(numbers).model_dump()
+        except NotAWholeNumber as exc:
+            problems.append(("b1", str(exc)))
+        except ValidationError as exc:
+            problems.append(("b1", field_problems(exc)[0][1]))
+    return data, mix, problems
+
+
 def region_from_rows(name: str, rows: list[dict[str, Any]], bases: list[dict[str, Any] | None],
                      scale: dict[str, str] | None = None, extra: dict[str, Any] | None = None) -> Region:
     """The Region the table describes: each row over its base profile (None: a new municipality).
@@ -62,50 +104,24 @@ def region_from_rows(name: str, rows: list[dict[str, Any]], bases: list[dict[str
     profiles: list[dict[str, Any]] = []
     shares: dict[str, dict[str, float]] = {}
     for i, (row, base) in enumerate(zip(rows, bases, strict=True), start=1):
-        data = dict(base or {})
-        town = str(row.get("municipality") or "").strip()
-        data["municipality"] = town
-        for f in NUMBER_FIELDS:
-            text = row.get(f)
-            if text in (None, ""):
-                continue  # empty: the base's answer (or the default)
-            try:
-                data[f] = parse_whole_number(str(text))
-            except NotAWholeNumber as exc:
-                messages.append(_problem(i, town, f, str(exc)))
-        for f in OPTION_FIELDS:
-            label = row.get(f)
-            if label in (None, ""):
-                continue
-            by_label = {v: k for k, v in options(f).items()}
-            if label in by_label:
-                data[f] = by_label[label]
-            elif label in options(f):
-                data[f] = label
-            else:
-                messages.append(_problem(i, town, f, f"kies uit {', '.join(options(f).values())}"))
-        try:
-            Profile.model_validate(data)
-        except ValidationError as exc:
-            for path, message in field_problems(exc):
-                messages.append(_problem(i, town, path, message))
+        data, mix, problems = read_row(row, base)
+        town = data["municipality"]
+        messages.extend(_problem(i, town, column, message) for column, message in problems)
         profiles.append(data)
-        typed = [row.get(r) for r in ROUTE_IDS]
-        if any(v not in (None, "") for v in typed):
-            try:
-                mix = {r: parse_whole_number(str(v or "0")) for r, v in zip(ROUTE_IDS, typed, strict=True)}
-                shares[town] = RouteShares.model_validate(mix).model_dump()
-            except NotAWholeNumber as exc:
-                messages.append(_problem(i, town, "b1", str(exc)))
-            except ValidationError as exc:
-                messages.append(_problem(i, town, "b1", field_problems(exc)[0][1]))
+        if mix is not None:
+            shares[town] = mix
     if not MIN_MUNICIPALITIES <= len(rows) <= MAX_MUNICIPALITIES:
         messages.append(f"Een regio heeft {MIN_MUNICIPALITIES} tot en met {MAX_MUNICIPALITIES} gemeenten; "
                         f"de tabel heeft er {len(rows)}.")
     if messages:
         raise InputError(messages)
+    extra = dict(extra or {})
+    if extra.get("votes"):  # a workshop's recorded votes of a municipality no longer in the table go
+        names = {p["municipality"] for p in profiles}
+        extra["votes"] = {d: kept for d, per in extra["votes"].items()
+                          if (kept := {n: c for n, c in per.items() if n in names})}
     doc = {"schema_version": 1, "kind": "keuzehulp-regio", "region": name, "municipalities": profiles,
-           "route_shares": shares, "scale": dict(scale or {}), **(extra or {})}
+           "route_shares": shares, "scale": dict(scale or {}), **extra}
     try:
         return Region.model_validate(doc)
     except ValidationError as exc:

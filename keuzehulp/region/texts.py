@@ -14,6 +14,14 @@ from .content import DEELPRODUCT_IDS, ROW_FIELDS, SCALE_IDS
 TEXTS_PATH = Path(__file__).resolve().parents[2] / "texts" / "region.yaml"
 COLUMNS = ("deelproduct", "scale", "lead", "joins", "action", "owner", "due", "municipality", "intake",
            "share", "shared", "rijk")
+REP_KEYS = ("links_title", "links_intro", "links_start", "links_no_store", "links_gone", "link_make", "link_renew",
+            "link_revoke", "link_revoked", "link_none", "link_message", "status_issued", "status_rep",
+            "status_facilitator", "status_removed", "taken_in", "lost_to_rep", "rep_title", "rep_intro", "rep_mix",
+            "rep_save", "rep_saved", "rep_problems", "rep_stale", "rep_no_token", "links_list",
+            "links_filled", "db_down")
+WITHIN = ("none", "single", "unanimous", "majority", "split")  # keuzehulp/region/votes.py's levels
+BETWEEN = ("open", "agree", "differ")
+VOTE_COLUMNS = ("deelproduct", "advised", "chosen", "municipalities", "between")
 
 
 class RegionTexts(BaseModel):
@@ -56,6 +64,17 @@ class RegionTexts(BaseModel):
     single_none: str
     single_training: str
     single_columns: dict[str, str]
+    reps: dict[str, str]  # representatives' links (ui/region/reps.py)
+    votes_title: str
+    votes_intro: str
+    votes_none: str
+    votes_of: str
+    split_within: str
+    within: dict[str, str]
+    between: dict[str, str]
+    votes_columns: dict[str, str]
+    scale_help: dict[str, str]
+    vote_intro: str
 
     @model_validator(mode="after")
     def _complete(self) -> RegionTexts:
@@ -66,6 +85,11 @@ class RegionTexts(BaseModel):
         missing += [f"editor_columns.{c}" for c in ROW_FIELDS if c not in self.editor_columns]
         missing += [f"single_columns.{c}" for c in ("deelproduct", "alone", "together", "scale")
                     if c not in self.single_columns]
+        missing += [f"reps.{k}" for k in REP_KEYS if k not in self.reps]
+        missing += [f"within.{k}" for k in WITHIN if k not in self.within]
+        missing += [f"between.{k}" for k in BETWEEN if k not in self.between]
+        missing += [f"votes_columns.{c}" for c in VOTE_COLUMNS if c not in self.votes_columns]
+        missing += [f"scale_help.{s}" for s in SCALE_IDS if s not in self.scale_help]
         if missing:
             raise ValueError(f"missing: {', '.join(missing)}")
         return self

@@ -19,6 +19,7 @@ from keuzehulp.rules.engine import advise
 
 from .content import SCALE_IDS, GroupSpec, ScaleContent, scales
 from .model import Region, RegionAction
+from .votes import DeelproductSpread, region_spread
 
 NOT_NEEDED = -1.0  # months_to_fill of a unit that expects nobody for this deelproduct
 
@@ -82,6 +83,7 @@ class RegionView(BaseModel):
     differences: list[Difference]
     costs: Any = None  # keuzehulp.region.costs.RegionCosts, filled by region_summary
     actions: list[RegionAction] = Field(default_factory=list)  # the region file's, as given
+    votes: list[DeelproductSpread] = Field(default_factory=list)  # the workshop's recorded votes (votes.py)
 
 
 def route_intake(profile: Profile, shares: dict[str, float] | None, routes: list[str]) -> float:
@@ -258,15 +260,17 @@ def regional_view(region: Region, content: ScaleContent | None = None) -> Region
                                                route_shares=mix, advice=advise(p)))
     from .content import DEELPRODUCT_IDS
 
+    deelproducten = [deelproduct_view(region, d, content) for d in DEELPRODUCT_IDS]
     return RegionView(
         region=region.region,
         intake_per_year=sum(p.annual_intake for p in region.municipalities),
         intake_per_route={r: round(v, 1) for r, v in per_route.items()},
         route_mix_missing=missing,
         municipalities=municipalities,
-        deelproducten=[deelproduct_view(region, d, content) for d in DEELPRODUCT_IDS],
+        deelproducten=deelproducten,
         differences=_differences(municipalities),
         actions=list(region.actions),
+        votes=region_spread(deelproducten, region.names, region.votes) if region.votes else [],
     )
 
 

@@ -197,6 +197,20 @@ def _costs(doc: DocxDocument, r: Report) -> None:
     _table(doc, c.amounts_table.header, c.amounts_table.rows)
 
 
+def _procurement(doc: DocxDocument, r: Report) -> None:
+    """Bouwstenen voor de inkoop (issue 26): the price check and every block with its basis."""
+    p = r.procurement
+    assert p is not None
+    doc.add_heading(r.annex("procurement"), level=2)
+    for line in p.intro:
+        doc.add_paragraph(line)
+    for line in p.price_lines:
+        doc.add_paragraph(line, style="List Bullet")
+    for title, rows in p.groups:
+        doc.add_heading(title, level=3)
+        _table(doc, p.columns, rows)
+
+
 def _back(doc: DocxDocument, r: Report) -> None:
     """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
@@ -249,6 +263,8 @@ def _scenario_and_costs(doc: DocxDocument, r: Report) -> None:
         doc.add_paragraph().add_run(r.scenario).bold = True
     if r.costs is not None and r.costs.summary:
         _labelled(doc, r.texts.costs_line_label, r.costs.summary)
+    if r.procurement is not None:
+        _labelled(doc, r.procurement.label, r.procurement_line())
 
 
 def _page_break(doc: DocxDocument) -> None:
@@ -288,6 +304,8 @@ def render_docx(r: Report) -> bytes:
     _elements_annex(doc, r)
     if r.costs is not None:
         _costs(doc, r)
+    if r.procurement is not None:
+        _procurement(doc, r)
     if r.scenario_table:
         _comparison(doc, r)
     _back(doc, r)

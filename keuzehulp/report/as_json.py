@@ -27,4 +27,6 @@ def render_json(r: Report) -> bytes:
         data["costs"] = r.session.costs.model_dump(mode="json")
     if r.costs is not None:  # what the downloads show: tables as header + rows
         data["cost_summary"] = asdict(r.costs)
+    if r.procurement is not None:  # the building blocks of this design (DOMAIN.md, "Procurement")
+        data["procurement"] = r.procurement.data
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -221,6 +221,17 @@ def _costs(r: Report) -> str:
     return "\n\n".join(parts)
 
 
+def _procurement(r: Report) -> str:
+    """Bouwstenen voor de inkoop (issue 26): the price check and every block with its basis."""
+    p = r.procurement
+    assert p is not None
+    parts = [f"## {inline(r.annex('procurement'))}", *[inline(line) for line in p.intro],
+             _bullets(p.price_lines)]
+    for title, rows in p.groups:
+        parts += [f"### {inline(title)}", table(p.columns, rows)]
+    return "\n\n".join(parts)
+
+
 def _back(r: Report) -> str:
     """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
@@ -288,6 +299,8 @@ def _scenario_and_costs(r: Report) -> list[str]:
     lines = [inline(r.scenario)] if r.scenario else []
     if r.costs is not None and r.costs.summary:
         lines.append(f"**{inline(r.texts.costs_line_label)}:** {inline(r.costs.summary)}")
+    if r.procurement is not None:
+        lines.append(f"**{inline(r.procurement.label)}:** {inline(r.procurement_line())}")
     return ["  \n".join(lines)] if lines else []
 
 
@@ -310,6 +323,8 @@ def blocks(r: Report) -> list[Block]:
     out.append(("question", _elements_annex(r)))
     if r.costs is not None:
         out.append(("costs", _costs(r)))
+    if r.procurement is not None:
+        out.append(("procurement", _procurement(r)))
     if r.scenarios or r.scenario_table:
         out.append(("comparison", _comparison(r)))
     out.append(("back", _back(r)))

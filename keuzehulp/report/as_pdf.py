@@ -208,6 +208,20 @@ def _costs(pdf: _Pdf, r: Report) -> None:
     pdf.grid(c.amounts_table.header, c.amounts_table.rows)
 
 
+def _procurement(pdf: _Pdf, r: Report) -> None:
+    """Bouwstenen voor de inkoop (issue 26): the price check and every block with its basis."""
+    p = r.procurement
+    assert p is not None
+    _new_part(pdf)
+    pdf.heading(r.annex("procurement"), 1)
+    for line in p.intro:
+        pdf.para(line)
+    pdf.bullets(p.price_lines)
+    for title, rows in p.groups:
+        pdf.heading(title, 2)
+        pdf.grid(p.columns, rows)
+
+
 def _comparison(pdf: _Pdf, r: Report) -> None:
     t = r.texts
     _new_part(pdf)
@@ -288,6 +302,8 @@ def render_pdf(r: Report) -> bytes:
         pdf.label(r.scenario)
     if r.costs is not None and r.costs.summary:
         pdf.para(r.costs.summary, label=t.costs_line_label)
+    if r.procurement is not None:
+        pdf.para(r.procurement_line(), label=r.procurement.label)
     _decision_points(pdf, r)
     pdf.add_page()
     pdf.heading(t.reading_guide_heading, 1)
@@ -297,6 +313,8 @@ def render_pdf(r: Report) -> bytes:
     _elements_annex(pdf, r)
     if r.costs is not None:
         _costs(pdf, r)
+    if r.procurement is not None:
+        _procurement(pdf, r)
     if r.scenario_table:
         _comparison(pdf, r)
     _back(pdf, r)

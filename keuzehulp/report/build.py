@@ -43,6 +43,7 @@ from .model import (
     VotesPart,
 )
 from .plain import clean, lines
+from .procurement_part import procurement_part
 from .sources import build_sources, knowledge_or_none, readable
 from .texts import ReportTexts, texts
 from .typography import curly_all
@@ -317,6 +318,7 @@ def _annexes(report: Report) -> list[tuple[str, str]]:
     present = [
         ("elements", t.elements_annex_heading, True),
         ("costs", cv.REPORT_HEADING, report.costs is not None),
+        ("procurement", report.procurement.title if report.procurement else "", report.procurement is not None),
         ("scenarios", t.scenarios_heading, bool(report.scenario_table)),
         ("profile", t.profile_heading, True),
         ("examples", t.examples_heading, True),
@@ -346,6 +348,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
     rules_version = clean(advice.rules_version) or t.rules_version_unknown
     rules_date = dutch_date(advice.rules_date) if advice.rules_date else t.rules_version_unknown
     questions = _questions(advice, session, t, kb)
+    bought = procurement_part(advice, session, kb)
     actions = [e.team_action for q in questions for e in q.elements if e.team_action is not None]
     report = Report(
         texts=t,
@@ -360,7 +363,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
         examples=_examples(advice),
         scenario_table=table,
         scenarios=scenarios,
-        sources=build_sources(advice, t, kb),
+        sources=build_sources(advice, t, kb, also=bought.sources),
         assumptions=assumption_parts(),
         rules_version=rules_version,
         rules_date=rules_date,
@@ -372,6 +375,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
                                    rules_version=rules_version),
         workshop=_workshop_lines(session, advice, t),
         costs=session_costs(advice, session, kb),
+        procurement=bought,
         scenario=_scenario_line(session, advice, t),
     )
     # One quote style in every format (issue 24): curly, in our wording, the knowledge and the

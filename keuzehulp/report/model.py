@@ -152,6 +152,23 @@ class SourceItem:
 
 
 @dataclass(frozen=True)
+class ProcurementPart:
+    """Bouwstenen voor de inkoop (issue 26): a line on page 1 and an annex, from the one
+    Procurement the page Inkoop, the slide and the download show (report/procurement_part.py)."""
+
+    label: str  # page 1's label: "Inkoop"
+    prices: list[str]  # page 1: a warning per price below its reference, else one line that none is
+    line: str  # page 1: where the blocks are, with "{annex}" for the annex's letter
+    title: str  # the annex's title
+    intro: list[str]  # the annex's introduction and the disclaimer
+    price_lines: list[str]  # the annex: the price check in full
+    columns: list[str]
+    groups: list[tuple[str, list[list[str]]]]  # (deelproduct, rows of kind, block, basis)
+    sources: list[str]  # the ids the blocks and the price check cite, for the sources annex
+    data: dict  # the Procurement as JSON (the JSON download)
+
+
+@dataclass(frozen=True)
 class Report:
     texts: ReportTexts
     title: str
@@ -176,6 +193,7 @@ class Report:
     colophon: str = ""
     workshop: list[str] = field(default_factory=list)  # "Stemming in de workshop": about the vote, top 5
     costs: CostsSection | None = None  # Kosten en doorlooptijd (issue 12); None if it could not be computed
+    procurement: ProcurementPart | None = None  # Bouwstenen voor de inkoop (issue 26)
     # Bijlage D: every abbreviation or piece of jargon in this report with its meaning, A to Z
     # (keuzehulp/knowledge/abbreviations.py; the terms come from the glossary pages).
     abbreviations: list[tuple[str, str]] = field(default_factory=list)
@@ -183,8 +201,15 @@ class Report:
     # Page 1 under the title (issue 24): "Scenario: Met de regio" ("" without a saved scenario)
     scenario: str = ""
     # The appendices in order, (key, "Bijlage A. Werkzame elementen per vraag"); keys: elements,
-    # costs, scenarios, profile, examples, assumptions, sources, abbreviations (only those present)
+    # costs, procurement, scenarios, profile, examples, assumptions, sources, abbreviations (only those present)
     annexes: list[tuple[str, str]] = field(default_factory=list)
+
+    def procurement_line(self) -> str:
+        """Page 1's line on procurement: the price check, then where the building blocks are."""
+        p = self.procurement
+        assert p is not None
+        letter = chr(ord("A") + [key for key, _ in self.annexes].index("procurement"))
+        return " ".join([*p.prices, p.line.format(annex=letter)])
 
     def annex(self, key: str) -> str:
         """The lettered heading of one appendix ("Bijlage C. Uw antwoorden")."""

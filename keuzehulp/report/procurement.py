@@ -22,7 +22,7 @@ from keuzehulp.procurement.content import DEELPRODUCTEN
 from keuzehulp.procurement.derive import BuildingBlock, Procurement
 from keuzehulp.procurement.texts import texts
 
-from .as_md import inline, table
+from .as_md import inline, table, user
 from .basis import reason_part
 from .docxrows import set_widths
 from .model import ReasonPart
@@ -41,7 +41,8 @@ def filename(fmt: str, p: Procurement, today: date) -> str:
     return f"bouwstenen-inkoop{'-' + name if name else ''}-{today.isoformat()}.{fmt}"
 
 
-def _part(block: BuildingBlock, kb: Any) -> ReasonPart:
+def part_of(block: BuildingBlock, kb: Any) -> ReasonPart:
+    """The block as a reason: its text and the line that says what it rests on."""
     return reason_part(Reason(text=block.text, basis=block.basis, passage=block.passage,
                               sources=block.sources, assumption=block.assumption, rule=block.id), kb)
 
@@ -56,6 +57,22 @@ def groups(p: Procurement) -> list[tuple[str, list[BuildingBlock]]]:
     t = texts()
     return [(t.deelproducten[d], [b for b in p.blocks if b.deelproduct == d])
             for d in [*DEELPRODUCTEN[1:], DEELPRODUCTEN[0]] if any(b.deelproduct == d for b in p.blocks)]
+
+
+def who_buys(p: Procurement, title: str) -> str | None:
+    """In a region: the line that says at which scale the deelproduct titled `title` is bought and
+    who buys it (None outside a region, and for the procurement itself)."""
+    t = texts()
+    return next((b.text for b in p.buying if t.deelproducten[b.deelproduct] == title), None)
+
+
+def region_intro(p: Procurement) -> tuple[str, str] | None:
+    """In a region: the section's title and its introduction."""
+    if p.region is None:
+        return None
+    t = texts().region
+    return (t.title.format(region=p.region),
+            " ".join(t.intro.format(region=p.region, municipality=p.municipality).split()))
 
 
 def follows(block: BuildingBlock) -> str:
@@ -81,16 +98,20 @@ def render_json(p: Procurement, today: date) -> bytes:
 
 def render_md(p: Procurement, today: date) -> bytes:
     t, kb = texts(), knowledge_or_none()
-    out = [f"# {inline(t.title)}" + (f": {inline(p.municipality)}" if p.municipality else ""), "",
+    out = [f"# {inline(t.title)}" + (f": {user(p.municipality)}" if p.municipality else ""), "",
            inline(t.intro), "", f"*{inline(t.disclaimer)}*", "", f"Gemaakt op {dutch_date(today)}.", "",
            f"## {inline(t.design)}", "", table(["Keuze", "Wat"], _choice(p)), ""]
     out += [f"> {inline(n)}" for n in p.notes] + ([""] if p.notes else [])
+    if (intro := region_intro(p)) is not None:
+        out += [f"## {user(intro[0])}", "", user(intro[1]), ""]  # names as typed: no links
     out += [f"## {inline(t.prices_title)}", ""] + [f"- {'**Let op:** ' if c.below else ''}{inline(c.text)}"
                                                    for c in p.prices] + [""]
     for title, blocks in groups(p):
         out += [f"## {inline(title)}", ""]
+        if (line := who_buys(p, title)) is not None:
+            out += [f"**{inline(t.region.column)}:** {user(line)}", ""]
         for b in blocks:
-            part = _part(b, kb)
+            part = part_of(b, kb)
             out.append(f"- **{inline(t.kinds[b.kind])}:** {inline(b.text)}")
             out.append(f"  - {inline(part.basis_line)}")
             if b.follows_from:
@@ -118,6 +139,9 @@ def render_docx(p: Procurement, today: date) -> bytes:
         para.add_run(what)
     for note in p.notes:
         doc.add_paragraph().add_run(note).italic = True
+    if (intro := region_intro(p)) is not None:
+        doc.add_heading(intro[0], level=1)
+        doc.add_paragraph(intro[1])
     doc.add_heading(t.prices_title, level=1)
     for check in p.prices:
         para = doc.add_paragraph(style="List Bullet")
@@ -127,6 +151,10 @@ def render_docx(p: Procurement, today: date) -> bytes:
     widths = (Cm(3.0), Cm(9.0), Cm(5.0))
     for title, blocks in groups(p):
         doc.add_heading(title, level=1)
+        if (line := who_buys(p, title)) is not None:
+            para = doc.add_paragraph()
+            para.add_run(f"{t.region.column}: ").bold = True
+            para.add_run(line)
         grid = doc.add_table(rows=1, cols=3)
         grid.style = "Table Grid"
         grid.autofit = False
@@ -134,7 +162,7 @@ def render_docx(p: Procurement, today: date) -> bytes:
             cell.text = head
             cell.paragraphs[0].runs[0].bold = True
         for b in blocks:
-            part = _part(b, kb)
+            part = part_of(b, kb)
             row = grid.add_row().cells
             row[0].text = t.kinds[b.kind]
             row[1].text = b.text
@@ -160,13 +188,18 @@ def render_pdf(p: Procurement, today: date) -> bytes:
         pdf.para(f"• {decision}: {what}", 10, "", 0.5)
     for note in p.notes:
         pdf.para(note, 9.5)
+    if (intro := region_intro(p)) is not None:
+        pdf.para(intro[0], 13, "B")
+        pdf.para(intro[1])
     pdf.para(t.prices_title, 13, "B")
     for check in p.prices:
         pdf.para(("Let op: " if check.below else "") + check.text, 10, "B" if check.below else "", 1)
     for title, blocks in groups(p):
         pdf.para(title, 13, "B")
+        if (line := who_buys(p, title)) is not None:
+            pdf.para(f"{t.region.column}: {line}", 10, "B", 1)
         for b in blocks:
-            part = _part(b, kb)
+            part = part_of(b, kb)
             pdf.para(f"{t.kinds[b.kind]}: {b.text}", 10, "", 0.5)
             pdf.para(part.basis_line, 8.5, "", 2)
     return bytes(pdf.output())

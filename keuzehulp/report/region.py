@@ -2,7 +2,8 @@
 Markdown, Word and PDF. Page 1: the shared arrangements per deelproduct (scale, lead, who
 joins); then each municipality's deviations and actions with owners; then why (the reasons per
 deelproduct with their basis, group formation per scale), the differences between the
-municipalities' own advice, and the costs. One document model (`document`) feeds every format,
+municipalities' own advice, and the costs. With a regional workshop's recorded votes, their
+spread within and between the municipalities follows the municipalities' part. One document model (`document`) feeds every format,
 so a figure reads the same in each. Words from texts/region.yaml."""
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from docx.shared import Cm, Pt
 
 from keuzehulp.contract.labels import labels
 from keuzehulp.dutch.dates import dutch_date
-from keuzehulp.dutch.numbers import euro
+from keuzehulp.dutch.numbers import euro, format_whole_number
 from keuzehulp.region.costs import RegionCosts
 from keuzehulp.region.texts import texts
 from keuzehulp.region.view import DeelproductView, RegionView
+from keuzehulp.region.votes import DeelproductSpread, MunicipalitySpread
 
 from .as_md import inline, table
 from .basis import assumption_parts, basis_texts, reason_part
@@ -88,6 +90,50 @@ def action_rows(view: RegionView, municipality: str | None) -> list[list[str]]:
              dutch_date(a.due) if a.due else ""] for a in view.actions if a.municipality == municipality]
 
 
+def municipality_vote(m: MunicipalitySpread) -> str:
+    """One municipality's votes on one deelproduct, in words: 'regionaal (2 van 3, meerderheid)'."""
+    t = texts()
+    if m.majority is None:
+        if m.within == "none":
+            return t.within["none"]
+        return f"{t.within['split']} ({', '.join(f'{t.scales[s]} {n}' for s, n in m.counts.items())})"
+    if m.within == "single":
+        return f"{t.scales[m.majority]} ({t.within['single']})"
+    return f"{t.votes_of.format(scale=t.scales[m.majority], votes=m.counts[m.majority], total=m.votes)}, " \
+           f"{t.within[m.within]}"
+
+
+def between_words(d: DeelproductSpread) -> str:
+    """'≠ verschilt: regionaal: Aa, Bb; lokaal: Cc', or 'eens: regionaal', and who is split within."""
+    t = texts()
+    words = t.between[d.between]
+    if d.between == "differ":
+        words += ": " + "; ".join(f"{t.scales[s]}: {', '.join(ns)}" for s, ns in d.majorities.items())
+    elif d.between == "agree":
+        words += ": " + t.scales[next(iter(d.majorities))]
+    if d.split_within:
+        words += ". " + t.split_within.format(names=", ".join(d.split_within))
+    return words
+
+
+def vote_rows(view: RegionView) -> list[list[str]]:
+    """Per deelproduct with votes: advice, the region's choice, each municipality's votes, between them."""
+    t = texts()
+    return [[t.deelproducten[d.id], t.scales[d.advised_scale], t.scales[d.chosen_scale] if d.chosen_scale else "",
+             "; ".join(f"{m.municipality}: {municipality_vote(m)}" for m in d.municipalities), between_words(d)]
+            for d in view.votes if d.votes]
+
+
+def _vote_blocks(view: RegionView) -> list[Block]:
+    if not view.votes:
+        return []
+    t = texts()
+    c = t.votes_columns
+    return [("h1", t.votes_title), ("p", t.votes_intro),
+            ("table", ([c[k] for k in ("deelproduct", "advised", "chosen", "municipalities", "between")],
+                       vote_rows(view)))]
+
+
 def _cost_blocks(costs: RegionCosts | None) -> list[Block]:
     if costs is None:
         return []
@@ -114,13 +160,14 @@ def document(view: RegionView, today: date) -> list[Block]:
                         ("break", None), ("h1", t.municipalities_title)]
     devs = deviations(view)
     for m in view.municipalities:
-        out.append(("h2", f"{m.municipality} ({m.annual_intake} per jaar)"))
+        out.append(("h2", f"{m.municipality} ({format_whole_number(m.annual_intake)} per jaar)"))
         out.append(("bullets", devs[m.municipality]) if devs[m.municipality] else ("p", t.no_deviations))
         rows = action_rows(view, m.municipality)
         out.append(("table", ([c["action"], c["owner"], c["due"]], rows)) if rows else ("em", t.no_actions))
     region_rows = action_rows(view, None)
     if region_rows:
         out += [("h2", t.region_wide), ("table", ([c["action"], c["owner"], c["due"]], region_rows))]
+    out += _vote_blocks(view)
     out.append(("h1", t.scales_title))
     if view.route_mix_missing:
         out.append(("em", t.mix_missing.format(names=", ".join(view.route_mix_missing))))
@@ -152,6 +199,8 @@ ALWAYS_USED = ("group-model", "region-shared-norms", "region-cost-split")
 
 def _assumption_blocks(view: RegionView) -> list[Block]:
     used = set(ALWAYS_USED) | {r.assumption for d in view.deelproducten for r in d.reasons if r.assumption}
+    if view.votes:
+        used.add("region-vote-spread")
     out: list[Block] = [("h1", basis_texts().assumptions_heading)]
     for part in assumption_parts():
         if part.id in used:

@@ -103,9 +103,12 @@ def cited(advice: Advice) -> list[str]:
     return refs
 
 
-def build_sources(advice: Advice, texts: ReportTexts, kb: Any | None = None) -> list[SourceGroup]:
+def build_sources(advice: Advice, texts: ReportTexts, kb: Any | None = None,
+                  also: Iterable[str] = ()) -> list[SourceGroup]:
+    """The sources annex: the advice's sources, then `also` (the building blocks' sources)."""
     kb = kb if kb is not None else knowledge_or_none()
     refs = cited(advice)
+    refs += [r for r in dict.fromkeys(also) if r not in refs]
     sections = {r for r in refs if r in SECTION_IDS}
     sections.add("q2")  # every report shows the group estimate, which follows q2
     used = _numbers(sections)

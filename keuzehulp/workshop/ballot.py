@@ -4,6 +4,8 @@ Questions have stable ids:
     decision:<decision id>   value: one of the decision's options ("in_house")
     element:<element id>     value: a priority ("essential" | "recommended" | "consider")
     top5                     value: one to five element ids, comma-separated (the dot vote)
+    scale:<deelproduct id>   value: a scale id ("regionaal"); asked in a regional workshop only,
+                             instead of the questions above (DOMAIN.md, "Region")
 
 The facilitator chooses per workshop whether the elements get a priority each ("priority") or
 a short dot vote ("top5"). A participant's reason is one line of at most MAX_REASON characters,
@@ -18,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from keuzehulp.contract.ids import DEELPRODUCT_IDS, SCALE_IDS
 from keuzehulp.contract.schema import DECISION_IDS, DECISION_OPTIONS, ELEMENT_IDS, PRIORITY_ORDER
 from keuzehulp.dutch.markdown import strip_invisible
 from keuzehulp.dutch.numbers import format_whole_number
@@ -53,8 +56,18 @@ def element_question(element: str) -> str:
 TOP5_QUESTION = "top5"
 
 
-def questions(mode: ElementMode) -> tuple[str, ...]:
-    """Every question of a workshop in this element mode, in the order the pages show them."""
+def scale_question(deelproduct: str) -> str:
+    return f"scale:{deelproduct}"
+
+
+SCALE_QUESTIONS: tuple[str, ...] = tuple(scale_question(d) for d in DEELPRODUCT_IDS)
+
+
+def questions(mode: ElementMode, regional: bool = False) -> tuple[str, ...]:
+    """Every question of a workshop in this element mode, in the order the pages show them; a
+    regional workshop asks the scale of each deelproduct instead."""
+    if regional:
+        return SCALE_QUESTIONS
     tail = tuple(element_question(e) for e in ELEMENT_IDS) if mode == "priority" else (TOP5_QUESTION,)
     return tuple(decision_question(d) for d in DECISION_IDS) + tail
 
@@ -98,4 +111,8 @@ def validate(question: str, value: str | list[str], reason: str = "", mode: Elem
             raise VoteError("Kies elementen uit de lijst, elk één keer.")
         ordered = [e for e in ELEMENT_IDS if e in chosen]
         return Vote(question, ",".join(ordered), "")
+    if kind == "scale" and subject in DEELPRODUCT_IDS:
+        if value not in SCALE_IDS:
+            raise VoteError("Kies een van de schalen.")
+        return Vote(question, str(value), one_line(reason, MAX_REASON, "Uw toelichting"))
     raise VoteError("Deze vraag bestaat niet in deze workshop.")

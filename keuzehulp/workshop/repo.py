@@ -15,6 +15,7 @@ it. A "submission" is one press of a save button (a decision, or all element pri
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class WorkshopInfo:
     closed: bool
     expires_at: datetime
     show_results: bool = False  # shown while voting is open (revision 0004); closed: always shown
+    municipalities: tuple[str, ...] = ()  # a regional workshop's (revision 0007; regional.py)
 
 
 @dataclass(frozen=True)
@@ -69,15 +71,16 @@ class Opened:
 
 def _info(row) -> WorkshopInfo:  # type: ignore[no-untyped-def]
     return WorkshopInfo(row.id, row.code, row.element_mode, bool(row.closed), row.expires_at,
-                        bool(row.show_results))
+                        bool(row.show_results), tuple(json.loads(row.municipalities or "[]")))
 
 
 # --- facilitator ------------------------------------------------------------------------------
 
 
 def create_workshop(engine: Engine, mode: ElementMode = "priority", now: datetime | None = None,
-                    days: int | None = None) -> Opened:
-    """A new workshop with a fresh code (a collision, however unlikely, draws another)."""
+                    days: int | None = None, region: tuple[str, list[str]] | None = None) -> Opened:
+    """A new workshop with a fresh code (a collision, however unlikely, draws another); with
+    `region` (its key, its municipalities' names) a regional workshop (regional.py)."""
     if mode not in ELEMENT_MODES:
         raise ValueError(mode)
     now = now or utcnow()
@@ -90,7 +93,8 @@ def create_workshop(engine: Engine, mode: ElementMode = "priority", now: datetim
                 conn.execute(workshops.insert().values(
                     id=secrets.token_hex(16), code=code, secret_hash=hash_secret(secret),
                     element_mode=mode, closed=False, created_at=now, expires_at=expires,
-                    show_results=False, changes=0))
+                    show_results=False, changes=0, region_key=region and region[0],
+                    municipalities=region and json.dumps(region[1])))
             return Opened(code, secret, expires)
         except IntegrityError:
             continue
@@ -114,7 +118,7 @@ def facilitator_view(engine: Engine, code: str, secret: str,
     now = now or utcnow()
     with engine.connect() as conn:
         info = _owned(conn, code, secret, now)
-        asked = questions(info.element_mode)
+        asked = questions(info.element_mode, bool(info.municipalities))
         rows = conn.execute(
             select(votes.c.question, votes.c.value, votes.c.reason, votes.c.author)
             .where(votes.c.workshop_id == info.id, votes.c.question.in_(asked))
@@ -369,12 +373,15 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
             raise VoteError("Deze workshop bestaat niet meer. Uw stem is niet opgeslagen.")
         if row.closed:
             raise VoteError("De stemming is gesloten. Uw stem is niet meer opgeslagen.")
-        asked = set(questions(row.element_mode))
+        asked = set(questions(row.element_mode, bool(row.municipalities)))
         if any(v.question not in asked for v in ballot):
             raise VoteError("De begeleider heeft de vragen veranderd. Laad de pagina opnieuw.")
         if limits.hit(conn, f"submit:{workshop_id}:{who}", now) > SUBMITS_PER_PARTICIPANT:
             raise VoteError("U stemt wel erg vaak. Wacht even en probeer het dan opnieuw.")
         _register(conn, workshop_id, who, network, now)
+        if row.municipalities and not conn.execute(select(participants.c.municipality).where(
+                participants.c.workshop_id == workshop_id, participants.c.participant == who)).scalar():
+            raise VoteError("Kies eerst uw gemeente. Uw stem is niet opgeslagen.")
         for vote in ballot:
             stmt = limits.insert(conn, votes).values(
                 workshop_id=workshop_id, participant=who, question=vote.question, value=vote.value,

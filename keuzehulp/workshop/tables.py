@@ -6,7 +6,8 @@
                  flood limits (nothing that must be shared lives in a process's memory)
     participants one row per (workshop, participant) who joined (revision 0005): the network
                  they came from (a hash, never the address) and when, for the facilitator's
-                 list of participants and so a participant who joined is never refused
+                 list of participants and so a participant who joined is never refused;
+                 in a regional workshop also their municipality (revision 0007)
 
 Times are naive UTC, as in the sessions table. Deleting a workshop deletes its votes (foreign
 key ON DELETE CASCADE, and the repository deletes them explicitly too, for SQLite connections
@@ -25,6 +26,7 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     String,
     Table,
+    Text,
     UniqueConstraint,
     false,
 )
@@ -45,6 +47,10 @@ workshops = Table(
     # count of the facilitator's resets (repo.changes).
     Column("show_results", Boolean, nullable=False, server_default=false()),
     Column("changes", Integer, nullable=False, server_default="0"),
+    # Revision 0007: a regional workshop's region (its key in the session store) and the names of
+    # its municipalities (a JSON list); NULL for a workshop of one municipality.
+    Column("region_key", String(64), nullable=True),
+    Column("municipalities", Text, nullable=True),
     Index("ix_workshops_expires_at", "expires_at"),
     UniqueConstraint("code", name="uq_workshops_code"),
 )
@@ -80,5 +86,6 @@ participants = Table(
     Column("participant", String(40), nullable=False),  # hash of the participant's token (as in votes)
     Column("network", String(16), nullable=False),  # hash of the network (limits.network_of)
     Column("joined_at", DateTime, nullable=False),
+    Column("municipality", String(100), nullable=True),  # regional workshop: theirs (revision 0007)
     PrimaryKeyConstraint("workshop_id", "participant", name="pk_participants"),
 )

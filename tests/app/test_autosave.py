@@ -114,7 +114,7 @@ def test_a_bad_key_in_the_address_gives_a_fresh_session_under_a_new_key(bad):
     assert at.session_state[SESSION_KEY] == Session()
 
 
-@pytest.mark.parametrize("made_up", ["A" * 20, "A" * 32, new_key()])
+@pytest.mark.parametrize("made_up", ["A" * 20, "A" * 32, pytest.param(new_key(), id="new_key")])
 def test_a_key_nobody_saved_under_is_not_adopted_a_new_key_is_issued(made_up):
     """Session fixation: a link with a key the server never issued opens a fresh session under a
     new key; what is typed next is stored under that new key, never under the link's key."""

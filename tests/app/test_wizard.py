@@ -67,6 +67,8 @@ PAGE_CONTENT = {
     # Before a workshop starts; what they show during one: tests/app/test_live_workshop.py.
     "pages/workshop.py": ("Workshop: stemmen met de telefoon", "Laat iedereen in de zaal stemmen met de eigen telefoon"),
     "pages/stemmen.py": ("Stemmen in de workshop", "Vul de code in die de begeleider laat zien"),
+    # Without a representative's link; with one: tests/app/test_region_reps_page.py.
+    "pages/regio_invullen.py": ("Regio invullen", "Open de link die u van de begeleider van de regio kreeg"),
 }
 
 

@@ -169,14 +169,15 @@ def test_presentation_walks_the_decisions_with_the_chart_on_training_format(app)
     change = "Wat zou het advies veranderen?"
     assert titles[:7] == [delivery, change, training, "Kunt u groepen vormen?", change, matching, change]
     assert titles[7:12] == [labels().sections[q].title for q in ("q1", "q2", "q3", "q4", "q5")]
-    assert titles[12:14] == ["Wat kost dit ontwerp?", "Hoe lang wacht een inburgeraar?"]
+    assert titles[12:15] == ["Wat kost dit ontwerp?", "Hoe lang wacht een inburgeraar?", "Wat koopt u in?"]
     assert charts["Kunt u groepen vormen?"] == 2  # a wide and a narrow (phone) drawing; CSS shows one
     assert titles[-1] == "Advies en keuze van het team"
     text = page_text(app)
     assert "Nog niet gekozen" in text and "Advies van de keuzehulp" in text
-    assert titles[-3:-1] == ["Wat kost dit ontwerp?", "Hoe lang wacht een inburgeraar?"]  # costs, then the close
+    assert titles[-4:-1] == ["Wat kost dit ontwerp?", "Hoe lang wacht een inburgeraar?",
+                             "Wat koopt u in?"]  # costs, what to buy, then the close
     app.button(key="slide_previous").click().run()
-    assert app.title[0].value == "Hoe lang wacht een inburgeraar?"
+    assert app.title[0].value == "Wat koopt u in?"
 
 
 def test_a_decision_slide_shows_reasons_for_and_against(app):
@@ -219,3 +220,19 @@ def test_a_cost_slide_explains_the_terms_its_chart_uses_first(app):
     # meaning stands in that line rather than under the chart.
     assert "PIP (persoonlijk plan inburgering en participatie)" in " ".join(
         [m.value for m in app.markdown] + [c.value for c in app.caption])
+
+
+def test_the_procurement_slide_shows_what_to_buy_from_the_teams_choice(app):
+    from keuzehulp.contract.schema import RouteShares
+
+    profile = ALONE.model_copy(update={"route_shares": RouteShares(b1=60, onderwijs=20, z=20)})
+    team = TeamInput(decisions={"training_format": TeamDecision(choice="individual")})
+    open_page(with_session(app, Session(profile=profile, team=team)), "pages/presentatie.py")
+    while app.title[0].value != "Wat koopt u in?" and not app.button(key="slide_next").disabled:
+        app.button(key="slide_next").click().run()
+    assert not app.exception and app.title[0].value == "Wat koopt u in?"
+    text = shown(page_text(app))
+    assert "B1-route 15 · onderwijsroute 5 · Z-route 5" in text  # 25 a year: 60, 20 and 20 %
+    assert "Flexibele start, zonder op een groep te wachten" in text  # the team chose individual
+    assert "Groepen van minstens" not in text
+    assert "bouwstenen: zie de pagina Inkoop" in text

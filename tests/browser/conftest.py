@@ -80,3 +80,14 @@ def page(browser, requests_seen, tmp_path):
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def room(tmp_path_factory):
+    """A workshop room (tests/browser/room.py): a server with its own store, open to the room."""
+    from .room import open_room
+
+    opened = open_room(tmp_path_factory.mktemp("room-store"))
+    yield opened
+    opened.server.stop()
+    opened.store.close()

@@ -24,7 +24,7 @@ class NavPage:
     # pages/ folder itself, and a deep link to any other address first shows "Page not found"
     # (streamlit/streamlit#9992).
     url_path: str | None = None
-    # A participant's page in a live workshop (Stemmen): no sidebar, not in the route.
+    # A participant's page (Stemmen; Regio invullen): no sidebar, not in the route.
     participant: bool = False
 
 
@@ -45,6 +45,8 @@ PAGES: list[NavPage] = [
     NavPage("pages/kennisbank.py", "Kennisbank", ":material/menu_book:", None, render="ui.kennis.kennisbank:render_kennisbank"),
     NavPage("pages/stemmen.py", "Stemmen", ":material/how_to_vote:", None, participant=True,
             render="ui.workshop.stemmen:stemmen_page"),
+    NavPage("pages/regio_invullen.py", "Regio invullen", ":material/edit_note:", None, participant=True,
+            render="ui.region.reps:representative_page"),
 ]
 
 

@@ -17,8 +17,10 @@ def page_css() -> str:
     """Every page: less space above the title (on a projector every line counts), long toggle
     questions wrap instead of being cut off with "...", a multiselect's chosen items wrap onto
     more lines so every one shows, a metric's figure shrinks with the window instead of being cut
-    off ("€ 2.310.…" on a laptop beside the sidebar), and a printed page (Menu > Afdrukken)
-    is the content alone, without sidebar, toolbar and buttons."""
+    off ("€ 2.310.…" on a laptop beside the sidebar), a link to a page (the route, 'Stop
+    presenteren') shows a focus ring when reached with Tab (Streamlit draws only a faint tint:
+    WCAG 2.4.7), and a printed page (Menu > Afdrukken) is the content alone, without sidebar,
+    toolbar and buttons."""
     return """<style>
 [data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
 [data-testid='stMetricValue'] { font-size: clamp(1.25rem, 2.4vw, 2.25rem); }
@@ -31,6 +33,7 @@ def page_css() -> str:
 [data-testid='stMultiSelectTagsContainer'] { flex-wrap: wrap; overflow: visible; height: auto;
   mask-image: none; -webkit-mask-image: none; row-gap: 0.25rem; padding-top: 0.25rem; padding-bottom: 0.25rem; }
 [data-testid='stMultiSelectTagsContainer'] [data-tag] { max-width: 100%; }
+[data-testid='stPageLink-NavLink']:focus-visible { outline: 3px solid #154273; outline-offset: 2px; }
 @media print {
   [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stDownloadButton'],
   [data-testid='stBaseButton-primary'] { display: none !important; }

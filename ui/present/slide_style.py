@@ -26,8 +26,8 @@ SLIDE_CSS = "\n<style>\n" + "\n".join([
 }
 .st-key-slide td, .st-key-slide th { padding: 0.35em 0.6em; }
 .st-key-slide h1 { font-size: calc(var(--fs) * 1.75); line-height: 1.15; padding-top: 0; }
-.st-key-slide h2 { font-size: calc(var(--fs) * 1.35); }
-.st-key-slide h3 { font-size: calc(var(--fs) * 1.1); padding-bottom: 0.2em; }
+.st-key-slide h2, .st-key-slide h3 { font-size: calc(var(--fs) * 1.1); padding: 0.75rem 0 0.2em 0; }
+.st-key-slide .st-key-for-whom h2 { font-size: calc(var(--fs) * 1.35); padding: 1rem 0; }
 .st-key-slide .st-key-kicker p, .st-key-slide .st-key-footnote p { font-size: calc(var(--fs) * 0.8); color: #3d3d3d; letter-spacing: 0.02em; }
 .st-key-slide .st-key-advised p { font-size: calc(var(--fs) * 1.4); font-weight: 700; color: #0b3d6e; }
 .st-key-slide .st-key-elements p { margin-bottom: 0.3em; }
@@ -49,8 +49,14 @@ SLIDE_CSS = "\n<style>\n" + "\n".join([
   margin-left: 3.2em; color: #333333; margin-bottom: 0.7em; }
 .st-key-slide .st-key-team-record { border-left: 6px solid #b08d3c; padding-left: 1rem; }
 .st-key-slide .st-key-team-record textarea { min-height: 3.2em; }
-.st-key-slide .st-key-closing h3 { border-top: 1px solid #c8c8c8; padding-top: 0.4em; }
-.st-key-slide .st-key-differs p { color: #8a5a00; font-weight: 700; }""",
+.st-key-slide .st-key-closing h2 { border-top: 1px solid #c8c8c8; padding-top: 0.4em; }
+.st-key-slide .st-key-differs p { color: #8a5a00; font-weight: 700; }
+.st-key-slide .st-key-inkoop-lead p { font-weight: 600; }
+.st-key-slide .st-key-inkoop-price p { color: #8a3b00; font-weight: 700; }
+.st-key-slide .st-key-inkoop-rows td, .st-key-slide .st-key-inkoop-rows th { font-size: calc(var(--fs) * 0.9); vertical-align: top; }
+@media (max-width: 1100px), (max-height: 900px) {
+  .st-key-slide .st-key-inkoop-rows td, .st-key-slide .st-key-inkoop-rows th { font-size: calc(var(--fs) * 0.8); }
+}""",
     adapter.to_bottom_css("slide-nav"),
     """.st-key-slide-nav { background: #ffffff; border-top: 1px solid #c8c8c8; padding-top: 0.4rem; }
 .st-key-slide-nav p, .st-key-slide-nav button p { """ + _NAV_FS + " }",

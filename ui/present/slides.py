@@ -4,7 +4,8 @@ One decision per slide with its reasons for and against; then what would change 
 that did it that way and the team's own choice and reason, recorded right there (the
 facilitator never leaves the presentation); the group-formation chart on its own slide after
 training_format; the element checklist per question; the scenarios side by side (two or more);
-a closing slide with advice and team choice side by side.
+what to buy (the building blocks that matter most, the price check); a closing slide with
+advice and team choice side by side.
 
 Type is sized to the screen (CSS clamp() on the viewport's height and width, our own constant
 CSS, never user text in it), so a 1920x1080 projector gets large type and a phone or a 200 %
@@ -46,10 +47,11 @@ from ui.present.slide_style import (  # noqa: F401
     KEYS_SCRIPT,
     SLIDE_CSS,
 )
+from ui.procurement.slide import procurement_slide
 from ui.session import autosave, state
 from ui.wizard.chart import group_formation_chart, legend_lines, wait_label_place
 from ui.wizard.team import team_decision_input
-from ui.workshop.slides import join_slide, results_slide
+from ui.workshop.slides import ELEMENTS_TITLE, RESULTS_TITLE, element_results_slide, join_slide, results_slide
 
 SLIDE_KEY = "keuzehulp_presentation_slide"
 JUMP_KEY = "slide_jump"
@@ -116,10 +118,11 @@ def _title_slide(advice: Advice) -> None:
     municipality = advice.profile.municipality.strip()
     st.title("Keuzehulp duaal inburgeren", anchor=False)
     if municipality:
-        st.header(f"Voor {inert_markdown(municipality)}", anchor=False)  # no anchor link made of user text
+        with st.container(key="for-whom"):
+            st.header(f"Voor {inert_markdown(municipality)}", anchor=False)  # no anchor link made of user text
     if _scenario_note():
         st.markdown(f"*{_scenario_note().removeprefix(' · ')}*")
-    st.markdown("### Drie keuzes voor uw duale trajecten")
+    st.subheader("Drie keuzes voor uw duale trajecten", anchor=False)
     for decision in DECISION_IDS:
         d = advice.decisions[decision]  # type: ignore[index]
         st.markdown(f"- **{labels().decisions[decision].title}** {labels().option(decision, d.choice)}")
@@ -142,10 +145,10 @@ def _decision_slide(decision: str) -> Callable[[Advice], None]:
         with st.container(key="reasons"):
             pro, con = st.columns(2, gap="large")
             with pro:
-                st.markdown("### Wat pleit ervoor")
+                st.header("Wat pleit ervoor", anchor=False)
                 st.markdown(_reasons(d.reasons_for) if d.reasons_for else "Geen bijzondere redenen.")
             with con:
-                st.markdown("### Wat pleit ertegen")
+                st.header("Wat pleit ertegen", anchor=False)
                 st.markdown(_reasons(d.reasons_against) if d.reasons_against else "Geen bezwaren gevonden.")
     return render
 
@@ -162,11 +165,11 @@ def _decision_more_slide(decision: str) -> Callable[[Advice], None]:
         else:
             st.markdown("Geen enkele verandering van één antwoord verandert dit advies.")
         if d.examples:
-            st.markdown("### Zo deden de pilots het")
+            st.header("Zo deden de pilots het", anchor=False)
             st.markdown(_bullets([explain(f"{labels().examples[e]} ({', '.join(EXAMPLE_MUNICIPALITIES[e])})")
                                   for e in d.examples], 3))
         with st.container(key="team-record"):
-            st.markdown("### Keuze van het team")
+            st.header("Keuze van het team", anchor=False)
             team_decision_input(decision, advised=d.choice)
     return render
 
@@ -209,7 +212,7 @@ def _elements_slide(section: str) -> Callable[[Advice], None]:
                                     f":gray[*({short_basis(e.reasons[0])})*]")
         note = state.get_session().team.notes.get(section, "")  # type: ignore[call-overload]
         if note.strip():
-            st.markdown("### Notities van het team")
+            st.header("Notities van het team", anchor=False)
             st.markdown(inert_markdown(note[:400]) + (" …" if len(note) > 400 else ""))
     return render
 
@@ -230,7 +233,7 @@ def _team_slide(advice: Advice) -> None:
         for decision in DECISION_IDS:
             chosen = team.decisions.get(decision)  # type: ignore[call-overload]
             advised_id = advice.decisions[decision].choice  # type: ignore[index]
-            st.markdown(f"### {labels().decisions[decision].title}")
+            st.header(labels().decisions[decision].title, anchor=False)
             left, right = st.columns(2, gap="large")
             left.markdown(f"Advies van de keuzehulp: **{labels().option(decision, advised_id)}**")
             if chosen and chosen.choice:
@@ -284,12 +287,14 @@ def slides() -> list[Slide]:
         out.append(Slide(f"Werkzame elementen {_section_line(section)}", _elements_slide(section)))
     out.append(Slide("Wat kost dit ontwerp?", lambda advice: cost_slide(advice, _kicker)))
     out.append(Slide("Hoe lang wacht een inburgeraar?", lambda advice: timeline_slide(advice, _kicker)))
+    out.append(Slide("Wat koopt u in?", lambda advice: procurement_slide(advice, _kicker)))
     if len(state.get_session().scenarios) >= 2:
         out.append(Slide("Scenario's vergeleken", _scenario_slide))
     out.append(Slide("Advies en keuze van het team", _team_slide))
     if state.get_session().workshop is not None:  # a live workshop: how to join, and the votes
         out.insert(1, Slide(JOIN_TITLE, join_slide))
-        out.append(Slide("Uitslag van de stemming", results_slide))
+        out.append(Slide(RESULTS_TITLE, results_slide))
+        out.append(Slide(ELEMENTS_TITLE, element_results_slide))
     return out
 
 

@@ -7,12 +7,11 @@ from datetime import date
 import streamlit as st
 
 from keuzehulp.contract.labels import labels
-from keuzehulp.contract.schema import DECISION_IDS, DECISION_OPTIONS, Reason
+from keuzehulp.contract.schema import DECISION_IDS, DECISION_OPTIONS, Advice, Session
 from keuzehulp.dutch.markdown import escape_markdown, inert_markdown
 from keuzehulp.procurement.derive import BuildingBlock, Procurement, changes, procurement
 from keuzehulp.procurement.texts import texts
 from keuzehulp.report import procurement as writer
-from keuzehulp.report.basis import reason_part
 from keuzehulp.report.sources import knowledge_or_none
 from ui.kennis.glossary import glossary_links
 from ui.kit.firstuse import explain
@@ -24,15 +23,18 @@ DOWNLOAD_LABELS = {"docx": "Word (bewerkbaar)", "pdf": "PDF", "md": "Markdown", 
 
 
 def _basis_line(block: BuildingBlock) -> str:
-    part = reason_part(Reason(text=block.text, basis=block.basis, passage=block.passage,
-                              sources=block.sources, assumption=block.assumption, rule=block.id),
-                       knowledge_or_none())
-    return part.basis_line
+    return writer.part_of(block, knowledge_or_none()).basis_line
+
+
+def current(session: Session, advice: Advice | None = None) -> Procurement:
+    """The building blocks of the tab's design; at the region's scale when the page Regio has a
+    region with this municipality in it (the page, its downloads and the slide alike)."""
+    return procurement(session, advice, region=state.tab_region(session.profile.municipality))
 
 
 def _newest(fmt: str, holder: state.Latest) -> bytes:
     """Built when clicked, from the newest session (a choice made just before the click is in)."""
-    return writer.render(fmt, procurement(holder.newest()), date.today())
+    return writer.render(fmt, current(holder.newest()), date.today())
 
 
 def _downloads(p: Procurement) -> None:
@@ -55,6 +57,9 @@ def _design(p: Procurement) -> None:
                     f"({escape_markdown(t.choice_source[choice.source])})")
     for note in p.notes:
         st.warning(explain(note), icon=":material/info:")
+    if (intro := writer.region_intro(p)) is not None:
+        st.subheader(inert_markdown(intro[0]))
+        st.markdown(inert_markdown(intro[1]))
 
 
 def _prices(p: Procurement) -> None:
@@ -78,7 +83,8 @@ def _changes(p: Procurement) -> None:
             for option in DECISION_OPTIONS[decision]:
                 if option == current[decision]:
                     continue
-                added, removed = changes(session, decision, option)
+                added, removed = changes(session, decision, option,
+                                         region=state.tab_region(session.profile.municipality))
                 title = lab.decisions[decision].title
                 st.markdown(f"**{escape_markdown(title)} {escape_markdown(lab.decisions[decision].options[option])}**")
                 if not added and not removed:
@@ -93,6 +99,8 @@ def _blocks(p: Procurement) -> None:
     t = texts()
     for title, blocks in writer.groups(p):
         st.subheader(title)
+        if (line := writer.who_buys(p, title)) is not None:
+            st.markdown(f"**{escape_markdown(t.region.column)}:** {inert_markdown(line)}")
         for block in blocks:
             st.markdown(f"**{escape_markdown(t.kinds[block.kind])}:** {explain(escape_markdown(block.text))}")
             lines = [escape_markdown(_basis_line(block))]
@@ -112,7 +120,7 @@ def procurement_page() -> None:
     if advice is None:
         st.error(ADVICE_FAILED, icon=":material/error:")
         return
-    p = procurement(session, advice)
+    p = current(session, advice)
     _downloads(p)
     _design(p)
     _prices(p)

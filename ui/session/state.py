@@ -15,6 +15,7 @@ from ui.session.downloads import DOWNLOAD_WAIT_S, LATEST_KEY, Latest
 from ui.session.store import (
     ADVICE_KEY,
     DEFAULT_PROFILE,
+    REGION_STATE,
     SESSION_KEY,
     answered_steps,
     changed_steps,
@@ -30,12 +31,13 @@ from ui.session.store import (
     set_profile,
     set_session,
     store_session,
+    tab_region,
 )
 
 __all__ = [
-    "ADVICE_KEY", "DEFAULT_PROFILE", "DOWNLOAD_WAIT_S", "ERRORS_KEY", "LATEST_KEY", "SESSION_KEY",
+    "ADVICE_KEY", "DEFAULT_PROFILE", "REGION_STATE", "DOWNLOAD_WAIT_S", "ERRORS_KEY", "LATEST_KEY", "SESSION_KEY",
     "Latest", "answered_steps", "changed_steps", "commit_widget", "current_advice", "field_errors",
     "get_profile", "get_session", "latest", "mark_answered", "mark_changed_steps", "mark_read",
     "read_steps", "run_began", "seed_widget", "set_profile", "set_session", "store_session",
-    "validated", "widget_value",
+    "tab_region", "validated", "widget_value",
 ]

@@ -14,6 +14,7 @@ import streamlit as st
 
 from keuzehulp.contract.labels import labels
 from keuzehulp.contract.schema import ANSWER_FIELDS, Advice, Profile, Session
+from keuzehulp.region.model import Region
 from keuzehulp.rules.engine import advise
 from ui.session.downloads import LATEST_KEY, Latest, publish
 
@@ -22,6 +23,7 @@ LOG = logging.getLogger(__name__)
 SESSION_KEY = "keuzehulp_session"
 FIELD_ERRORS_KEY = "keuzehulp_field_errors"  # the widget binding's messages (ui/session/binding.py)
 ADVICE_KEY = "keuzehulp_advice_memo"
+REGION_STATE = "region_page"  # the page Regio's state (ui/region/page.py); "good": its last valid Region
 
 DEFAULT_PROFILE = Profile()
 
@@ -132,3 +134,12 @@ def latest() -> Latest:
 
 def run_began() -> None:
     latest().run_began(get_session())
+
+
+def tab_region(municipality: str) -> Region | None:
+    """The region this tab has open on the page Regio, when `municipality` is one of its
+    municipalities (the page Inkoop and the slide then buy at the region's scale); else None."""
+    region = (st.session_state.get(REGION_STATE) or {}).get("good")
+    if isinstance(region, Region) and municipality.strip() in region.names:
+        return region
+    return None

@@ -101,19 +101,26 @@ def refresh(votes: WorkshopVotes, force: bool = False) -> WorkshopVotes | None:
     return votes
 
 
+def heading(text: str, level: int) -> None:
+    """A heading of level 2 or 3 (trusted text), without the link to itself that Streamlit puts
+    beside a Markdown heading (one more Tab stop per heading, named 'Link naar dit kopje')."""
+    (st.header if level == 2 else st.subheader)(text, anchor=False)
+
+
 def _bar(count: int, total: int, width: int = 10) -> str:
     filled = round(width * count / total) if total else 0
     return "█" * filled + "░" * (width - filled)
 
 
-def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reasons: int = 3) -> None:
-    """One decision: the spread, the agreement, beside the advice and the team's choice."""
+def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reasons: int = 3, level: int = 3) -> None:
+    """One decision: the spread, the agreement, beside the advice and the team's choice; its
+    title a heading of `level` (one below the heading it sits under, never a skipped level)."""
     lab = labels()
     question = decision_question(decision)
     agree = decision_agreement(votes, decision)
     names = value_names(question)
     q = votes.questions.get(question)
-    st.markdown(f"#### {lab.decisions[decision].title}")
+    heading(lab.decisions[decision].title, level)
     lines = [f"`{_bar(q.counts.get(v, 0) if q else 0, agree.total)}` {q.counts.get(v, 0) if q else 0} · {name}"
              for v, name in names.items()]
     st.markdown("  \n".join(lines))
@@ -132,21 +139,27 @@ def decision_results(votes: WorkshopVotes, advice: Advice, decision: str, reason
             st.markdown(f"- *{names.get(r.value, r.value)}:* {inert_markdown(r.text)}{who}")
 
 
-def element_results(votes: WorkshopVotes, advice: Advice, limit: int | None = None) -> None:
+def element_results(votes: WorkshopVotes, advice: Advice, limit: int | None = None, level: int = 3) -> None:
     comparisons = element_comparisons(votes, advice)
     if votes.element_mode == "top5":
-        st.markdown("#### Top 5 van de deelnemers")
+        heading("Top 5 van de deelnemers", level)
         rows = ["| Element | Stippen | Keuzehulp |", "|---|---|---|"]
         for c in comparisons[:limit]:
             rows.append(f"| {c.title} | {c.agreement.top_count} | {c.advised} |")
     else:
-        st.markdown("#### Werkzame elementen: stemming en keuzehulp")
+        heading("Werkzame elementen: stemming en keuzehulp", level)
         rows = ["| Element | Stemming | Keuzehulp |", "|---|---|---|"]
+        if limit is not None:  # too few rows for all: where the room differs or is split first
+            comparisons = sorted(comparisons, key=lambda c: (not c.differs, not c.agreement.split))
         for c in comparisons[:limit]:
             room = c.agreement.sentence if c.agreement.total else "nog geen stemmen"
             mark = " · **wijkt af**" if c.differs else (" · ⚠ verdeeld" if c.agreement.split else "")
             rows.append(f"| {c.title} | {room}{mark} | {c.advised} |")
     st.markdown("\n".join(rows))
+    if limit is not None and len(comparisons) > limit:
+        first = "waar de zaal afwijkt of verdeeld is eerst; " if votes.element_mode != "top5" else ""
+        st.caption(f"{limit} van de {len(comparisons)} elementen ({first}alle elementen staan op de "
+                   "pagina Workshop en in de downloads).")
 
 
 def hidden(votes: WorkshopVotes) -> bool:
@@ -154,7 +167,10 @@ def hidden(votes: WorkshopVotes) -> bool:
     return not votes.closed and not st.session_state.get(SHOWN_KEY, False)
 
 
-def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: int | None = None) -> None:
+def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: int | None = None,
+            level: int = 3, part: str = "all") -> None:
+    """The votes: the three decisions and the elements (`part` "all"), or one of the two
+    ("decisions", "elements": each on its own slide, so each fits a beamer)."""
     with st.container(key="results"):
         state_text = "gesloten" if votes.closed else "open"
         people = "deelnemer" if votes.participants == 1 else "deelnemers"
@@ -165,11 +181,13 @@ def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: in
                             "stemmen de rest niet sturen. U ziet hem als u de stemming sluit, of "
                             "eerder met 'Uitslag nu tonen'.")
             return
-        columns = st.columns(len(DECISION_IDS), gap="medium")
-        for column, decision in zip(columns, DECISION_IDS, strict=True):
-            with column:
-                decision_results(votes, advice, decision, reasons)
-        element_results(votes, advice, elements)
+        if part in ("all", "decisions"):
+            columns = st.columns(len(DECISION_IDS), gap="medium")
+            for column, decision in zip(columns, DECISION_IDS, strict=True):
+                with column:
+                    decision_results(votes, advice, decision, reasons, level)
+        if part in ("all", "elements"):
+            element_results(votes, advice, elements, level)
 
 
 def _watch(code: str) -> None:
@@ -180,8 +198,10 @@ def _watch(code: str) -> None:
         feed().watch(code, run, run, seen[1])
 
 
-def live_results(advice: Advice, reasons: int = 3, elements: int | None = None) -> None:
-    """The results, run again by the server when a vote comes in, without rerunning the page."""
+def live_results(advice: Advice, reasons: int = 3, elements: int | None = None, level: int = 3,
+                 part: str = "all") -> None:
+    """The results, run again by the server when a vote comes in, without rerunning the page;
+    their headings of `level`, `part` as in results()."""
 
     @st.fragment(run_every=SAFETY_SECONDS)
     def _live() -> None:
@@ -193,7 +213,7 @@ def live_results(advice: Advice, reasons: int = 3, elements: int | None = None) 
             st.warning("Deze workshop bestaat niet meer (verwijderd of verlopen).", icon=":material/warning:")
             return
         _watch(fresh.code)
-        results(fresh, advice, reasons, elements)
+        results(fresh, advice, reasons, elements, level, part)
 
     _live()
 
@@ -364,4 +384,5 @@ def workshop_page() -> None:
         spreadsheet_button("workshop_xlsx", newest_votes(votes), width="stretch")
     roster_panel(votes)
     st.divider()
+    heading("Uitslag van de stemming", 2)
     live_results(advice)

@@ -1,5 +1,7 @@
-"""The workshop's two slides in Presenteren: "Doe mee met de stemming" (the join link, its QR
-code and the code in large letters) and "Uitslag van de stemming" (the results on their own)."""
+"""The workshop's slides in Presenteren: "Doe mee met de stemming" (the join link, its QR code
+and the code in large letters), "Uitslag van de stemming" (the three decisions' votes on their
+own) and "Uitslag: werkzame elementen" (the elements' votes beside the advice). The results are
+two slides so that each fits a 1024x768 beamer with votes and reasons in."""
 
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ JOIN_SLIDE_CSS = """<style>
   font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 .st-key-slide .st-key-results p, .st-key-slide .st-key-results li, .st-key-slide .st-key-results td,
 .st-key-slide .st-key-results th { font-size: calc(var(--fs) * 0.72); line-height: 1.25; }
-.st-key-slide .st-key-results h4 { font-size: calc(var(--fs) * 0.95); padding: 0 0 0.2em 0; }
+.st-key-slide .st-key-results h2 { font-size: calc(var(--fs) * 0.95); padding: 0 0 0.2em 0; }
 .st-key-slide .st-key-results td, .st-key-slide .st-key-results th { padding: 0.15em 0.5em; }
 .st-key-slide .st-key-results code { font-size: 0.8em; }
 .st-key-slide .st-key-not-in-room p { font-size: calc(var(--fs) * 0.8); }
@@ -68,15 +70,29 @@ def join_slide(_advice: Advice) -> None:
             st.markdown(codes.shown(votes.code))
 
 
+RESULTS_TITLE = "Uitslag van de stemming"
+ELEMENTS_TITLE = "Uitslag: werkzame elementen"
+SLIDE_ELEMENTS = 8  # the elements where the room differs most from the advice first
+
+
 def results_slide(advice: Advice) -> None:
-    """Presentation mode: the live results (hidden while open, until the facilitator shows them)."""
+    """Presentation mode: the three decisions' votes (hidden while open, until shown)."""
+    _results(advice, RESULTS_TITLE, "decisions")
+
+
+def element_results_slide(advice: Advice) -> None:
+    """Presentation mode: the elements' votes beside the advice (hidden while open, until shown)."""
+    _results(advice, ELEMENTS_TITLE, "elements")
+
+
+def _results(advice: Advice, title: str, part: str) -> None:
     st.html(LIVE_CSS + JOIN_SLIDE_CSS)
     votes = current()
-    st.title("Uitslag van de stemming", anchor=False)
+    st.title(title, anchor=False)
     if votes is None:
         st.markdown("Start een workshop op de pagina Workshop; dan ziet u hier de stemmen.")
         return
     votes = refresh(votes) or votes  # the buttons beside the results know whether they are shown
     with st.container(key="slide-vote-controls", horizontal=True):
         show_controls(votes, keys="slide_votes", width="content")
-    live_results(advice, reasons=1, elements=5)
+    live_results(advice, reasons=1, elements=SLIDE_ELEMENTS, level=2, part=part)

@@ -27,6 +27,7 @@ from keuzehulp.workshop.ballot import (
     validate,
 )
 from ui.kit import streamlit_adapter as adapter
+from ui.workshop.regional import regional_ballot
 from ui.workshop.store import client, engine
 
 SEEDED_KEY = "stemmen_seeded"  # the workshop id whose stored votes seeded the widgets
@@ -293,6 +294,9 @@ def stemmen_page() -> None:
                         "naam of rol in, dan staat die erbij en weet de zaal van wie de toelichting is. "
                         "Laat u het veld leeg, dan staat er geen naam bij.")
         _author_field()
+        if info.municipalities:  # a regional workshop: a municipality, then the scale per deelproduct
+            regional_ballot(info, participant)
+            return
         for decision in DECISION_IDS:
             _decision_form(info, participant, decision)
         if info.element_mode == "top5":

@@ -1,0 +1,37 @@
+"""The choice summary's section on procurement (issue 26): the price check and a pointer on
+page 1, the building blocks per deelproduct with their basis in an annex; from the same
+Procurement as the page Inkoop, the slide and the download 'Bouwstenen programma van eisen'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from keuzehulp.contract.schema import Advice, Session
+from keuzehulp.procurement.derive import procurement
+from keuzehulp.procurement.highlights import highlights
+from keuzehulp.procurement.texts import texts
+
+from .model import ProcurementPart
+from .procurement import groups, part_of
+
+
+def procurement_part(advice: Advice, session: Session | None, kb: Any = None) -> ProcurementPart:
+    """The section for these answers (`advice.profile`) with the session's choices and amounts."""
+    base = session or Session(profile=advice.profile)
+    p = procurement(base.model_copy(update={"profile": advice.profile}), advice)
+    t = texts()
+    below = highlights(p).prices
+    return ProcurementPart(
+        label=t.summary.label,
+        prices=below or [t.summary.prices_ok],
+        line=t.summary.line.format(count=len(p.blocks), annex="{annex}"),
+        title=t.summary.title,
+        intro=[" ".join(t.summary.intro.split()), " ".join(t.disclaimer.split())],
+        price_lines=[("Let op: " if c.below else "") + c.text for c in p.prices],
+        columns=list(t.summary.columns),
+        groups=[(title, [[t.kinds[b.kind], b.text, part_of(b, kb).basis_line] for b in blocks])
+                for title, blocks in groups(p)],
+        sources=list(dict.fromkeys([*(s for b in p.blocks for s in b.sources),
+                                    *(s for c in p.prices for s in c.sources)])),
+        data=p.model_dump(mode="json"),
+    )
