@@ -5,12 +5,15 @@ script run has finished. Used by the two-servers test and bench/votes.py; localh
 
 from __future__ import annotations
 
+import time
+
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
 TIMEOUT = 60.0
 EARLY_FOR_RERUN = 2  # script_finished status: the script asked for a rerun, which follows at once
+FRAGMENT_RUN = 3  # script_finished status: a run of fragments only
 
 
 class Tab:
@@ -58,6 +61,21 @@ class Tab:
         run.fragment_id, run.is_auto_rerun = fragment_id, widgets is None
         return self._run(msg, widgets)
 
+    def listen(self, timeout: float) -> list | None:
+        """Wait up to `timeout` seconds for a run the server started by itself (a fragment the
+        app reruns when something changed, without this tab asking); the elements it drew, or
+        None when none came."""
+        deadline = time.monotonic() + timeout
+        while True:  # until a run starts: other messages (a status, a ping's answer) pass
+            try:
+                data = self.ws.recv(timeout=max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                return None
+            forward = ForwardMsg()
+            forward.ParseFromString(data)
+            if forward.WhichOneof("type") == "new_session":
+                return self._receive(fragment=True)
+
     def _run(self, msg: BackMsg, widgets: dict[str, object] | None) -> list:
         run = msg.rerun_script
         for widget_id, value in (widgets or {}).items():
@@ -68,6 +86,11 @@ class Tab:
             else:
                 state.string_value = str(value)
         self.ws.send(msg.SerializeToString())
+        return self._receive(fragment=bool(run.fragment_id))
+
+    def _receive(self, fragment: bool) -> list:
+        """The messages of one run until it has finished. Asked for the whole page, a run of a
+        fragment alone that the server started meanwhile is passed over."""
         elements = []
         while True:
             forward = ForwardMsg()
@@ -81,6 +104,8 @@ class Tab:
                     self.fragments[_widget_id(forward.delta.new_element)] = forward.delta.fragment_id
             elif kind == "auto_rerun":
                 self.auto_reruns[forward.auto_rerun.fragment_id] = forward.auto_rerun.interval
+            elif kind == "script_finished" and forward.script_finished == FRAGMENT_RUN and not fragment:
+                elements = []  # the server ran a fragment by itself; the page's own run follows
             elif kind == "script_finished" and forward.script_finished != EARLY_FOR_RERUN:
                 self.elements = elements
                 return elements

@@ -1,6 +1,7 @@
 """Several app servers, one store: two Streamlit servers on two ports share one throwaway
 PostgreSQL; a vote cast through one appears in the results the other serves (the app keeps
-nothing that must be shared in process memory). Real WebSocket sessions, as browser tabs."""
+nothing that must be shared in process memory), and reaches the results there without their
+page asking. Real WebSocket sessions, as browser tabs."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ def test_a_vote_through_one_server_shows_in_the_results_of_the_other(postgres_ur
                                                phone.widget("-reason_delivery"): "via de tweede server",
                                                phone.widget("FormSubmitter:form_delivery-Stem opslaan"): True})
                 assert any(t.startswith("Opgeslagen: Zelf uitvoeren") for t in phone.texts()), phone.texts()
+            # Without asking (no timer in this tab): the first server heard of the vote by
+            # PostgreSQL NOTIFY and ran the results again by itself (issue 24).
+            assert host.listen(30.0) is not None, "the vote did not reach the other server's page"
+            assert any("` 1 · Zelf uitvoeren" in t for t in host.texts()), host.texts()
             host.rerun("workshop")
             shown = "\n".join(host.texts())
             assert "**1 deelnemer**" in shown

@@ -2,7 +2,8 @@
 
 Participants reach a workshop by its join code only; the facilitator's functions also need the
 secret, checked against the stored hash. Every write names its workshop by id inside one
-transaction, so a wrong or guessed code can never change another workshop's data.
+transaction, so a wrong or guessed code can never change another workshop's data, and tells
+the pages that watch it (notify.writing).
 
 Flood limits (keuzehulp/workshop/limits.py) live in the store (`rate_limits`), so several app
 servers enforce them together. They count networks (an IPv4 address, an IPv6 /64), so a room
@@ -25,7 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from ..store.sessions import retention_days, utcnow  # one setting, one clock for sessions and workshops
-from . import limits
+from . import limits, notify
 from .ballot import ELEMENT_MODES, ElementMode, Vote, VoteError, clean_author, questions
 from .codes import hash_secret, new_code, new_secret, normalise, participant_key, secret_matches
 from .limits import (  # noqa: F401  (re-exported: the limits as the pages and docs name them)
@@ -152,30 +153,34 @@ def changes(engine: Engine, code: str, now: datetime | None = None) -> tuple | N
 
 
 def set_closed(engine: Engine, code: str, secret: str, closed: bool, now: datetime | None = None) -> None:
-    with engine.begin() as conn:
+    with notify.writing(engine) as (conn, touch):
         info = _owned(conn, code, secret, now or utcnow())
+        touch(info.id)
         conn.execute(update(workshops).where(workshops.c.id == info.id).values(closed=closed))
 
 
 def set_show_results(engine: Engine, code: str, secret: str, shown: bool, now: datetime | None = None) -> None:
     """The facilitator shows (or hides again) the results while voting is open."""
-    with engine.begin() as conn:
+    with notify.writing(engine) as (conn, touch):
         info = _owned(conn, code, secret, now or utcnow())
+        touch(info.id)
         conn.execute(update(workshops).where(workshops.c.id == info.id).values(show_results=shown))
 
 
 def set_mode(engine: Engine, code: str, secret: str, mode: ElementMode, now: datetime | None = None) -> None:
     if mode not in ELEMENT_MODES:
         raise ValueError(mode)
-    with engine.begin() as conn:
+    with notify.writing(engine) as (conn, touch):
         info = _owned(conn, code, secret, now or utcnow())
+        touch(info.id)
         conn.execute(update(workshops).where(workshops.c.id == info.id).values(element_mode=mode))
 
 
 def reset_question(engine: Engine, code: str, secret: str, question: str, now: datetime | None = None) -> int:
     """Delete every vote on one question of this workshop; returns how many were deleted."""
-    with engine.begin() as conn:
+    with notify.writing(engine) as (conn, touch):
         info = _owned(conn, code, secret, now or utcnow())
+        touch(info.id)
         result = conn.execute(delete(votes).where(votes.c.workshop_id == info.id,
                                                   votes.c.question == question))
         # Deleted votes could leave changes() as it was (fewer votes, while others came in):
@@ -187,8 +192,9 @@ def reset_question(engine: Engine, code: str, secret: str, question: str, now: d
 
 def delete_workshop(engine: Engine, code: str, secret: str, now: datetime | None = None) -> None:
     """'Workshop verwijderen': the workshop and all its votes, at once."""
-    with engine.begin() as conn:
+    with notify.writing(engine) as (conn, touch):
         info = _owned(conn, code, secret, now or utcnow())
+        touch(info.id)
         conn.execute(delete(votes).where(votes.c.workshop_id == info.id))
         conn.execute(delete(participants).where(participants.c.workshop_id == info.id))
         conn.execute(delete(workshops).where(workshops.c.id == info.id))
@@ -246,8 +252,9 @@ def remove_participants(engine: Engine, code: str, secret: str, keys: Iterable[s
     """The facilitator removes participants (doubles): their votes and their place in the
     workshop. Returns how many were removed. Joining again makes them a new participant."""
     keys = [k for k in keys if isinstance(k, str)][:MAX_PARTICIPANTS]
-    with engine.begin() as conn:
+    with notify.writing(engine) as (conn, touch):
         info = _owned(conn, code, secret, now or utcnow())
+        touch(info.id)
         conn.execute(delete(votes).where(votes.c.workshop_id == info.id, votes.c.participant.in_(keys)))
         result = conn.execute(delete(participants).where(participants.c.workshop_id == info.id,
                                                          participants.c.participant.in_(keys)))
@@ -360,7 +367,7 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
     ballot = list(ballot)
     who = participant_key(participant)
     network = network_of(client)
-    with engine.begin() as conn:
+    with notify.writing(engine) as (conn, touch):
         row = conn.execute(select(workshops).where(workshops.c.id == workshop_id)).first()
         if row is None or row.expires_at <= now:
             raise VoteError("Deze workshop bestaat niet meer. Uw stem is niet opgeslagen.")
@@ -389,6 +396,7 @@ def cast(engine: Engine, workshop_id: str, participant: str, client: str, ballot
             conn.execute(update(votes).where(and_(votes.c.workshop_id == workshop_id,
                                                   votes.c.participant == who))
                          .values(author=author, revision=votes.c.revision + 1))
+        touch(workshop_id)  # the facilitator's page hears of it once this commits (notify.py)
         # Last: every phone behind one address (a guest Wi-Fi, a proxy) shares this counter's row,
         # and a write holds its lock until the commit; a refusal here still undoes the votes above.
         if limits.hit(conn, f"submit-room:{workshop_id}:{network}", now) > SUBMITS_PER_ROOM:

@@ -34,15 +34,28 @@ first and run the tests that guard it:
    radio_options_css, radio_targets_css, checkbox_label_css, and the page-change script (PAGE_CHANGE_SCRIPT: a new page starts at the
    top, a phone's menu closes). apply_page_setup draws page_css, the Dutch CSS and script and
    the page-change script as one element on every run.
+4. A fragment run started by the server (FragmentRun): Streamlit reruns a fragment when its
+   browser asks (run_every's timer, a widget in it); it has no public way to rerun one from
+   another thread when something changed. FragmentRun asks the session for a rerun of the
+   fragment as that timer would (AppSession.request_rerun, on the session's event loop, with
+   the session's own address and page: what Streamlit's run-on-save does), and only while the
+   session is between runs, so it never folds into the user's own click. Guarded by
+   tests/test_workshop_push.py (a vote shows on the facilitator's open page without its
+   asking, on SQLite and PostgreSQL) and tests/browser/test_votes_browser.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from string import Template
 
 import streamlit as st
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.runtime import Runtime
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState, get_script_run_ctx
 
 from ui.kit.streamlit_layout import (  # noqa: F401  (section 3, re-exported for the pages)
     PAGE_CHANGE_SCRIPT,
@@ -275,3 +288,84 @@ def apply_page_setup() -> None:
     ui/shell/entry.py): page_css, the Dutch CSS and SCRIPT, and PAGE_CHANGE_SCRIPT. One element, not
     four: every rerun sends each element to the browser again, and these never change."""
     st.html(_page_setup_html(), unsafe_allow_javascript=True)
+
+
+# --- A fragment run started by the server --------------------------------------------------
+
+BUSY_WAIT = 0.03  # the session is running a script: ask again after this many seconds
+BUSY_TRIES = 100  # ... this often (3 s); after that the fragment's own timer (run_every) remains
+
+
+@dataclass(frozen=True)
+class FragmentRun:
+    """One fragment in one browser tab's session, as notify.Feed's watcher: `alive()` while the
+    tab is connected and its page still holds the fragment; `changed()` runs it again now."""
+
+    session_id: str
+    fragment_id: str
+
+    @classmethod
+    def this(cls) -> FragmentRun | None:
+        """The fragment running now (None outside a fragment or a script run)."""
+        ctx = get_script_run_ctx(suppress_warning=True)
+        if ctx is None:
+            return None
+        try:
+            fragment_id = ThreadState.get().fragment_id
+        except RuntimeError:  # no script run has set it up
+            return None
+        return cls(ctx.session_id, fragment_id) if fragment_id else None
+
+    def _session(self):  # type: ignore[no-untyped-def]
+        if not Runtime.exists():
+            return None
+        return Runtime.instance().get_app_session(self.session_id)  # thread-safe lookup
+
+    def alive(self) -> bool:
+        session = self._session()
+        return session is not None and session.has_fragment(self.fragment_id)
+
+    def changed(self, needed: Callable[[], bool]) -> None:
+        """From any thread: rerun the fragment in its session as soon as the session is idle,
+        if it is still `needed()` then (no run of the page has shown the change meanwhile)."""
+        session = self._session()
+        if session is None:
+            return
+        try:
+            session._event_loop.call_soon_threadsafe(_request, session, self, needed)
+        except RuntimeError:
+            pass  # the event loop is closed: the server is stopping
+
+
+# Reruns waiting for their session to be idle, with the newest `needed` of each: one wait per
+# fragment however many changes come in meanwhile. Touched on the event loop thread only.
+_waiting: dict[FragmentRun, Callable[[], bool]] = {}
+
+
+def _request(session, run: FragmentRun, needed: Callable[[], bool]) -> None:  # type: ignore[no-untyped-def]
+    """On the session's event loop (where the browser's requests are handled too)."""
+    waiting = run in _waiting
+    _waiting[run] = needed
+    if not waiting:
+        _rerun_when_idle(session, run, 0)
+
+
+def _rerun_when_idle(session, run: FragmentRun, tries: int) -> None:  # type: ignore[no-untyped-def]
+    if not session.has_fragment(run.fragment_id):
+        _waiting.pop(run, None)
+        return  # the page was left, or a full run dropped the fragment
+    if session._scriptrunner is not None:  # a run is going (or ending): never fold into it
+        if tries < BUSY_TRIES:
+            session._event_loop.call_later(BUSY_WAIT, _rerun_when_idle, session, run, tries + 1)
+        else:
+            _waiting.pop(run, None)
+        return
+    needed = _waiting.pop(run, None)
+    if needed is None or not needed():
+        return
+    state = ClientState()
+    state.CopyFrom(session._client_state)  # the address and page of the session's last run
+    state.ClearField("widget_states")  # no widget changes: keep every value as it is
+    state.fragment_id = run.fragment_id
+    state.is_auto_rerun = True  # as the fragment's timer would
+    session.request_rerun(state)

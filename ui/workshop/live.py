@@ -4,10 +4,14 @@
 stays in this session (and its saved file) and alone opens the results, closes voting, resets
 a question or deletes the workshop.
 
-Live within half a second: a fragment (not a full-page rerun) asks the store every
-REFRESH_SECONDS for what the results depend on (one small read, repo.changes) and reads and
-tallies the votes only when it moved; each read keeps a snapshot in the session, so every
-download holds "Stemming in de workshop". While voting is open the results stay hidden (so the
+Live within half a second, without asking all the time: the results are a fragment (not a
+full-page rerun) that the server runs again as soon as a vote or the workshop's state changes
+(ui/workshop/store.feed: PostgreSQL NOTIFY between processes, a wake-up within one, and on SQLite
+a small read four times a second in one thread; FragmentRun in ui/kit/streamlit_adapter.py).
+Each run reads what the results depend on (one small read, repo.changes) and reads and tallies
+the votes only when it moved; the browser's own timer runs it every SAFETY_SECONDS too, should
+a wake-up be lost. Each read keeps a snapshot in the session, so every download holds
+"Stemming in de workshop". While voting is open the results stay hidden (so the
 first votes do not steer the rest) until the facilitator shows them; closing shows them.
 
 The join link works in the room only when phones can reach the app (ui/workshop_store.where):
@@ -31,12 +35,12 @@ from keuzehulp.workshop.ballot import decision_question, questions
 from keuzehulp.workshop.reach import ROOM_COMMAND
 from keuzehulp.workshop.tally import decision_agreement, element_comparisons, snapshot, value_names
 from ui.kit.spreadsheet import spreadsheet_button
+from ui.kit.streamlit_adapter import FragmentRun
 from ui.session import state
 from ui.workshop.roster import roster_panel
-from ui.workshop.store import engine, participant_link, where
+from ui.workshop.store import engine, feed, participant_link, where
 
-REFRESH_SECONDS = 0.2  # the change check (cheap); the votes are read only after a change
-CLOSED_REFRESH_SECONDS = 2.0  # voting closed: only the facilitator's own buttons change anything
+SAFETY_SECONDS = 5.0  # the browser's own timer; a change reruns the results at once (feed)
 SEEN_KEY = "workshop_seen"  # (code, repo.changes) of the results in the session's snapshot
 SHOWN_KEY = "workshop_results_shown"  # the facilitator shows the results while voting is open
 
@@ -186,14 +190,20 @@ def results(votes: WorkshopVotes, advice: Advice, reasons: int = 3, elements: in
             element_results(votes, advice, elements, level)
 
 
+def _watch(code: str) -> None:
+    """In the results fragment: the feed reruns it when the workshop moves on from what it shows."""
+    run = FragmentRun.this()
+    seen = st.session_state.get(SEEN_KEY)
+    if run is not None and seen is not None and seen[0] == code:
+        feed().watch(code, run, run, seen[1])
+
+
 def live_results(advice: Advice, reasons: int = 3, elements: int | None = None, level: int = 3,
                  part: str = "all") -> None:
-    """The results, checked every REFRESH_SECONDS without rerunning the page (see refresh); their
-    headings of `level`."""
-    votes = current()
-    every = CLOSED_REFRESH_SECONDS if votes is not None and votes.closed else REFRESH_SECONDS
+    """The results, run again by the server when a vote comes in, without rerunning the page;
+    their headings of `level`, `part` as in results()."""
 
-    @st.fragment(run_every=every)
+    @st.fragment(run_every=SAFETY_SECONDS)
     def _live() -> None:
         votes = current()
         if votes is None:
@@ -202,6 +212,7 @@ def live_results(advice: Advice, reasons: int = 3, elements: int | None = None, 
         if fresh is None:
             st.warning("Deze workshop bestaat niet meer (verwijderd of verlopen).", icon=":material/warning:")
             return
+        _watch(fresh.code)
         results(fresh, advice, reasons, elements, level, part)
 
     _live()

@@ -1,7 +1,8 @@
 """The live workshop's link to the store: one engine per server process, and who is asking.
 
 Nothing that must be shared between app servers is kept here: the engine is a connection pool,
-and every workshop, vote and flood counter lives in the database (keuzehulp/workshop/repo.py).
+the feed only wakes this process's pages, and every workshop, vote and flood counter lives in
+the database (keuzehulp/workshop/repo.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from keuzehulp.store import make_engine, migrate
-from keuzehulp.workshop import repo
+from keuzehulp.workshop import notify, repo
 from keuzehulp.workshop.reach import PUBLIC_NAME_ENV, PUBLIC_URL_ENV, Reach, reach
 
 TRUST_PROXY_ENV = "KEUZEHULP_TRUST_PROXY"  # "1" behind a reverse proxy that sets X-Forwarded-For
@@ -26,6 +27,14 @@ def engine() -> Engine:
     migrate(store)
     repo.purge_expired(store)
     return store
+
+
+@st.cache_resource(show_spinner=False)
+def feed() -> notify.Feed:
+    """Once per process: the thread that tells a facilitator's open page of a vote at once
+    (keuzehulp/workshop/notify.py), so the page need not ask the store several times a second."""
+    store = engine()
+    return notify.Feed(store, lambda code: repo.changes(store, code))
 
 
 def forwarded_client(header: str | None) -> str:
