@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from keuzehulp.store import make_engine, migrate
-from keuzehulp.workshop import limits, repo
+from keuzehulp.workshop import limits, repo, roster
 from keuzehulp.workshop.ballot import Vote, VoteError, validate
 from keuzehulp.workshop.repo import JoinError, NotAllowed
 from keuzehulp.workshop.tables import votes as votes_table
@@ -256,17 +256,17 @@ def test_the_facilitator_sees_who_joined_marks_doubles_and_removes_them(workshop
         repo.cast(workshop_engine, info.id, f"script-token-{i:08d}", "198.51.100.99", [vote()],
                   now=start + timedelta(seconds=10 + i * 0.1))
     with pytest.raises(NotAllowed):
-        repo.roster(workshop_engine, opened.code, "not-the-secret")
-    people = repo.roster(workshop_engine, opened.code, opened.secret)
+        roster.roster(workshop_engine, opened.code, "not-the-secret")
+    people = roster.roster(workshop_engine, opened.code, opened.secret)
     assert len(people) == 31 and people[0].author == "Anna" and not people[0].double
     assert {p.network for p in people[1:]} == {2} and sum(p.double for p in people) == 29
     assert all("token" not in p.key and "198.51" not in p.key for p in people)
-    removed = repo.remove_participants(workshop_engine, opened.code, opened.secret, [p.key for p in people[1:]])
+    removed = roster.remove_participants(workshop_engine, opened.code, opened.secret, [p.key for p in people[1:]])
     assert removed == 30
     assert counts(workshop_engine, opened) == {"mixed": 1}
-    assert [p.author for p in repo.roster(workshop_engine, opened.code, opened.secret)] == ["Anna"]
+    assert [p.author for p in roster.roster(workshop_engine, opened.code, opened.secret)] == ["Anna"]
     with pytest.raises(NotAllowed):
-        repo.remove_participants(workshop_engine, opened.code, "", [people[0].key])
+        roster.remove_participants(workshop_engine, opened.code, "", [people[0].key])
 
 
 def test_a_name_with_markup_or_of_ten_thousand_characters(workshop_engine):

@@ -13,7 +13,7 @@ network, so the limits are made for a room, not for a person:
                   SUBMITS_PER_ROOM (a room of 250 phones changing votes), per WINDOW
     participants  per workshop at most MAX_PARTICIPANTS (from any network: a hall on one guest
                   Wi-Fi may fill it); one device is one participant (ui/workshop/stemmen.py), and the
-                  facilitator sees and removes doubles (repo.roster, repo.remove_participants)
+                  facilitator sees and removes doubles (roster.roster, roster.remove_participants)
 
 Guessing stays hopeless: per WINDOW one network gets WRONG_CODES_FREE tries, five more after
 waits of 2 to 32 seconds, then one per MAX_WAIT: about 20 per ten minutes, 120 per hour,

@@ -10,12 +10,12 @@ import streamlit as st
 
 from keuzehulp.contract.schema import WorkshopVotes
 from keuzehulp.dutch.markdown import inert_markdown
-from keuzehulp.workshop import repo
+from keuzehulp.workshop import repo, roster
 from ui.kit.lazy import lazy_expander
 from ui.workshop.store import engine
 
 
-def _joined_label(person: repo.Joined) -> str:
+def _joined_label(person: roster.Joined) -> str:
     name = f" ({person.author})" if person.author else ""
     return f"Deelnemer {person.number}{name}, netwerk {person.network}"
 
@@ -24,7 +24,7 @@ def _remove(votes: WorkshopVotes) -> None:
     keys = st.session_state.get("workshop_remove") or []
     st.session_state["workshop_remove"] = []
     try:
-        removed = repo.remove_participants(engine(), votes.code, votes.secret, keys)
+        removed = roster.remove_participants(engine(), votes.code, votes.secret, keys)
     except repo.NotAllowed:
         st.session_state["workshop_message"] = "Deze workshop bestaat niet meer; er is niets verwijderd."
         return
@@ -44,7 +44,7 @@ def roster_panel(votes: WorkshopVotes) -> None:
         return
     with box:
         try:
-            people = repo.roster(engine(), votes.code, votes.secret)
+            people = roster.roster(engine(), votes.code, votes.secret)
         except repo.NotAllowed:
             return
         st.markdown("Elke telefoon of computer doet één keer mee. Wie in een tweede browser of een "
