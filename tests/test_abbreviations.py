@@ -47,6 +47,20 @@ def test_first_use_is_spelled_out_once_and_an_explained_term_is_left_alone() -> 
     assert first_unexplained("Het MAP-examen en de MAP.", EXPLANATIONS) == "MAP"
 
 
+def test_text_made_inert_first_is_explained_once_and_a_compound_is_left_whole() -> None:
+    """Escaped Markdown ('MAP \\(module …\\)', 'B1\\-route'): an explanation already there counts,
+    and a term joined to a word by a hyphen is part of that word (the slide 'Wat koopt u in?'
+    read 'MAP (module …) (module …)' and 'B1 (…)-route')."""
+    from keuzehulp.dutch.markdown import inert_markdown
+
+    first = FirstUse()
+    text = inert_markdown("MAP (module arbeidsmarkt en participatie)")
+    assert first.explain(text) == text
+    assert first.explain(inert_markdown("B1-route 15")) == inert_markdown("B1-route 15")
+    explained = FirstUse().explain(inert_markdown("De MAP."))  # not explained yet: it is, once
+    assert explained.startswith("De MAP (module arbeidsmarkt en participatie)") and explained.count("module") == 1
+
+
 def test_a_quote_from_the_handreiking_is_never_changed() -> None:
     quote = "Volgens de handreiking: ‘Focus op het bereiken van de juiste ‘mindset’ bij de inburgeraar.’"
     first = FirstUse()

@@ -73,8 +73,9 @@ def explained_at(text: str, match: re.Match[str], meaning: str) -> bool:
     """Whether the text explains the term where it occurs: "(WSP)" after its meaning,
     "WSP (werkgeversservicepunt…" with the meaning right after it, or a title that defines it
     ("Het PIP: persoonlijk plan inburgering en participatie")."""
-    before = text[:match.start()]
-    after = text[match.end():].casefold()
+    # Inert Markdown escapes brackets ("\\("): an explanation there is one all the same.
+    before = text[:match.start()].replace("\\(", "(")
+    after = text[match.end():].casefold().replace("\\(", "(").replace("\\)", ")")
     if before.endswith("(") and after.startswith((")", ",", ";")):
         return True
     return after.startswith((f" ({meaning.casefold()}", f": {meaning.casefold()}"))
