@@ -78,6 +78,12 @@ class Server:
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
-    """Until the app has finished its script run (and rendered)."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_timeout(150)
+    """Until the app has finished its script run (and rendered), and is still idle 150 ms later:
+    a page that reruns itself (a new session key, st.rerun) is idle for a moment between its two
+    runs, and on a busy machine that moment can outlast the pause."""
+    idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
+    for _ in range(20):
+        page.wait_for_selector(idle, timeout=timeout)
+        page.wait_for_timeout(150)
+        if page.locator(idle).count():
+            return
