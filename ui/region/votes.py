@@ -35,7 +35,6 @@ STATE = "region_workshop"  # {"code", "secret", "key"}: the workshop this tab le
 PARAM = "regiows"  # the store row that keeps it, for a reload
 SEEN = "region_workshop_seen"  # (what the results depend on, the results) of the last read
 FOLLOW_ADVICE = "Advies volgen"
-DIFF_STYLE = "background-color: #fdebd0; font-weight: 600"
 REFRESH_SECONDS = 3
 
 
@@ -103,10 +102,12 @@ def spread_frame(view: RegionView, spreads: list[DeelproductSpread], names: list
     return pd.DataFrame(rows, columns=[c["deelproduct"], c["between"], c["advised"], c["chosen"], *names])
 
 
-def _spreads(view: RegionView, held: dict[str, str]) -> tuple[list[str], list[DeelproductSpread], dict[str, int]] | None:
+def _spreads(view: RegionView, held: dict[str, str],
+             changes: tuple | None = None) -> tuple[list[str], list[DeelproductSpread], dict[str, int]] | None:
     """The workshop's names, the spread per deelproduct and who joined; read again only when the
-    votes changed (repo.changes: one cheap read) or the region's view did."""
-    stamp = (repo.changes(engine(), held["code"]), id(view))
+    votes changed (repo.changes: one cheap read, or `changes` when the caller just read it) or
+    the region's view did."""
+    stamp = (changes if changes is not None else repo.changes(engine(), held["code"]), id(view))
     seen = st.session_state.get(SEEN)
     if seen is not None and seen[0] == stamp and stamp[0] is not None:
         return seen[1]
@@ -120,8 +121,9 @@ def _spreads(view: RegionView, held: dict[str, str]) -> tuple[list[str], list[De
     return out
 
 
-def _table(view: RegionView, held: dict[str, str], region_names: list[str]) -> None:
-    got = _spreads(view, held)
+def _table(view: RegionView, held: dict[str, str], region_names: list[str],
+           changes: tuple | None = None) -> None:
+    got = _spreads(view, held, changes)
     if got is None:
         st.warning("Deze workshop bestaat niet meer (verlopen of verwijderd). Start een nieuwe.",
                    icon=":material/info:")
@@ -134,9 +136,9 @@ def _table(view: RegionView, held: dict[str, str], region_names: list[str]) -> N
     st.markdown(f"**Deelnemers per gemeente:** {inert_markdown(joined)}. Stemmen: {sum(d.votes for d in spreads)}.")
     t = texts()
     frame = spread_frame(view, spreads, names)
-    between, differ = t.votes_columns["between"], t.between["differ"]
-    styled = frame.style.apply(lambda row: [DIFF_STYLE if row[between] == differ else ""] * len(row), axis=1)
-    st.dataframe(styled, hide_index=True, width="stretch", height=38 * (len(frame) + 1),
+    # No row colour (a pandas Styler costs a third of a click here): the mark column, second, says
+    # '≠ verschilt', and the list below spells each difference out.
+    st.dataframe(frame, hide_index=True, width="stretch", height=38 * (len(frame) + 1),
                  column_config={frame.columns[0]: st.column_config.TextColumn(width="medium", pinned=True)})
     marked = [f"- **{inert_markdown(t.deelproducten[d.id])}**: {inert_markdown(between_words(d))}"
               for d in spreads if d.between == "differ" or d.split_within]
@@ -212,9 +214,11 @@ def region_workshop(s: dict[str, Any], region: Region, view: RegionView, save: C
         with right:
             st.markdown(qr_markdown(link, 5))
 
+    first = [state]  # the page's run reads the store once; the fragment's own runs read it afresh
+
     @st.fragment(run_every=REFRESH_SECONDS)
     def live() -> None:
-        _table(view, held, region.names)
+        _table(view, held, region.names, first.pop() if first else None)
 
     live()
     _record(view, region, held, save)
