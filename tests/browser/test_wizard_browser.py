@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from keuzehulp.contract.labels import labels
@@ -220,14 +221,23 @@ def test_a_charts_toolbar_speaks_dutch(server, page):
     """The button over a chart (Kosten en doorlooptijd) and its tooltip: 'Volledig scherm'."""
     open_path(page, f"{server.url}/kosten")
     chart = page.locator("[data-testid='stVegaLiteChart']").first
-    # In the middle of the screen: scrolled only just into view, the toolbar above the chart sits
-    # under the page's sticky header, which then takes the pointer.
-    chart.evaluate("el => el.scrollIntoView({block: 'center'})")
-    chart.hover()
     button = page.get_by_role("button", name="Volledig scherm").first
-    expect(button).to_be_visible()
-    button.hover()
-    expect(page.get_by_test_id("stTooltipContent")).to_have_text("Volledig scherm")
+    tooltip = page.get_by_test_id("stTooltipContent")
+    # The pointer goes to the button where it is, the chart in the middle of the screen: scrolled
+    # only just into view (as Playwright's own hover does), the toolbar above the chart sits under
+    # the page's sticky header, which then takes the pointer. A late redraw can move it: again.
+    for _ in range(3):
+        wait_idle(page)
+        chart.evaluate("el => el.scrollIntoView({block: 'center'})")
+        try:
+            chart.hover(timeout=10_000)
+            expect(button).to_be_visible()
+            button.hover(timeout=10_000)
+            expect(tooltip).to_have_text("Volledig scherm", timeout=5_000)
+            break
+        except (AssertionError, PlaywrightTimeout):
+            page.mouse.move(0, 0)
+    expect(tooltip).to_have_text("Volledig scherm")
     labels_ = page.eval_on_selector_all("[aria-label]", "els => els.map(e => e.getAttribute('aria-label'))")
     assert not [v for v in labels_ if v in ("Fullscreen", "Search", "Download as CSV", "Show/hide columns")]
 
