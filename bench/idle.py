@@ -45,14 +45,13 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
-from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.votes import bench_store  # noqa: E402
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, Server, wait_idle  # noqa: E402
 from tests.stream_tab import Tab  # noqa: E402
 
@@ -137,23 +136,13 @@ def bench(backend: str, rounds: int, seconds: float, port: int, app_dir: Path,
         browser = None if clicks_only else driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for r in range(rounds):
-                with ExitStack() as stack:
-                    env_before = dict(os.environ)
-                    if backend == "postgresql":
-                        from tests.pgcluster import throwaway_postgres
-
-                        os.environ["KEUZEHULP_DATABASE_URL"] = stack.enter_context(throwaway_postgres())
-                    else:
-                        os.environ.pop("KEUZEHULP_DATABASE_URL", None)
-                        os.environ["KEUZEHULP_DATA_DIR"] = stack.enter_context(tempfile.TemporaryDirectory())
+                with bench_store(backend):
                     os.environ["KEUZEHULP_PUBLIC_URL"] = f"http://127.0.0.1:{port + r}"  # as `make workshop`
                     server = Server("app.py", cwd=app_dir, env={"PYTHONPATH": str(app_dir)}, port=port + r)
                     try:
                         results.append(one_round(browser, server.url, server.process.pid, seconds))
                     finally:
                         server.stop()
-                        os.environ.clear()
-                        os.environ.update(env_before)
                 print(f"  {backend} round {r + 1}: " + ", ".join(
                     f"{k} {1000 * v:.1f} ms{'' if 'click' in k else '/s'}" for k, v in results[-1].items()),
                     flush=True)

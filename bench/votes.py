@@ -45,6 +45,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,11 +202,12 @@ def store_check(code: str, n: int) -> str:
     return f"store holds {held} -> {'OK: none lost, none counted twice' if ok else 'WRONG'}"
 
 
-def bench(backend: str, n: int, app_dir: Path) -> None:
-    from contextlib import ExitStack
-
+@contextmanager
+def bench_store(backend: str) -> Iterator[None]:
+    """The app's store for one bench run, in the environment its server inherits: a throwaway
+    PostgreSQL cluster, or a SQLite file in a temporary directory; the environment restored after."""
+    env_before = dict(os.environ)
     with ExitStack() as stack:
-        env_before = dict(os.environ)
         if backend == "postgresql":
             from tests.pgcluster import throwaway_postgres
 
@@ -212,14 +215,21 @@ def bench(backend: str, n: int, app_dir: Path) -> None:
         else:
             os.environ.pop("KEUZEHULP_DATABASE_URL", None)
             os.environ["KEUZEHULP_DATA_DIR"] = stack.enter_context(tempfile.TemporaryDirectory())
+        try:
+            yield
+        finally:
+            os.environ.clear()
+            os.environ.update(env_before)
+
+
+def bench(backend: str, n: int, app_dir: Path) -> None:
+    with bench_store(backend):
         server = Server("app.py", cwd=app_dir, env={"PYTHONPATH": str(app_dir)})
         try:
             result = run(server.url, n, server.process.pid)
             check = store_check(result["code"], n)  # type: ignore[arg-type]
         finally:
             server.stop()
-            os.environ.clear()
-            os.environ.update(env_before)
     lat = sorted(result["latencies"])  # type: ignore[arg-type]
 
     print(f"\n{backend}: {n} participants x 2 rounds ({len(lat)} votes measured), app from {app_dir}")
