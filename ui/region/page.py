@@ -40,7 +40,6 @@ DOWNLOAD_LABELS = {"docx": "Word (bewerkbaar)", "pdf": "PDF", "md": "Markdown", 
 SIDE_FIELDS = ("annual_intake", "level_mix", "sector_mix", "recent_arrivals", "own_capacity",
                "regional_cooperation", "partners", "min_group_size", "max_wait_months")
 DIFFERS, SAME = "≠ Verschilt", "Gelijk"
-DIFF_STYLE = "background-color: #fdebd0; font-weight: 600"
 EXAMPLE = [{"municipality": "Gemeente A", "annual_intake": 12}, {"municipality": "Gemeente B", "annual_intake": 20}]
 
 
@@ -147,17 +146,11 @@ def _editor(s: dict[str, Any]) -> Region | None:
                "Laat de leerroutes leeg als de verdeling nog niet bekend is.")
     rows = [{k: ("" if pd.isna(v) else str(v)) for k, v in rec.items()} for rec in edited.to_dict("records")]
     bases = [s["bases"][i] if isinstance(i, int) and i < len(s["bases"]) else None for i in edited.index]
-    with st.expander("Keuze van de regio per deelproduct"):
-        for d in DEELPRODUCT_IDS:
-            choices = [FOLLOW_ADVICE, *SCALE_IDS]
-            now = s["scale"].get(d)
-            picked = st.selectbox(t.deelproducten[d], choices, index=choices.index(now) if now in choices else 0,
-                                  key=f"region_scale_{d}_{s['version']}",
-                                  format_func=lambda c: c if c == FOLLOW_ADVICE else t.scales[c])
-            if picked == FOLLOW_ADVICE:
-                s["scale"].pop(d, None)
-            else:
-                s["scale"][d] = picked
+    # Drawn only once opened (ten choices a click need not send); closed, the choices stay in s["scale"].
+    box = lazy_expander("Keuze van de regio per deelproduct", key="region_scale_box")
+    if box is not None:
+        with box:
+            _scale_choices(s)
     try:
         region = region_from_rows(s["name"].strip() or "Regio", rows, bases, s["scale"], s["extra"])
     except InputError as exc:
@@ -167,6 +160,20 @@ def _editor(s: dict[str, Any]) -> Region | None:
     s["good"] = region
     _save(s, region)
     return region
+
+
+def _scale_choices(s: dict[str, Any]) -> None:
+    t = texts()
+    for d in DEELPRODUCT_IDS:
+        choices = [FOLLOW_ADVICE, *SCALE_IDS]
+        now = s["scale"].get(d)
+        picked = st.selectbox(t.deelproducten[d], choices, index=choices.index(now) if now in choices else 0,
+                              key=f"region_scale_{d}_{s['version']}",
+                              format_func=lambda c: c if c == FOLLOW_ADVICE else t.scales[c])
+        if picked == FOLLOW_ADVICE:
+            s["scale"].pop(d, None)
+        else:
+            s["scale"][d] = picked
 
 
 def side_by_side_rows(view: RegionView) -> list[tuple[str, bool, list[str]]]:
@@ -190,8 +197,9 @@ def _side_by_side(view: RegionView) -> None:
     # A table that scrolls sideways (up to 15 municipalities); the mark stands second, so it stays in view.
     frame = pd.DataFrame([[q, DIFFERS if d else SAME, *v] for q, d, v in rows],
                          columns=["Vraag", "Verschilt?", *_unique(names)])
-    styled = frame.style.apply(lambda row: [DIFF_STYLE if row["Verschilt?"] == DIFFERS else ""] * len(row), axis=1)
-    st.dataframe(styled, hide_index=True, width="stretch", height=38 * (len(rows) + 1),
+    # No pandas Styler for a row colour: it took ~25 ms of each page run (issue 25's click target);
+    # the mark column says the same in words, and the list below says why.
+    st.dataframe(frame, hide_index=True, width="stretch", height=38 * (len(rows) + 1),
                  column_config={"Vraag": st.column_config.TextColumn(width="medium", pinned=True)})
     st.caption(f"Een rij waar de gemeenten verschillen, staat gemarkeerd met '{DIFFERS}'.")
     t = texts()
