@@ -35,7 +35,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import String, bindparam, func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -71,11 +71,14 @@ class _Entry:
     told: object = None  # the state it was last told of
 
 
+_NOTIFY = select(func.pg_notify(CHANNEL, bindparam("payload", type_=String)))  # built once: every vote sends it
+
+
 def announce(conn: Connection, workshop_id: str) -> None:
     """Inside a write's transaction: on PostgreSQL, NOTIFY every process (sent at the commit).
     The message names this process, whose Feeds are woken directly (wake_all)."""
     if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_notify(CHANNEL, f"{PROCESS} {workshop_id}")))
+        conn.execute(_NOTIFY, {"payload": f"{PROCESS} {workshop_id}"})
 
 
 def wake_all() -> None:
