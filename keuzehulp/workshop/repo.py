@@ -132,6 +132,16 @@ def facilitator_view(engine: Engine, code: str, secret: str,
     return info, [VoteRow(r.question, r.value, r.reason, r.author) for r in rows], int(participants)
 
 
+_CHANGES = (select(workshops.c.id, workshops.c.closed, workshops.c.element_mode, workshops.c.show_results,
+                   workshops.c.changes,
+                   select(func.count()).where(votes.c.workshop_id == workshops.c.id).scalar_subquery(),
+                   select(func.coalesce(func.sum(votes.c.revision), 0))
+                   .where(votes.c.workshop_id == workshops.c.id).scalar_subquery())
+            .where(workshops.c.code == bindparam("canonical"),
+                   workshops.c.expires_at > bindparam("now", type_=workshops.c.expires_at.type)))
+# built once: the facilitator's page and the feed ask it several times a second
+
+
 def changes(engine: Engine, code: str, now: datetime | None = None) -> tuple | None:
     """What the facilitator's results depend on, in a few values, or None when the workshop
     is gone: its state (closed, mode, shown, the facilitator's resets) and its votes' number
@@ -144,13 +154,7 @@ def changes(engine: Engine, code: str, now: datetime | None = None) -> tuple | N
     if canonical is None:
         return None
     with engine.connect() as conn:
-        row = conn.execute(
-            select(workshops.c.id, workshops.c.closed, workshops.c.element_mode, workshops.c.show_results,
-                   workshops.c.changes,
-                   select(func.count()).where(votes.c.workshop_id == workshops.c.id).scalar_subquery(),
-                   select(func.coalesce(func.sum(votes.c.revision), 0))
-                   .where(votes.c.workshop_id == workshops.c.id).scalar_subquery())
-            .where(workshops.c.code == canonical, workshops.c.expires_at > (now or utcnow()))).first()
+        row = conn.execute(_CHANGES, {"canonical": canonical, "now": now or utcnow()}).first()
     return None if row is None else tuple(row)
 
 
