@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from keuzehulp.contract.ids import DECISION_IDS
 from keuzehulp.contract.yamlio import load_model_file
 
 from .content import DEELPRODUCT_IDS, ROW_FIELDS, SCALE_IDS
@@ -21,6 +22,9 @@ REP_KEYS = ("links_title", "links_intro", "links_start", "links_no_store", "link
             "links_filled", "db_down")
 WITHIN = ("none", "single", "unanimous", "majority", "split")  # keuzehulp/region/votes.py's levels
 BETWEEN = ("open", "agree", "differ")
+# The answers the page Regio sets side by side, one row each (with the advice below them).
+SIDE_FIELDS = ("annual_intake", "level_mix", "sector_mix", "recent_arrivals", "own_capacity",
+               "regional_cooperation", "partners", "min_group_size", "max_wait_months")
 VOTE_COLUMNS = ("deelproduct", "advised", "chosen", "municipalities", "between")
 
 
@@ -58,6 +62,7 @@ class RegionTexts(BaseModel):
     deelproducten: dict[str, str]
     scales: dict[str, str]
     editor_columns: dict[str, str]
+    side_rows: dict[str, str]  # short names of SIDE_FIELDS for the table side by side
     row_problem: str
     single_title: str
     single_intro: str
@@ -83,6 +88,7 @@ class RegionTexts(BaseModel):
         missing += [f"columns.{c}" for c in COLUMNS if c not in self.columns]
         missing += [f"cost_key.{k}" for k in ("participants", "equal", "custom") if k not in self.cost_key]
         missing += [f"editor_columns.{c}" for c in ROW_FIELDS if c not in self.editor_columns]
+        missing += [f"side_rows.{f}" for f in (*SIDE_FIELDS, *DECISION_IDS) if f not in self.side_rows]
         missing += [f"single_columns.{c}" for c in ("deelproduct", "alone", "together", "scale")
                     if c not in self.single_columns]
         missing += [f"reps.{k}" for k in REP_KEYS if k not in self.reps]

@@ -66,7 +66,7 @@ def test_a_stored_region_opens_side_by_side_with_the_differences_marked():
     assert training.iloc[1] == "regionaal (gekozen door de regio)" and training.iloc[2] == "Stad"
     side = side.data if hasattr(side, "data") else side
     assert list(side.columns)[2:] == ["Stad", "Noord", "Oost", "Zuid", "West <b>dorp</b>"]  # shown as text
-    row = side[side["Vraag"] == "Advies: Groepsgewijs of individueel?"].iloc[0]
+    row = side[side["Vraag"] == "Advies: groep of individueel"].iloc[0]
     assert row["Verschilt?"] == "≠ Verschilt" and row["Stad"] != row["Noord"]
     assert "Gelijk" in set(side["Verschilt?"])
     assert "Waar het advies per gemeente verschilt, en waarom" in text

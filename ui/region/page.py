@@ -21,7 +21,7 @@ from keuzehulp.region.content import DEELPRODUCT_IDS, SCALE_IDS
 from keuzehulp.region.costs import region_summary
 from keuzehulp.region.model import MAX_MUNICIPALITIES, Region, parse_region
 from keuzehulp.region.rows import OPTION_FIELDS, ROW_FIELDS, options, region_from_rows, rows_of
-from keuzehulp.region.texts import texts
+from keuzehulp.region.texts import SIDE_FIELDS, texts
 from keuzehulp.region.view import RegionView
 from keuzehulp.report import region as writer
 from keuzehulp.report.basis import reason_part
@@ -37,8 +37,6 @@ STATE = REGION_STATE  # {"key", "name", "rows", "bases", "scale", "version", "go
 PARAM = "regio"
 FOLLOW_ADVICE = "Advies volgen"
 DOWNLOAD_LABELS = {"docx": "Word (bewerkbaar)", "pdf": "PDF", "md": "Markdown", "json": "JSON"}
-SIDE_FIELDS = ("annual_intake", "level_mix", "sector_mix", "recent_arrivals", "own_capacity",
-               "regional_cooperation", "partners", "min_group_size", "max_wait_months")
 DIFFERS, SAME = "≠ Verschilt", "Gelijk"
 EXAMPLE = [{"municipality": "Gemeente A", "annual_intake": 12}, {"municipality": "Gemeente B", "annual_intake": 20}]
 
@@ -178,16 +176,16 @@ def _scale_choices(s: dict[str, Any]) -> None:
 
 def side_by_side_rows(view: RegionView) -> list[tuple[str, bool, list[str]]]:
     """(question, differs, one value per municipality): the key answers, then the advice."""
-    lab = labels()
+    lab, t = labels(), texts()
     rows: list[tuple[str, bool, list[str]]] = []
     for field in SIDE_FIELDS:
         values = [getattr(m.advice.profile, field) for m in view.municipalities]
         shown = [format_whole_number(v) if isinstance(v, int) and not isinstance(v, bool) else lab.value(field, v)
                  for v in values]
-        rows.append((lab.field(field), len(set(shown)) > 1, shown))
+        rows.append((t.side_rows[field], len(set(shown)) > 1, shown))
     for decision in lab.decisions:
         shown = [lab.option(decision, m.advice.decisions[decision].choice) for m in view.municipalities]
-        rows.append((f"Advies: {lab.decisions[decision].title}", len(set(shown)) > 1, shown))
+        rows.append((t.side_rows[decision], len(set(shown)) > 1, shown))
     return rows
 
 
