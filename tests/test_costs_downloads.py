@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from docx import Document
@@ -27,9 +28,17 @@ def report():
 
 
 def _docx_text(data: bytes) -> str:
+    """The text as a reader sees it: an amount's non-breaking space reads as a space."""
     doc = Document(io.BytesIO(data))
     return "\n".join([p.text for p in doc.paragraphs]
-                     + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+                      + [c.text for t in doc.tables for r in t.rows for c in r.cells]).replace("\xa0", " ")
+
+
+def _breakable_amounts(data: bytes) -> list[str]:
+    """Amounts in a Word file that Word may break after the euro sign (a plain space there)."""
+    doc = Document(io.BytesIO(data))
+    texts = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return [t for t in texts if re.search(r"€ [-\d]", t)]
 
 
 def _pdf_text(data: bytes) -> str:
@@ -83,3 +92,18 @@ def test_the_comparison_word_file_holds_costs_and_lead_time_per_scenario() -> No
 
     assert euro(yearly) in text and euro(2 * yearly) in text
     assert "Eerste stap naar participatie" in comparison_markdown(result)
+
+
+def test_in_word_no_amount_breaks_after_the_euro_sign(report) -> None:
+    """A narrow cost cell in Word wrapped '€' and '11.600' onto two lines: the space between them
+    is a non-breaking one in the summary and in the comparison."""
+    from keuzehulp.report.compare import compare
+    from keuzehulp.report.comparison import comparison_docx
+
+    summary = as_docx.render_docx(report)
+    comparison = comparison_docx(compare([("Alleen", Profile(annual_intake=30, route_shares=SHARES)),
+                                          ("Groter", Profile(annual_intake=60, route_shares=SHARES))],
+                                         costs=SESSION.costs))
+    for data in (summary, comparison):
+        assert "€\xa0" in "".join(Document(io.BytesIO(data)).element.body.itertext())
+        assert _breakable_amounts(data) == []

@@ -33,6 +33,7 @@ from keuzehulp.report.docxparts import (  # noqa: F401
     _team_bar,
 )
 
+from .docxrows import keep_amounts_together
 from .model import DecisionPart, ElementPart, QuestionPart, Report
 
 
@@ -309,6 +310,8 @@ def render_docx(r: Report) -> bytes:
     if r.scenario_table:
         _comparison(doc, r)
     _back(doc, r)
+
+    keep_amounts_together(doc)
 
     out = BytesIO()
     doc.save(out)

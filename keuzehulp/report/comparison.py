@@ -26,7 +26,7 @@ from keuzehulp.dutch.dates import dutch_date
 from keuzehulp.dutch.markdown import escape_markdown
 
 from .as_md import table
-from .docxrows import keep_together, repeat_header
+from .docxrows import keep_amounts_together, keep_together, repeat_header
 from .plain import clean, slug
 from .texts import comparison_texts, texts
 
@@ -272,5 +272,6 @@ def comparison_docx(comparison: Comparison, today: date | None = None) -> bytes:
         doc.add_paragraph(COSTS_INTRO)
         _docx_table(doc, ["Kosten en doorlooptijd", *names], cost_rows(comparison), marks)
     out = io.BytesIO()
+    keep_amounts_together(doc)
     doc.save(out)
     return out.getvalue()

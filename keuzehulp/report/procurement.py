@@ -24,7 +24,7 @@ from keuzehulp.procurement.texts import texts
 
 from .as_md import inline, table, user
 from .basis import reason_part
-from .docxrows import set_widths
+from .docxrows import keep_amounts_together, set_widths
 from .model import ReasonPart
 from .pdfdoc import PlainPdf
 from .plain import slug
@@ -171,6 +171,7 @@ def render_docx(p: Procurement, today: date) -> bytes:
             row[2].text = part.basis_line
         set_widths(grid, list(widths))  # Word reads the cells' widths, LibreOffice the grid
     buffer = io.BytesIO()
+    keep_amounts_together(doc)
     doc.save(buffer)
     return buffer.getvalue()
 

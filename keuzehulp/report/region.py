@@ -29,6 +29,7 @@ from keuzehulp.region.votes import DeelproductSpread, MunicipalitySpread
 
 from .as_md import inline, table
 from .basis import assumption_parts, basis_texts, reason_part
+from .docxrows import keep_amounts_together
 from .pdfdoc import PlainPdf
 from .plain import slug
 from .sources import knowledge_or_none
@@ -260,6 +261,7 @@ def render_docx(view: RegionView, today: date) -> bytes:
         elif kind == "break":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     buffer = io.BytesIO()
+    keep_amounts_together(doc)
     doc.save(buffer)
     return buffer.getvalue()
 
