@@ -41,12 +41,14 @@ test: $(VENV)/.dev
 lock: $(VENV)/.dev
 	$(UV_COMPILE) requirements.txt -o requirements.lock
 	$(UV_COMPILE) -c requirements.lock requirements-dev.txt -o requirements-dev.lock
+	$(UV_COMPILE) -c requirements.lock requirements-audit.txt -o requirements-audit.lock
 	$(PIP_INSTALL) -r requirements-dev.lock
 	$(PY) tools/licences.py
 
 lock-upgrade: $(VENV)/.dev
 	$(UV_COMPILE) --upgrade requirements.txt -o requirements.lock
 	$(UV_COMPILE) -c requirements.lock requirements-dev.txt -o requirements-dev.lock
+	$(UV_COMPILE) -c requirements.lock requirements-audit.txt -o requirements-audit.lock
 	$(PIP_INSTALL) -r requirements-dev.lock
 	$(PY) tools/licences.py
 
@@ -78,13 +80,13 @@ vulncheck: $(VENV)/.runtime
 # Online (needs a network): the offline check, then pip-audit against the live PyPI/OSV data.
 # A hash-locked file is audited as it is (--no-deps); requirements.txt is resolved first.
 audit: vulncheck
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	$(PIP_INSTALL) -r requirements-audit.lock
 	$(PY) -m pip_audit --strict --desc -r $(LOCK) $(if $(filter %.lock,$(LOCK)),--no-deps --disable-pip,)
 
 # pip-audit without a network: its OSV service pointed at tools/osv_local.py, which answers from
 # the snapshot. Audits the pins as they are (--no-deps): exact for a lock file.
 audit-offline: vulncheck
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	$(PIP_INSTALL) -r requirements-audit.lock
 	PYTHONPATH=. $(PY) tools/osv_local.py --run $(PY) -m pip_audit --strict --desc -s osv --osv-url {url} \
 		--no-deps --disable-pip --progress-spinner off -r $(LOCK)
 

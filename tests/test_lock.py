@@ -19,6 +19,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 from licences import read_lock  # noqa: E402
 
 LOCKS = {"requirements.txt": "requirements.lock", "requirements-dev.txt": "requirements-dev.lock"}
+# make audit's own tool (pip-audit), installed only by that target: locked the same way.
+ALL_LOCKS = {**LOCKS, "requirements-audit.txt": "requirements-audit.lock"}
 
 
 def _inputs(name: str) -> list[Requirement]:
@@ -43,17 +45,17 @@ def _pins(lock: str) -> dict[str, str]:
     return {canonicalize_name(p.name): p.version for p in read_lock(ROOT / lock) if _applies(p.marker)}
 
 
-@pytest.mark.parametrize("inputs", sorted(LOCKS))
+@pytest.mark.parametrize("inputs", sorted(ALL_LOCKS))
 def test_every_input_is_pinned_exactly_and_locked_at_that_version(inputs):
-    pins = _pins(LOCKS[inputs])
+    pins = _pins(ALL_LOCKS[inputs])
     for req in _inputs(inputs):
         versions = [s.version for s in req.specifier if s.operator == "=="]
         assert versions, f"{inputs}: {req} is not pinned with =="
         assert pins.get(canonicalize_name(req.name)) == versions[0], (
-            f"{inputs} asks {req} but {LOCKS[inputs]} has {pins.get(canonicalize_name(req.name))}: run make lock")
+            f"{inputs} asks {req} but {ALL_LOCKS[inputs]} has {pins.get(canonicalize_name(req.name))}: run make lock")
 
 
-@pytest.mark.parametrize("lock", sorted(LOCKS.values()))
+@pytest.mark.parametrize("lock", sorted(ALL_LOCKS.values()))
 def test_every_locked_package_has_hashes(lock):
     text = (ROOT / lock).read_text(encoding="utf-8")
     blocks = [b for b in text.split("\n") if b and not b.startswith((" ", "#"))]
@@ -72,6 +74,8 @@ def test_every_locked_package_has_hashes(lock):
 def test_runtime_and_test_locks_agree():
     runtime, dev = _pins("requirements.lock"), _pins("requirements-dev.lock")
     assert {n: v for n, v in dev.items() if n in runtime} == runtime
+    audit = _pins("requirements-audit.lock")  # pip-audit installs beside the app: the same versions
+    assert {n: v for n, v in audit.items() if n in runtime} == {n: v for n, v in runtime.items() if n in audit}
 
 
 @pytest.mark.parametrize("lock", sorted(LOCKS.values()))
@@ -115,6 +119,9 @@ def test_every_install_path_uses_the_lock_with_hashes():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "--require-hashes" in makefile and "-r requirements.lock" in makefile
     assert "-r requirements-dev.lock" in makefile
+    installs = [line for line in makefile.splitlines() if "pip install" in line or "PIP_INSTALL)" in line]
+    assert not [line for line in installs if "requirements" in line and ".lock" not in line], installs
+    assert any("-r requirements-audit.lock" in line for line in installs)  # make audit, audit-offline
     container = (ROOT / "deploy" / "Containerfile").read_text(encoding="utf-8")
     assert "--require-hashes" in container and "requirements.lock" in container
     for doc in ("README.md", "docs/HOSTING.md"):
