@@ -316,10 +316,14 @@ def test_numbers_are_read_the_dutch_way_and_an_unclear_one_keeps_the_answer(serv
     expect(page.get_by_role("textbox", name=labels().field("annual_intake"))).to_have_value("1.500")
 
 
+# Moderate, but ours to keep: no heading level skipped below a page's title (ui/kit/headings.py).
+ALSO_FAIL = {"heading-order"}
+
+
 def serious_violations(results: dict, baseline: set[str]) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}"
             for v in results["violations"]
-            if v["impact"] in ("serious", "critical") and v["id"] not in baseline]
+            if (v["impact"] in ("serious", "critical") or v["id"] in ALSO_FAIL) and v["id"] not in baseline]
 
 
 @pytest.mark.parametrize("size", ["1280x800", "390x844"])  # a projector or laptop, a phone

@@ -34,6 +34,9 @@ def page_css() -> str:
   mask-image: none; -webkit-mask-image: none; row-gap: 0.25rem; padding-top: 0.25rem; padding-bottom: 0.25rem; }
 [data-testid='stMultiSelectTagsContainer'] [data-tag] { max-width: 100%; }
 [data-testid='stPageLink-NavLink']:focus-visible { outline: 3px solid #154273; outline-offset: 2px; }
+/* A section heading (ui/kit/headings.py): an h2, so no level is skipped below the title, at the
+   size of a subheader (h3), as the sections were drawn before. */
+[class*='st-key-section-'] h2 { font-size: 1.75rem; padding-top: 0.75rem; }
 @media print {
   [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stDownloadButton'],
   [data-testid='stBaseButton-primary'] { display: none !important; }

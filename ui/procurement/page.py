@@ -15,6 +15,7 @@ from keuzehulp.report import procurement as writer
 from keuzehulp.report.sources import knowledge_or_none
 from ui.kennis.glossary import glossary_links
 from ui.kit.firstuse import explain
+from ui.kit.headings import section_heading
 from ui.kit.lazy import lazy_expander
 from ui.session import state
 from ui.wizard.step import ADVICE_FAILED
@@ -50,7 +51,7 @@ def _downloads(p: Procurement) -> None:
 
 def _design(p: Procurement) -> None:
     t, lab = texts(), labels()
-    st.subheader(t.design)
+    section_heading(t.design, key="design")
     for choice in p.design:
         decision = lab.decisions[choice.decision]
         st.markdown(f"- **{escape_markdown(decision.title)}** {escape_markdown(decision.options[choice.choice])} "
@@ -58,12 +59,12 @@ def _design(p: Procurement) -> None:
     for note in p.notes:
         st.warning(explain(note), icon=":material/info:")
     if (intro := writer.region_intro(p)) is not None:
-        st.subheader(inert_markdown(intro[0]))
+        section_heading(inert_markdown(intro[0]), key="region")
         st.markdown(inert_markdown(intro[1]))
 
 
 def _prices(p: Procurement) -> None:
-    st.subheader(texts().prices_title)
+    section_heading(texts().prices_title, key="prices")
     for check in p.prices:
         if check.below:
             st.warning(escape_markdown(check.text), icon=":material/warning:")
@@ -97,8 +98,8 @@ def _changes(p: Procurement) -> None:
 
 def _blocks(p: Procurement) -> None:
     t = texts()
-    for title, blocks in writer.groups(p):
-        st.subheader(title)
+    for i, (title, blocks) in enumerate(writer.groups(p)):
+        section_heading(escape_markdown(title), key=f"blocks-{i}")
         if (line := writer.who_buys(p, title)) is not None:
             st.markdown(f"**{escape_markdown(t.region.column)}:** {inert_markdown(line)}")
         for block in blocks:

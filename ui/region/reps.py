@@ -36,6 +36,7 @@ from keuzehulp.region.model import Region
 from keuzehulp.region.reps import Governed, LinkError, NotAllowed, Stale
 from keuzehulp.region.rows import options, read_row, rows_of
 from keuzehulp.region.texts import texts
+from ui.kit.headings import section_heading
 from ui.session.autosave import store
 from ui.workshop.store import engine, where
 
@@ -218,7 +219,7 @@ def _status(part: reps.Part | None) -> str:
 def links(s: dict[str, Any], region: Region) -> None:
     """The facilitator's links: one per municipality, with its status; revoke, renew."""
     t = _t()
-    st.subheader(t["links_title"], anchor=False)
+    section_heading(t["links_title"], key="rep-links")
     if store() is None:
         st.caption(t["links_no_store"])
         return

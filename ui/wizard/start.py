@@ -8,6 +8,7 @@ from keuzehulp.contract.labels import labels
 from keuzehulp.dutch.markdown import inert_markdown
 from ui.kennis import links as kennis
 from ui.kit import nav
+from ui.kit.headings import section_heading
 from ui.session import autosave, state
 from ui.session import files as session_io
 from ui.wizard.widgets import field_input
@@ -25,7 +26,7 @@ def _on_upload() -> None:
 
 
 def resume() -> None:
-    st.subheader("Verder met een opgeslagen sessie", anchor=False)
+    section_heading("Verder met een opgeslagen sessie", key="resume")
     st.file_uploader(
         "Open een opgeslagen sessie (JSON-bestand)",
         type=["json"],
@@ -50,7 +51,7 @@ def resume() -> None:
 
 
 def steps_overview() -> None:
-    st.subheader("Zo werkt het", anchor=False)
+    section_heading("Zo werkt het", key="how")
     lines = [f"{q[1]}. **{labels().sections[q].short}**: {labels().sections[q].title}"
              for q in nav.QUESTION_STEPS]
     st.markdown("U beantwoordt vijf vragen uit de handreiking *Allemaal dual* (RegioPlan, 2021). "

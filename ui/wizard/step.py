@@ -11,6 +11,7 @@ from ui.kennis.glossary import glossary_links
 from ui.kit import nav
 from ui.kit import streamlit_adapter as adapter
 from ui.kit.firstuse import explain
+from ui.kit.headings import section_heading
 from ui.kit.lazy import lazy_expander
 from ui.session import autosave, state
 from ui.wizard.advice_view import decision_view, element_view
@@ -127,7 +128,7 @@ def render_step(step: str) -> None:
     if step in nav.READ_STEPS:
         state.mark_read(step)  # nothing to fill in: a visit reads it (also nav.visit)
     st.title(f"Vraag {step[1]}: {section.short}", anchor=False)
-    st.subheader(section.title, anchor=False)
+    section_heading(section.title, key="question")
     progress_line(step)
     intro(step)
     advice = state.current_advice()
