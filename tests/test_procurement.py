@@ -151,6 +151,7 @@ def test_check_refuses_a_block_without_a_basis(tmp_path: Path) -> None:
      "training_format"),
     ("sources: [knowledge/sources/duo-spuk-inburgering.md]", "sources: []", "sources"),
     ("Ongeveer {volume} inburgeraars", "Ongeveer {aantal} inburgeraars", "unknown placeholder"),
+    ("  - id: leerroute/betaalwijze", "  - id: training/groepen", "training/groepen: the same id as the block on line"),
 ])
 def test_check_names_file_and_line_of_each_broken_block(tmp_path: Path, old: str, new: str, says: str) -> None:
     problems = _broken(tmp_path, lambda t: t.replace(old, new, 1))

@@ -7,7 +7,7 @@ back to the line they came from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -221,3 +221,34 @@ def validate_part(
         # Lines come from the node itself; the location printed is the full path.
         problems.extend(validation_problems(exc, value, file, loc))
         return None
+
+
+def require_keys(model: BaseModel, expected: dict[str, Iterable[str]]) -> None:
+    """For a texts file's model: every key each mapping must have ("deelproducten": DEELPRODUCT_IDS;
+    a dotted name for a mapping inside another part, "region.scale_source"), or a ValueError that
+    names each missing one as its place in the file ("deelproducten.map")."""
+    missing = []
+    for name, keys in expected.items():
+        mapping: Any = model
+        for part in name.split("."):
+            mapping = getattr(mapping, part)
+        missing += [f"{name}.{key}" for key in keys if key not in mapping]
+    if missing:
+        raise ValueError(f"missing: {', '.join(missing)}")
+
+
+def checked_items(model: type[M], items: Sequence[Any], data: Any, file: str, key: str,
+                  problems: list[Problem], noun: str) -> Iterator[tuple[int, Any, M]]:
+    """The list `key` of a content file, item by item: each validated as `model` (its problems
+    noted, the item then left out) and a problem for an id used before, naming that `noun`'s
+    line. Yields (index, the raw item, the model) of every valid item."""
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(items):
+        spec = validate_part(model, raw, file, (key, i), problems)
+        if spec is None:
+            continue
+        ident, line = spec.id, line_of(data, (key, i))
+        if ident in seen:
+            problems.append(Problem(file, line, f"{ident}: the same id as the {noun} on line {seen[ident]}"))
+        seen.setdefault(ident, line)
+        yield i, raw, spec

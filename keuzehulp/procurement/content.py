@@ -23,7 +23,14 @@ from keuzehulp.contract.schema import (
     SECTION_IDS,
     Basis,
 )
-from keuzehulp.contract.yamlio import ContentError, Problem, line_of, load_model_file, validate_part
+from keuzehulp.contract.yamlio import (
+    ContentError,
+    Problem,
+    checked_items,
+    line_of,
+    load_model_file,
+    validate_part,
+)
 from keuzehulp.knowledge.provenance import basis_problems
 from keuzehulp.rules.conditions import SPECS_ELEMENT_RULES, Check, compile_condition
 
@@ -150,21 +157,13 @@ def load_content(blocks_path: Path = BLOCKS_PATH, prices_path: Path = PRICES_PAT
     """Read and check both files; raise ContentError with every problem at once."""
     problems: list[Problem] = []
     blocks: list[Block] = []
-    seen: dict[str, int] = {}
     try:
         top, data, file = load_model_file(_BlocksFile, blocks_path)
     except ContentError as exc:
         problems.extend(exc.problems)
     else:
-        for i, raw in enumerate(top.blocks):
+        for i, raw, spec in checked_items(BlockSpec, top.blocks, data, file, "blocks", problems, "block"):
             loc = ("blocks", i)
-            spec = validate_part(BlockSpec, raw, file, loc, problems)
-            if spec is None:
-                continue
-            line = line_of(data, loc)
-            if spec.id in seen:
-                problems.append(Problem(file, line, f"{spec.id}: the same id as the block on line {seen[spec.id]}"))
-            seen.setdefault(spec.id, line)
             problems.extend(_block_problems(spec, raw, file, loc, knowledge_ids, assumption_ids))
             check = None
             names: set[str] = set()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from keuzehulp.contract.yamlio import load_model_file
+from keuzehulp.contract.yamlio import load_model_file, require_keys
 from keuzehulp.procurement.content import DEELPRODUCTEN, KINDS
 from keuzehulp.region.content import SCALE_IDS
 
@@ -87,13 +87,8 @@ class ProcurementTexts(BaseModel):
 
     @model_validator(mode="after")
     def _complete(self) -> ProcurementTexts:
-        missing = [f"deelproducten.{d}" for d in DEELPRODUCTEN if d not in self.deelproducten]
-        missing += [f"kinds.{k}" for k in KINDS if k not in self.kinds]
-        missing += [f"choice_source.{s}" for s in ("team", "advice") if s not in self.choice_source]
-        missing += [f"scales.{s}" for s in SCALE_IDS if s not in self.scales]
-        missing += [f"region.scale_source.{s}" for s in ("region", "advice") if s not in self.region.scale_source]
-        if missing:
-            raise ValueError(f"missing: {', '.join(missing)}")
+        require_keys(self, {"deelproducten": DEELPRODUCTEN, "kinds": KINDS, "choice_source": ("team", "advice"),
+                            "scales": SCALE_IDS, "region.scale_source": ("region", "advice")})
         return self
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from keuzehulp.contract.fields import FieldType
 from keuzehulp.contract.ids import DEELPRODUCT_IDS, SCALE_IDS  # DOMAIN.md's ids, kept in the contract
 from keuzehulp.contract.schema import Basis
-from keuzehulp.contract.yamlio import ContentError, Problem, line_of, load_model_file, validate_part
+from keuzehulp.contract.yamlio import ContentError, Problem, checked_items, line_of, load_model_file
 from keuzehulp.knowledge.provenance import basis_problems
 from keuzehulp.rules.conditions import Check, compile_condition
 
@@ -116,16 +116,7 @@ def load_scales(path: Path = SCALES_PATH, knowledge_ids: set[str] | None = None,
             problems.append(Problem(file, line_of(data, ("groups", name)),
                                     f"groups.{name}: unknown deelproduct; known: {', '.join(DEELPRODUCT_IDS)}"))
     rules: list[ScaleRule] = []
-    seen: dict[str, int] = {}
-    for i, raw in enumerate(top.rules):
-        loc = ("rules", i)
-        spec = validate_part(ScaleRuleSpec, raw, file, loc, problems)
-        if spec is None:
-            continue
-        line = line_of(data, loc)
-        if spec.id in seen:
-            problems.append(Problem(file, line, f"{spec.id}: the same id as the rule on line {seen[spec.id]}"))
-        seen.setdefault(spec.id, line)
+    for _, raw, spec in checked_items(ScaleRuleSpec, top.rules, data, file, "rules", problems, "rule"):
         problems.extend(_rule_problems(spec, raw, file, knowledge_ids, assumption_ids))
         check = None
         if spec.when is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from keuzehulp.contract.ids import DECISION_IDS
-from keuzehulp.contract.yamlio import load_model_file
+from keuzehulp.contract.yamlio import load_model_file, require_keys
 
 from .content import DEELPRODUCT_IDS, ROW_FIELDS, SCALE_IDS
 
@@ -83,21 +83,12 @@ class RegionTexts(BaseModel):
 
     @model_validator(mode="after")
     def _complete(self) -> RegionTexts:
-        missing = [f"deelproducten.{d}" for d in DEELPRODUCT_IDS if d not in self.deelproducten]
-        missing += [f"scales.{s}" for s in SCALE_IDS if s not in self.scales]
-        missing += [f"columns.{c}" for c in COLUMNS if c not in self.columns]
-        missing += [f"cost_key.{k}" for k in ("participants", "equal", "custom") if k not in self.cost_key]
-        missing += [f"editor_columns.{c}" for c in ROW_FIELDS if c not in self.editor_columns]
-        missing += [f"side_rows.{f}" for f in (*SIDE_FIELDS, *DECISION_IDS) if f not in self.side_rows]
-        missing += [f"single_columns.{c}" for c in ("deelproduct", "alone", "together", "scale")
-                    if c not in self.single_columns]
-        missing += [f"reps.{k}" for k in REP_KEYS if k not in self.reps]
-        missing += [f"within.{k}" for k in WITHIN if k not in self.within]
-        missing += [f"between.{k}" for k in BETWEEN if k not in self.between]
-        missing += [f"votes_columns.{c}" for c in VOTE_COLUMNS if c not in self.votes_columns]
-        missing += [f"scale_help.{s}" for s in SCALE_IDS if s not in self.scale_help]
-        if missing:
-            raise ValueError(f"missing: {', '.join(missing)}")
+        require_keys(self, {
+            "deelproducten": DEELPRODUCT_IDS, "scales": SCALE_IDS, "columns": COLUMNS,
+            "cost_key": ("participants", "equal", "custom"), "editor_columns": ROW_FIELDS,
+            "side_rows": (*SIDE_FIELDS, *DECISION_IDS), "single_columns": ("deelproduct", "alone", "together", "scale"),
+            "reps": REP_KEYS, "within": WITHIN, "between": BETWEEN, "votes_columns": VOTE_COLUMNS,
+            "scale_help": SCALE_IDS})
         return self
 
 
