@@ -104,18 +104,13 @@ def test_the_reasons_per_deelproduct_open_with_their_basis():
     assert set(groups["Schaal"]) == {"lokaal", "regionaal"} and "Stad" in set(groups["Wie"])
 
 
-def test_the_regions_own_choice_per_deelproduct_is_kept_when_its_box_is_closed_again():
+def test_the_regions_own_choice_per_deelproduct_is_shown_and_saved():
     key = new_key()
     autosave.store().create_session(key, json.dumps(REGION))
     at = _open(key)
-    assert not [s for s in at.selectbox if s.label == "Maatschappelijke begeleiding"]  # drawn only once opened
-    at.session_state["region_scale_box"] = True
-    at.run()
     training = next(s for s in at.selectbox if s.label == "Training en scholing")
     assert training.value == "regionaal"  # the stored choice, not "Advies volgen"
     next(s for s in at.selectbox if s.label == "Maatschappelijke begeleiding").set_value("subregionaal").run()
-    at.session_state["region_scale_box"] = False
-    at.run()
     assert not at.exception
     saved = parse_region(autosave.store().load_session(key).data)
     assert saved.scale == {"training": "regionaal", "maatschappelijke_begeleiding": "subregionaal"}

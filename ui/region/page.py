@@ -144,11 +144,8 @@ def _editor(s: dict[str, Any]) -> Region | None:
                "Laat de leerroutes leeg als de verdeling nog niet bekend is.")
     rows = [{k: ("" if pd.isna(v) else str(v)) for k, v in rec.items()} for rec in edited.to_dict("records")]
     bases = [s["bases"][i] if isinstance(i, int) and i < len(s["bases"]) else None for i in edited.index]
-    # Drawn only once opened (ten choices a click need not send); closed, the choices stay in s["scale"].
-    box = lazy_expander("Keuze van de regio per deelproduct", key="region_scale_box")
-    if box is not None:
-        with box:
-            _scale_choices(s)
+    with st.expander("Keuze van de regio per deelproduct"):
+        _scale_choices(s)
     try:
         region = region_from_rows(s["name"].strip() or "Regio", rows, bases, s["scale"], s["extra"])
     except InputError as exc:
