@@ -182,7 +182,7 @@ def test_pip_audit_runs_offline_against_the_snapshot(tmp_path):
     import sys
 
     if importlib.util.find_spec("pip_audit") is None:
-        pytest.skip("pip-audit is not installed (make audit-offline installs requirements-audit.txt)")
+        pytest.skip("pip-audit is not installed (make audit-offline installs requirements-audit.lock)")
     lock = tmp_path / "requirements.lock"
     lock.write_text("streamlit==1.11.0\n")
     command = [sys.executable, "tools/osv_local.py", "--run", sys.executable, "-m", "pip_audit", "--strict",

@@ -12,23 +12,11 @@ from keuzehulp.contract.ids import DEELPRODUCT_IDS, SCALE_IDS
 from keuzehulp.dutch.markdown import escape_markdown
 from keuzehulp.region.texts import texts
 from keuzehulp.workshop import regional, repo
-from keuzehulp.workshop.ballot import MAX_REASON, VoteError, scale_question, validate
+from keuzehulp.workshop.ballot import MAX_REASON, VoteError, scale_question
 from ui.workshop.store import client, engine
+from ui.workshop.vote_form import say, show, submit_choice
 
 SEEDED = "regional_seeded"  # the workshop id whose stored votes seeded the widgets
-MESSAGE = "regional_message_{}"
-
-
-def _say(form: str, kind: str, text: str) -> None:
-    st.session_state[MESSAGE.format(form)] = (kind, text)
-
-
-def _show(form: str) -> None:
-    said = st.session_state.pop(MESSAGE.format(form), None)
-    if said:
-        kind, text = said
-        icon = {"success": ":material/check_circle:", "warning": ":material/info:"}.get(kind, ":material/error:")
-        getattr(st, kind)(text, icon=icon)
 
 
 def _seed(info: repo.WorkshopInfo, participant: str) -> None:
@@ -48,30 +36,21 @@ def _pick(workshop_id: str, participant: str) -> None:
     """on_click of 'Dit is mijn gemeente'."""
     name = st.session_state.get("regional_municipality")
     if not name:
-        _say("pick", "warning", "Kies eerst uw gemeente.")
+        say("pick", "warning", "Kies eerst uw gemeente.")
         return
     try:
         regional.choose_municipality(engine(), workshop_id, participant, client(), name)
     except VoteError as exc:
-        _say("pick", "error", str(exc))
+        say("pick", "error", str(exc))
         return
     st.session_state["regional_picked"] = name
-    _say("pick", "success", f"U stemt voor {escape_markdown(name)}.")
+    say("pick", "success", f"U stemt voor {escape_markdown(name)}.")
 
 
 def _submit(workshop_id: str, participant: str, deelproduct: str) -> None:
-    choice = st.session_state.get(f"scale_vote_{deelproduct}")
-    if choice is None:
-        _say(deelproduct, "warning", "Kies eerst een schaal.")
-        return
-    try:
-        vote = validate(scale_question(deelproduct), choice, st.session_state.get(f"scale_reason_{deelproduct}", ""))
-        repo.cast(engine(), workshop_id, participant, client(), [vote],
-                  author=st.session_state.get("vote_author", ""))
-    except VoteError as exc:
-        _say(deelproduct, "error", str(exc))
-        return
-    _say(deelproduct, "success", f"Opgeslagen: {texts().scales[choice]}. U kunt uw stem veranderen tot de "
+    submit_choice(workshop_id, participant, deelproduct, scale_question(deelproduct), f"scale_vote_{deelproduct}",
+                  f"scale_reason_{deelproduct}", "Kies eerst een schaal.",
+                  lambda choice: f"Opgeslagen: {texts().scales[choice]}. U kunt uw stem veranderen tot de "
                                  "stemming sluit.")
 
 
@@ -84,7 +63,7 @@ def _scale_form(info: repo.WorkshopInfo, participant: str, deelproduct: str) -> 
         st.text_input("Waarom? (niet verplicht, één regel)", max_chars=MAX_REASON, key=f"scale_reason_{deelproduct}")
         st.form_submit_button("Stem opslaan", type="primary", width="stretch", on_click=_submit,
                               args=(info.id, participant, deelproduct))
-        _show(deelproduct)
+        show(deelproduct)
 
 
 def regional_ballot(info: repo.WorkshopInfo, participant: str) -> None:
@@ -100,7 +79,7 @@ def regional_ballot(info: repo.WorkshopInfo, participant: str) -> None:
                      placeholder="Kies uw gemeente")
         st.form_submit_button("Dit is mijn gemeente", type="primary", width="stretch", on_click=_pick,
                               args=(info.id, participant))
-        _show("pick")
+        show("pick")
     if not picked:
         st.info("Kies eerst uw gemeente. Daarna stemt u per deelproduct op de schaal.", icon=":material/info:")
         return

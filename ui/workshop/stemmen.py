@@ -19,7 +19,6 @@ from keuzehulp.workshop.ballot import (
     MAX_REASON,
     TOP5_QUESTION,
     TOP_N,
-    Vote,
     VoteError,
     clean_author,
     decision_question,
@@ -29,6 +28,7 @@ from keuzehulp.workshop.ballot import (
 from ui.kit import streamlit_adapter as adapter
 from ui.workshop.regional import regional_ballot
 from ui.workshop.store import client, engine
+from ui.workshop.vote_form import cast, say, show, submit_choice
 
 SEEDED_KEY = "stemmen_seeded"  # the workshop id whose stored votes seeded the widgets
 
@@ -142,49 +142,12 @@ def _seed(workshop_id: str, participant: str) -> None:
     st.session_state["vote_author"] = author
 
 
-MESSAGE_KEY = "stemmen_message_{}"  # per form: ("success" | "warning" | "error", Dutch text)
-
-
-def _cast(workshop_id: str, participant: str, ballot: list[Vote]) -> str | None:
-    """Store the votes; None when stored, else the Dutch reason why not."""
-    try:
-        repo.cast(engine(), workshop_id, participant, client(), ballot,
-                  author=st.session_state.get("vote_author", ""))
-    except VoteError as exc:
-        return str(exc)
-    return None
-
-
-def _say(form: str, kind: str, text: str) -> None:
-    st.session_state[MESSAGE_KEY.format(form)] = (kind, text)
-
-
-def _show(form: str) -> None:
-    said = st.session_state.pop(MESSAGE_KEY.format(form), None)
-    if said is None:
-        return
-    kind, text = said
-    icon = {"success": ":material/check_circle:", "warning": ":material/info:"}.get(kind, ":material/error:")
-    getattr(st, kind)(text, icon=icon)
-
-
 def _submit_decision(workshop_id: str, participant: str, decision: str) -> None:
-    """on_click of 'Stem opslaan': the form's values are in session state by now."""
-    choice = st.session_state.get(f"vote_{decision}")
-    if choice is None:
-        _say(decision, "warning", "Kies eerst een optie.")
-        return
-    try:
-        vote = validate(decision_question(decision), choice, st.session_state.get(f"reason_{decision}", ""))
-    except VoteError as exc:
-        _say(decision, "error", str(exc))
-        return
-    problem = _cast(workshop_id, participant, [vote])
-    if problem:
-        _say(decision, "error", problem)
-    else:
-        _say(decision, "success", f"Opgeslagen: {labels().option(decision, choice)}. U kunt uw stem "
-                                  "veranderen tot de stemming sluit.")
+    """on_click of 'Stem opslaan'."""
+    submit_choice(workshop_id, participant, decision, decision_question(decision), f"vote_{decision}",
+                  f"reason_{decision}", "Kies eerst een optie.",
+                  lambda choice: f"Opgeslagen: {labels().option(decision, choice)}. U kunt uw stem "
+                                 "veranderen tot de stemming sluit.")
 
 
 def _submit_priorities(workshop_id: str, participant: str) -> None:
@@ -192,16 +155,16 @@ def _submit_priorities(workshop_id: str, participant: str) -> None:
         ballot = [validate(element_question(e), st.session_state[f"prio_{e}"])
                   for e in ELEMENT_IDS if st.session_state.get(f"prio_{e}")]
     except VoteError as exc:  # a value no radio offers (a forged message): a Dutch line, no crash
-        _say("elements", "error", str(exc))
+        say("elements", "error", str(exc))
         return
     if not ballot:
-        _say("elements", "warning", "Kies bij minstens één element een prioriteit.")
+        say("elements", "warning", "Kies bij minstens één element een prioriteit.")
         return
-    problem = _cast(workshop_id, participant, ballot)
+    problem = cast(workshop_id, participant, ballot)
     if problem:
-        _say("elements", "error", problem)
+        say("elements", "error", problem)
     else:
-        _say("elements", "success", f"Opgeslagen: {len(ballot)} van {len(ELEMENT_IDS)} elementen.")
+        say("elements", "success", f"Opgeslagen: {len(ballot)} van {len(ELEMENT_IDS)} elementen.")
 
 
 def _submit_top5(workshop_id: str, participant: str) -> None:
@@ -209,13 +172,13 @@ def _submit_top5(workshop_id: str, participant: str) -> None:
     try:
         vote = validate(TOP5_QUESTION, chosen, mode="top5")
     except VoteError as exc:
-        _say("top5", "error", str(exc))
+        say("top5", "error", str(exc))
         return
-    problem = _cast(workshop_id, participant, [vote])
+    problem = cast(workshop_id, participant, [vote])
     if problem:
-        _say("top5", "error", problem)
+        say("top5", "error", problem)
     else:
-        _say("top5", "success", f"Opgeslagen: uw top {len(chosen)}.")
+        say("top5", "success", f"Opgeslagen: uw top {len(chosen)}.")
 
 
 @st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
@@ -227,7 +190,7 @@ def _decision_form(info: repo.WorkshopInfo, participant: str, decision: str) -> 
         st.text_input("Waarom? (niet verplicht, één regel)", max_chars=MAX_REASON, key=f"reason_{decision}")
         st.form_submit_button("Stem opslaan", type="primary", width="stretch", on_click=_submit_decision,
                               args=(info.id, participant, decision))
-        _show(decision)
+        show(decision)
 
 
 @st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
@@ -242,7 +205,7 @@ def _priority_form(info: repo.WorkshopInfo, participant: str) -> None:
                          format_func=lambda p: lab.priorities[p], key=f"prio_{element}")
         st.form_submit_button("Prioriteiten opslaan", type="primary", width="stretch",
                               on_click=_submit_priorities, args=(info.id, participant))
-        _show("elements")
+        show("elements")
 
 
 @st.fragment  # a vote reruns its own form only, not the whole page (issue 24: live within 0.5 s)
@@ -255,7 +218,7 @@ def _top5_form(info: repo.WorkshopInfo, participant: str) -> None:
             st.checkbox(lab.elements[element], key=f"top_{element}")
         st.form_submit_button("Top 5 opslaan", type="primary", width="stretch",
                               on_click=_submit_top5, args=(info.id, participant))
-        _show("top5")
+        show("top5")
 
 
 def _author_field() -> None:
