@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from docx import Document
 from wizard_helpers import open_expander, open_page, page_text
 
@@ -236,3 +237,22 @@ def test_the_procurement_slide_shows_what_to_buy_from_the_teams_choice(app):
     assert "Flexibele start, zonder op een groep te wachten" in text  # the team chose individual
     assert "Groepen van minstens" not in text
     assert "bouwstenen: zie de pagina Inkoop" in text
+
+
+@pytest.mark.parametrize("amounts", [
+    {"language_price_onderwijs": 12000},
+    {"language_price_onderwijs": 12000, "language_price_b1": 9000},  # two prices too low
+], ids=["one-price-too-low", "two-prices-too-low"])
+def test_the_procurement_slide_warns_of_every_price_below_its_reference(app, amounts):
+    """Gooise Meren got no tenders for the onderwijsroute at first: its price was too low. Two
+    prices too low once stopped the slide with an error (two warnings under one key)."""
+    from keuzehulp.contract.schema import CostSettings, RouteShares
+
+    profile = ALONE.model_copy(update={"route_shares": RouteShares(b1=60, onderwijs=20, z=20)})
+    open_page(with_session(app, Session(profile=profile, costs=CostSettings(amounts=amounts))), "pages/presentatie.py")
+    while app.title[0].value != "Wat koopt u in?" and not app.button(key="slide_next").disabled:
+        app.button(key="slide_next").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    text = shown(page_text(app))
+    assert "⚠ Let op: uw prijs voor de onderwijsroute (€ 12.000) ligt onder de referentieprijs (€ 17.000)." in text
+    assert ("uw prijs voor de B1-route (€ 9.000) ligt onder" in text) == ("language_price_b1" in amounts)

@@ -52,7 +52,7 @@ SLIDE_CSS = "\n<style>\n" + "\n".join([
 .st-key-slide .st-key-closing h2 { border-top: 1px solid #c8c8c8; padding-top: 0.4em; }
 .st-key-slide .st-key-differs p { color: #8a5a00; font-weight: 700; }
 .st-key-slide .st-key-inkoop-lead p { font-weight: 600; }
-.st-key-slide .st-key-inkoop-price p { color: #8a3b00; font-weight: 700; }
+.st-key-slide [class*='st-key-inkoop-price-'] p { color: #8a3b00; font-weight: 700; }
 .st-key-slide .st-key-inkoop-rows td, .st-key-slide .st-key-inkoop-rows th { font-size: calc(var(--fs) * 0.9); vertical-align: top; }
 @media (max-width: 1100px), (max-height: 900px) {
   .st-key-slide .st-key-inkoop-rows td, .st-key-slide .st-key-inkoop-rows th { font-size: calc(var(--fs) * 0.8); }

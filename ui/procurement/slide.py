@@ -31,8 +31,8 @@ def procurement_slide(advice: Advice, kicker: Callable[[str], None]) -> None:
     if h.lead:
         with st.container(key="inkoop-lead"):
             st.markdown(explain(" ".join(inert_markdown(line) for line in h.lead)))
-    for warning in h.prices:
-        with st.container(key="inkoop-price"):
+    for i, warning in enumerate(h.prices):  # a key each: two prices too low drew two containers of one key
+        with st.container(key=f"inkoop-price-{i}"):
             st.markdown(f"⚠ {explain(inert_markdown(warning))}")
     rows = [f"| {' | '.join(t.columns)} |", "|---" * len(t.columns) + "|"]
     for row in h.rows:
