@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keuzehulp.contract.schema import (
+    CostSettings,
     Profile,
     Scenario,
     Session,
@@ -84,7 +85,9 @@ def facilitator_session(room: Room, shown: bool = True) -> str:
                       scenarios=[Scenario(name="Alleen", profile=PROFILE.model_copy(
                                      update={"regional_cooperation": "none"})),
                                  Scenario(name="Met de regio", profile=PROFILE)],
-                      workshop=WorkshopVotes(code=opened.code, secret=opened.secret, element_mode="priority"))
+                      workshop=WorkshopVotes(code=opened.code, secret=opened.secret, element_mode="priority"),
+                      # Two prices below their reference: the slide 'Wat koopt u in?' warns twice.
+                      costs=CostSettings(amounts={"language_price_onderwijs": 12000, "language_price_b1": 9000}))
     key = new_key()
     room.store.create_session(key, session.model_dump_json())
     return key
