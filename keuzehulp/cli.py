@@ -1,4 +1,4 @@
-"""Command line: `python -m keuzehulp advise PROFILE.json | inkoop PROFIEL_OF_SESSIE.json [--regio REGIO.json] |
+"""Command line: `python -m keuzehulp advise PROFILE.json [--regio REGIO.json] | inkoop PROFIEL_OF_SESSIE.json [--regio REGIO.json] |
 regio REGIO.json | check | schema`.
 
 Exit codes: 0 success, 1 `check` found problems (or the rules are broken), 2 bad input.
@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     # The report registry's formats; json is the default (the advice itself, DOMAIN.md).
     advise.add_argument("--format", choices=list(FORMATS), default="json", help="uitvoer (standaard: json)")
     advise.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    advise.add_argument("--regio", metavar="REGIO.json",
+                        help="regiobestand: de bouwstenen in het keuzeoverzicht op de schaal van de regio")
     inkoop = sub.add_parser("inkoop", help="bouwstenen voor de inkoop van het gekozen ontwerp")
     inkoop.add_argument("profile", metavar="PROFIEL_OF_SESSIE.json",
                         help="opgeslagen sessie (met de keuzes van het team) of profiel; '-' leest van standaardinvoer")
@@ -106,12 +108,16 @@ def _advise(args: argparse.Namespace) -> int:
         return _fail(exc.messages)
     from keuzehulp.rules.engine import advise
 
+    try:
+        region = _region_of(args.regio, profile)
+    except InputError as exc:
+        return _fail(exc.messages)
     advice = advise(profile)
     if args.format == "json":
         out = (json.dumps(advice.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
         try:
-            out = render(args.format, advice, session=session)
+            out = render(args.format, advice, session=session, region=region)
         except FontMissingError as exc:  # a broken installation, not bad input: exit 1
             return _fail([str(exc)], 1)
     if args.output:
@@ -137,6 +143,21 @@ def _write(out: bytes, output: str | None) -> int:
     return 0
 
 
+def _region_of(path: str | None, profile: Profile):  # type: ignore[no-untyped-def]
+    """The region file at `path` (None without one), or InputError: unreadable, or the
+    municipality of these answers is not one of its municipalities."""
+    if not path:
+        return None
+    from keuzehulp.region.model import parse_region
+
+    region = parse_region(_read(path))
+    if profile.municipality.strip() not in region.names:
+        name = profile.municipality or "(geen naam)"
+        raise InputError([f"De gemeente '{name[:60]}' staat niet in de regio '{region.region[:60]}'. "
+                          f"Kies een sessie van een van deze gemeenten: {', '.join(region.names)}."])
+    return region
+
+
 def _inkoop(args: argparse.Namespace) -> int:
     """The building blocks for procurement of the design: the team's choices, else the advice."""
     if args.format in ("docx", "pdf") and not args.output:
@@ -148,20 +169,13 @@ def _inkoop(args: argparse.Namespace) -> int:
     from datetime import date
 
     from keuzehulp.procurement.derive import procurement
-    from keuzehulp.region.model import parse_region
     from keuzehulp.report import procurement as writer
 
     session = session or Session(profile=profile)
-    region = None
-    if args.regio:
-        try:
-            region = parse_region(_read(args.regio))
-        except InputError as exc:
-            return _fail(exc.messages)
-        if session.profile.municipality.strip() not in region.names:
-            name = session.profile.municipality or "(geen naam)"
-            return _fail([f"De gemeente '{name[:60]}' staat niet in de regio '{region.region[:60]}'. "
-                          f"Kies een sessie van een van deze gemeenten: {', '.join(region.names)}."])
+    try:
+        region = _region_of(args.regio, session.profile)
+    except InputError as exc:
+        return _fail(exc.messages)
     try:
         out = writer.render(args.format, procurement(session, region=region), date.today())
     except FontMissingError as exc:

@@ -257,3 +257,38 @@ def test_a_municipalitys_name_stays_text_in_the_markdown() -> None:
     html = render_markdown(md)
     assert "<b>" not in html and "Samen inkopen in de regio www.voorbeeld.nl &lt;b&gt;regio&lt;/b&gt;" in html
     assert "www.voorbeeld.nl" not in md  # escaped (www\.), so no viewer turns it into a link
+
+
+def test_the_choice_summary_in_a_region_says_per_deelproduct_who_buys(tmp_path: Path) -> None:
+    """The choice summary's annex 'Bouwstenen' (md, Word, PDF) and `advise --regio` show the same
+    regional buying as the page Inkoop: Weert leads the onderwijsroute for Midden-Limburg."""
+    from keuzehulp.report import render
+    from keuzehulp.rules.engine import advise
+
+    case = _cases()[2]
+    session = case.session()
+    advice = advise(session.profile)
+    today = date(2026, 12, 6)
+    line = next(b.text for b in procurement(session, advice, region=case.region).buying
+                if b.deelproduct == "leerroute_onderwijs")
+    assert "Trekker: Weert." in line
+    md = render("md", advice, session, today, region=case.region).decode("utf-8")
+    word = "\n".join(p.text for p in Document(io.BytesIO(render("docx", advice, session, today,
+                                                                  region=case.region))).paragraphs)
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(
+        render("pdf", advice, session, today, region=case.region))).pages)
+    for text in (md, word.replace("\xa0", " ")):
+        assert "Samen inkopen in de regio Midden-Limburg" in text and line in text
+    assert "Samen inkopen in de regio Midden-Limburg" in pdf and "Trekker: Weert." in pdf
+    assert "Samen inkopen in de regio" not in render("md", advice, session, today).decode("utf-8")
+    (tmp_path / "sessie.json").write_text(session.model_dump_json(), encoding="utf-8")
+    (tmp_path / "regio.json").write_text(case.region.model_dump_json(), encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "keuzehulp", "advise", str(tmp_path / "sessie.json"), "--regio",
+                          str(tmp_path / "regio.json"), "--format", "md"], capture_output=True, cwd=ROOT)
+    assert cli.returncode == 0, cli.stderr
+    assert line in cli.stdout.decode("utf-8")
+    other = session.model_copy(update={"profile": session.profile.model_copy(update={"municipality": "Venlo"})})
+    (tmp_path / "venlo.json").write_text(other.model_dump_json(), encoding="utf-8")
+    wrong = subprocess.run([sys.executable, "-m", "keuzehulp", "advise", str(tmp_path / "venlo.json"), "--regio",
+                            str(tmp_path / "regio.json")], capture_output=True, cwd=ROOT)
+    assert wrong.returncode == 2 and "staat niet in de regio" in wrong.stderr.decode("utf-8")

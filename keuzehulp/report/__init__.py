@@ -36,6 +36,7 @@ from .model import Report
 from .plain import slug
 
 if TYPE_CHECKING:
+    from keuzehulp.region.model import Region
     from keuzehulp.report.compare import Comparison
 
 
@@ -70,9 +71,11 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def render(fmt: str, advice: Advice, session: Session | None = None, today: date | None = None) -> bytes:
-    """The choice summary in one format. Raises KeyError for an unknown format name."""
-    return FORMATS[fmt].render(build_report(advice, session, today))
+def render(fmt: str, advice: Advice, session: Session | None = None, today: date | None = None,
+           region: Region | None = None) -> bytes:
+    """The choice summary in one format; with `region`, the building blocks at the region's scale.
+    Raises KeyError for an unknown format name."""
+    return FORMATS[fmt].render(build_report(advice, session, today, region))
 
 
 def filename(fmt: str, profile: Profile, today: date | None = None) -> str:

@@ -209,6 +209,8 @@ def _procurement(doc: DocxDocument, r: Report) -> None:
         doc.add_paragraph(line, style="List Bullet")
     for title, rows in p.groups:
         doc.add_heading(title, level=3)
+        if title in p.buying:
+            doc.add_paragraph(p.buying[title])
         _table(doc, p.columns, rows)
 
 

@@ -228,7 +228,8 @@ def _procurement(r: Report) -> str:
     parts = [f"## {inline(r.annex('procurement'))}", *[inline(line) for line in p.intro],
              _bullets(p.price_lines)]
     for title, rows in p.groups:
-        parts += [f"### {inline(title)}", table(p.columns, rows)]
+        parts += [f"### {inline(title)}", *([inline(p.buying[title])] if title in p.buying else []),
+                  table(p.columns, rows)]
     return "\n\n".join(parts)
 
 

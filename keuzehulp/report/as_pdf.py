@@ -219,6 +219,8 @@ def _procurement(pdf: _Pdf, r: Report) -> None:
     pdf.bullets(p.price_lines)
     for title, rows in p.groups:
         pdf.heading(title, 2)
+        if title in p.buying:
+            pdf.para(p.buying[title])
         pdf.grid(p.columns, rows)
 
 

@@ -26,6 +26,7 @@ from keuzehulp.dutch.dates import dutch_date, dutch_moment, local_today
 from keuzehulp.knowledge.abbreviations import FirstUse
 from keuzehulp.knowledge.provenance import strength_label
 from keuzehulp.knowledge.provenance import texts as basis_texts
+from keuzehulp.region.model import Region
 from keuzehulp.rules.engine import advise
 from keuzehulp.rules.groups import estimate
 
@@ -331,7 +332,8 @@ def _annexes(report: Report) -> list[tuple[str, str]]:
             for i, (key, title) in enumerate(shown)]
 
 
-def build_report(advice: Advice, session: Session | None = None, today: date | None = None) -> Report:
+def build_report(advice: Advice, session: Session | None = None, today: date | None = None,
+                 region: Region | None = None) -> Report:
     """The choice summary's content, in Dutch, for one advice and (optionally) its session."""
     t = texts()
     today = today or local_today()  # the Dutch date, also just after midnight
@@ -348,7 +350,7 @@ def build_report(advice: Advice, session: Session | None = None, today: date | N
     rules_version = clean(advice.rules_version) or t.rules_version_unknown
     rules_date = dutch_date(advice.rules_date) if advice.rules_date else t.rules_version_unknown
     questions = _questions(advice, session, t, kb)
-    bought = procurement_part(advice, session, kb)
+    bought = procurement_part(advice, session, kb, region)
     actions = [e.team_action for q in questions for e in q.elements if e.team_action is not None]
     report = Report(
         texts=t,

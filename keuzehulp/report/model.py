@@ -166,6 +166,9 @@ class ProcurementPart:
     groups: list[tuple[str, list[list[str]]]]  # (deelproduct, rows of kind, block, basis)
     sources: list[str]  # the ids the blocks and the price check cite, for the sources annex
     data: dict  # the Procurement as JSON (the JSON download)
+    # In a region (the region open on the page Regio, or `advise --regio`): per deelproduct title
+    # the line that says at which scale it is bought, who leads and who joins.
+    buying: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

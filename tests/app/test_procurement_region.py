@@ -50,3 +50,27 @@ def test_a_region_without_this_municipality_changes_nothing(app):
     text = _shown(page_text(open_page(_with(app, other), "pages/inkoop.py")))
     assert "Samen inkopen in de regio" not in text and "Trekker:" not in text
     assert "Ongeveer 16 inburgeraars per jaar volgen deze leerroute" in text
+
+
+def test_the_choice_summary_downloaded_beside_the_region_says_who_buys():
+    """The Advies page's download (ui/wizard/advies.export), in a tab with the region open on
+    the page Regio: its annex 'Bouwstenen' buys at the region's scale, as the page Inkoop does."""
+    from streamlit.testing.v1 import AppTest
+
+    def script() -> None:
+        import streamlit as st
+
+        from keuzehulp.rules.engine import advise
+        from tests.test_procurement import _cases
+        from ui.session.state import REGION_STATE
+        from ui.wizard.advies import export
+
+        case = _cases()[2]
+        st.session_state[REGION_STATE] = {"good": case.region}
+        session = case.session()
+        st.text(export("md", advise(session.profile), session).decode("utf-8"))
+
+    at = AppTest.from_function(script, default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = _shown(at.text[0].value)
+    assert "Samen inkopen in de regio Midden-Limburg" in text and "Trekker: Weert." in text

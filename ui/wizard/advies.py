@@ -27,8 +27,9 @@ from ui.wizard.team import team_participants_input
 
 
 def export(fmt: str, advice: Advice, session: Session) -> bytes:
-    """The download in one format."""
-    return report.render(fmt, advice, session)
+    """The download in one format; its building blocks at the region's scale when this tab has
+    a region open on the page Regio with this municipality in it (as the page Inkoop shows them)."""
+    return report.render(fmt, advice, session, region=state.tab_region(session.profile.municipality))
 
 
 def export_filename(fmt: str, advice: Advice) -> str:
