@@ -31,6 +31,8 @@ from keuzehulp.report.docxparts import (  # noqa: F401
     _reasons,
     _table,
     _team_bar,
+    assumption_bookmark,
+    bookmark,
 )
 
 from .docxrows import keep_amounts_together
@@ -233,7 +235,7 @@ def _back(doc: DocxDocument, r: Report) -> None:
         doc.add_heading(r.annex("assumptions"), level=2)
         doc.add_paragraph(bt.assumptions_intro)
         for a in r.assumptions:
-            doc.add_heading(f"{a.title} ({a.id})", level=3)
+            bookmark(doc.add_heading(f"{a.title} ({a.id})", level=3), assumption_bookmark(a.id))
             _labelled(doc, bt.assumption_says_label, a.says)
             if a.why:
                 _labelled(doc, bt.assumption_why_label, a.why)

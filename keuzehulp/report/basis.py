@@ -58,7 +58,7 @@ def reason_part(reason: Reason | str, kb: Any, quote: bool = True) -> ReasonPart
     item = register.get(reason.assumption) if register is not None and reason.assumption else None
     title = clean(item.title) if item is not None else (reason.assumption or "")
     detail = f"{title} (zie ‘{t.assumptions_heading}’)"
-    return ReasonPart(clean(reason.text), "aanname", label, detail)
+    return ReasonPart(clean(reason.text), "aanname", label, detail, assumption=reason.assumption or "")
 
 
 def assumption_parts() -> list[AssumptionPart]:

@@ -4,6 +4,9 @@ basis line and tables with column widths from their words. as_docx.py writes the
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -103,8 +106,9 @@ def _list(doc: DocxDocument, label: str, items: list[str]) -> None:
         doc.add_paragraph(item, style="List Bullet")
 
 
-def _basis_run(paragraph: Paragraph, line: str) -> None:
-    """What a reason rests on, on its own line in the same list item: small, grey, italic."""
+def _basis_run(paragraph: Paragraph, line: str, assumption: str = "") -> None:
+    """What a reason rests on, on its own line in the same list item: small, grey, italic; an
+    assumption's line is a link to its entry in the annex (`bookmark`)."""
     if not line:
         return
     paragraph.add_run().add_break()
@@ -112,6 +116,31 @@ def _basis_run(paragraph: Paragraph, line: str) -> None:
     run.italic = True
     run.font.size = Pt(8.5)
     run.font.color.rgb = RGBColor(0x50, 0x50, 0x50)
+    if assumption:
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), assumption_bookmark(assumption))
+        run._r.addprevious(link)
+        link.append(run._r)
+        run.underline = True
+
+
+def assumption_bookmark(assumption: str) -> str:
+    """The bookmark of an assumption's entry in the annex: a letter first, at most 40 characters."""
+    return ("aanname_" + re.sub(r"[^A-Za-z0-9]", "_", assumption))[:40]
+
+
+_bookmark_ids = itertools.count(1)
+
+
+def bookmark(paragraph: Paragraph, name: str) -> None:
+    """Mark the paragraph as the target `name` of internal links."""
+    number = str(next(_bookmark_ids))
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), number)
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), number)
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
 
 
 def _reasons(doc: DocxDocument, label: str, items: list[ReasonPart], style: str = "List Bullet") -> None:
@@ -123,7 +152,7 @@ def _reasons(doc: DocxDocument, label: str, items: list[ReasonPart], style: str 
         heading.paragraph_format.keep_with_next = True
     for item in items:
         p = doc.add_paragraph(item.text, style=style)
-        _basis_run(p, item.basis_line)
+        _basis_run(p, item.basis_line, item.assumption)
 
 
 def _measure(bold: bool = True):  # type: ignore[no-untyped-def]

@@ -50,6 +50,7 @@ class ReasonPart:
     basis: str  # handreiking | bron | aanname; "" for an instruction that states no fact
     label: str  # "Volgens de handreiking (vraag 2)", "Bron", "Aanname van de keuzehulp"
     detail: str  # the quote, the source's title, or the assumption's title
+    assumption: str = ""  # the assumption's id (basis aanname): Word and PDF link to its annex entry
 
     @property
     def basis_line(self) -> str:

@@ -70,6 +70,7 @@ class _Pdf(FPDF):
     def __init__(self, report: Report, orientation: str = "P") -> None:
         super().__init__(orientation=orientation, format="A4", unit="mm")
         self.report = report
+        self._assumption_links: dict[str, int] = {}  # assumption id -> link to its annex entry
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(True, margin=20)
         paths = font_paths()
@@ -198,10 +199,22 @@ class _Pdf(FPDF):
                 self.set_font(FAMILY, "", 8.5)
                 self.set_text_color(*GREY)
                 self.set_x(self.l_margin + indent + 5)
-                self.multi_cell(width, 4.2, item.basis_line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+                link = self.assumption_link(item.assumption) if item.assumption else ""
+                self.multi_cell(width, 4.2, item.basis_line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L",
+                                link=link)
                 self.set_text_color(0, 0, 0)
             self.ln(0.8)
         self.ln(1)
+
+    def assumption_link(self, assumption: str) -> int:
+        """The link to an assumption's entry in the annex (placed there by `assumption_here`)."""
+        if assumption not in self._assumption_links:
+            self._assumption_links[assumption] = self.add_link()
+        return self._assumption_links[assumption]
+
+    def assumption_here(self, assumption: str) -> None:
+        """The annex entry of `assumption` starts here: links to it land on this line."""
+        self.set_link(self.assumption_link(assumption), y=self.get_y(), page=self.page)
 
     def labelled_reasons(self, label: str, items: list[ReasonPart]) -> None:
         if items:
