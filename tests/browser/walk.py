@@ -69,15 +69,19 @@ def pick_partners(page: Page, partners: list[str]) -> None:
 
 
 def open_list(page: Page, box: Locator, shows: Locator) -> None:
-    """Click a select box until `shows` (its list, or an option in it) is there: an autosave rerun
-    that lands while the list opens closes it again."""
+    """Click a select box until `shows` (its list, or an option in it) is there and stays there
+    once the page is idle: an autosave rerun that lands while the list opens closes it again
+    (on a busy machine also just after it opened)."""
     for _ in range(3):
         box.click()
         try:
             shows.wait_for(timeout=5_000)
-            return
         except PlaywrightTimeout:
             wait_idle(page)
+            continue
+        wait_idle(page)
+        if shows.is_visible():
+            return
 
 
 def main_text(page: Page) -> str:

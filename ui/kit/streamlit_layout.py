@@ -170,6 +170,7 @@ PAGE_CHANGE_SCRIPT = r"""<script>
     return location.pathname + "#" + (slide ? slide.getAttribute("data-kh-slide") : "");
   };
   let last = where();
+  let settleTop = false;  // a new page is on its way: to the top once more when its run is over
   const toTop = () => {
     for (const el of document.querySelectorAll("[data-testid='stMain'], [data-testid='stAppViewContainer']")) {
       el.scrollTop = 0;
@@ -178,8 +179,19 @@ PAGE_CHANGE_SCRIPT = r"""<script>
   };
   const arrived = () => {
     const now = where();
-    if (now === last) return;
+    if (now === last) {
+      // The old page's elements leave when the new page's run ends, which on a busy machine is
+      // later than the tries below: then once more (only for the first run of a new page).
+      const app = document.querySelector("[data-testid='stApp']");
+      if (settleTop && app && app.getAttribute("data-test-script-state") === "notRunning") {
+        settleTop = false;
+        toTop();
+        setTimeout(toTop, 100);
+      }
+      return;
+    }
     last = now;
+    settleTop = true;
     // Again a moment later: the old page's elements leave after the run, and the browser may
     // keep a scroll position anchored to them meanwhile.
     toTop();
