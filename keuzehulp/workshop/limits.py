@@ -56,8 +56,9 @@ def network_of(client: str) -> str:
     return str(address)
 
 
-def insert(conn: Connection, table):  # type: ignore[no-untyped-def]
-    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+def insert(dialect: str, table):  # type: ignore[no-untyped-def]
+    """An INSERT of `table` with ON CONFLICT, in the dialect named (conn.dialect.name)."""
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
 def hit(conn: Connection, bucket: str, now: datetime) -> int:
@@ -72,7 +73,7 @@ def _hit_statement(dialect: str):  # type: ignore[no-untyped-def]
     counts twice, and building and keying the statement anew took most of a vote's own time."""
     now = bindparam("now", type_=rate_limits.c.window_start.type)
     stale = rate_limits.c.window_start < bindparam("stale_before", type_=rate_limits.c.window_start.type)
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(rate_limits).values(
+    stmt = insert(dialect, rate_limits).values(
         bucket=bindparam("bucket"), window_start=now, hits=1)
     return stmt.on_conflict_do_update(
         index_elements=[rate_limits.c.bucket],
@@ -91,7 +92,7 @@ def _row(conn: Connection, bucket: str, now: datetime):  # type: ignore[no-untyp
 
 def _stamp(conn: Connection, bucket: str, now: datetime) -> None:
     """Remember `now` as the last time in `bucket` (its window_start)."""
-    stmt = insert(conn, rate_limits).values(bucket=bucket[:160], window_start=now, hits=1)
+    stmt = insert(conn.dialect.name, rate_limits).values(bucket=bucket[:160], window_start=now, hits=1)
     conn.execute(stmt.on_conflict_do_update(index_elements=[rate_limits.c.bucket],
                                             set_={"window_start": now, "hits": 1}))
 

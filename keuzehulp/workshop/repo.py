@@ -23,7 +23,6 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from sqlalchemy import bindparam, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -246,7 +245,7 @@ def _register(conn: Connection, workshop_id: str, who: str, network: str, now: d
                          .where(participants.c.workshop_id == workshop_id)).scalar_one()
     if count >= MAX_PARTICIPANTS:
         raise VoteError(f"Deze workshop is vol ({MAX_PARTICIPANTS} deelnemers).")
-    stmt = limits.insert(conn, participants).values(workshop_id=workshop_id, participant=who,
+    stmt = limits.insert(conn.dialect.name, participants).values(workshop_id=workshop_id, participant=who,
                                                     network=_network_key(network), joined_at=now)
     conn.execute(stmt.on_conflict_do_nothing())
 
@@ -315,7 +314,7 @@ _AUTHOR_OF_PARTICIPANT = (update(votes)
 @cache
 def _upsert_vote(dialect: str):  # type: ignore[no-untyped-def]
     """A vote, or a changed vote replacing the one before (its revision counts the changes)."""
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(votes)  # values: the parameters
+    stmt = limits.insert(dialect, votes)  # its values: the parameters
     return stmt.on_conflict_do_update(
         index_elements=[votes.c.workshop_id, votes.c.participant, votes.c.question],
         set_={"value": stmt.excluded.value, "reason": stmt.excluded.reason, "author": stmt.excluded.author,
