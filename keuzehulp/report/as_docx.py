@@ -5,8 +5,6 @@ already removed the control characters that XML 1.0 forbids.
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
@@ -35,7 +33,7 @@ from keuzehulp.report.docxparts import (  # noqa: F401
     bookmark,
 )
 
-from .docxrows import keep_amounts_together
+from .docxrows import docx_bytes
 from .model import DecisionPart, ElementPart, QuestionPart, Report
 
 
@@ -315,8 +313,4 @@ def render_docx(r: Report) -> bytes:
         _comparison(doc, r)
     _back(doc, r)
 
-    keep_amounts_together(doc)
-
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)

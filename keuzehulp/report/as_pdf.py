@@ -260,10 +260,7 @@ def _back(pdf: _Pdf, r: Report) -> None:
         pdf.heading(r.annex("assumptions"), 1)
         pdf.para(bt.assumptions_intro)
         for a in r.assumptions:
-            if pdf.will_page_break(5 + 20):  # as pdf.label(keep=20) would: the link lands where it starts
-                pdf.add_page()
-            pdf.assumption_here(a.id)
-            pdf.label(f"{a.title} ({a.id})", keep=20)
+            pdf.label(f"{a.title} ({a.id})", keep=20, assumption=a.id)
             pdf.para(a.says, label=bt.assumption_says_label, indent=2)
             if a.why:
                 pdf.para(a.why, label=bt.assumption_why_label, indent=2)

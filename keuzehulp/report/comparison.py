@@ -9,7 +9,6 @@ wording is in texts/comparison.yaml; the formats are in the report registry (`FO
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +25,7 @@ from keuzehulp.dutch.dates import dutch_date
 from keuzehulp.dutch.markdown import escape_markdown
 
 from .as_md import table
-from .docxrows import keep_amounts_together, keep_together, repeat_header
+from .docxrows import docx_bytes, keep_together, repeat_header
 from .plain import clean, slug
 from .texts import comparison_texts, texts
 
@@ -271,7 +270,4 @@ def comparison_docx(comparison: Comparison, today: date | None = None) -> bytes:
         doc.add_heading(COSTS_HEADING, level=1)
         doc.add_paragraph(COSTS_INTRO)
         _docx_table(doc, ["Kosten en doorlooptijd", *names], cost_rows(comparison), marks)
-    out = io.BytesIO()
-    keep_amounts_together(doc)
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)

@@ -4,6 +4,7 @@ choice summary and the comparison); and amounts that never break after the euro 
 
 from __future__ import annotations
 
+import io
 import re
 
 from docx.document import Document
@@ -49,3 +50,11 @@ def keep_amounts_together(doc: Document) -> None:
         for text in part.iter(qn("w:t")):
             if text.text and "€ " in text.text:
                 text.text = _AMOUNT.sub("€\u00a0", text.text)
+
+
+def docx_bytes(doc: Document) -> bytes:
+    """The finished Word file: every Word download ends here (amounts kept together first)."""
+    keep_amounts_together(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

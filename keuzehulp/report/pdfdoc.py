@@ -150,10 +150,13 @@ class _Pdf(FPDF):
         width = self.epw - indent - 5
         return 5.6 * math.ceil(self.get_string_width(item) / (width - 3))
 
-    def label(self, text: str, keep: float = 7) -> None:
-        """A bold label, on the same page as the first `keep` mm of what follows it."""
+    def label(self, text: str, keep: float = 7, assumption: str = "") -> None:
+        """A bold label, on the same page as the first `keep` mm of what follows it; with
+        `assumption`, the place where links to that assumption's entry land."""
         if self.will_page_break(5 + keep):
             self.add_page()
+        if assumption:
+            self.assumption_here(assumption)
         self.set_font(FAMILY, "B", 10)
         self.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 

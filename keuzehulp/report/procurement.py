@@ -5,7 +5,6 @@ block carries the line that says what it rests on, as every reason in the choice
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from datetime import date
@@ -24,7 +23,7 @@ from keuzehulp.procurement.texts import texts
 
 from .as_md import inline, table, user
 from .basis import reason_part
-from .docxrows import keep_amounts_together, set_widths
+from .docxrows import docx_bytes, set_widths
 from .model import ReasonPart
 from .pdfdoc import PlainPdf
 from .plain import slug
@@ -170,10 +169,7 @@ def render_docx(p: Procurement, today: date) -> bytes:
                 row[1].add_paragraph().add_run(f"{t.follows_from}: {follows(b)}").italic = True
             row[2].text = part.basis_line
         set_widths(grid, list(widths))  # Word reads the cells' widths, LibreOffice the grid
-    buffer = io.BytesIO()
-    keep_amounts_together(doc)
-    doc.save(buffer)
-    return buffer.getvalue()
+    return docx_bytes(doc)
 
 
 def render_pdf(p: Procurement, today: date) -> bytes:

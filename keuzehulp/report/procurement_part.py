@@ -25,6 +25,7 @@ def procurement_part(advice: Advice, session: Session | None, kb: Any = None,
     t = texts()
     below = highlights(p).prices
     in_region = region_intro(p)
+    grouped = groups(p)
     return ProcurementPart(
         label=t.summary.label,
         prices=below or [t.summary.prices_ok],
@@ -35,9 +36,9 @@ def procurement_part(advice: Advice, session: Session | None, kb: Any = None,
         price_lines=[("Let op: " if c.below else "") + c.text for c in p.prices],
         columns=list(t.summary.columns),
         groups=[(title, [[t.kinds[b.kind], b.text, part_of(b, kb).basis_line] for b in blocks])
-                for title, blocks in groups(p)],
+                for title, blocks in grouped],
         sources=list(dict.fromkeys([*(s for b in p.blocks for s in b.sources),
                                     *(s for c in p.prices for s in c.sources)])),
         data=p.model_dump(mode="json"),
-        buying={title: line for title, _ in groups(p) if (line := who_buys(p, title)) is not None},
+        buying={title: line for title, _ in grouped if (line := who_buys(p, title)) is not None},
     )

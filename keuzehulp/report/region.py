@@ -8,7 +8,6 @@ so a figure reads the same in each. Words from texts/region.yaml."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -29,7 +28,7 @@ from keuzehulp.region.votes import DeelproductSpread, MunicipalitySpread
 
 from .as_md import inline, table
 from .basis import assumption_parts, basis_texts, reason_part
-from .docxrows import keep_amounts_together
+from .docxrows import docx_bytes
 from .pdfdoc import PlainPdf
 from .plain import slug
 from .sources import knowledge_or_none
@@ -260,10 +259,7 @@ def render_docx(view: RegionView, today: date) -> bytes:
                     cell.text = value
         elif kind == "break":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    buffer = io.BytesIO()
-    keep_amounts_together(doc)
-    doc.save(buffer)
-    return buffer.getvalue()
+    return docx_bytes(doc)
 
 
 def render_pdf(view: RegionView, today: date) -> bytes:
