@@ -155,11 +155,17 @@ def checkbox_label_css(scope: str, declarations: str) -> str:
 # A new page starts at the top, and a phone's menu closes. Streamlit keeps the main area's
 # scroll position across pages, so "Volgende" from question 2 opened question 3 half-way down
 # (scrollTop ≈ 2,700). This constant script (no "<" followed by a letter, see SCRIPT above)
-# watches each finished script run: when the address or the slide on screen (`data-kh-slide`,
-# ui/present/slides.py) differs from the last run, it scrolls the main area to the top, and on a
-# narrow screen (a phone) it closes the side menu that was used to choose the page. Guarded by
-# tests/browser/test_route_browser.py.
+# notices a new page: the address or the slide on screen (`data-kh-slide`, ui/present/slides.py)
+# differs from before, seen at the start or end of a script run, when the address is pushed, or
+# at the first scroll after it. It then scrolls the main area to the top and keeps it there for a
+# moment: the old page's elements leave late on a busy machine (once only after the new page's
+# run had ended, with no run state to see), and the browser keeps a position anchored to them,
+# so any scroll in that moment that the user did not make (wheel, touch, key, mouse) is undone.
+# On a narrow screen (a phone) it also closes the side menu that was used to choose the page.
+# Guarded by tests/browser/test_route_browser.py.
 PHONE_WIDTH = 768  # Streamlit's own breakpoint for the sidebar as an overlay
+SETTLE_MS = 1200  # how long after a new page (and after its run ends) a scroll is undone
+SETTLE_MAX_MS = 10_000  # a run ending later than this after the new page no longer counts
 
 PAGE_CHANGE_SCRIPT = r"""<script>
 (() => {
@@ -170,44 +176,62 @@ PAGE_CHANGE_SCRIPT = r"""<script>
     return location.pathname + "#" + (slide ? slide.getAttribute("data-kh-slide") : "");
   };
   let last = where();
-  let settleTop = false;  // a new page is on its way: to the top once more when its run is over
+  let changedAt = -Infinity;  // when the last new page was noticed
+  let settleUntil = 0;  // until then a scroll the user did not make goes back to the top
+  const main = () => document.querySelector("[data-testid='stMain']");
+  const running = () => {
+    const app = document.querySelector("[data-testid='stApp']");
+    return Boolean(app && app.getAttribute("data-test-script-state") === "running");
+  };
+  const settling = () => Date.now() < settleUntil || (running() && Date.now() - changedAt < SETTLE_MAX);
   const toTop = () => {
     for (const el of document.querySelectorAll("[data-testid='stMain'], [data-testid='stAppViewContainer']")) {
-      el.scrollTop = 0;
+      if (el.scrollTop) el.scrollTop = 0;
     }
-    window.scrollTo(0, 0);
+    if (window.scrollY) window.scrollTo(0, 0);
   };
-  const arrived = () => {
+  const arrived = (runEnded) => {
     const now = where();
     if (now === last) {
-      // The old page's elements leave when the new page's run ends, which on a busy machine is
-      // later than the tries below: then once more (only for the first run of a new page).
-      const app = document.querySelector("[data-testid='stApp']");
-      if (settleTop && app && app.getAttribute("data-test-script-state") === "notRunning") {
-        settleTop = false;
-        toTop();
-        setTimeout(toTop, 100);
+      // The end of a run soon after a new page: its elements are still coming and going.
+      if (runEnded && !running() && Date.now() - changedAt < SETTLE_MAX) {
+        settleUntil = Math.max(settleUntil, Date.now() + SETTLE_LATER);
       }
       return;
     }
     last = now;
-    settleTop = true;
-    // Again a moment later: the old page's elements leave after the run, and the browser may
-    // keep a scroll position anchored to them meanwhile.
+    changedAt = Date.now();
+    settleUntil = changedAt + SETTLE_LATER;
     toTop();
-    setTimeout(toTop, 100);
-    setTimeout(toTop, 400);
     const sidebar = document.querySelector("[data-testid='stSidebar']");
     if (window.innerWidth PHONE_TEST && sidebar && sidebar.getAttribute("data-collapsed") === "false") {
       const close = document.querySelector("[data-testid='stSidebarCollapseButton'] button");
       if (close) close.click();
     }
   };
+  // The user's own scrolling ends the moment at once.
+  for (const kind of ["wheel", "touchstart", "keydown", "mousedown"]) {
+    window.addEventListener(kind, () => { settleUntil = 0; changedAt = -Infinity; }, {capture: true, passive: true});
+  }
+  document.addEventListener("scroll", (event) => {
+    const m = main();
+    if (!m || event.target !== m) return;
+    arrived(false);
+    if (m.scrollTop && settling()) toTop();
+  }, {capture: true, passive: true});
+  for (const name of ["pushState", "replaceState"]) {
+    const original = history[name];
+    history[name] = function (...args) {
+      const result = original.apply(this, args);
+      setTimeout(() => arrived(false), 0);
+      return result;
+    };
+  }
   // The whole document is watched: the app element may be replaced (e.g. the first run of a
   // fresh server restarts through app.py), and an observer on the old one would go quiet.
   new MutationObserver(() => {
-    if (document.querySelector("[data-testid='stApp']")) arrived();  // at the start and end of a run
+    if (document.querySelector("[data-testid='stApp']")) arrived(true);  // at the start and end of a run
   }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
-  window.addEventListener("popstate", () => setTimeout(arrived, 0));
+  window.addEventListener("popstate", () => setTimeout(() => arrived(false), 0));
 })();
-</script>""".replace("PHONE_TEST", f"<= {PHONE_WIDTH}")
+</script>""".replace("PHONE_TEST", f"<= {PHONE_WIDTH}").replace("SETTLE_LATER", str(SETTLE_MS)).replace("SETTLE_MAX", str(SETTLE_MAX_MS))
