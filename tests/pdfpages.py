@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import pypdf
@@ -31,7 +32,9 @@ def broken_words(text: str, cells: Iterable[str], shortest: int = 6) -> list[str
     line starting with "en" in running text would look like "groepen" broken: a split into two
     halves that are both whole words elsewhere in the text is not counted."""
     flat = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
-    words = set(re.findall(r"[^\W_]+", flat.replace("\n", " ")))
+    # How often each word stands in the text (a line break counts as a space, so a broken word's
+    # halves are counted too: those occurrences are taken off again below).
+    tokens = Counter(re.findall(r"[^\W_]+", flat.replace("\n", " ")))
     broken = set()
     for cell in cells:
         for raw in cell.split():
@@ -39,11 +42,16 @@ def broken_words(text: str, cells: Iterable[str], shortest: int = 6) -> list[str
             if len(word) < shortest or not re.search(r"[A-Za-z]", word):
                 continue
             for k in range(2, len(word) - 1):
-                if word[:k] in words and word[k:] in words:
-                    continue  # two whole words (running text), not a word cut in two
-                if word[k - 1] != "-" and any(not _in_address(flat, m.start())
-                                              for m in re.finditer(re.escape(f"{word[:k]}\n{word[k:]}"), flat)):
-                    broken.add(f"{word[:k]}/{word[k:]}")
+                head, tail = word[:k], word[k:]
+                if head[-1] == "-":
+                    continue  # a break right after the word's own hyphen
+                at = [m.start() for m in re.finditer(re.escape(f"{head}\n{tail}"), flat)
+                      if not _in_address(flat, m.start())]
+                if not at:
+                    continue
+                if tokens[head] > len(at) and tokens[tail] > len(at):
+                    continue  # both halves are whole words elsewhere too: running text, not a cut word
+                broken.add(f"{head}/{tail}")
     return sorted(broken)
 
 

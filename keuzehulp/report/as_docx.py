@@ -27,10 +27,10 @@ from keuzehulp.report.docxparts import (  # noqa: F401
     _list,
     _measure,
     _reasons,
-    _table,
     _team_bar,
     assumption_bookmark,
     bookmark,
+    word_table,
 )
 
 from .docxrows import docx_bytes
@@ -137,15 +137,15 @@ def _decision_points(doc: DocxDocument, r: Report) -> None:
     t = r.texts
     doc.add_heading(t.decisions_heading, level=2)
     doc.add_paragraph(t.decisions_intro)
-    _table(doc, t.decisions_columns, r.decision_rows())
+    word_table(doc, t.decisions_columns, r.decision_rows())
     doc.add_heading(t.actions_heading, level=3)
     if r.actions:
-        _table(doc, t.actions_columns, r.action_rows())
+        word_table(doc, t.actions_columns, r.action_rows())
     else:
         doc.add_paragraph(t.no_actions)
     doc.add_heading(t.participants_heading, level=3)
     if r.participants:
-        _table(doc, t.participants_columns, r.participants)
+        word_table(doc, t.participants_columns, r.participants)
     else:
         doc.add_paragraph(t.no_participants)
     if r.workshop:
@@ -158,7 +158,7 @@ def _comparison(doc: DocxDocument, r: Report) -> None:
     t = r.texts
     doc.add_heading(r.annex("scenarios"), level=2)
     doc.add_paragraph(t.scenarios_intro)
-    _table(doc, r.scenario_table[0], r.scenario_table[1:])
+    word_table(doc, r.scenario_table[0], r.scenario_table[1:])
     for s in r.scenarios:
         doc.add_heading(t.scenario_heading.format(name=s.name), level=3)
         _list(doc, t.scenario_differences_label, s.differences)
@@ -181,9 +181,9 @@ def _costs(doc: DocxDocument, r: Report) -> None:
             doc.add_paragraph(line)
     if c.money_table is not None:  # per funding stream first: what the headline speaks of (issue 23)
         doc.add_heading(cv.MONEY_HEADING, level=3)
-        _table(doc, c.money_table.header, c.money_table.rows)
+        word_table(doc, c.money_table.header, c.money_table.rows)
         doc.add_heading(cv.COMPONENTS_HEADING, level=3)
-    _table(doc, c.cost_table.header, c.cost_table.rows)
+    word_table(doc, c.cost_table.header, c.cost_table.rows)
     if c.drivers:
         doc.add_heading(cv.DRIVERS_HEADING, level=3)
         for line in c.drivers:
@@ -192,10 +192,10 @@ def _costs(doc: DocxDocument, r: Report) -> None:
     doc.add_paragraph(c.timeline_headline)
     for warning in c.warnings:
         doc.add_paragraph(f"Let op: {warning}", style="List Bullet")
-    _table(doc, c.timeline_table.header, c.timeline_table.rows)
+    word_table(doc, c.timeline_table.header, c.timeline_table.rows)
     doc.add_heading(cv.AMOUNTS_HEADING, level=3)
     doc.add_paragraph(c.note)
-    _table(doc, c.amounts_table.header, c.amounts_table.rows)
+    word_table(doc, c.amounts_table.header, c.amounts_table.rows)
 
 
 def _procurement(doc: DocxDocument, r: Report) -> None:
@@ -211,14 +211,14 @@ def _procurement(doc: DocxDocument, r: Report) -> None:
         doc.add_heading(title, level=3)
         if title in p.buying:
             doc.add_paragraph(p.buying[title])
-        _table(doc, p.columns, rows)
+        word_table(doc, p.columns, rows)
 
 
 def _back(doc: DocxDocument, r: Report) -> None:
     """Appendices: the answers, the pilot examples, the sources, the abbreviations; then the colophon."""
     t = r.texts
     doc.add_heading(r.annex("profile"), level=2)
-    _table(doc, t.profile_columns, r.profile)
+    word_table(doc, t.profile_columns, r.profile)
     doc.add_heading(r.annex("examples"), level=2)
     if r.examples:
         doc.add_paragraph(t.examples_intro)
@@ -255,7 +255,7 @@ def _back(doc: DocxDocument, r: Report) -> None:
     if r.abbreviations:
         doc.add_heading(r.annex("abbreviations"), level=2)
         doc.add_paragraph(t.abbreviations_intro)
-        _table(doc, t.abbreviations_columns, r.abbreviations)
+        word_table(doc, t.abbreviations_columns, r.abbreviations)
     doc.add_heading(t.colophon_heading, level=3)
     doc.add_paragraph(r.colophon).runs[0].italic = True
 

@@ -163,8 +163,10 @@ def _measure(bold: bool = True):  # type: ignore[no-untyped-def]
     return lambda text: text_width(text, TABLE_PT, bold)
 
 
-def _table(doc: DocxDocument, header: list[str], rows: list[list[str]] | list[tuple[str, str]]) -> None:
-    """A table with its widths set from its own text, so that no word breaks (issue 24)."""
+def word_table(doc: DocxDocument, header: list[str], rows: list[list[str]] | list[tuple[str, str]],
+           width_mm: float = TEXT_WIDTH_MM) -> None:
+    """A table with its widths set from its own text, so that no word breaks (issue 24);
+    `width_mm` is the page's text width (the regional summary has narrower margins)."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = doc.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -180,6 +182,6 @@ def _table(doc: DocxDocument, header: list[str], rows: list[list[str]] | list[tu
         for cell, text in zip(cells, row, strict=True):
             cell.text = ""
             cell.paragraphs[0].add_run(text).font.size = Pt(TABLE_PT)
-    widths = column_widths([header, *[list(r) for r in rows]], TEXT_WIDTH_MM, _measure(), CELL_PADDING_MM)
+    widths = column_widths([header, *[list(r) for r in rows]], width_mm, _measure(), CELL_PADDING_MM)
     set_widths(table, [Mm(w) for w in widths])
     doc.add_paragraph()

@@ -265,8 +265,13 @@ class PlainPdf(FPDF):
         self.ln(gap)
 
     def grid(self, header: list[str], rows: list[list[str]]) -> None:
+        """A table whose widths come from its own words, so that no word breaks (as in the
+        summary's tables; equal columns broke 'Werkgeversbenader/ing' in the regional summary)."""
+        safe = [[pdf_safe(str(v), self.have) for v in row] for row in [header, *rows]]
+        self.set_font(FAMILY, "B", 9)  # measured bold: the header is, and bold is wider
+        widths = tuple(column_widths(safe, self.epw, self.get_string_width, padding=3.5))
         self.set_font(FAMILY, "", 9)
-        with self.table(text_align="LEFT", line_height=4.5) as grid:
+        with self.table(col_widths=widths, text_align="LEFT", v_align="TOP", line_height=4.5, padding=1.5) as grid:
             for i, row in enumerate([header, *rows]):
                 cells = grid.row()
                 for value in row:

@@ -16,7 +16,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.shared import Cm, Pt
+from docx.shared import Mm, Pt
 
 from keuzehulp.contract.labels import labels
 from keuzehulp.dutch.dates import dutch_date
@@ -28,6 +28,7 @@ from keuzehulp.region.votes import DeelproductSpread, MunicipalitySpread
 
 from .as_md import inline, table
 from .basis import assumption_parts, basis_texts, reason_part
+from .docxparts import word_table
 from .docxrows import docx_bytes
 from .pdfdoc import PlainPdf
 from .plain import slug
@@ -38,6 +39,8 @@ MIME = {"json": "application/json", "md": "text/markdown",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "pdf": "application/pdf"}
 Block = tuple[str, Any]  # (kind, content): h0 h1 h2 p em bullets table break
+MARGIN_MM = 20  # the Word summary's side margins
+TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
 
 
 def filename(fmt: str, view: RegionView, today: date) -> str:
@@ -233,7 +236,7 @@ def render_md(view: RegionView, today: date) -> bytes:
 def render_docx(view: RegionView, today: date) -> bytes:
     doc = Document()
     section = doc.sections[0]
-    section.left_margin = section.right_margin = Cm(2)
+    section.left_margin = section.right_margin = Mm(MARGIN_MM)
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(10.5)
     for kind, content in document(view, today):
@@ -247,16 +250,7 @@ def render_docx(view: RegionView, today: date) -> bytes:
             for item in content:
                 doc.add_paragraph(item, style="List Bullet")
         elif kind == "table":
-            header, rows = content
-            grid = doc.add_table(rows=1, cols=len(header))
-            grid.style = "Table Grid"
-            for cell, head in zip(grid.rows[0].cells, header, strict=True):
-                cell.text = head
-                if cell.paragraphs[0].runs:
-                    cell.paragraphs[0].runs[0].bold = True
-            for row in rows:
-                for cell, value in zip(grid.add_row().cells, row, strict=True):
-                    cell.text = value
+            word_table(doc, *content, width_mm=TEXT_WIDTH_MM)  # widths from its own text: no word breaks
         elif kind == "break":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     return docx_bytes(doc)
