@@ -1,20 +1,26 @@
 """The regional summary pastes into a memo like the choice summary (issues 24 and 25): no word in
 a table is broken over two lines, in the Word file as LibreOffice lays it out (skipped without
-`soffice`) and in the PDF writer's file. Before, the Word tables had equal columns and the votes
+`soffice`) and in the PDF writer's file; a reason's line 'Aanname van de keuzehulp: …' links to
+that assumption's entry at the end, in Word and in PDF. Before, the Word tables had equal columns and the votes
 table broke "Werkgeversbenadering" and "(participatieverklaringstraject)" mid-word."""
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
 import subprocess
 from datetime import date
 
 import pytest
+from docx import Document
+from pypdf import PdfReader
 
 from keuzehulp.region.costs import region_summary
 from keuzehulp.region.model import parse_region
 from keuzehulp.report import region as writer
+from keuzehulp.report.docxparts import assumption_bookmark
 from tests.pdfpages import broken_words, pages
 
 TODAY = date(2026, 12, 6)
@@ -61,3 +67,41 @@ def test_no_word_in_a_table_of_the_word_file_is_broken(view, tmp_path) -> None:
                     "pdf", "--outdir", str(tmp_path), str(tmp_path / "regio.docx")],
                    check=True, capture_output=True, timeout=180)
     assert broken_words("\n".join(pages((tmp_path / "regio.pdf").read_bytes())), _cells(view)) == []
+
+
+def _cited(view) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r.assumption for d in view.deelproducten for r in d.reasons if r.assumption}
+
+
+def test_word_links_each_assumption_line_to_its_entry(view) -> None:
+    cited = _cited(view)
+    assert cited, "the region's reasons rest on assumptions"
+    body = Document(io.BytesIO(writer.render("docx", view, TODAY))).element.body.xml
+    anchors = dict(re.findall(r'<w:hyperlink w:anchor="([^"]+)">.*?<w:t[^>]*>([^<]*)</w:t>', body, re.S))
+    marks = set(re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', body))
+    assert {assumption_bookmark(a) for a in cited} <= set(anchors), (cited, anchors.keys())
+    assert set(anchors) <= marks  # every link has its target
+    assert all(text.startswith("Aanname van de keuzehulp") for text in anchors.values()), anchors
+
+
+def _heading_below(page, top: float) -> str:  # type: ignore[no-untyped-def]
+    """The first two lines of text at or below `top` (PDF units from the bottom) on the page:
+    an entry's heading, which may wrap."""
+    lines: list[tuple[float, str]] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, fd, fs: lines.append((tm[5], text.strip())))
+    below = [text for y, text in sorted(lines, key=lambda x: -x[0]) if y <= top + 2 and text]
+    return " ".join(below[:2])
+
+
+def test_pdf_links_land_on_the_entry_of_that_assumption(view) -> None:
+    reader = PdfReader(io.BytesIO(writer.render("pdf", view, TODAY)))
+    refs = [p.indirect_reference for p in reader.pages]
+    landed = set()
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") == "/Link" and annot.get("/Dest") is not None:
+                dest = annot["/Dest"]
+                landed.add(_heading_below(reader.pages[refs.index(dest[0])], float(dest[3])))
+    ids = {m.group(1) for text in landed for m in re.finditer(r"\(([a-z0-9-]+)\)", text)}
+    assert _cited(view) <= ids, (landed, _cited(view))

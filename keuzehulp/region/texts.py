@@ -14,7 +14,7 @@ from .content import DEELPRODUCT_IDS, ROW_FIELDS, SCALE_IDS
 
 TEXTS_PATH = Path(__file__).resolve().parents[2] / "texts" / "region.yaml"
 COLUMNS = ("deelproduct", "scale", "lead", "joins", "action", "owner", "due", "municipality", "intake",
-           "share", "shared", "rijk")
+           "share", "shared", "rijk", "groups")
 REP_KEYS = ("links_title", "links_intro", "links_start", "links_no_store", "links_gone", "link_make", "link_renew",
             "link_revoke", "link_revoked", "link_none", "link_message", "status_issued", "status_rep",
             "status_facilitator", "status_removed", "taken_in", "lost_to_rep", "rep_title", "rep_intro", "rep_mix",

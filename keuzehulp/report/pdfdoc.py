@@ -258,11 +258,40 @@ class PlainPdf(FPDF):
         for style, path in paths.items():
             self.add_font(FAMILY, style, str(path))
         self.have = covered(tuple(str(x) for x in paths.values()), ())
+        self._assumption_links: dict[str, int] = {}
 
     def para(self, text: str, size: float = 10, style: str = "", gap: float = 1.5) -> None:
         self.set_font(FAMILY, style, size)
         self.multi_cell(0, size * 0.5, pdf_safe(text, self.have), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(gap)
+
+    def link_to(self, assumption: str) -> int:
+        """The link to an assumption's entry (placed there by `target`)."""
+        if assumption not in self._assumption_links:
+            self._assumption_links[assumption] = self.add_link()
+        return self._assumption_links[assumption]
+
+    def target(self, assumption: str) -> None:
+        """The entry of `assumption` starts here (on a new page if its heading would end this one)."""
+        if self.will_page_break(12):
+            self.add_page()
+        self.set_link(self.link_to(assumption), y=self.get_y(), page=self.page)
+
+    def reasons(self, items: list[ReasonPart]) -> None:
+        """Reasons as bullets, each with its basis on a small grey line below; an assumption's
+        line links to its entry."""
+        for item in items:
+            self.para(f"• {item.text}", 9.5, "", 0.3)
+            if item.basis_line:
+                self.set_font(FAMILY, "", 8.5)
+                self.set_text_color(*GREY)
+                self.set_x(self.l_margin + 3)
+                self.multi_cell(self.epw - 3, 4.2, pdf_safe(item.basis_line, self.have), align="L",
+                                new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                                link=self.link_to(item.assumption) if item.assumption else "")
+                self.set_text_color(0, 0, 0)
+            self.ln(0.8)
+        self.ln(1)
 
     def grid(self, header: list[str], rows: list[list[str]]) -> None:
         """A table whose widths come from its own words, so that no word breaks (as in the

@@ -28,7 +28,8 @@ from keuzehulp.region.votes import DeelproductSpread, MunicipalitySpread
 
 from .as_md import inline, table
 from .basis import assumption_parts, basis_texts, reason_part
-from .docxparts import word_table
+from .docxparts import _reasons as reasons_list
+from .docxparts import assumption_bookmark, bookmark, word_table
 from .docxrows import docx_bytes
 from .pdfdoc import PlainPdf
 from .plain import slug
@@ -38,7 +39,7 @@ FORMATS = ("json", "md", "docx", "pdf")
 MIME = {"json": "application/json", "md": "text/markdown",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "pdf": "application/pdf"}
-Block = tuple[str, Any]  # (kind, content): h0 h1 h2 p em bullets table break
+Block = tuple[str, Any]  # (kind, content): h0 h1 h2 p em bullets reasons assumption table break
 MARGIN_MM = 20  # the Word summary's side margins
 TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
 
@@ -176,7 +177,7 @@ def document(view: RegionView, today: date) -> list[Block]:
         out.append(("em", t.mix_missing.format(names=", ".join(view.route_mix_missing))))
     for d in view.deelproducten:
         out.append(("h2", f"{t.deelproducten[d.id]}: {scale_word(d)}"))
-        out.append(("bullets", [f"{r.text} ({reason_part(r, kb).basis_line})" for r in d.reasons]))
+        out.append(("reasons", [reason_part(r, kb) for r in d.reasons]))
         if d.grouped:
             rows = []
             for scale, units in d.scales.items():
@@ -186,7 +187,7 @@ def document(view: RegionView, today: date) -> list[Block]:
                 rows.extend([t.scales[scale], f"{', '.join(u.members)}: {round(u.intake_per_year)} per jaar, "
                              f"{u.text} ({'binnen' if u.in_time else 'langer dan'} {u.max_wait_months} mnd)"]
                             for u in units)
-            out.append(("table", ([c["scale"], ""], rows)))
+            out.append(("table", ([c["scale"], c["groups"]], rows)))
     out.append(("h1", t.differences_title))
     if not view.differences:
         out.append(("p", t.no_differences))
@@ -207,7 +208,7 @@ def _assumption_blocks(view: RegionView) -> list[Block]:
     out: list[Block] = [("h1", basis_texts().assumptions_heading)]
     for part in assumption_parts():
         if part.id in used:
-            out += [("h2", part.title), ("p", part.says), ("em", part.why)]
+            out += [("assumption", (part.id, f"{part.title} ({part.id})")), ("p", part.says), ("em", part.why)]
     return out
 
 
@@ -226,6 +227,10 @@ def render_md(view: RegionView, today: date) -> bytes:
             out += [f"*{inline(content)}*", ""]
         elif kind == "bullets":
             out += [f"- {inline(item)}" for item in content] + [""]
+        elif kind == "reasons":
+            out += [f"- {inline(f'{r.text} ({r.basis_line})')}" for r in content] + [""]
+        elif kind == "assumption":
+            out += [f"### {inline(content[1])}", ""]
         elif kind == "table":
             out += [table(*content), ""]
         elif kind == "break":
@@ -249,6 +254,10 @@ def render_docx(view: RegionView, today: date) -> bytes:
         elif kind == "bullets":
             for item in content:
                 doc.add_paragraph(item, style="List Bullet")
+        elif kind == "reasons":  # the basis on its own line; an assumption's links to its entry below
+            reasons_list(doc, "", content)
+        elif kind == "assumption":
+            bookmark(doc.add_heading(content[1], level=2), assumption_bookmark(content[0]))
         elif kind == "table":
             word_table(doc, *content, width_mm=TEXT_WIDTH_MM)  # widths from its own text: no word breaks
         elif kind == "break":
@@ -271,6 +280,11 @@ def render_pdf(view: RegionView, today: date) -> bytes:
             for item in content:
                 pdf.para(f"• {item}", 9.5, "", 0.8)
             pdf.ln(1)
+        elif kind == "reasons":
+            pdf.reasons(content)
+        elif kind == "assumption":
+            pdf.target(content[0])
+            pdf.para(content[1], sizes["h2"], "B", 2)
         elif kind == "table":
             pdf.grid(*content)
         elif kind == "break":
