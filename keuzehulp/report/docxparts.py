@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from .docxrows import keep_together, repeat_header, set_widths
 from .layout import column_widths
@@ -117,11 +118,16 @@ def _basis_run(paragraph: Paragraph, line: str, assumption: str = "") -> None:
     run.font.size = Pt(8.5)
     run.font.color.rgb = RGBColor(0x50, 0x50, 0x50)
     if assumption:
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), assumption_bookmark(assumption))
-        run._r.addprevious(link)
-        link.append(run._r)
-        run.underline = True
+        link_to_assumption(run, assumption)
+
+
+def link_to_assumption(run: Run, assumption: str) -> None:
+    """Make `run` a link to the assumption's entry in the annex (`bookmark`), underlined."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), assumption_bookmark(assumption))
+    run._r.addprevious(link)
+    link.append(run._r)
+    run.underline = True
 
 
 def assumption_bookmark(assumption: str) -> str:

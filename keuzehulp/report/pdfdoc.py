@@ -14,7 +14,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from .layout import column_widths
-from .model import ReasonPart, Report
+from .model import AssumptionPart, ReasonPart, Report
 from .pdftext import covered, pdf_safe, right_to_left
 
 FONT_DIRS = (
@@ -260,10 +260,24 @@ class PlainPdf(FPDF):
         self.have = covered(tuple(str(x) for x in paths.values()), ())
         self._assumption_links: dict[str, int] = {}
 
-    def para(self, text: str, size: float = 10, style: str = "", gap: float = 1.5) -> None:
+    def para(self, text: str, size: float = 10, style: str = "", gap: float = 1.5, assumption: str = "") -> None:
+        """A paragraph; with `assumption`, a link to that assumption's entry (`target`)."""
         self.set_font(FAMILY, style, size)
-        self.multi_cell(0, size * 0.5, pdf_safe(text, self.have), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, pdf_safe(text, self.have), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                        link=self.link_to(assumption) if assumption else "")
         self.ln(gap)
+
+    def assumptions(self, heading: str, intro: str, parts: list[AssumptionPart]) -> None:
+        """The entries of the assumptions a download cites, each the target of its links."""
+        if not parts:
+            return
+        self.para(heading, 13, "B")
+        self.para(intro, 9.5)
+        for part in parts:
+            self.target(part.id)
+            self.para(f"{part.title} ({part.id})", 11, "B", 1)
+            self.para(part.says)
+            self.para(part.why, 9.5)
 
     def link_to(self, assumption: str) -> int:
         """The link to an assumption's entry (placed there by `target`)."""

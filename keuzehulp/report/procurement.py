@@ -22,9 +22,10 @@ from keuzehulp.procurement.derive import BuildingBlock, Procurement
 from keuzehulp.procurement.texts import texts
 
 from .as_md import inline, table, user
-from .basis import reason_part
+from .basis import assumption_parts, basis_texts, reason_part
+from .docxparts import assumption_bookmark, bookmark, link_to_assumption
 from .docxrows import docx_bytes, set_widths
-from .model import ReasonPart
+from .model import AssumptionPart, ReasonPart
 from .pdfdoc import PlainPdf
 from .plain import slug
 from .sources import knowledge_or_none
@@ -91,6 +92,13 @@ def follows(block: BuildingBlock) -> str:
     return ", ".join(words)
 
 
+def cited(p: Procurement) -> list[AssumptionPart]:
+    """The assumptions the blocks rest on, in the register's order: their entries end the
+    download, so that 'zie Aannames van de keuzehulp' points to something in it."""
+    ids = {b.assumption for b in p.blocks if b.assumption}
+    return [a for a in assumption_parts() if a.id in ids]
+
+
 def render_json(p: Procurement, today: date) -> bytes:
     return (json.dumps(p.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -116,6 +124,11 @@ def render_md(p: Procurement, today: date) -> bytes:
             if b.follows_from:
                 out.append(f"  - {inline(t.follows_from)}: {inline(follows(b))}")
         out.append("")
+    if parts := cited(p):
+        bt = basis_texts()
+        out += [f"## {inline(bt.assumptions_heading)}", "", inline(bt.assumptions_intro), ""]
+        for a in parts:
+            out += [f"### {inline(a.title)} ({a.id})", "", inline(a.says), "", f"*{inline(a.why)}*", ""]
     return "\n".join(out).encode("utf-8")
 
 
@@ -167,8 +180,19 @@ def render_docx(p: Procurement, today: date) -> bytes:
             row[1].text = b.text
             if b.follows_from:
                 row[1].add_paragraph().add_run(f"{t.follows_from}: {follows(b)}").italic = True
-            row[2].text = part.basis_line
+            row[2].text = ""
+            run = row[2].paragraphs[0].add_run(part.basis_line)
+            if part.assumption:
+                link_to_assumption(run, part.assumption)
         set_widths(grid, list(widths))  # Word reads the cells' widths, LibreOffice the grid
+    if parts := cited(p):
+        bt = basis_texts()
+        doc.add_heading(bt.assumptions_heading, level=1)
+        doc.add_paragraph(bt.assumptions_intro)
+        for a in parts:
+            bookmark(doc.add_heading(f"{a.title} ({a.id})", level=2), assumption_bookmark(a.id))
+            doc.add_paragraph(a.says)
+            doc.add_paragraph().add_run(a.why).italic = True
     return docx_bytes(doc)
 
 
@@ -198,7 +222,9 @@ def render_pdf(p: Procurement, today: date) -> bytes:
         for b in blocks:
             part = part_of(b, kb)
             pdf.para(f"{t.kinds[b.kind]}: {b.text}", 10, "", 0.5)
-            pdf.para(part.basis_line, 8.5, "", 2)
+            pdf.para(part.basis_line, 8.5, "", 2, assumption=part.assumption)
+    bt = basis_texts()
+    pdf.assumptions(bt.assumptions_heading, bt.assumptions_intro, cited(p))
     return bytes(pdf.output())
 
 
