@@ -61,3 +61,27 @@ def first_page_with_line(texts: list[str], line: str) -> int:
         if any(x.strip() == line for x in text.splitlines()):
             return number
     return 0
+
+
+def _heading_below(page, top: float) -> str:  # type: ignore[no-untyped-def]
+    """The first two lines of text at or below `top` (PDF units from the bottom) on the page:
+    a heading, which may wrap."""
+    lines: list[tuple[float, str]] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, fd, fs: lines.append((tm[5], text.strip())))
+    below = [text for y, text in sorted(lines, key=lambda x: -x[0]) if y <= top + 2 and text]
+    return " ".join(below[:2])
+
+
+def linked_ids(data: bytes) -> set[str]:
+    """The ids in brackets, '(group-model)', in the headings the PDF's internal links land on."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    refs = [p.indirect_reference for p in reader.pages]
+    ids = set()
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") == "/Link" and annot.get("/Dest") is not None:
+                dest = annot["/Dest"]
+                text = _heading_below(reader.pages[refs.index(dest[0])], float(dest[3]))
+                ids |= {m.group(1) for m in re.finditer(r"\(([a-z0-9-]+)\)", text)}
+    return ids
