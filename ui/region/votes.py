@@ -36,7 +36,7 @@ PARAM = "regiows"  # the store row that keeps it, for a reload
 SEEN = "region_workshop_seen"  # (what the results depend on, the results) of the last read
 FOLLOW_ADVICE = "Advies volgen"
 REFRESH_SECONDS = 3
-RECORD_BOX = "region_votes_record_box"  # the expander with the form: open while recording
+RECORD_BOX = "region_votes_record_box"  # the expander with the form
 
 
 def _workshop(region_key: str | None) -> dict[str, str] | None:
@@ -160,8 +160,7 @@ def _record(view: RegionView, region: Region, held: dict[str, str], save: Callab
     if box is None:
         return
     with box, st.form("region_votes_record", border=False):
-        st.markdown("Naast het advies; leg vast na de stemming. De stemmen van dit moment gaan mee. "
-                    "Zolang dit deel open is, ververst de tabel met stemmen hierboven niet.")
+        st.markdown("Naast het advies; leg vast na de stemming. De stemmen van dit moment gaan mee.")
         columns = st.columns(2)
         for i, d in enumerate(view.deelproducten):
             choices = [FOLLOW_ADVICE, *t.scales]
@@ -217,10 +216,8 @@ def region_workshop(s: dict[str, Any], region: Region, view: RegionView, save: C
             st.markdown(qr_markdown(link, 5))
 
     first = [state]  # the page's run reads the store once; the fragment's own runs read it afresh
-    # No refresh while the voting is closed (no vote can come in) or while the region's choice is
-    # being recorded: a refresh run at the moment the form was sent lost the choice typed in it.
-    recording = bool(st.session_state.get(RECORD_BOX))
-    refresh = None if closed or recording else REFRESH_SECONDS
+    # No refresh while the voting is closed: no vote can come in (reopening reruns the page).
+    refresh = None if closed else REFRESH_SECONDS
 
     @st.fragment(run_every=refresh)
     def live() -> None:
