@@ -15,7 +15,7 @@ import re
 from keuzehulp.costs import view as cv
 from keuzehulp.knowledge.provenance import texts as basis_texts
 
-from .model import DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
+from .model import AssumptionPart, DecisionPart, ElementPart, QuestionPart, ReasonPart, Report
 
 # (kind, markdown): kind is "front", "guide", "choices", "question" (the appendices start here),
 # "costs", "comparison" or "back"; HTML starts
@@ -64,6 +64,11 @@ def table(header: list[str], rows: list[list[str]] | list[tuple[str, str]], firs
     out = ["| " + " | ".join(head(h) for h in header) + " |", "|" + " --- |" * len(header)]
     out += ["| " + " | ".join([first(row[0]), *(rest(c) for c in row[1:])]) + " |" for row in rows]
     return "\n".join(out)
+
+
+def assumption_entry(part: AssumptionPart) -> list[str]:
+    """One assumption's entry in a plain download (the regional summary, the building blocks)."""
+    return [f"### {inline(part.title)} ({part.id})", "", inline(part.says), "", f"*{inline(part.why)}*", ""]
 
 
 def _profiletable(r: Report) -> str:

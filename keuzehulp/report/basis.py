@@ -8,6 +8,7 @@ Every reason in the report carries a line that says what it rests on, in plain D
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from keuzehulp.contract.schema import SECTION_IDS, Reason
@@ -61,13 +62,16 @@ def reason_part(reason: Reason | str, kb: Any, quote: bool = True) -> ReasonPart
     return ReasonPart(clean(reason.text), "aanname", label, detail, assumption=reason.assumption or "")
 
 
-def assumption_parts() -> list[AssumptionPart]:
+def assumption_parts(only: Collection[str] | None = None) -> list[AssumptionPart]:
+    """The register's assumptions in its order; with `only`, just those ids (what a download cites)."""
     register = _register()
     if register is None:
         return []
     t = basis_texts()
     parts = []
     for item in register.items.values():
+        if only is not None and item.id not in only:
+            continue
         parts.append(AssumptionPart(
             id=item.id,
             title=clean(item.title),

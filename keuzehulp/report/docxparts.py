@@ -16,7 +16,7 @@ from docx.text.run import Run
 
 from .docxrows import keep_together, repeat_header, set_widths
 from .layout import column_widths
-from .model import ReasonPart, Report
+from .model import AssumptionPart, ReasonPart, Report
 
 LANGUAGE = "nl-NL"
 MARGIN_MM = 22
@@ -147,6 +147,14 @@ def bookmark(paragraph: Paragraph, name: str) -> None:
     end.set(qn("w:id"), number)
     paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
     paragraph._p.append(end)
+
+
+def assumption_entry(doc: DocxDocument, part: AssumptionPart, level: int = 2) -> None:
+    """One assumption's entry in a plain download (the regional summary, the building blocks):
+    its heading the target of the links, what it says, and why (italic)."""
+    bookmark(doc.add_heading(f"{part.title} ({part.id})", level=level), assumption_bookmark(part.id))
+    doc.add_paragraph(part.says)
+    doc.add_paragraph().add_run(part.why).italic = True
 
 
 def _reasons(doc: DocxDocument, label: str, items: list[ReasonPart], style: str = "List Bullet") -> None:

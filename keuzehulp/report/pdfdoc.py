@@ -66,7 +66,34 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return pdf.get_string_width(text)
 
 
-class _Pdf(FPDF):
+class _AssumptionLinks:
+    """Links from a reason's or block's line to its assumption's entry, for both PDF writers."""
+
+    _assumption_links: dict[str, int]  # assumption id -> link to its entry (set in __init__)
+
+    def assumption_link(self, assumption: str) -> int:
+        """The link to an assumption's entry (placed there by `assumption_here`)."""
+        if assumption not in self._assumption_links:
+            self._assumption_links[assumption] = self.add_link()  # type: ignore[attr-defined]
+        return self._assumption_links[assumption]
+
+    def assumption_here(self, assumption: str) -> None:
+        """The entry of `assumption` starts here: links to it land on this line."""
+        self.set_link(self.assumption_link(assumption), y=self.get_y(), page=self.page)  # type: ignore[attr-defined]
+
+    def basis_below(self, item: ReasonPart, indent: float, width: float, text: str) -> None:
+        """`text` (the item's basis line, made safe by the caller) small and grey under the item;
+        an assumption's line links to its entry."""
+        pdf: FPDF = self  # type: ignore[assignment]
+        pdf.set_font(FAMILY, "", 8.5)
+        pdf.set_text_color(*GREY)
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.multi_cell(width, 4.2, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L",
+                       link=self.assumption_link(item.assumption) if item.assumption else "")
+        pdf.set_text_color(0, 0, 0)
+
+
+class _Pdf(_AssumptionLinks, FPDF):
     def __init__(self, report: Report, orientation: str = "P") -> None:
         super().__init__(orientation=orientation, format="A4", unit="mm")
         self.report = report
@@ -199,25 +226,9 @@ class _Pdf(FPDF):
             self.set_font(FAMILY, "", 10)
             self.bullet(item.text, indent, mark)
             if item.basis_line:
-                self.set_font(FAMILY, "", 8.5)
-                self.set_text_color(*GREY)
-                self.set_x(self.l_margin + indent + 5)
-                link = self.assumption_link(item.assumption) if item.assumption else ""
-                self.multi_cell(width, 4.2, item.basis_line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L",
-                                link=link)
-                self.set_text_color(0, 0, 0)
+                self.basis_below(item, indent + 5, width, item.basis_line)
             self.ln(0.8)
         self.ln(1)
-
-    def assumption_link(self, assumption: str) -> int:
-        """The link to an assumption's entry in the annex (placed there by `assumption_here`)."""
-        if assumption not in self._assumption_links:
-            self._assumption_links[assumption] = self.add_link()
-        return self._assumption_links[assumption]
-
-    def assumption_here(self, assumption: str) -> None:
-        """The annex entry of `assumption` starts here: links to it land on this line."""
-        self.set_link(self.assumption_link(assumption), y=self.get_y(), page=self.page)
 
     def labelled_reasons(self, label: str, items: list[ReasonPart]) -> None:
         if items:
@@ -246,7 +257,7 @@ class _Pdf(FPDF):
         self.ln(3)
 
 
-class PlainPdf(FPDF):
+class PlainPdf(_AssumptionLinks, FPDF):
     """A plain A4 document in the summary's fonts: paragraphs and simple tables, for the
     downloads that are lists rather than a report (the building blocks, the regional summary)."""
 
@@ -261,35 +272,29 @@ class PlainPdf(FPDF):
         self._assumption_links: dict[str, int] = {}
 
     def para(self, text: str, size: float = 10, style: str = "", gap: float = 1.5, assumption: str = "") -> None:
-        """A paragraph; with `assumption`, a link to that assumption's entry (`target`)."""
+        """A paragraph; with `assumption`, a link to that assumption's entry."""
         self.set_font(FAMILY, style, size)
         self.multi_cell(0, size * 0.5, pdf_safe(text, self.have), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                        link=self.link_to(assumption) if assumption else "")
+                        link=self.assumption_link(assumption) if assumption else "")
         self.ln(gap)
 
+    def assumption(self, part: AssumptionPart) -> None:
+        """One assumption's entry, the target of its links (on a new page if its heading would end this one)."""
+        if self.will_page_break(12):
+            self.add_page()
+        self.assumption_here(part.id)
+        self.para(f"{part.title} ({part.id})", 11, "B", 2)
+        self.para(part.says)
+        self.para(part.why, 9.5)
+
     def assumptions(self, heading: str, intro: str, parts: list[AssumptionPart]) -> None:
-        """The entries of the assumptions a download cites, each the target of its links."""
+        """The entries of the assumptions a download cites, under a heading and an introduction."""
         if not parts:
             return
         self.para(heading, 13, "B")
         self.para(intro, 9.5)
         for part in parts:
-            self.target(part.id)
-            self.para(f"{part.title} ({part.id})", 11, "B", 1)
-            self.para(part.says)
-            self.para(part.why, 9.5)
-
-    def link_to(self, assumption: str) -> int:
-        """The link to an assumption's entry (placed there by `target`)."""
-        if assumption not in self._assumption_links:
-            self._assumption_links[assumption] = self.add_link()
-        return self._assumption_links[assumption]
-
-    def target(self, assumption: str) -> None:
-        """The entry of `assumption` starts here (on a new page if its heading would end this one)."""
-        if self.will_page_break(12):
-            self.add_page()
-        self.set_link(self.link_to(assumption), y=self.get_y(), page=self.page)
+            self.assumption(part)
 
     def reasons(self, items: list[ReasonPart]) -> None:
         """Reasons as bullets, each with its basis on a small grey line below; an assumption's
@@ -297,13 +302,7 @@ class PlainPdf(FPDF):
         for item in items:
             self.para(f"• {item.text}", 9.5, "", 0.3)
             if item.basis_line:
-                self.set_font(FAMILY, "", 8.5)
-                self.set_text_color(*GREY)
-                self.set_x(self.l_margin + 3)
-                self.multi_cell(self.epw - 3, 4.2, pdf_safe(item.basis_line, self.have), align="L",
-                                new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                                link=self.link_to(item.assumption) if item.assumption else "")
-                self.set_text_color(0, 0, 0)
+                self.basis_below(item, 3, self.epw - 3, pdf_safe(item.basis_line, self.have))
             self.ln(0.8)
         self.ln(1)
 

@@ -21,9 +21,10 @@ from keuzehulp.procurement.content import DEELPRODUCTEN
 from keuzehulp.procurement.derive import BuildingBlock, Procurement
 from keuzehulp.procurement.texts import texts
 
-from .as_md import inline, table, user
+from .as_md import assumption_entry, inline, table, user
 from .basis import assumption_parts, basis_texts, reason_part
-from .docxparts import assumption_bookmark, bookmark, link_to_assumption
+from .docxparts import assumption_entry as word_assumption_entry
+from .docxparts import link_to_assumption
 from .docxrows import docx_bytes, set_widths
 from .model import AssumptionPart, ReasonPart
 from .pdfdoc import PlainPdf
@@ -95,8 +96,7 @@ def follows(block: BuildingBlock) -> str:
 def cited(p: Procurement) -> list[AssumptionPart]:
     """The assumptions the blocks rest on, in the register's order: their entries end the
     download, so that 'zie Aannames van de keuzehulp' points to something in it."""
-    ids = {b.assumption for b in p.blocks if b.assumption}
-    return [a for a in assumption_parts() if a.id in ids]
+    return assumption_parts({b.assumption for b in p.blocks if b.assumption})
 
 
 def render_json(p: Procurement, today: date) -> bytes:
@@ -128,7 +128,7 @@ def render_md(p: Procurement, today: date) -> bytes:
         bt = basis_texts()
         out += [f"## {inline(bt.assumptions_heading)}", "", inline(bt.assumptions_intro), ""]
         for a in parts:
-            out += [f"### {inline(a.title)} ({a.id})", "", inline(a.says), "", f"*{inline(a.why)}*", ""]
+            out += assumption_entry(a)
     return "\n".join(out).encode("utf-8")
 
 
@@ -190,9 +190,7 @@ def render_docx(p: Procurement, today: date) -> bytes:
         doc.add_heading(bt.assumptions_heading, level=1)
         doc.add_paragraph(bt.assumptions_intro)
         for a in parts:
-            bookmark(doc.add_heading(f"{a.title} ({a.id})", level=2), assumption_bookmark(a.id))
-            doc.add_paragraph(a.says)
-            doc.add_paragraph().add_run(a.why).italic = True
+            word_assumption_entry(doc, a)
     return docx_bytes(doc)
 
 

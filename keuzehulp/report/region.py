@@ -26,10 +26,11 @@ from keuzehulp.region.texts import texts
 from keuzehulp.region.view import DeelproductView, RegionView
 from keuzehulp.region.votes import DeelproductSpread, MunicipalitySpread
 
-from .as_md import inline, table
+from .as_md import assumption_entry, inline, table
 from .basis import assumption_parts, basis_texts, reason_part
 from .docxparts import _reasons as reasons_list
-from .docxparts import assumption_bookmark, bookmark, word_table
+from .docxparts import assumption_entry as word_assumption_entry
+from .docxparts import word_table
 from .docxrows import docx_bytes
 from .pdfdoc import PlainPdf
 from .plain import slug
@@ -205,11 +206,7 @@ def _assumption_blocks(view: RegionView) -> list[Block]:
     used = set(ALWAYS_USED) | {r.assumption for d in view.deelproducten for r in d.reasons if r.assumption}
     if view.votes:
         used.add("region-vote-spread")
-    out: list[Block] = [("h1", basis_texts().assumptions_heading)]
-    for part in assumption_parts():
-        if part.id in used:
-            out += [("assumption", (part.id, f"{part.title} ({part.id})")), ("p", part.says), ("em", part.why)]
-    return out
+    return [("h1", basis_texts().assumptions_heading), *(("assumption", part) for part in assumption_parts(used))]
 
 
 def render_json(view: RegionView, today: date) -> bytes:
@@ -230,7 +227,7 @@ def render_md(view: RegionView, today: date) -> bytes:
         elif kind == "reasons":
             out += [f"- {inline(f'{r.text} ({r.basis_line})')}" for r in content] + [""]
         elif kind == "assumption":
-            out += [f"### {inline(content[1])}", ""]
+            out += assumption_entry(content)
         elif kind == "table":
             out += [table(*content), ""]
         elif kind == "break":
@@ -257,7 +254,7 @@ def render_docx(view: RegionView, today: date) -> bytes:
         elif kind == "reasons":  # the basis on its own line; an assumption's links to its entry below
             reasons_list(doc, "", content)
         elif kind == "assumption":
-            bookmark(doc.add_heading(content[1], level=2), assumption_bookmark(content[0]))
+            word_assumption_entry(doc, content)
         elif kind == "table":
             word_table(doc, *content, width_mm=TEXT_WIDTH_MM)  # widths from its own text: no word breaks
         elif kind == "break":
@@ -283,8 +280,7 @@ def render_pdf(view: RegionView, today: date) -> bytes:
         elif kind == "reasons":
             pdf.reasons(content)
         elif kind == "assumption":
-            pdf.target(content[0])
-            pdf.para(content[1], sizes["h2"], "B", 2)
+            pdf.assumption(content)
         elif kind == "table":
             pdf.grid(*content)
         elif kind == "break":
