@@ -36,7 +36,6 @@ PARAM = "regiows"  # the store row that keeps it, for a reload
 SEEN = "region_workshop_seen"  # (what the results depend on, the results) of the last read
 FOLLOW_ADVICE = "Advies volgen"
 REFRESH_SECONDS = 3
-RECORD_BOX = "region_votes_record_box"  # the expander with the form
 
 
 def _workshop(region_key: str | None) -> dict[str, str] | None:
@@ -155,7 +154,7 @@ def _record(view: RegionView, region: Region, held: dict[str, str], save: Callab
         st.success("Vastgelegd: de keuzes staan in de gedeelde afspraken en de stemmen in de samenvatting.",
                    icon=":material/check_circle:")
     # Drawn only once opened: ten choices a click need not send while the room votes.
-    box = lazy_expander("Keuze van de regio per deelproduct vastleggen", key=RECORD_BOX,
+    box = lazy_expander("Keuze van de regio per deelproduct vastleggen", key="region_votes_record_box",
                         icon=":material/gavel:")
     if box is None:
         return
